@@ -1,0 +1,17 @@
+package org.dateline.changes;
+
+/** The kinds of change the log carries. Strings, so that a newer node's kinds pass through an older node. */
+public final class ChangeKinds {
+
+    /** An article became public for the first time. */
+    public static final String ARTICLE_PUBLISHED = "article.published";
+    /** A public article changed (update, correction, slug or section change). */
+    public static final String ARTICLE_UPDATED = "article.updated";
+    /** A public article left the site (unpublished or killed). */
+    public static final String ARTICLE_REMOVED = "article.removed";
+    /** Editions or sections changed: menus on every page of the edition. */
+    public static final String STRUCTURE_CHANGED = "structure.changed";
+
+    private ChangeKinds() {
+    }
+}

@@ -1,0 +1,16 @@
+package org.dateline.changes;
+
+import java.util.Collection;
+
+/** Appends to the change log. Must be called inside the transaction that makes the change. */
+public interface ChangeLog {
+
+    /**
+     * Records a change; it becomes visible to every node's tailer when the surrounding transaction commits, and is
+     * lost with it when it rolls back.
+     */
+    void append(String kind, String edition, Long subjectId, Collection<String> keys);
+
+    /** The position of the newest entry, 0 when the log is empty. */
+    long head();
+}

@@ -1,0 +1,192 @@
+package org.dateline.changes.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dateline.changes.Change;
+import org.dateline.changes.ChangeListener;
+import org.dateline.platform.DatelineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tails the change log on this node and hands each entry, in order, to every {@link ChangeListener}.
+ * <p>
+ * Positions come from an identity column, so a transaction that commits late can leave a hole below entries already
+ * visible. The tailer stops at such a hole and waits for it to fill; only when the entry after it is older than the
+ * gap timeout does it treat the hole as a rolled-back transaction and move on.
+ */
+@Component
+class ChangeTailer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeTailer.class);
+    private static final int BATCH = 500;
+    private static final String SELECT_AFTER = """
+            SELECT position, created_at, kind, edition, subject_id, surrogate_keys
+            FROM change_log WHERE position > ? ORDER BY position LIMIT ?
+            """;
+    private static final String SELECT_CURSOR = "SELECT position FROM change_cursors WHERE node_id = ?";
+    private static final String UPDATE_CURSOR = "UPDATE change_cursors SET position = ?, updated_at = ? WHERE node_id = ?";
+    private static final String INSERT_CURSOR = "INSERT INTO change_cursors (node_id, position, updated_at) VALUES (?, ?, ?)";
+    private static final String PRUNE = "DELETE FROM change_log WHERE created_at < ?";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Wakeup wakeup;
+    private final ObjectProvider<ChangeListener> listeners;
+    private final String nodeId;
+    private final DatelineSettings.Changes settings;
+    private final PostgresNotifications notifications;
+
+    private volatile boolean running;
+    private volatile long position;
+    private Thread thread;
+
+    ChangeTailer(JdbcClient jdbc, Clock clock, Wakeup wakeup, ObjectProvider<ChangeListener> listeners,
+                 DatelineSettings settings, PostgresNotifications notifications) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.wakeup = wakeup;
+        this.listeners = listeners;
+        this.nodeId = settings.effectiveNodeId();
+        this.settings = settings.changes();
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void start() {
+        position = jdbc.sql(SELECT_CURSOR).params(nodeId).query(Long.class).optional().orElseGet(this::startingPoint);
+        running = true;
+        notifications.start();
+        thread = new Thread(this::run, "change-tailer");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Change log tailer of node {} starts after position {}", nodeId, position);
+    }
+
+    /** A node that never ran has nothing in its caches to correct: it starts at the head of the log. */
+    private long startingPoint() {
+        long head = jdbc.sql("SELECT COALESCE(MAX(position), 0) FROM change_log").query(Long.class).single();
+        jdbc.sql(INSERT_CURSOR).params(nodeId, head, Timestamp.from(clock.instant())).update();
+        return head;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        notifications.stop();
+        if (thread != null) {
+            wakeup.signal();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The last position this node has handed to its listeners. */
+    long position() {
+        return position;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                boolean more = catchUp();
+                if (!more) {
+                    wakeup.await(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Change log read failed; retrying", e);
+                    sleepQuietly(settings.pollInterval());
+                }
+            }
+        }
+    }
+
+    /** Reads and dispatches one batch; true when a full batch suggests more is waiting. */
+    boolean catchUp() {
+        List<Change> batch = jdbc.sql(SELECT_AFTER).params(position, BATCH).query((rs, n) -> new Change(
+                rs.getLong("position"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("kind"),
+                rs.getString("edition"),
+                (Long) rs.getObject("subject_id", Long.class),
+                keys(rs.getString("surrogate_keys")))).list();
+        long before = position;
+        Instant gapDeadline = clock.instant().minus(settings.gapTimeout());
+        for (Change change : batch) {
+            boolean hole = change.position() != position + 1;
+            if (hole && change.at().isAfter(gapDeadline)) {
+                break; // an earlier transaction may still commit into the hole
+            }
+            dispatch(change);
+            position = change.position();
+        }
+        if (position != before) {
+            storePosition();
+        }
+        return batch.size() == BATCH && position != before;
+    }
+
+    private void dispatch(Change change) {
+        for (ChangeListener listener : listeners.orderedStream().toList()) {
+            try {
+                listener.onChange(change);
+            } catch (RuntimeException e) {
+                log.error("Change listener {} failed on change {}", listener.getClass().getSimpleName(),
+                        change.position(), e);
+            }
+        }
+    }
+
+    private void storePosition() {
+        Timestamp now = Timestamp.from(clock.instant());
+        if (jdbc.sql(UPDATE_CURSOR).params(position, now, nodeId).update() == 0) {
+            jdbc.sql(INSERT_CURSOR).params(nodeId, position, now).update();
+        }
+    }
+
+    private static Set<String> keys(String joined) {
+        return joined == null || joined.isBlank() ? Set.of()
+                : Arrays.stream(joined.split(" ")).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Old entries go after the retention period; a node away longer than that starts afresh at the head. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void prune() {
+        int removed = jdbc.sql(PRUNE).params(Timestamp.from(clock.instant().minus(settings.retention()))).update();
+        if (removed > 0) {
+            log.info("Pruned {} change log entries older than {}", removed, settings.retention());
+        }
+    }
+}

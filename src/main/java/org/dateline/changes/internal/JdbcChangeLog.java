@@ -1,0 +1,59 @@
+package org.dateline.changes.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.TreeSet;
+
+import org.dateline.changes.ChangeLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+@Repository
+class JdbcChangeLog implements ChangeLog {
+
+    private static final String INSERT = """
+            INSERT INTO change_log (created_at, kind, edition, subject_id, surrogate_keys) VALUES (?, ?, ?, ?, ?)
+            """;
+    private static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM change_log";
+    static final String CHANNEL = "dateline_changes";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Wakeup wakeup;
+    private final DatabaseKind database;
+
+    JdbcChangeLog(JdbcClient jdbc, Clock clock, Wakeup wakeup, DatabaseKind database) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.wakeup = wakeup;
+        this.database = database;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String kind, String edition, Long subjectId, Collection<String> keys) {
+        String joined = String.join(" ", new TreeSet<>(keys));
+        jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined).update();
+        if (database.isPostgres()) {
+            // Delivered to every listening node at commit, never for a rolled-back transaction.
+            jdbc.sql("NOTIFY " + CHANNEL).update();
+        }
+        // This node need not wait for a poll or a notification round trip.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeup.signal();
+            }
+        });
+    }
+
+    @Override
+    public long head() {
+        return jdbc.sql(HEAD).query(Long.class).single();
+    }
+}

@@ -1,0 +1,14 @@
+package org.dateline.content;
+
+/** Puts articles on the site. Only the newsroom's use cases call it, inside their transaction. */
+public interface ArticleStore {
+
+    /** Stores a published article and returns its id. */
+    long insert(NewArticle article);
+
+    /**
+     * The translation key shared by an article and its versions in other editions; assigned to the article now if
+     * it had none. Empty when no such article exists.
+     */
+    java.util.Optional<String> translationKeyOf(long articleId);
+}

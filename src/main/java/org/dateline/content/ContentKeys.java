@@ -1,0 +1,51 @@
+package org.dateline.content;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Surrogate keys of published content. Pages are tagged with the keys of what they show; a change names the keys
+ * of what it touched; the page cache and a CDN evict by them.
+ */
+public final class ContentKeys {
+
+    /** Every sitemap lists every article. */
+    public static final String SITEMAPS = "sitemaps";
+
+    private ContentKeys() {
+    }
+
+    public static String article(long id) {
+        return "article:" + id;
+    }
+
+    /** Lists of the whole edition: home page, edition feeds, the newsfeed panel on every page of the edition. */
+    public static String edition(String edition) {
+        return "edition:" + edition;
+    }
+
+    public static String section(long id) {
+        return "section:" + id;
+    }
+
+    public static String tag(long id) {
+        return "tag:" + id;
+    }
+
+    public static String author(long id) {
+        return "author:" + id;
+    }
+
+    /** Everything a change to this article can show up on. */
+    public static List<String> of(Article article, List<Long> translationIds) {
+        List<String> keys = new ArrayList<>();
+        keys.add(article(article.id()));
+        keys.add(edition(article.edition()));
+        keys.add(section(article.section().id()));
+        article.tags().forEach(t -> keys.add(tag(t.id())));
+        article.authors().forEach(a -> keys.add(author(a.id())));
+        translationIds.forEach(id -> keys.add(article(id)));
+        keys.add(SITEMAPS);
+        return keys;
+    }
+}

@@ -1,0 +1,38 @@
+package org.dateline.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.dateline.shared.FeedCursor;
+
+/** Reads of the published site. Lists are newest first and page by cursor, never by offset. */
+public interface ContentQueries {
+
+    Optional<Article> article(long id);
+
+    List<ArticleSummary> latest(String edition, FeedCursor before, int limit);
+
+    List<ArticleSummary> inSection(long sectionId, FeedCursor before, int limit);
+
+    List<ArticleSummary> tagged(long tagId, FeedCursor before, int limit);
+
+    List<ArticleSummary> byAuthor(String edition, long authorId, FeedCursor before, int limit);
+
+    /** The article the reader meets after this one in its section: the next older one. */
+    Optional<ArticleSummary> nextInSection(Article article);
+
+    /** The same story in the other editions. */
+    List<ArticleSummary> translations(Article article);
+
+    /** Every article published at or after the instant, newest first (for the news sitemap). */
+    List<ArticleSummary> publishedSince(Instant since, int limit);
+
+    /** All articles in stable id order, one page at a time (for sitemaps). */
+    List<ArticleSummary> allById(long afterId, int limit);
+
+    long count();
+
+    /** The highest article id, 0 when there is none. */
+    long maxId();
+}

@@ -1,0 +1,215 @@
+package org.dateline.content.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dateline.content.Article;
+import org.dateline.content.ArticleStore;
+import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentQueries;
+import org.dateline.content.NewArticle;
+import org.dateline.editions.Author;
+import org.dateline.editions.Editions;
+import org.dateline.editions.Section;
+import org.dateline.editions.Tag;
+import org.dateline.shared.FeedCursor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcArticles implements ContentQueries, ArticleStore {
+
+    /** Paragraphs are stored as one text, separated by blank lines (a paragraph never holds one). */
+    static final String PARAGRAPH_BREAK = "\n\n";
+
+    private static final String SUMMARY_COLUMNS = """
+            SELECT a.id, a.edition, s.slug AS section_slug, s.name AS section_name, a.slug, a.headline, a.lead,
+                   a.first_published_at, a.updated_at
+            FROM articles a JOIN sections s ON s.id = a.section_id
+            """;
+    private static final String BEFORE = """
+             AND (a.first_published_at < :at OR (a.first_published_at = :at AND a.id < :id))
+            """;
+    private static final String NEWEST_FIRST = " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit";
+
+    private static final String SELECT_ARTICLE = """
+            SELECT id, edition, section_id, slug, headline, lead, body, dateline_place, dateline_date, credit,
+                   translation_key, first_published_at, updated_at
+            FROM articles WHERE id = ?
+            """;
+    private static final String SELECT_TAGS = """
+            SELECT t.id, t.edition, t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
+            WHERE at.article_id = ? ORDER BY at.position
+            """;
+    private static final String SELECT_AUTHORS = """
+            SELECT au.id, au.slug, au.name FROM authors au JOIN article_authors aa ON aa.author_id = au.id
+            WHERE aa.article_id = ? ORDER BY aa.position
+            """;
+    private static final String INSERT_ARTICLE = """
+            INSERT INTO articles (edition, section_id, slug, headline, lead, body, dateline_place, dateline_date,
+                                  credit, translation_key, first_published_at, updated_at)
+            VALUES (:edition, :section, :slug, :headline, :lead, :body, :place, :date, :credit, :translation,
+                    :published, :published)
+            """;
+    private static final String INSERT_TAG = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)";
+    private static final String INSERT_AUTHOR = "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final Editions editions;
+
+    JdbcArticles(JdbcClient jdbc, Editions editions) {
+        this.jdbc = jdbc;
+        this.editions = editions;
+    }
+
+    @Override
+    public long insert(NewArticle article) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql(INSERT_ARTICLE)
+                .param("edition", article.section().edition())
+                .param("section", article.section().id())
+                .param("slug", article.slug())
+                .param("headline", article.headline())
+                .param("lead", article.lead())
+                .param("body", String.join(PARAGRAPH_BREAK, article.paragraphs()))
+                .param("place", article.datelinePlace())
+                .param("date", article.datelineDate())
+                .param("credit", article.credit())
+                .param("translation", article.translationKey())
+                .param("published", utc(article.publishedAt()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (int i = 0; i < article.tags().size(); i++) {
+            jdbc.sql(INSERT_TAG).params(id, article.tags().get(i).id(), i).update();
+        }
+        for (int i = 0; i < article.authors().size(); i++) {
+            jdbc.sql(INSERT_AUTHOR).params(id, article.authors().get(i).id(), i).update();
+        }
+        return id;
+    }
+
+    @Override
+    public Optional<String> translationKeyOf(long articleId) {
+        Optional<String> existing = jdbc.sql("SELECT COALESCE(translation_key, '') FROM articles WHERE id = ?")
+                .params(articleId).query(String.class).optional();
+        if (existing.isEmpty() || !existing.get().isEmpty()) {
+            return existing;
+        }
+        String assigned = "article-" + articleId;
+        jdbc.sql("UPDATE articles SET translation_key = ? WHERE id = ?").params(assigned, articleId).update();
+        return Optional.of(assigned);
+    }
+
+    @Override
+    public Optional<Article> article(long id) {
+        return jdbc.sql(SELECT_ARTICLE).params(id).query(this::mapArticle).optional();
+    }
+
+    private Article mapArticle(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        Section section = editions.section(rs.getLong("section_id")).orElseThrow();
+        List<Tag> tags = jdbc.sql(SELECT_TAGS).params(id).query((t, i) -> new Tag(t.getLong("id"),
+                t.getString("edition"), t.getString("slug"), t.getString("name"))).list();
+        List<Author> authors = jdbc.sql(SELECT_AUTHORS).params(id).query((a, i) -> new Author(a.getLong("id"),
+                a.getString("slug"), a.getString("name"))).list();
+        return new Article(id, rs.getString("edition"), section, rs.getString("slug"), rs.getString("headline"),
+                rs.getString("lead"), Arrays.asList(rs.getString("body").split(PARAGRAPH_BREAK)),
+                rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
+                rs.getString("credit"), tags, authors, instant(rs, "first_published_at"), instant(rs, "updated_at"),
+                rs.getString("translation_key"));
+    }
+
+    @Override
+    public List<ArticleSummary> latest(String edition, FeedCursor before, int limit) {
+        return page(" WHERE a.edition = :edition", Map.of("edition", edition), before, limit);
+    }
+
+    @Override
+    public List<ArticleSummary> inSection(long sectionId, FeedCursor before, int limit) {
+        return page(" WHERE a.section_id = :section", Map.of("section", sectionId), before, limit);
+    }
+
+    @Override
+    public List<ArticleSummary> tagged(long tagId, FeedCursor before, int limit) {
+        return page(" WHERE a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)", Map.of("tag", tagId),
+                before, limit);
+    }
+
+    @Override
+    public List<ArticleSummary> byAuthor(String edition, long authorId, FeedCursor before, int limit) {
+        return page(" WHERE a.edition = :edition"
+                + " AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = :author)",
+                Map.of("edition", edition, "author", authorId), before, limit);
+    }
+
+    private List<ArticleSummary> page(String where, Map<String, Object> filter, FeedCursor before, int limit) {
+        var statement = jdbc.sql(SUMMARY_COLUMNS + where + (before == null ? "" : BEFORE) + NEWEST_FIRST)
+                .params(filter)
+                .param("limit", limit);
+        if (before != null) {
+            statement = statement.param("at", utc(before.publishedAt())).param("id", before.id());
+        }
+        return statement.query(JdbcArticles::summary).list();
+    }
+
+    @Override
+    public Optional<ArticleSummary> nextInSection(Article article) {
+        return inSection(article.section().id(), new FeedCursor(article.publishedAt(), article.id()), 1)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<ArticleSummary> translations(Article article) {
+        if (article.translationKey() == null) {
+            return List.of();
+        }
+        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.translation_key = ? AND a.edition <> ? ORDER BY a.edition")
+                .params(article.translationKey(), article.edition())
+                .query(JdbcArticles::summary).list();
+    }
+
+    @Override
+    public List<ArticleSummary> publishedSince(Instant since, int limit) {
+        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.first_published_at >= :since" + NEWEST_FIRST)
+                .param("since", utc(since)).param("limit", limit)
+                .query(JdbcArticles::summary).list();
+    }
+
+    @Override
+    public List<ArticleSummary> allById(long afterId, int limit) {
+        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.id > ? ORDER BY a.id LIMIT ?").params(afterId, limit)
+                .query(JdbcArticles::summary).list();
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+    }
+
+    @Override
+    public long maxId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM articles").query(Long.class).single();
+    }
+
+    private static ArticleSummary summary(ResultSet rs, int n) throws SQLException {
+        return new ArticleSummary(rs.getLong("id"), rs.getString("edition"), rs.getString("section_slug"),
+                rs.getString("section_name"), rs.getString("slug"), rs.getString("headline"), rs.getString("lead"),
+                instant(rs, "first_published_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The published read model: articles as readers see them, the URL scheme, and queries by edition, section, tag,
+ * author and date cursor.
+ * <p>
+ * API: {@link org.dateline.content.ContentQueries} for every reader-facing module, {@link org.dateline.content.ArticleStore}
+ * for the newsroom, which alone puts articles on the site. Value records {@link org.dateline.content.Article},
+ * {@link org.dateline.content.ArticleSummary}. Publishes nothing itself: the newsroom's use cases write the change log
+ * in the same transaction.
+ */
+package org.dateline.content;

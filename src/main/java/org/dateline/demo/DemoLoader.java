@@ -1,0 +1,95 @@
+package org.dateline.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dateline.content.ContentQueries;
+import org.dateline.editions.Editions;
+import org.dateline.newsroom.PublishArticle;
+import org.dateline.newsroom.PublishCommand;
+import org.dateline.newsroom.PublishResult;
+import org.dateline.platform.DatelineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo content through the newsroom's publishing use case: on first start when the database holds no
+ * article (unless {@code DATELINE_DEMO_ON_EMPTY=false}), or on demand with the {@code --demo} command-line flag.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+    static final long SEED = 20070222L;
+
+    private final Editions editions;
+    private final ContentQueries content;
+    private final PublishArticle publishArticle;
+    private final TransactionTemplate transaction;
+    private final DatelineSettings settings;
+    private final Clock clock;
+
+    DemoLoader(Editions editions, ContentQueries content, PublishArticle publishArticle,
+               TransactionTemplate transaction, DatelineSettings settings, Clock clock) {
+        this.editions = editions;
+        this.content = content;
+        this.publishArticle = publishArticle;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean asked = args.containsOption("demo");
+        if (asked || settings.demo().onEmpty() && content.count() == 0) {
+            int perEdition = asked && !args.getOptionValues("demo").isEmpty()
+                    ? Integer.parseInt(args.getOptionValues("demo").get(0)) : settings.demo().perEdition();
+            load(perEdition);
+        }
+    }
+
+    /** Publishes the seed article and {@code perEdition} generated articles per edition, all or nothing. */
+    public int load(int perEdition) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        List<DemoArticle> articles = DemoCorpus.articles(perEdition, SEED, now);
+        int published = transaction.execute(status -> {
+            for (DemoSection section : DemoCorpus.sections()) {
+                editions.ensureSection(section.edition(), section.slug(), section.name(), section.description(),
+                        section.position());
+            }
+            Map<String, Long> firstOfStory = new HashMap<>();
+            int count = 0;
+            for (DemoArticle article : articles) {
+                Long translationOf = article.translationKey() == null ? null
+                        : firstOfStory.get(article.translationKey());
+                PublishResult result = publishArticle.publish(new PublishCommand(article.edition(),
+                        article.sectionSlug(), article.headline(), article.lead(), article.paragraphs(),
+                        article.datelinePlace(), null, article.credit(), article.tags(), article.authors(),
+                        article.slug(), translationOf), article.publishedAt());
+                if (result instanceof PublishResult.Published p) {
+                    count++;
+                    if (translationOf == null && article.translationKey() != null) {
+                        firstOfStory.put(article.translationKey(), p.articleId());
+                    }
+                } else {
+                    throw new IllegalStateException("Demo article refused: " + result);
+                }
+            }
+            return count;
+        });
+        log.info("Loaded {} demo articles in {} ms", published, (System.nanoTime() - started) / 1_000_000);
+        return published;
+    }
+}

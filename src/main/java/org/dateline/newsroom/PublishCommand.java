@@ -1,0 +1,16 @@
+package org.dateline.newsroom;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A request to publish a story now. Unvalidated: {@link PublishArticle} checks every field and names each problem.
+ *
+ * @param body          paragraphs; a paragraph holding blank lines is split at them
+ * @param datelineDate  the day the dateline names; today (UTC) when absent
+ * @param translationOf the id of the same story in another edition, to link the two
+ */
+public record PublishCommand(String edition, String section, String headline, String lead, List<String> body,
+                             String datelinePlace, LocalDate datelineDate, String credit, List<String> tags,
+                             List<String> authors, String slug, Long translationOf) {
+}

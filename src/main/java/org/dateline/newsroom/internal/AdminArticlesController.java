@@ -1,0 +1,78 @@
+package org.dateline.newsroom.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dateline.newsroom.PublishArticle;
+import org.dateline.newsroom.PublishCommand;
+import org.dateline.newsroom.PublishResult;
+import org.dateline.platform.web.BaseUrl;
+import org.dateline.platform.web.Problems;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin API's article endpoints. Authorised in the security configuration (scope {@code articles:write}). */
+@RestController
+@RequestMapping("/api/admin/articles")
+@Tag(name = "Articles", description = "Publishing through the admin API")
+@SecurityRequirement(name = "bearer")
+class AdminArticlesController {
+
+    private final PublishArticle publishArticle;
+    private final BaseUrl baseUrl;
+
+    AdminArticlesController(PublishArticle publishArticle, BaseUrl baseUrl) {
+        this.publishArticle = publishArticle;
+        this.baseUrl = baseUrl;
+    }
+
+    @Schema(description = "A story to publish now")
+    record ArticleRequest(
+            @Schema(example = "en", requiredMode = Schema.RequiredMode.REQUIRED) String edition,
+            @Schema(description = "Section slug", example = "russia", requiredMode = Schema.RequiredMode.REQUIRED) String section,
+            @Schema(maxLength = 300, requiredMode = Schema.RequiredMode.REQUIRED) String headline,
+            @Schema(maxLength = 2000, requiredMode = Schema.RequiredMode.REQUIRED) String lead,
+            @Schema(description = "Paragraphs, or one text whose paragraphs are separated by blank lines",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> body,
+            @Schema(example = "MOSCOW", requiredMode = Schema.RequiredMode.REQUIRED) String datelinePlace,
+            @Schema(description = "Day the dateline names; today when absent") LocalDate datelineDate,
+            @Schema(example = "RIA Novosti", requiredMode = Schema.RequiredMode.REQUIRED) String credit,
+            List<String> tags,
+            List<String> authors,
+            @Schema(description = "URL slug; derived from the headline when absent") String slug,
+            @Schema(description = "Id of the same story in another edition") Long translationOf) {
+    }
+
+    record Created(long id, String url) {
+    }
+
+    @Operation(summary = "Publish an article now",
+            description = "Stores and publishes the article; it shows on the site, feeds, sitemaps and the live newsfeed within a second.")
+    @ApiResponse(responseCode = "201", description = "Published; Location holds the canonical URL")
+    @ApiResponse(responseCode = "400", description = "Problem document with code invalid_request (errors[] with field and code per problem) or malformed_json; nothing was stored")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong token (code unauthorized), or the API is off (code admin_api_disabled)")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> publish(@RequestBody ArticleRequest request) {
+        PublishResult result = publishArticle.publish(new PublishCommand(request.edition(), request.section(),
+                request.headline(), request.lead(), request.body(), request.datelinePlace(), request.datelineDate(),
+                request.credit(), request.tags(), request.authors(), request.slug(), request.translationOf()));
+        if (result instanceof PublishResult.Published published) {
+            URI url = URI.create(baseUrl.of(published.path()));
+            return ResponseEntity.created(url).body(new Created(published.articleId(), url.toString()));
+        }
+        PublishResult.Rejected rejected = (PublishResult.Rejected) result;
+        return Problems.response(Problems.invalid(rejected.problems()));
+    }
+}

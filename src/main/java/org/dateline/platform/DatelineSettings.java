@@ -1,0 +1,55 @@
+package org.dateline.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Dateline's own settings ({@code dateline.*}; environment variables {@code DATELINE_*}). */
+@ConfigurationProperties("dateline")
+public record DatelineSettings(
+        @DefaultValue("./data") Path dataDir,
+        String nodeId,
+        String adminToken,
+        String baseUrl,
+        @DefaultValue("en") String defaultEdition,
+        @DefaultValue Demo demo,
+        @DefaultValue Changes changes,
+        @DefaultValue PageCache pageCache) {
+
+    public record Demo(@DefaultValue("true") boolean onEmpty, @DefaultValue("300") int perEdition) {
+    }
+
+    public record Changes(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("7d") Duration retention,
+                          @DefaultValue("3s") Duration gapTimeout) {
+    }
+
+    public record PageCache(@DefaultValue("true") boolean enabled, @DefaultValue("268435456") long maxBytes) {
+    }
+
+    /** The admin API is switched off unless a token is configured. */
+    public boolean adminApiEnabled() {
+        return adminToken != null && !adminToken.isBlank();
+    }
+
+    /**
+     * The id under which this node stores its change-log position: configured, or derived from the data folder so
+     * that it is stable across restarts and differs between nodes on one machine.
+     */
+    public String effectiveNodeId() {
+        if (nodeId != null && !nodeId.isBlank()) {
+            return nodeId;
+        }
+        String folder = dataDir.toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(folder.getBytes(StandardCharsets.UTF_8));
+            return "node-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

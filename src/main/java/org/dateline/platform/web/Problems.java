@@ -1,0 +1,38 @@
+package org.dateline.platform.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds the problem documents of the HTTP API: the {@code code} is the contract, the detail is for people. */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://dateline.invalid/problems/" + code));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** A 400 listing every problem of one request, each with its own code and the field it concerns. */
+    public static ProblemDetail invalid(List<?> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid_request",
+                "The request has " + errors.size() + " problem(s); see errors.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    }
+}

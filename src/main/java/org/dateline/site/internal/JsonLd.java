@@ -1,0 +1,49 @@
+package org.dateline.site.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dateline.content.Article;
+import org.dateline.editions.Edition;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Structured data of article pages: a schema.org {@code NewsArticle}, safe to embed in a script element. */
+final class JsonLd {
+
+    private JsonLd() {
+    }
+
+    static String newsArticle(JsonMapper json, Article article, Edition edition, String url, String siteUrl,
+                              String dateline) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("@context", "https://schema.org");
+        doc.put("@type", "NewsArticle");
+        doc.put("mainEntityOfPage", url);
+        doc.put("url", url);
+        doc.put("headline", article.headline());
+        doc.put("description", article.lead());
+        doc.put("inLanguage", edition.locale().toLanguageTag());
+        doc.put("articleSection", article.section().name());
+        doc.put("datePublished", article.publishedAt().toString());
+        doc.put("dateModified", article.updatedAt().toString());
+        doc.put("dateline", dateline);
+        doc.put("locationCreated", Map.of("@type", "Place", "name", article.datelinePlace()));
+        doc.put("creditText", article.credit());
+        doc.put("author", article.authors().isEmpty()
+                ? List.of(Map.of("@type", "Organization", "name", article.credit()))
+                : article.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name(),
+                        "url", siteUrl + a.path(article.edition()))).toList());
+        doc.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", edition.siteName(), "url", siteUrl + "/",
+                "logo", Map.of("@type", "ImageObject", "url", siteUrl + "/favicon.svg")));
+        if (!article.tags().isEmpty()) {
+            doc.put("keywords", article.tags().stream().map(t -> t.name()).toList());
+        }
+        return embeddable(json.writeValueAsString(doc));
+    }
+
+    /** A JSON text cannot end the script element or open a comment once {@code <} is escaped. */
+    static String embeddable(String jsonText) {
+        return jsonText.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+}

@@ -1,0 +1,246 @@
+package org.dateline.site.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dateline.content.Article;
+import org.dateline.content.ArticlePaths;
+import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentKeys;
+import org.dateline.content.ContentQueries;
+import org.dateline.editions.Author;
+import org.dateline.editions.Edition;
+import org.dateline.editions.Editions;
+import org.dateline.editions.Section;
+import org.dateline.editions.Tag;
+import org.dateline.platform.cache.PageCache;
+import org.dateline.shared.FeedCursor;
+import org.dateline.site.Ui;
+import org.dateline.site.view.ArticleView;
+import org.dateline.site.view.Chrome;
+import org.dateline.site.view.Link;
+import org.dateline.site.view.NewsfeedItem;
+import org.dateline.site.view.Teaser;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public pages. Every page is the same for every reader, so each one is tagged for the page cache. */
+@Controller
+class SiteController {
+
+    static final String EDITION = "{edition:[a-z]{2}}";
+    static final int HOME_SIZE = 30;
+    static final int LIST_SIZE = 20;
+    static final int NEWSFEED_PAGE = 50;
+
+    private final Editions editions;
+    private final ContentQueries content;
+    private final Pages pages;
+    private final JsonMapper json;
+
+    SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json) {
+        this.editions = editions;
+        this.content = content;
+        this.pages = pages;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    RedirectView root() {
+        RedirectView redirect = new RedirectView(editions.defaultEdition().homePath());
+        redirect.setStatusCode(HttpStatus.FOUND);
+        return redirect;
+    }
+
+    @GetMapping("/" + EDITION)
+    RedirectView editionWithoutSlash(@PathVariable String edition) {
+        return permanent(edition(edition).homePath());
+    }
+
+    @GetMapping("/" + EDITION + "/")
+    String home(@PathVariable String edition, @RequestParam(required = false) String before, Model model,
+                HttpServletRequest request) {
+        Edition e = edition(edition);
+        Ui ui = Pages.ui(e);
+        FeedCursor cursor = cursor(before);
+        List<ArticleSummary> articles = content.latest(e.code(), cursor, HOME_SIZE);
+        String path = e.homePath() + (cursor == null ? "" : "?before=" + cursor.encode());
+        Chrome chrome = pages.chrome(e, null, new Pages.Head(e.siteName(), ui.t("home.description"), path,
+                alternates(e, ed -> ed.homePath()), Pages.feeds(e, null, e.siteName()), null, "website"));
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code())));
+        return list(model, chrome, ui.t("home.title"), null, articles, e.homePath(), ui, HOME_SIZE);
+    }
+
+    @GetMapping("/" + EDITION + "/{section:[a-z0-9-]+}")
+    RedirectView sectionWithoutSlash(@PathVariable String edition, @PathVariable String section) {
+        Edition e = edition(edition);
+        return permanent(section(e, section).path());
+    }
+
+    @GetMapping("/" + EDITION + "/{section:[a-z0-9-]+}/")
+    String section(@PathVariable String edition, @PathVariable String section,
+                   @RequestParam(required = false) String before, Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        Section s = section(e, section);
+        FeedCursor cursor = cursor(before);
+        List<ArticleSummary> articles = content.inSection(s.id(), cursor, LIST_SIZE);
+        String path = s.path() + (cursor == null ? "" : "?before=" + cursor.encode());
+        Chrome chrome = pages.chrome(e, s.slug(), new Pages.Head(s.name(), s.description(), path,
+                alternates(e, ed -> editions.section(ed.code(), s.slug()).map(Section::path).orElse(null)),
+                Pages.feeds(e, s.slug(), s.name()), null, "website"));
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.section(s.id())));
+        return list(model, chrome, s.name(), s.description(), articles, s.path(), Pages.ui(e), LIST_SIZE);
+    }
+
+    @GetMapping("/" + EDITION + "/{section:[a-z0-9-]+}/{date:\\d{8}}/{idSlug}")
+    Object article(@PathVariable String edition, @PathVariable String section, @PathVariable String date,
+                   @PathVariable String idSlug, Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        long id = ArticlePaths.idOf(idSlug);
+        Article article = (id > 0 ? content.article(id) : Optional.<Article>empty())
+                .filter(a -> a.edition().equals(e.code()))
+                .orElseThrow(() -> new PageNotFound(e));
+        String canonical = article.path();
+        if (!canonical.equals(request.getRequestURI())) {
+            return permanent(canonical); // a changed slug, section or date keeps old links working
+        }
+        Ui ui = Pages.ui(e);
+        List<ArticleSummary> translations = content.translations(article);
+        String dateline = ui.dateline(article.datelinePlace(), article.datelineDate(), article.credit());
+        List<Link> alternates = new ArrayList<>();
+        alternates.add(new Link(canonical, e.name(), e.locale().toLanguageTag(), null));
+        translations.forEach(t -> editions.find(t.edition()).ifPresent(te ->
+                alternates.add(new Link(t.path(), te.name(), te.locale().toLanguageTag(), null))));
+        Chrome chrome = pages.chrome(e, article.section().slug(), new Pages.Head(article.headline(), article.lead(),
+                canonical, alternates.size() > 1 ? alternates : List.of(),
+                Pages.feeds(e, article.section().slug(), article.section().name()),
+                JsonLd.newsArticle(json, article, e, pages.absolute(canonical), pages.siteUrl(), dateline), "article"));
+        Link next = content.nextInSection(article).map(n -> Link.of(n.path(), n.headline())).orElse(null);
+        ArticleView view = new ArticleView(article.id(), canonical, article.headline(), article.lead(),
+                article.section().name(), article.section().path(), dateline, article.paragraphs(),
+                article.authors().stream().map(a -> Link.of(a.path(e.code()), a.name())).toList(),
+                article.tags().stream().map(t -> Link.of(t.path(), t.name())).toList(),
+                article.publishedAt().toString(), ui.dateTime(article.publishedAt()),
+                article.wasUpdated() ? article.updatedAt().toString() : null,
+                article.wasUpdated() ? ui.dateTime(article.updatedAt()) : null,
+                translations.stream().map(t -> new Link(t.path(), editions.find(t.edition()).map(Edition::name)
+                        .orElse(t.edition()), t.edition(), null)).toList(),
+                next);
+        PageCache.tag(request, List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
+                ContentKeys.section(article.section().id())));
+        model.addAttribute("page", chrome);
+        model.addAttribute("article", view);
+        return "site/article";
+    }
+
+    @GetMapping("/" + EDITION + "/tag/{slug}")
+    String tag(@PathVariable String edition, @PathVariable String slug, @RequestParam(required = false) String before,
+               Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        Tag tag = editions.tag(e.code(), slug).orElseThrow(() -> new PageNotFound(e));
+        FeedCursor cursor = cursor(before);
+        Ui ui = Pages.ui(e);
+        String title = ui.t("tag.title", tag.name());
+        Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, tag.path(), Pages.feeds(e, null, e.siteName())));
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.tag(tag.id())));
+        return list(model, chrome, title, null, content.tagged(tag.id(), cursor, LIST_SIZE), tag.path(), ui,
+                LIST_SIZE);
+    }
+
+    @GetMapping("/" + EDITION + "/author/{slug}")
+    String author(@PathVariable String edition, @PathVariable String slug,
+                  @RequestParam(required = false) String before, Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        Author author = editions.author(slug).orElseThrow(() -> new PageNotFound(e));
+        FeedCursor cursor = cursor(before);
+        Ui ui = Pages.ui(e);
+        String title = ui.t("author.title", author.name());
+        Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, author.path(e.code()),
+                Pages.feeds(e, null, e.siteName())));
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.author(author.id())));
+        return list(model, chrome, title, null, content.byAuthor(e.code(), author.id(), cursor, LIST_SIZE),
+                author.path(e.code()), ui, LIST_SIZE);
+    }
+
+    @GetMapping("/" + EDITION + "/newsfeed")
+    String newsfeed(@PathVariable String edition, @RequestParam(required = false) String before, Model model,
+                    HttpServletRequest request) {
+        Edition e = edition(edition);
+        Ui ui = Pages.ui(e);
+        FeedCursor cursor = cursor(before);
+        List<ArticleSummary> articles = content.latest(e.code(), cursor, NEWSFEED_PAGE);
+        String path = "/" + e.code() + "/newsfeed";
+        Chrome chrome = pages.chrome(e, null, new Pages.Head(ui.t("newsfeed.title"), ui.t("newsfeed.title"),
+                path + (cursor == null ? "" : "?before=" + cursor.encode()),
+                alternates(e, ed -> "/" + ed.code() + "/newsfeed"), Pages.feeds(e, null, e.siteName()), null,
+                "website"));
+        List<NewsfeedItem> items = articles.stream().map(a -> pages.newsfeedItem(a, ui)).toList();
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code())));
+        model.addAttribute("page", chrome);
+        model.addAttribute("items", items);
+        model.addAttribute("moreUrl", moreUrl(path, articles, NEWSFEED_PAGE));
+        return "site/newsfeed";
+    }
+
+    private String list(Model model, Chrome chrome, String heading, String intro, List<ArticleSummary> articles,
+                        String path, Ui ui, int pageSize) {
+        List<Teaser> teasers = articles.stream().map(a -> pages.teaser(a, ui)).toList();
+        model.addAttribute("page", chrome);
+        model.addAttribute("heading", heading);
+        model.addAttribute("intro", intro);
+        model.addAttribute("teasers", teasers);
+        model.addAttribute("moreUrl", moreUrl(path, articles, pageSize));
+        return "site/list";
+    }
+
+    private static String moreUrl(String path, List<ArticleSummary> articles, int pageSize) {
+        // A full page suggests more; the next page may then be empty, which the reader sees as the end.
+        if (articles.isEmpty() || articles.size() < pageSize) {
+            return null;
+        }
+        return path + "?before=" + articles.get(articles.size() - 1).cursor().encode();
+    }
+
+    private List<Link> alternates(Edition current, java.util.function.Function<Edition, String> pathIn) {
+        List<Link> links = new ArrayList<>();
+        for (Edition edition : editions.all()) {
+            String path = pathIn.apply(edition);
+            if (path != null) {
+                links.add(new Link(path, edition.name(), edition.locale().toLanguageTag(), null));
+            }
+        }
+        return links.size() > 1 ? links : List.of();
+    }
+
+    private Edition edition(String code) {
+        return editions.find(code).orElseThrow(() -> new PageNotFound(editions.defaultEdition()));
+    }
+
+    private Section section(Edition edition, String slug) {
+        return editions.section(edition.code(), slug).orElseThrow(() -> new PageNotFound(edition));
+    }
+
+    private static FeedCursor cursor(String before) {
+        if (before == null) {
+            return null;
+        }
+        return FeedCursor.parse(before).orElseThrow(BadCursor::new);
+    }
+
+    private static RedirectView permanent(String path) {
+        RedirectView redirect = new RedirectView(path);
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
+    }
+
+}

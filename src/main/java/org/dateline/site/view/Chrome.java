@@ -1,0 +1,26 @@
+package org.dateline.site.view;
+
+import java.util.List;
+
+import org.dateline.editions.Edition;
+import org.dateline.editions.Section;
+import org.dateline.site.Ui;
+
+/**
+ * What every page shares: the edition and its menus, the SEO head, the newsfeed panel.
+ *
+ * @param canonical    absolute canonical URL
+ * @param alternates   the same page in other editions ({@code hreflang} links)
+ * @param feeds        RSS/Atom feeds mirroring this page ({@code rel="alternate"})
+ * @param jsonLd       JSON-LD document, already safe to embed in a script element; null for none
+ * @param ogType       Open Graph type ("website" or "article")
+ * @param newsfeedMore cursor of the last newsfeed item, null when there is no more
+ */
+public record Chrome(Ui ui, Edition edition, List<Edition> editions, List<Section> sections, String currentSection,
+                     String title, String description, String canonical, List<Link> alternates, List<Link> feeds,
+                     String jsonLd, String ogType, List<NewsfeedItem> newsfeed, String newsfeedMore) {
+
+    public String pageTitle() {
+        return title.equals(edition.siteName()) ? title : title + " — " + edition.siteName();
+    }
+}

@@ -1,0 +1,107 @@
+package org.dateline.changes;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.dateline.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The change log delivers every committed change once, in order, and never a rolled-back one. */
+@IntegrationTest
+@Import(ChangeLogIT.Recording.class)
+class ChangeLogIT {
+
+    @TestConfiguration
+    static class Recording {
+        @Bean
+        Recorder recorder() {
+            return new Recorder();
+        }
+    }
+
+    static class Recorder implements ChangeListener {
+        final List<Change> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onChange(Change change) {
+            if (change.kind().startsWith("test.")) {
+                seen.add(change);
+            }
+        }
+
+        List<String> kinds() {
+            return seen.stream().map(Change::kind).toList();
+        }
+    }
+
+    @Autowired
+    ChangeLog changes;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Recorder recorder;
+
+    @Test
+    void deliversACommittedChangeWithItsKeys() throws Exception {
+        transaction.executeWithoutResult(s -> changes.append("test.one", "en", 7L, List.of("article:7", "edition:en")));
+        awaitKinds(List.of("test.one"));
+        Change change = recorder.seen.get(0);
+        assertThat(change.keys()).containsExactlyInAnyOrder("article:7", "edition:en");
+        assertThat(change.edition()).isEqualTo("en");
+        assertThat(change.subjectId()).isEqualTo(7L);
+    }
+
+    @Test
+    void neverDeliversARolledBackChange() throws Exception {
+        transaction.executeWithoutResult(s -> {
+            changes.append("test.rolled-back", "en", null, List.of("x"));
+            s.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(s -> changes.append("test.after-rollback", "en", null, List.of("y")));
+        awaitKinds(List.of("test.after-rollback"));
+        assertThat(recorder.kinds()).doesNotContain("test.rolled-back");
+    }
+
+    @Test
+    void waitsForAnEarlierPositionThatCommitsLate() throws Exception {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread slow = new Thread(() -> transaction.executeWithoutResult(s -> {
+            changes.append("test.slow", "en", null, List.of("a"));
+            appended.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        slow.start();
+        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        transaction.executeWithoutResult(s -> changes.append("test.fast", "en", null, List.of("b")));
+        Thread.sleep(600); // several polls: the later position must wait for the hole below it
+        assertThat(recorder.kinds()).doesNotContain("test.fast");
+        release.countDown();
+        slow.join();
+        awaitKinds(List.of("test.slow", "test.fast"));
+    }
+
+    private void awaitKinds(List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!recorder.kinds().containsAll(expected)) {
+            assertThat(System.nanoTime()).as("changes %s delivered in time; saw %s", expected, recorder.kinds())
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        List<String> order = recorder.kinds().stream().filter(expected::contains).toList();
+        assertThat(order).containsExactlyElementsOf(expected);
+    }
+}

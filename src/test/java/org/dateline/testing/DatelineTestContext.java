@@ -1,0 +1,38 @@
+package org.dateline.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Gives each test application context its own database, data folder, node id and admin token. */
+public class DatelineTestContext implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var environment = context.getEnvironment();
+        Map<String, Object> properties = new HashMap<>();
+        if (environment.getProperty("dateline.test.shared-database") == null) {
+            TestDatabases.Database database = TestDatabases.fresh();
+            properties.put("spring.datasource.url", database.url());
+            properties.put("spring.datasource.username", database.username());
+            properties.put("spring.datasource.password", database.password());
+        }
+        try {
+            properties.put("dateline.data-dir", Files.createTempDirectory("dateline-test").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        properties.put("dateline.node-id", "test-" + UUID.randomUUID());
+        properties.put("dateline.admin-token", ADMIN_TOKEN);
+        properties.put("dateline.demo.per-edition", environment.getProperty("dateline.demo.per-edition", "40"));
+        environment.getPropertySources().addFirst(new MapPropertySource("dateline-test", properties));
+    }
+}
