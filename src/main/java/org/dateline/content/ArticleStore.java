@@ -11,4 +11,7 @@ public interface ArticleStore {
      * it had none. Empty when no such article exists.
      */
     java.util.Optional<String> translationKeyOf(long articleId);
+
+    /** Ids of the other articles sharing the translation key. */
+    java.util.List<Long> articlesWithTranslationKey(String translationKey, long exceptId);
 }

@@ -37,13 +37,14 @@ public final class ContentKeys {
     }
 
     /** Everything a change to this article can show up on. */
-    public static List<String> of(Article article, List<Long> translationIds) {
+    public static List<String> of(long articleId, String edition, long sectionId, List<Long> tagIds,
+                                  List<Long> authorIds, List<Long> translationIds) {
         List<String> keys = new ArrayList<>();
-        keys.add(article(article.id()));
-        keys.add(edition(article.edition()));
-        keys.add(section(article.section().id()));
-        article.tags().forEach(t -> keys.add(tag(t.id())));
-        article.authors().forEach(a -> keys.add(author(a.id())));
+        keys.add(article(articleId));
+        keys.add(edition(edition));
+        keys.add(section(sectionId));
+        tagIds.forEach(id -> keys.add(tag(id)));
+        authorIds.forEach(id -> keys.add(author(id)));
         translationIds.forEach(id -> keys.add(article(id)));
         keys.add(SITEMAPS);
         return keys;

@@ -16,6 +16,7 @@ import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** This node's open newsfeed streams, per edition, and the fan-out of new items to them. */
 @Component
-public class NewsfeedStreams implements ChangeListener {
+public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NewsfeedStreams.class);
 
@@ -54,6 +55,31 @@ public class NewsfeedStreams implements ChangeListener {
         }
         streams.add(emitter);
         return emitter;
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for these
+     * never-ending responses; clients reconnect, to another node if this one is going away.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        byEdition.values().forEach(streams -> {
+            streams.forEach(SseEmitter::complete);
+            streams.clear();
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** How many streams this node holds, per edition. */

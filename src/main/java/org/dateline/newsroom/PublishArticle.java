@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
 import org.dateline.content.Article;
+import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
@@ -73,7 +74,9 @@ public class PublishArticle {
             return new PublishResult.Rejected(problems);
         }
         Instant at = publishedAt.truncatedTo(ChronoUnit.MILLIS);
-        Article article = transaction.execute(status -> {
+        Section target = section.orElseThrow();
+        String slug = command.slug() != null ? command.slug() : Slug.from(command.headline()).value();
+        long id = transaction.execute(status -> {
             String translationKey = null;
             if (command.translationOf() != null) {
                 translationKey = store.translationKeyOf(command.translationOf()).orElse(null);
@@ -81,19 +84,21 @@ public class PublishArticle {
             List<Tag> tags = distinct(command.tags()).stream()
                     .map(name -> editions.ensureTag(command.edition(), name)).toList();
             List<Author> authors = distinct(command.authors()).stream().map(editions::ensureAuthor).toList();
-            String slug = command.slug() != null ? command.slug() : Slug.from(command.headline()).value();
             LocalDate datelineDate = command.datelineDate() != null ? command.datelineDate()
                     : at.atZone(ZoneOffset.UTC).toLocalDate();
-            long id = store.insert(new NewArticle(section.orElseThrow(), slug, command.headline().strip(),
+            long stored = store.insert(new NewArticle(target, slug, command.headline().strip(),
                     command.lead().strip(), paragraphs, command.datelinePlace().strip(), datelineDate,
                     command.credit().strip(), tags, authors, at, translationKey));
-            Article stored = content.article(id).orElseThrow();
-            List<Long> translations = content.translations(stored).stream().map(t -> t.id()).toList();
-            changes.append(ChangeKinds.ARTICLE_PUBLISHED, stored.edition(), id, ContentKeys.of(stored, translations));
+            List<Long> translations = translationKey == null ? List.of()
+                    : store.articlesWithTranslationKey(translationKey, stored);
+            changes.append(ChangeKinds.ARTICLE_PUBLISHED, target.edition(), stored, ContentKeys.of(stored,
+                    target.edition(), target.id(), tags.stream().map(Tag::id).toList(),
+                    authors.stream().map(Author::id).toList(), translations));
             return stored;
         });
-        events.publishEvent(new ArticlePublished(article.id(), article.edition(), article.path(), at));
-        return new PublishResult.Published(article.id(), article.path());
+        String path = ArticlePaths.path(target.edition(), target.slug(), at, id, slug);
+        events.publishEvent(new ArticlePublished(id, target.edition(), path, at));
+        return new PublishResult.Published(id, path);
     }
 
     private Optional<Section> validate(PublishCommand command, List<String> paragraphs, List<FieldProblem> problems) {

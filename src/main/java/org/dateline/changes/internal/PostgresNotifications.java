@@ -61,10 +61,17 @@ class PostgresNotifications {
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 wakeup.signal(); // anything committed while we were not listening
-                while (running) {
-                    PGNotification[] received = pg.getNotifications(1000);
-                    if (received != null && received.length > 0) {
-                        wakeup.signal();
+                try {
+                    while (running) {
+                        PGNotification[] received = pg.getNotifications(1000);
+                        if (received != null && received.length > 0) {
+                            wakeup.signal();
+                        }
+                    }
+                } finally {
+                    // The connection goes back to the pool: it must not keep collecting notifications there.
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("UNLISTEN *");
                     }
                 }
             } catch (SQLException e) {

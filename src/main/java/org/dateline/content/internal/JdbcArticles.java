@@ -109,6 +109,12 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
+    public List<Long> articlesWithTranslationKey(String translationKey, long exceptId) {
+        return jdbc.sql("SELECT id FROM articles WHERE translation_key = ? AND id <> ? ORDER BY id")
+                .params(translationKey, exceptId).query(Long.class).list();
+    }
+
+    @Override
     public Optional<Article> article(long id) {
         return jdbc.sql(SELECT_ARTICLE).params(id).query(this::mapArticle).optional();
     }
