@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.FilterChain;
@@ -86,6 +85,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
         CachedPage page = page(capture, keys);
         cache.put(key, page, generation);
         capture.resetBuffer();
+        response.reset(); // the stored headers are written again below, exactly as a hit will write them
         response.setHeader("X-Cache", "miss");
         write(page, request, response);
     }
@@ -110,19 +110,13 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
     private static void write(CachedPage page, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Set<String> written = new java.util.HashSet<>();
         for (Map.Entry<String, String> header : page.headers()) {
-            // set, not add: on a miss the chain has already put these headers on the response
-            if (written.add(header.getKey().toLowerCase())) {
-                response.setHeader(header.getKey(), header.getValue());
-            } else {
-                response.addHeader(header.getKey(), header.getValue());
-            }
+            response.addHeader(header.getKey(), header.getValue());
         }
         response.setHeader("ETag", page.etag());
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("Vary", "Accept-Encoding");
-        response.setHeader("Surrogate-Key", String.join(" ", new TreeSet<>(page.keys())));
+        response.setHeader("Surrogate-Key", page.surrogateKeyHeader());
         if (matches(request.getHeader("If-None-Match"), page.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -181,7 +175,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
             headers.add(Map.entry("Content-Type", capture.getContentType()));
         }
         byte[] gzip = gzip(body);
-        return new CachedPage(body, gzip.length < body.length ? gzip : null, etag(body), List.copyOf(headers), keys);
+        return CachedPage.of(body, gzip.length < body.length ? gzip : null, etag(body), List.copyOf(headers), keys);
     }
 
     private static byte[] gzip(byte[] body) throws IOException {

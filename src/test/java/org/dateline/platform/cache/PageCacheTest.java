@@ -17,7 +17,7 @@ class PageCacheTest {
             new DatelineSettings.PageCache(true, 1_000_000)));
 
     private static CachedPage page(String body, String... keys) {
-        return new CachedPage(body.getBytes(StandardCharsets.UTF_8), null, "\"e\"", List.of(), Set.of(keys));
+        return CachedPage.of(body.getBytes(StandardCharsets.UTF_8), null, "\"e\"", List.of(), Set.of(keys));
     }
 
     @Test
