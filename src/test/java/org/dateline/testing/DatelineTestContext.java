@@ -14,6 +14,8 @@ import org.springframework.core.env.MapPropertySource;
 public class DatelineTestContext implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String FIRST_ADMIN_EMAIL = "chief@dateline.test";
+    public static final String FIRST_ADMIN_PASSWORD = "first-start-Pa55word";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -32,6 +34,8 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
         }
         properties.put("dateline.node-id", "test-" + UUID.randomUUID());
         properties.put("dateline.admin-token", ADMIN_TOKEN);
+        properties.put("dateline.first-admin.email", FIRST_ADMIN_EMAIL);
+        properties.put("dateline.first-admin.password", FIRST_ADMIN_PASSWORD);
         properties.put("dateline.demo.per-edition", environment.getProperty("dateline.demo.per-edition", "40"));
         environment.getPropertySources().addFirst(new MapPropertySource("dateline-test", properties));
     }

@@ -3,23 +3,32 @@ package org.dateline.identity.internal;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.platform.DatelineSettings;
 import org.dateline.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one place where every request is authorised. */
+/**
+ * The one place where every request is authorised: the API (bearer tokens, no session, no CSRF) and the web (public
+ * pages for everyone; the newsroom for staff after form login, sessions in the database, CSRF on every form).
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -28,27 +37,21 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, DatelineSettings settings, JsonMapper json)
-            throws Exception {
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, DatelineSettings settings, JsonMapper json) throws Exception {
         http
+            .securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/api/admin/**").hasAuthority(Scopes.ARTICLES_WRITE)
                 .anyRequest().permitAll())
             .addFilterBefore(new AdminTokenFilter(settings), AnonymousAuthenticationFilter.class)
-            // Public pages are the same for everyone and never open a session; the admin API is token-based.
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+            .csrf(csrf -> csrf.disable()) // bearer tokens, never cookies
             .requestCache(cache -> cache.disable())
-            .securityContext(context -> context.requireExplicitSave(true))
             .httpBasic(basic -> basic.disable())
             .formLogin(form -> form.disable())
             .logout(logout -> logout.disable())
-            .headers(headers -> headers
-                // Pages set their own caching; the page cache filter answers conditional requests.
-                .cacheControl(cache -> cache.disable())
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(frame -> frame.deny()))
+            .headers(SecurityConfiguration::headers)
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
                         settings.adminApiEnabled() ? "unauthorized" : "admin_api_disabled",
@@ -60,10 +63,47 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** No user store yet: staff and readers come later. An empty one keeps Boot from inventing a default user. */
     @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, Accounts accounts) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/newsroom/staff", "/newsroom/staff/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/newsroom", "/newsroom/**").hasAnyRole(Role.CONTRIBUTOR.name(), Role.EDITOR.name(),
+                        Role.ADMIN.name())
+                .anyRequest().permitAll())
+            // Public pages never open a session; only a login does.
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .sessionFixation(fixation -> fixation.changeSessionId()))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+            .requestCache(cache -> cache.disable())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/newsroom", true)
+                    .failureUrl("/login?error").permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                    .deleteCookies("DATELINE_SESSION"))
+            .httpBasic(basic -> basic.disable())
+            .addFilterBefore(new LoginThrottle(), UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
+            .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers
+            // Pages set their own caching; the page cache filter answers conditional requests.
+            .cacheControl(cache -> cache.disable())
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+            .frameOptions(frame -> frame.deny());
+    }
+
+    /** bcrypt (through the delegating encoder, so hashes name their algorithm and can be upgraded later). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String code,

@@ -1,0 +1,22 @@
+package org.dateline.identity.internal;
+
+import java.util.Optional;
+
+import org.dateline.identity.Actor;
+import org.dateline.identity.CurrentActor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+@Component
+class SecurityContextActor implements CurrentActor {
+
+    @Override
+    public Optional<Actor> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+            return Optional.of(principal.actor());
+        }
+        return Optional.empty();
+    }
+}
