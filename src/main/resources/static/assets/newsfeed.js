@@ -88,6 +88,12 @@ function start() {
         }
         trim();
       });
+      // A withdrawn story leaves the list at once; the counter keeps what arrived.
+      source.addEventListener('removed', (e) => {
+        let item;
+        try { item = JSON.parse(e.data); } catch { return; }
+        for (const li of [...list.children]) if (idOf(li) === String(item.id)) li.remove();
+      });
     };
     open();
     // An open stream keeps the page out of the back/forward cache; close it when

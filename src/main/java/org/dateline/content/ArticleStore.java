@@ -14,4 +14,7 @@ public interface ArticleStore {
 
     /** Ids of the other articles sharing the translation key. */
     java.util.List<Long> articlesWithTranslationKey(String translationKey, long exceptId);
+
+    /** Takes a live article off the site; false if it was not live. */
+    boolean remove(long articleId, ArticleState state, java.time.Instant at);
 }

@@ -9,6 +9,7 @@ import org.dateline.shared.FeedCursor;
 /** Reads of the published site. Lists are newest first and page by cursor, never by offset. */
 public interface ContentQueries {
 
+    /** A live article; removed ones are not returned by this or any list. */
     Optional<Article> article(long id);
 
     List<ArticleSummary> latest(String edition, FeedCursor before, int limit);
@@ -32,6 +33,9 @@ public interface ContentQueries {
     List<ArticleSummary> allById(long afterId, int limit);
 
     long count();
+
+    /** The state of any article ever published, live or not: the site answers 404 or 410 by it. */
+    Optional<ArticleState> state(long articleId);
 
     /** The highest article id, 0 when there is none. */
     long maxId();

@@ -51,7 +51,8 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         // Opens the response at once, so the client knows it is connected; the retry hint paces reconnects.
         emitter.send(SseEmitter.event().comment("newsfeed").reconnectTime(3000));
         for (NewsfeedEvent event : missed) {
-            send(emitter, event);
+            send(emitter, SseEmitter.event().name("item").id(event.cursor())
+                    .data(json.writeValueAsString(event), MediaType.APPLICATION_JSON));
         }
         streams.add(emitter);
         return emitter;
@@ -95,32 +96,45 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
 
     @Override
     public void onChange(Change change) {
-        if (!ChangeKinds.ARTICLE_PUBLISHED.equals(change.kind()) || change.subjectId() == null) {
+        if (change.subjectId() == null) {
             return;
         }
         Set<SseEmitter> streams = byEdition.get(change.edition());
         if (streams == null || streams.isEmpty()) {
             return;
         }
+        if (ChangeKinds.ARTICLE_REMOVED.equals(change.kind())) {
+            String removed = "{\"id\":" + change.subjectId() + "}";
+            for (SseEmitter emitter : streams) {
+                if (!send(emitter, SseEmitter.event().name("removed").data(removed, MediaType.APPLICATION_JSON))) {
+                    streams.remove(emitter);
+                }
+            }
+            return;
+        }
+        if (!ChangeKinds.ARTICLE_PUBLISHED.equals(change.kind())) {
+            return;
+        }
         content.article(change.subjectId()).ifPresent(article -> {
             NewsfeedEvent event = NewsfeedEvent.of(article.summary(), zones.apply(article.edition()));
+            var item = SseEmitter.event().name("item").id(event.cursor())
+                    .data(json.writeValueAsString(event), MediaType.APPLICATION_JSON);
             for (SseEmitter emitter : streams) {
-                if (!send(emitter, event)) {
+                if (!send(emitter, item)) {
                     streams.remove(emitter);
                 }
             }
         });
     }
 
-    private boolean send(SseEmitter emitter, NewsfeedEvent event) {
+    private boolean send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
         try {
-            emitter.send(SseEmitter.event().name("item").id(event.cursor())
-                    .data(json.writeValueAsString(event), MediaType.APPLICATION_JSON));
+            emitter.send(event);
             delivered.incrementAndGet();
             return true;
         } catch (IOException | IllegalStateException gone) {
             log.debug("Newsfeed stream closed: {}", gone.getMessage());
-            emitter.completeWithError(gone);
+            emitter.complete(); // the client is gone; nothing to report to it
             return false;
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dateline.content.Article;
+import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -43,7 +44,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     private static final String SELECT_ARTICLE = """
             SELECT id, edition, section_id, slug, headline, lead, body, dateline_place, dateline_date, credit,
                    translation_key, first_published_at, updated_at
-            FROM articles WHERE id = ?
+            FROM articles WHERE id = ? AND state = 'LIVE'
             """;
     private static final String SELECT_TAGS = """
             SELECT t.id, t.edition, t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
@@ -135,17 +136,17 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     @Override
     public List<ArticleSummary> latest(String edition, FeedCursor before, int limit) {
-        return page(" WHERE a.edition = :edition", Map.of("edition", edition), before, limit);
+        return page(" WHERE a.state = 'LIVE' AND a.edition = :edition", Map.of("edition", edition), before, limit);
     }
 
     @Override
     public List<ArticleSummary> inSection(long sectionId, FeedCursor before, int limit) {
-        return page(" WHERE a.section_id = :section", Map.of("section", sectionId), before, limit);
+        return page(" WHERE a.state = 'LIVE' AND a.section_id = :section", Map.of("section", sectionId), before, limit);
     }
 
     @Override
     public List<ArticleSummary> tagged(long tagId, FeedCursor before, int limit) {
-        return page(" WHERE a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)", Map.of("tag", tagId),
+        return page(" WHERE a.state = 'LIVE' AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)", Map.of("tag", tagId),
                 before, limit);
     }
 
@@ -177,27 +178,39 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         if (article.translationKey() == null) {
             return List.of();
         }
-        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.translation_key = ? AND a.edition <> ? ORDER BY a.edition")
+        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.translation_key = ? AND a.edition <> ? ORDER BY a.edition")
                 .params(article.translationKey(), article.edition())
                 .query(JdbcArticles::summary).list();
     }
 
     @Override
     public List<ArticleSummary> publishedSince(Instant since, int limit) {
-        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.first_published_at >= :since" + NEWEST_FIRST)
+        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.first_published_at >= :since" + NEWEST_FIRST)
                 .param("since", utc(since)).param("limit", limit)
                 .query(JdbcArticles::summary).list();
     }
 
     @Override
     public List<ArticleSummary> allById(long afterId, int limit) {
-        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.id > ? ORDER BY a.id LIMIT ?").params(afterId, limit)
+        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id > ? ORDER BY a.id LIMIT ?").params(afterId, limit)
                 .query(JdbcArticles::summary).list();
     }
 
     @Override
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM articles").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM articles WHERE state = 'LIVE'").query(Long.class).single();
+    }
+
+    @Override
+    public boolean remove(long articleId, ArticleState state, Instant at) {
+        return jdbc.sql("UPDATE articles SET state = ?, removed_at = ? WHERE id = ? AND state = 'LIVE'")
+                .params(state.name(), utc(at), articleId).update() == 1;
+    }
+
+    @Override
+    public Optional<ArticleState> state(long articleId) {
+        return jdbc.sql("SELECT state FROM articles WHERE id = ?").params(articleId).query(String.class).optional()
+                .map(ArticleState::valueOf);
     }
 
     @Override

@@ -10,13 +10,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dateline.content.ArticleState;
+import org.dateline.newsroom.KillArticle;
 import org.dateline.newsroom.PublishArticle;
+import org.dateline.newsroom.TakedownResult;
+import org.dateline.newsroom.UnpublishArticle;
 import org.dateline.newsroom.PublishCommand;
 import org.dateline.newsroom.PublishResult;
 import org.dateline.platform.web.BaseUrl;
 import org.dateline.platform.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,11 +36,51 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminArticlesController {
 
     private final PublishArticle publishArticle;
+    private final KillArticle killArticle;
+    private final UnpublishArticle unpublishArticle;
     private final BaseUrl baseUrl;
 
-    AdminArticlesController(PublishArticle publishArticle, BaseUrl baseUrl) {
+    AdminArticlesController(PublishArticle publishArticle, KillArticle killArticle, UnpublishArticle unpublishArticle,
+                            BaseUrl baseUrl) {
         this.publishArticle = publishArticle;
+        this.killArticle = killArticle;
+        this.unpublishArticle = unpublishArticle;
         this.baseUrl = baseUrl;
+    }
+
+    record StateChanged(long id, ArticleState state) {
+    }
+
+    @Operation(summary = "Kill a published article",
+            description = "Withdraws it for good from every surface within a second; its URL answers 410 Gone.")
+    @ApiResponse(responseCode = "200", description = "Killed")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "Already off the site (code not_live)")
+    @PostMapping(value = "/{id}/kill", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> kill(@PathVariable long id) {
+        return takedown(killArticle.kill(id));
+    }
+
+    @Operation(summary = "Unpublish a published article",
+            description = "Takes it off every surface within a second; its URL answers 404 until published again.")
+    @ApiResponse(responseCode = "200", description = "Unpublished")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "Already off the site (code not_live)")
+    @PostMapping(value = "/{id}/unpublish", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> unpublish(@PathVariable long id) {
+        return takedown(unpublishArticle.unpublish(id));
+    }
+
+    private static ResponseEntity<?> takedown(TakedownResult result) {
+        if (result instanceof TakedownResult.Done done) {
+            return ResponseEntity.ok(new StateChanged(done.articleId(), done.state()));
+        }
+        if (result instanceof TakedownResult.NotLive notLive) {
+            return Problems.response(Problems.problem(HttpStatus.CONFLICT, "not_live",
+                    "Article " + notLive.articleId() + " is already " + notLive.state().name().toLowerCase() + "."));
+        }
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "unknown_article",
+                "No article " + ((TakedownResult.NotFound) result).articleId() + "."));
     }
 
     @Schema(description = "A story to publish now")

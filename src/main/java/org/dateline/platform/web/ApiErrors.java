@@ -2,14 +2,17 @@ package org.dateline.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /** The one place that turns API failures into problem documents. No stack trace or SQL ever reaches a client. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -40,8 +43,26 @@ class ApiErrors {
                 "This resource does not support " + e.getMethod() + "."));
     }
 
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e) {
+        String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
+        return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "invalid_parameter",
+                "The value of " + name + " is not valid."));
+    }
+
+    /** A client that went away (a closed event stream) needs no answer and is no failure of ours. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // nothing to write to
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // Spring's own client errors (missing parameter, not acceptable, ...) keep their status, with our shape.
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+            return Problems.response(Problems.problem(status, "bad_request", status.getReasonPhrase()));
+        }
         log.error("Unexpected API failure", e);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "Something went wrong on our side; nothing was changed."));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
+import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
@@ -108,7 +109,11 @@ class SiteController {
         long id = ArticlePaths.idOf(idSlug);
         Article article = (id > 0 ? content.article(id) : Optional.<Article>empty())
                 .filter(a -> a.edition().equals(e.code()))
-                .orElseThrow(() -> new PageNotFound(e));
+                .orElse(null);
+        if (article == null) {
+            boolean killed = id > 0 && content.state(id).filter(ArticleState.KILLED::equals).isPresent();
+            throw killed ? new PageGone(e) : new PageNotFound(e);
+        }
         String canonical = article.path();
         if (!canonical.equals(request.getRequestURI())) {
             return permanent(canonical); // a changed slug, section or date keeps old links working

@@ -21,6 +21,11 @@ class SiteErrors {
         return errorPages.render(404, e.edition(), response, model);
     }
 
+    @ExceptionHandler(PageGone.class)
+    String gone(PageGone e, HttpServletResponse response, Model model) {
+        return errorPages.render(410, e.edition(), response, model);
+    }
+
     @ExceptionHandler(BadCursor.class)
     String badCursor(HttpServletRequest request, HttpServletResponse response, Model model) {
         return errorPages.render(400, errorPages.editionOf(request, request.getRequestURI()), response, model);

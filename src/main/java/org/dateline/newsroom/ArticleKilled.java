@@ -1,0 +1,7 @@
+package org.dateline.newsroom;
+
+import java.time.Instant;
+
+/** An article was withdrawn for good: every surface must drop it, its address answers 410. */
+public record ArticleKilled(long articleId, String edition, Instant at) {
+}

@@ -1,0 +1,7 @@
+package org.dateline.newsroom;
+
+import java.time.Instant;
+
+/** An article was taken off the site; it may be published again. */
+public record ArticleUnpublished(long articleId, String edition, Instant at) {
+}
