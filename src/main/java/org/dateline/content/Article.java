@@ -12,7 +12,7 @@ import org.dateline.editions.Tag;
 public record Article(long id, String edition, Section section, String slug, String headline, String lead,
                       List<String> paragraphs, String datelinePlace, LocalDate datelineDate, String credit,
                       List<Tag> tags, List<Author> authors, Instant publishedAt, Instant updatedAt,
-                      String translationKey) {
+                      String translationKey, String correctionNote, Instant correctedAt) {
 
     public String path() {
         return ArticlePaths.path(edition, section.slug(), publishedAt, id, slug);

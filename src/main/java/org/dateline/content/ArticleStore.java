@@ -17,4 +17,10 @@ public interface ArticleStore {
 
     /** Takes a live article off the site; false if it was not live. */
     boolean remove(long articleId, ArticleState state, java.time.Instant at);
+
+    /**
+     * Replaces the editable fields of a live article (edition, id and first publication stay); a correction note, when
+     * given, is shown with the article from now on. False if the article is not live.
+     */
+    boolean update(long articleId, NewArticle fields, java.time.Instant updatedAt, String correctionNote);
 }

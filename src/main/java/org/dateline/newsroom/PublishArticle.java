@@ -11,11 +11,9 @@ import java.util.Optional;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
-import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ContentKeys;
-import org.dateline.content.ContentQueries;
 import org.dateline.content.NewArticle;
 import org.dateline.editions.Author;
 import org.dateline.editions.Editions;
@@ -34,27 +32,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PublishArticle {
 
-    static final int MAX_HEADLINE = 300;
-    static final int MAX_LEAD = 2000;
-    static final int MAX_PARAGRAPHS = 300;
-    static final int MAX_BODY = 200_000;
-    static final int MAX_SHORT = 120;
-    static final int MAX_TAGS = 20;
-    static final int MAX_AUTHORS = 10;
 
     private final Editions editions;
     private final ArticleStore store;
-    private final ContentQueries content;
     private final ChangeLog changes;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StoryValidation validation;
 
-    PublishArticle(Editions editions, ArticleStore store, ContentQueries content, ChangeLog changes,
-                   TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+    PublishArticle(Editions editions, ArticleStore store, ChangeLog changes,
+                   TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock,
+                   StoryValidation validation) {
+        this.validation = validation;
         this.editions = editions;
         this.store = store;
-        this.content = content;
         this.changes = changes;
         this.transaction = transaction;
         this.events = events;
@@ -68,8 +60,8 @@ public class PublishArticle {
     /** Publishes with a given publication time: the demo loader and imports keep their original times. */
     public PublishResult publish(PublishCommand command, Instant publishedAt) {
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> paragraphs = paragraphs(command.body());
-        Optional<Section> section = validate(command, paragraphs, problems);
+        List<String> paragraphs = StoryValidation.paragraphs(command.body());
+        Optional<Section> section = validation.validate(command, paragraphs, problems);
         if (!problems.isEmpty()) {
             return new PublishResult.Rejected(problems);
         }
@@ -81,9 +73,9 @@ public class PublishArticle {
             if (command.translationOf() != null) {
                 translationKey = store.translationKeyOf(command.translationOf()).orElse(null);
             }
-            List<Tag> tags = distinct(command.tags()).stream()
+            List<Tag> tags = StoryValidation.distinct(command.tags()).stream()
                     .map(name -> editions.ensureTag(command.edition(), name)).toList();
-            List<Author> authors = distinct(command.authors()).stream().map(editions::ensureAuthor).toList();
+            List<Author> authors = StoryValidation.distinct(command.authors()).stream().map(editions::ensureAuthor).toList();
             LocalDate datelineDate = command.datelineDate() != null ? command.datelineDate()
                     : at.atZone(ZoneOffset.UTC).toLocalDate();
             long stored = store.insert(new NewArticle(target, slug, command.headline().strip(),
@@ -99,127 +91,5 @@ public class PublishArticle {
         String path = ArticlePaths.path(target.edition(), target.slug(), at, id, slug);
         events.publishEvent(new ArticlePublished(id, target.edition(), path, at));
         return new PublishResult.Published(id, path);
-    }
-
-    private Optional<Section> validate(PublishCommand command, List<String> paragraphs, List<FieldProblem> problems) {
-        boolean editionKnown = false;
-        if (blank(command.edition())) {
-            problems.add(new FieldProblem("edition", "required", "Name the edition, e.g. \"en\"."));
-        } else if (editions.find(command.edition()).isEmpty()) {
-            problems.add(new FieldProblem("edition", "unknown_edition", "No edition \"" + command.edition() + "\"."));
-        } else {
-            editionKnown = true;
-        }
-        Optional<Section> section = Optional.empty();
-        if (blank(command.section())) {
-            problems.add(new FieldProblem("section", "required", "Name the section by its slug, e.g. \"russia\"."));
-        } else if (editionKnown) {
-            section = editions.section(command.edition(), command.section());
-            if (section.isEmpty()) {
-                problems.add(new FieldProblem("section", "unknown_section",
-                        "Edition \"" + command.edition() + "\" has no section \"" + command.section() + "\"."));
-            }
-        }
-        text("headline", command.headline(), MAX_HEADLINE, problems);
-        text("lead", command.lead(), MAX_LEAD, problems);
-        text("datelinePlace", command.datelinePlace(), MAX_SHORT, problems);
-        text("credit", command.credit(), MAX_SHORT, problems);
-        if (paragraphs.isEmpty()) {
-            problems.add(new FieldProblem("body", "required", "The body needs at least one paragraph."));
-        } else if (paragraphs.size() > MAX_PARAGRAPHS) {
-            problems.add(new FieldProblem("body", "too_many", "At most " + MAX_PARAGRAPHS + " paragraphs."));
-        } else if (paragraphs.stream().mapToInt(String::length).sum() > MAX_BODY) {
-            problems.add(new FieldProblem("body", "too_long", "The body may hold at most " + MAX_BODY + " characters."));
-        } else if (paragraphs.stream().anyMatch(PublishArticle::hasControlCharacters)) {
-            problems.add(new FieldProblem("body", "invalid_characters", "The body holds control characters."));
-        }
-        list("tags", command.tags(), MAX_TAGS, problems);
-        list("authors", command.authors(), MAX_AUTHORS, problems);
-        if (command.slug() != null && !Slug.isValid(command.slug())) {
-            problems.add(new FieldProblem("slug", "invalid_slug",
-                    "A slug is lowercase letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " long."));
-        }
-        if (command.translationOf() != null) {
-            Optional<Article> original = content.article(command.translationOf());
-            if (original.isEmpty()) {
-                problems.add(new FieldProblem("translationOf", "unknown_article",
-                        "No article " + command.translationOf() + "."));
-            } else if (original.get().edition().equals(command.edition())) {
-                problems.add(new FieldProblem("translationOf", "same_edition",
-                        "A translation links stories of different editions."));
-            }
-        }
-        return section;
-    }
-
-    private static void text(String field, String value, int max, List<FieldProblem> problems) {
-        if (blank(value)) {
-            problems.add(new FieldProblem(field, "required", "The " + field + " is required."));
-        } else if (value.strip().length() > max) {
-            problems.add(new FieldProblem(field, "too_long", "The " + field + " may be at most " + max + " characters."));
-        } else if (hasControlCharacters(value) || value.contains("\n")) {
-            problems.add(new FieldProblem(field, "invalid_characters", "The " + field + " must be one line of text."));
-        }
-    }
-
-    private static void list(String field, List<String> values, int max, List<FieldProblem> problems) {
-        if (values == null) {
-            return;
-        }
-        if (values.size() > max) {
-            problems.add(new FieldProblem(field, "too_many", "At most " + max + " " + field + "."));
-        } else if (values.stream().anyMatch(v -> blank(v) || v.strip().length() > MAX_SHORT || hasControlCharacters(v)
-                || v.codePoints().noneMatch(Character::isLetterOrDigit))) {
-            problems.add(new FieldProblem(field, "invalid_value",
-                    "Each of the " + field + " is a name of 1 to " + MAX_SHORT + " characters with a letter or digit."));
-        }
-    }
-
-    /** Splits paragraphs at blank lines, joins the lines of one paragraph, drops empty ones. */
-    static List<String> paragraphs(List<String> body) {
-        List<String> paragraphs = new ArrayList<>();
-        if (body == null) {
-            return paragraphs;
-        }
-        for (String block : body) {
-            if (block == null) {
-                continue;
-            }
-            for (String paragraph : block.replace("\r\n", "\n").split("\n\\s*\n")) {
-                String joined = paragraph.strip().replaceAll("\\s*\n\\s*", " ");
-                if (!joined.isEmpty()) {
-                    paragraphs.add(joined);
-                }
-            }
-        }
-        return paragraphs;
-    }
-
-    private static List<String> distinct(List<String> names) {
-        return names == null ? List.of() : names.stream().map(String::strip).distinct().toList();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static boolean hasControlCharacters(String value) {
-        return value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f
-                || Character.isSurrogate((char) c) && !validSurrogates(value));
-    }
-
-    private static boolean validSurrogates(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -43,7 +43,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     private static final String SELECT_ARTICLE = """
             SELECT id, edition, section_id, slug, headline, lead, body, dateline_place, dateline_date, credit,
-                   translation_key, first_published_at, updated_at
+                   translation_key, first_published_at, updated_at, correction_note, corrected_at
             FROM articles WHERE id = ? AND state = 'LIVE'
             """;
     private static final String SELECT_TAGS = """
@@ -59,6 +59,13 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                                   credit, translation_key, first_published_at, updated_at)
             VALUES (:edition, :section, :slug, :headline, :lead, :body, :place, :date, :credit, :translation,
                     :published, :published)
+            """;
+    private static final String UPDATE_ARTICLE = """
+            UPDATE articles SET section_id = :section, slug = :slug, headline = :headline, lead = :lead, body = :body,
+                   dateline_place = :place, dateline_date = :date, credit = :credit, updated_at = :updated,
+                   correction_note = COALESCE(:note, correction_note),
+                   corrected_at = COALESCE(:correctedAt, corrected_at)
+            WHERE id = :id AND state = 'LIVE'
             """;
     private static final String INSERT_TAG = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)";
     private static final String INSERT_AUTHOR = "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)";
@@ -88,13 +95,42 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 .param("published", utc(article.publishedAt()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        link(id, article);
+        return id;
+    }
+
+    private void link(long id, NewArticle article) {
         for (int i = 0; i < article.tags().size(); i++) {
             jdbc.sql(INSERT_TAG).params(id, article.tags().get(i).id(), i).update();
         }
         for (int i = 0; i < article.authors().size(); i++) {
             jdbc.sql(INSERT_AUTHOR).params(id, article.authors().get(i).id(), i).update();
         }
-        return id;
+    }
+
+    @Override
+    public boolean update(long articleId, NewArticle fields, Instant updatedAt, String correctionNote) {
+        int updated = jdbc.sql(UPDATE_ARTICLE)
+                .param("section", fields.section().id())
+                .param("slug", fields.slug())
+                .param("headline", fields.headline())
+                .param("lead", fields.lead())
+                .param("body", String.join(PARAGRAPH_BREAK, fields.paragraphs()))
+                .param("place", fields.datelinePlace())
+                .param("date", fields.datelineDate())
+                .param("credit", fields.credit())
+                .param("updated", utc(updatedAt))
+                .param("note", correctionNote)
+                .param("correctedAt", correctionNote == null ? null : utc(updatedAt))
+                .param("id", articleId)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM article_tags WHERE article_id = ?").params(articleId).update();
+        jdbc.sql("DELETE FROM article_authors WHERE article_id = ?").params(articleId).update();
+        link(articleId, fields);
+        return true;
     }
 
     @Override
@@ -131,7 +167,9 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 rs.getString("lead"), Arrays.asList(rs.getString("body").split(PARAGRAPH_BREAK)),
                 rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
                 rs.getString("credit"), tags, authors, instant(rs, "first_published_at"), instant(rs, "updated_at"),
-                rs.getString("translation_key"));
+                rs.getString("translation_key"), rs.getString("correction_note"),
+                rs.getObject("corrected_at", OffsetDateTime.class) == null ? null
+                        : rs.getObject("corrected_at", OffsetDateTime.class).toInstant());
     }
 
     @Override

@@ -15,6 +15,9 @@ import org.dateline.newsroom.KillArticle;
 import org.dateline.newsroom.PublishArticle;
 import org.dateline.newsroom.TakedownResult;
 import org.dateline.newsroom.UnpublishArticle;
+import org.dateline.newsroom.UpdateArticle;
+import org.dateline.newsroom.UpdateResult;
+import org.dateline.content.ContentQueries;
 import org.dateline.newsroom.PublishCommand;
 import org.dateline.newsroom.PublishResult;
 import org.dateline.platform.web.BaseUrl;
@@ -23,7 +26,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +43,14 @@ class AdminArticlesController {
     private final PublishArticle publishArticle;
     private final KillArticle killArticle;
     private final UnpublishArticle unpublishArticle;
+    private final UpdateArticle updateArticle;
+    private final ContentQueries content;
     private final BaseUrl baseUrl;
 
     AdminArticlesController(PublishArticle publishArticle, KillArticle killArticle, UnpublishArticle unpublishArticle,
-                            BaseUrl baseUrl) {
+                            UpdateArticle updateArticle, ContentQueries content, BaseUrl baseUrl) {
+        this.updateArticle = updateArticle;
+        this.content = content;
         this.publishArticle = publishArticle;
         this.killArticle = killArticle;
         this.unpublishArticle = unpublishArticle;
@@ -79,8 +88,7 @@ class AdminArticlesController {
             return Problems.response(Problems.problem(HttpStatus.CONFLICT, "not_live",
                     "Article " + notLive.articleId() + " is already " + notLive.state().name().toLowerCase() + "."));
         }
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "unknown_article",
-                "No article " + ((TakedownResult.NotFound) result).articleId() + "."));
+        return unknown(((TakedownResult.NotFound) result).articleId());
     }
 
     @Schema(description = "A story to publish now")
@@ -98,7 +106,67 @@ class AdminArticlesController {
             List<String> tags,
             List<String> authors,
             @Schema(description = "URL slug; derived from the headline when absent") String slug,
-            @Schema(description = "Id of the same story in another edition") Long translationOf) {
+            @Schema(description = "Id of the same story in another edition (publishing only)") Long translationOf,
+            @Schema(description = "The public correction note (POST /{id}/correct only)") String correction) {
+
+        PublishCommand command() {
+            return new PublishCommand(edition, section, headline, lead, body, datelinePlace, datelineDate, credit,
+                    tags, authors, slug, translationOf);
+        }
+    }
+
+    @Schema(description = "A published article as the admin API returns it")
+    record ArticleResource(long id, String edition, String section, String headline, String lead, List<String> body,
+                           String datelinePlace, LocalDate datelineDate, String credit, List<String> tags,
+                           List<String> authors, String slug, String url, String publishedAt, String updatedAt,
+                           String correction) {
+    }
+
+    @Operation(summary = "Read a published article")
+    @ApiResponse(responseCode = "200", description = "The article")
+    @ApiResponse(responseCode = "404", description = "No live article with this id (code unknown_article)")
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> read(@PathVariable long id) {
+        return content.article(id).<ResponseEntity<?>>map(a -> ResponseEntity.ok(new ArticleResource(a.id(),
+                        a.edition(), a.section().slug(), a.headline(), a.lead(), a.paragraphs(), a.datelinePlace(),
+                        a.datelineDate(), a.credit(), a.tags().stream().map(t -> t.name()).toList(),
+                        a.authors().stream().map(au -> au.name()).toList(), a.slug(), baseUrl.of(a.path()),
+                        a.publishedAt().toString(), a.updatedAt().toString(), a.correctionNote())))
+                .orElseGet(() -> unknown(id));
+    }
+
+    @Operation(summary = "Update a published article",
+            description = "Replaces its editable fields (all required, as when publishing; the edition stays); readers see an updated stamp. A changed slug or section keeps old links working with 301.")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "400", description = "invalid_request or malformed_json; nothing was changed")
+    @ApiResponse(responseCode = "404", description = "No live article with this id (code unknown_article)")
+    @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> update(@PathVariable long id, @RequestBody ArticleRequest request) {
+        return updated(updateArticle.update(id, request.command()));
+    }
+
+    @Operation(summary = "Correct a published article",
+            description = "An update with a public correction note (field 'correction'), shown on the article page and in its JSON-LD.")
+    @ApiResponse(responseCode = "200", description = "Corrected")
+    @ApiResponse(responseCode = "400", description = "invalid_request (a missing note has code required on field correction) or malformed_json")
+    @ApiResponse(responseCode = "404", description = "No live article with this id (code unknown_article)")
+    @PostMapping(value = "/{id}/correct", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> correct(@PathVariable long id, @RequestBody ArticleRequest request) {
+        return updated(updateArticle.correct(id, request.command(), request.correction()));
+    }
+
+    private ResponseEntity<?> updated(UpdateResult result) {
+        if (result instanceof UpdateResult.Updated done) {
+            return ResponseEntity.ok(new Created(done.articleId(), baseUrl.of(done.path())));
+        }
+        if (result instanceof UpdateResult.Rejected rejected) {
+            return Problems.response(Problems.invalid(rejected.problems()));
+        }
+        return unknown(((UpdateResult.NotFound) result).articleId());
+    }
+
+    private static ResponseEntity<?> unknown(long id) {
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "unknown_article", "No article " + id + "."));
     }
 
     record Created(long id, String url) {
@@ -111,9 +179,7 @@ class AdminArticlesController {
     @ApiResponse(responseCode = "401", description = "Missing or wrong token (code unauthorized), or the API is off (code admin_api_disabled)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> publish(@RequestBody ArticleRequest request) {
-        PublishResult result = publishArticle.publish(new PublishCommand(request.edition(), request.section(),
-                request.headline(), request.lead(), request.body(), request.datelinePlace(), request.datelineDate(),
-                request.credit(), request.tags(), request.authors(), request.slug(), request.translationOf()));
+        PublishResult result = publishArticle.publish(request.command());
         if (result instanceof PublishResult.Published published) {
             URI url = URI.create(baseUrl.of(published.path()));
             return ResponseEntity.created(url).body(new Created(published.articleId(), url.toString()));

@@ -36,6 +36,10 @@ final class JsonLd {
                         "url", siteUrl + a.path(article.edition()))).toList());
         doc.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", edition.siteName(), "url", siteUrl + "/",
                 "logo", Map.of("@type", "ImageObject", "url", siteUrl + "/favicon.svg")));
+        if (article.correctionNote() != null) {
+            doc.put("correction", Map.of("@type", "CorrectionComment", "text", article.correctionNote(),
+                    "datePublished", String.valueOf(article.correctedAt())));
+        }
         if (!article.tags().isEmpty()) {
             doc.put("keywords", article.tags().stream().map(t -> t.name()).toList());
         }

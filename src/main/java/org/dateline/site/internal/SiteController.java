@@ -139,7 +139,9 @@ class SiteController {
                 article.wasUpdated() ? ui.dateTime(article.updatedAt()) : null,
                 translations.stream().map(t -> new Link(t.path(), editions.find(t.edition()).map(Edition::name)
                         .orElse(t.edition()), t.edition(), null)).toList(),
-                next);
+                next, article.correctionNote(),
+                article.correctedAt() == null ? null : article.correctedAt().toString(),
+                article.correctedAt() == null ? null : ui.dateTime(article.correctedAt()));
         PageCache.tag(request, List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
                 ContentKeys.section(article.section().id())));
         model.addAttribute("page", chrome);

@@ -8,9 +8,11 @@ import java.util.List;
  * @param dateline     "MOSCOW, February 22 (RIA Novosti)"
  * @param next         the next article of the section, for the loader and the no-JS link; may be null
  * @param translations the story in other editions
+ * @param correction   the public correction note, or null
  */
 public record ArticleView(long id, String url, String headline, String lead, String sectionName, String sectionUrl,
                           String dateline, List<String> paragraphs, List<Link> authors, List<Link> tags,
                           String published, String publishedLabel, String updated, String updatedLabel,
-                          List<Link> translations, Link next) {
+                          List<Link> translations, Link next, String correction, String corrected,
+                          String correctedLabel) {
 }
