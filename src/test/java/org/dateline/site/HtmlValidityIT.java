@@ -1,0 +1,72 @@
+package org.dateline.site;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import nu.validator.validation.SimpleDocumentValidator;
+import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentQueries;
+import org.dateline.testing.Http;
+import org.dateline.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of public page is valid HTML5 by the Nu HTML checker (errors only; its schemas ship in its jar). */
+@IntegrationTest
+class HtmlValidityIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContentQueries content;
+
+    @Test
+    void everyKindOfPageIsValidHtml() throws Exception {
+        Http http = new Http(port);
+        ArticleSummary seed = content.allById(0, 1).get(0);
+        var article = Jsoup.parse(http.get(seed.path()).body());
+        String translation = article.select(".translations a").attr("href");
+        List<String> pages = List.of("/en/", "/ru/", "/en/russia/", "/ru/economy/", seed.path(), translation,
+                article.select(".tags a").first().attr("href"), article.select(".byline a").first().attr("href"),
+                "/en/newsfeed", "/ru/newsfeed", "/en/no-such-section/", "/login");
+        List<String> problems = new ArrayList<>();
+        for (String page : pages) {
+            String html = http.get(page, "Accept", "text/html").body();
+            validate(html).forEach(error -> problems.add(page + " " + error));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static List<String> validate(String html) throws Exception {
+        List<String> errors = new ArrayList<>();
+        ErrorHandler collect = new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings are advice, not invalidity
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                errors.add("line " + e.getLineNumber() + " (fatal): " + e.getMessage());
+            }
+        };
+        SimpleDocumentValidator validator = new SimpleDocumentValidator();
+        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
+        validator.setUpValidatorAndParsers(collect, true, false);
+        validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
+        return errors;
+    }
+}
