@@ -4,7 +4,21 @@ package org.dateline.content;
 public interface ArticleStore {
 
     /** Stores a published article and returns its id. */
-    long insert(NewArticle article);
+    default long insert(NewArticle article) {
+        return insert(article, ArticleState.LIVE, false);
+    }
+
+    /** Stores an article, live now or {@link ArticleState#SCHEDULED scheduled} for its publication time. */
+    long insert(NewArticle article, ArticleState state, boolean embargo);
+
+    /** Ids of scheduled articles whose time has come, oldest first. */
+    java.util.List<Long> due(java.time.Instant now, int limit);
+
+    /**
+     * Puts a scheduled or unpublished article live; a scheduled one keeps its time unless {@code publishedAt} is
+     * given. False if it was in neither state (another node released it first, or it was killed).
+     */
+    boolean release(long articleId, java.time.Instant publishedAt);
 
     /**
      * The translation key shared by an article and its versions in other editions; assigned to the article now if

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
 import org.dateline.content.ArticlePaths;
+import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.NewArticle;
@@ -59,6 +60,24 @@ public class PublishArticle {
 
     /** Publishes with a given publication time: the demo loader and imports keep their original times. */
     public PublishResult publish(PublishCommand command, Instant publishedAt) {
+        return store(command, publishedAt, false, false);
+    }
+
+    /**
+     * Stores the story now and publishes it at {@code at}: nothing of it is public before (pages, feeds, sitemaps,
+     * newsfeed, APIs), and {@link ReleaseArticle} puts it everywhere within a second after. An embargo is a time the
+     * source imposed rather than our choice.
+     */
+    public PublishResult schedule(PublishCommand command, Instant at, boolean embargo) {
+        Instant now = clock.instant();
+        if (at == null || !at.isAfter(now) || at.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+            return new PublishResult.Rejected(List.of(new FieldProblem("publishAt", "invalid_time",
+                    "The publication time must be in the future, within a year.")));
+        }
+        return store(command, at, true, embargo);
+    }
+
+    private PublishResult store(PublishCommand command, Instant publishedAt, boolean scheduled, boolean embargo) {
         List<FieldProblem> problems = new ArrayList<>();
         List<String> paragraphs = StoryValidation.paragraphs(command.body());
         Optional<Section> section = validation.validate(command, paragraphs, problems);
@@ -80,7 +99,11 @@ public class PublishArticle {
                     : at.atZone(ZoneOffset.UTC).toLocalDate();
             long stored = store.insert(new NewArticle(target, slug, command.headline().strip(),
                     command.lead().strip(), paragraphs, command.datelinePlace().strip(), datelineDate,
-                    command.credit().strip(), tags, authors, at, translationKey));
+                    command.credit().strip(), tags, authors, at, translationKey),
+                    scheduled ? ArticleState.SCHEDULED : ArticleState.LIVE, embargo);
+            if (scheduled) {
+                return stored; // nothing public changes until its release
+            }
             List<Long> translations = translationKey == null ? List.of()
                     : store.articlesWithTranslationKey(translationKey, stored);
             changes.append(ChangeKinds.ARTICLE_PUBLISHED, target.edition(), stored, ContentKeys.of(stored,
@@ -89,6 +112,9 @@ public class PublishArticle {
             return stored;
         });
         String path = ArticlePaths.path(target.edition(), target.slug(), at, id, slug);
+        if (scheduled) {
+            return new PublishResult.Scheduled(id, path, at, embargo);
+        }
         events.publishEvent(new ArticlePublished(id, target.edition(), path, at));
         return new PublishResult.Published(id, path);
     }

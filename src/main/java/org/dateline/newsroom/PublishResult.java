@@ -10,4 +10,8 @@ public sealed interface PublishResult {
 
     record Rejected(List<FieldProblem> problems) implements PublishResult {
     }
+
+    /** Stored, and nowhere public until {@code at}. */
+    record Scheduled(long articleId, String path, java.time.Instant at, boolean embargo) implements PublishResult {
+    }
 }

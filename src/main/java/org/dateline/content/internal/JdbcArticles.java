@@ -56,9 +56,9 @@ class JdbcArticles implements ContentQueries, ArticleStore {
             """;
     private static final String INSERT_ARTICLE = """
             INSERT INTO articles (edition, section_id, slug, headline, lead, body, dateline_place, dateline_date,
-                                  credit, translation_key, first_published_at, updated_at)
+                                  credit, translation_key, first_published_at, updated_at, state, embargo)
             VALUES (:edition, :section, :slug, :headline, :lead, :body, :place, :date, :credit, :translation,
-                    :published, :published)
+                    :published, :published, :state, :embargo)
             """;
     private static final String UPDATE_ARTICLE = """
             UPDATE articles SET section_id = :section, slug = :slug, headline = :headline, lead = :lead, body = :body,
@@ -79,7 +79,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
-    public long insert(NewArticle article) {
+    public long insert(NewArticle article, ArticleState state, boolean embargo) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT_ARTICLE)
                 .param("edition", article.section().edition())
@@ -93,6 +93,8 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 .param("credit", article.credit())
                 .param("translation", article.translationKey())
                 .param("published", utc(article.publishedAt()))
+                .param("state", state.name())
+                .param("embargo", embargo)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         link(id, article);
@@ -243,6 +245,26 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     public boolean remove(long articleId, ArticleState state, Instant at) {
         return jdbc.sql("UPDATE articles SET state = ?, removed_at = ? WHERE id = ? AND state = 'LIVE'")
                 .params(state.name(), utc(at), articleId).update() == 1;
+    }
+
+    @Override
+    public List<Long> due(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM articles WHERE state = 'SCHEDULED' AND first_published_at <= ? "
+                + "ORDER BY first_published_at, id LIMIT ?").params(utc(now), limit).query(Long.class).list();
+    }
+
+    @Override
+    public boolean release(long articleId, Instant publishedAt) {
+        if (publishedAt == null) {
+            return jdbc.sql("UPDATE articles SET state = 'LIVE' WHERE id = ? AND state = 'SCHEDULED'")
+                    .params(articleId).update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE articles SET state = 'LIVE', removed_at = NULL,
+                       first_published_at = CASE WHEN state = 'SCHEDULED' THEN ? ELSE first_published_at END,
+                       updated_at = ?
+                WHERE id = ? AND state IN ('SCHEDULED', 'UNPUBLISHED')
+                """).params(utc(publishedAt), utc(publishedAt), articleId).update() == 1;
     }
 
     @Override

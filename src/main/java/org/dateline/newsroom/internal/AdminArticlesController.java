@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dateline.content.ArticleState;
 import org.dateline.newsroom.KillArticle;
 import org.dateline.newsroom.PublishArticle;
+import org.dateline.newsroom.ReleaseArticle;
 import org.dateline.newsroom.TakedownResult;
 import org.dateline.newsroom.UnpublishArticle;
 import org.dateline.newsroom.UpdateArticle;
@@ -44,12 +45,15 @@ class AdminArticlesController {
     private final KillArticle killArticle;
     private final UnpublishArticle unpublishArticle;
     private final UpdateArticle updateArticle;
+    private final ReleaseArticle releaseArticle;
     private final ContentQueries content;
     private final BaseUrl baseUrl;
 
     AdminArticlesController(PublishArticle publishArticle, KillArticle killArticle, UnpublishArticle unpublishArticle,
-                            UpdateArticle updateArticle, ContentQueries content, BaseUrl baseUrl) {
+                            UpdateArticle updateArticle, ReleaseArticle releaseArticle, ContentQueries content,
+                            BaseUrl baseUrl) {
         this.updateArticle = updateArticle;
+        this.releaseArticle = releaseArticle;
         this.content = content;
         this.publishArticle = publishArticle;
         this.killArticle = killArticle;
@@ -58,6 +62,23 @@ class AdminArticlesController {
     }
 
     record StateChanged(long id, ArticleState state) {
+    }
+
+    record ScheduledArticle(long id, String url, ArticleState state, String publishAt, boolean embargo) {
+    }
+
+    @Operation(summary = "Publish a scheduled or unpublished article now")
+    @ApiResponse(responseCode = "200", description = "Live")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "Live already, or killed (code not_live)")
+    @PostMapping(value = "/{id}/publish", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> publishNow(@PathVariable long id) {
+        TakedownResult result = releaseArticle.publishNow(id);
+        if (result instanceof TakedownResult.NotLive notLive) {
+            return Problems.response(Problems.problem(HttpStatus.CONFLICT, "not_publishable",
+                    "Article " + id + " is " + notLive.state().name().toLowerCase() + "."));
+        }
+        return takedown(result);
     }
 
     @Operation(summary = "Kill a published article",
@@ -107,7 +128,10 @@ class AdminArticlesController {
             List<String> authors,
             @Schema(description = "URL slug; derived from the headline when absent") String slug,
             @Schema(description = "Id of the same story in another edition (publishing only)") Long translationOf,
-            @Schema(description = "The public correction note (POST /{id}/correct only)") String correction) {
+            @Schema(description = "The public correction note (POST /{id}/correct only)") String correction,
+            @Schema(description = "Publish at this time instead of now (ISO-8601 instant); nothing is public before it")
+            java.time.Instant publishAt,
+            @Schema(description = "With publishAt: the time is an embargo imposed by the source") Boolean embargo) {
 
         PublishCommand command() {
             return new PublishCommand(edition, section, headline, lead, body, datelinePlace, datelineDate, credit,
@@ -179,7 +203,13 @@ class AdminArticlesController {
     @ApiResponse(responseCode = "401", description = "Missing or wrong token (code unauthorized), or the API is off (code admin_api_disabled)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> publish(@RequestBody ArticleRequest request) {
-        PublishResult result = publishArticle.publish(request.command());
+        PublishResult result = request.publishAt() == null ? publishArticle.publish(request.command())
+                : publishArticle.schedule(request.command(), request.publishAt(), Boolean.TRUE.equals(request.embargo()));
+        if (result instanceof PublishResult.Scheduled scheduled) {
+            URI url = URI.create(baseUrl.of(scheduled.path()));
+            return ResponseEntity.created(url).body(new ScheduledArticle(scheduled.articleId(), url.toString(),
+                    ArticleState.SCHEDULED, scheduled.at().toString(), scheduled.embargo()));
+        }
         if (result instanceof PublishResult.Published published) {
             URI url = URI.create(baseUrl.of(published.path()));
             return ResponseEntity.created(url).body(new Created(published.articleId(), url.toString()));
