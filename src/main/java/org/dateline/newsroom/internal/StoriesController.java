@@ -39,7 +39,8 @@ class StoriesController {
                 : editions.section(chosen.code(), section).orElse(null);
         List<ArticleSummary> stories = chosenSection == null ? content.latest(chosen.code(), null, PAGE)
                 : content.inSection(chosenSection.id(), null, PAGE);
-        String notice = request.getParameter("passwordChanged") != null ? "Your password has been changed." : null;
+        String notice = request.getParameter("passwordChanged") != null ? "Your password has been changed."
+                : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
         model.addAttribute("page", pages.page(request, "Stories", notice));
         model.addAttribute("editions", editions.all());
         model.addAttribute("edition", chosen);

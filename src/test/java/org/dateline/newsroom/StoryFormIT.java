@@ -1,0 +1,60 @@
+package org.dateline.newsroom;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
+import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An editor writes and publishes a story in the newsroom; a contributor may not publish. */
+@IntegrationTest
+class StoryFormIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+
+    private WebSession loggedIn(Role role) {
+        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Staff " + role, role, "start-Password-123", false);
+        WebSession session = new WebSession(port);
+        HttpResponse<String> login = session.submit("/login", "/login",
+                Map.of("username", email, "password", "start-Password-123"));
+        assertThat(WebSession.location(login)).endsWith("/newsroom");
+        return session;
+    }
+
+    @Test
+    void editorPublishesAStoryThatReadersSeeAtOnce() {
+        WebSession editor = loggedIn(Role.EDITOR);
+        String headline = "Written in the newsroom " + System.nanoTime();
+        HttpResponse<String> invalid = editor.submit("/newsroom/stories/new", "/newsroom/stories",
+                Map.of("edition", "en", "section", "world", "headline", headline, "lead", "", "body", "",
+                        "datelinePlace", "GENEVA", "credit", "Dateline", "when", "now"));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("The lead is required.").contains("The body needs at least one paragraph.")
+                .contains(headline); // what the editor typed is kept
+
+        HttpResponse<String> stored = editor.submit("/newsroom/stories/new", "/newsroom/stories",
+                Map.of("edition", "en", "section", "world", "headline", headline,
+                        "lead", "Delegates met in Geneva to discuss the agenda.",
+                        "body", "First paragraph.\n\nSecond paragraph.", "datelinePlace", "GENEVA",
+                        "credit", "Dateline", "tags", "Diplomacy\nGeneva", "authors", "Staff Editor", "when", "now"));
+        assertThat(WebSession.location(stored)).contains("/newsroom?stored=");
+        assertThat(new WebSession(port).get("/en/world/").body()).contains(headline);
+    }
+
+    @Test
+    void contributorsMayNotPublish() {
+        WebSession contributor = loggedIn(Role.CONTRIBUTOR);
+        assertThat(contributor.get("/newsroom/stories/new").statusCode()).isEqualTo(403);
+    }
+}
