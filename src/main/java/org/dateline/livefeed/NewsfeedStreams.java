@@ -1,12 +1,18 @@
 package org.dateline.livefeed;
 
 import java.io.IOException;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
 import org.dateline.changes.Change;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeListener;
@@ -17,70 +23,134 @@ import org.dateline.editions.Editions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** This node's open newsfeed streams, per edition, and the fan-out of new items to them. */
+/**
+ * This node's open newsfeed streams, per edition, and the fan-out of new items to them. Each event is encoded once
+ * and the same bytes are written to every subscriber's raw servlet stream: no per-subscriber framework objects, so
+ * an open stream costs little more than its connection.
+ */
 @Component
 public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NewsfeedStreams.class);
+    private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private final Map<String, Set<SseEmitter>> byEdition = new ConcurrentHashMap<>();
+    private final Map<String, Set<Subscriber>> byEdition = new ConcurrentHashMap<>();
     private final ContentQueries content;
     private final JsonMapper json;
+    private final Function<String, ZoneId> zones;
     private final AtomicLong delivered = new AtomicLong();
-
-    private final java.util.function.Function<String, java.time.ZoneId> zones;
+    private volatile boolean running;
 
     NewsfeedStreams(ContentQueries content, JsonMapper json, Editions editions) {
         this.content = content;
         this.json = json;
-        this.zones = code -> editions.find(code).map(Edition::zone).orElse(java.time.ZoneOffset.UTC);
+        this.zones = code -> editions.find(code).map(Edition::zone).orElse(ZoneOffset.UTC);
     }
 
-    SseEmitter open(String edition, List<NewsfeedEvent> missed) throws IOException {
-        SseEmitter emitter = new SseEmitter(0L); // no server-side timeout: idle streams cost no thread
-        Set<SseEmitter> streams = byEdition.computeIfAbsent(edition, e -> ConcurrentHashMap.newKeySet());
-        Runnable remove = () -> streams.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
-        // Opens the response at once, so the client knows it is connected; the retry hint paces reconnects.
-        emitter.send(SseEmitter.event().comment("newsfeed").reconnectTime(3000));
-        for (NewsfeedEvent event : missed) {
-            send(emitter, SseEmitter.event().name("item").id(event.cursor())
-                    .data(json.writeValueAsString(event), MediaType.APPLICATION_JSON));
+    /** One open stream: its async context and output, written by one thread at a time. */
+    static final class Subscriber {
+        private final AsyncContext context;
+        private final ServletOutputStream out;
+
+        Subscriber(AsyncContext context) throws IOException {
+            this.context = context;
+            this.out = context.getResponse().getOutputStream();
         }
-        streams.add(emitter);
-        return emitter;
+
+        synchronized void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
+        void close() {
+            try {
+                context.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // the container ended it first
+            }
+        }
     }
 
-    private volatile boolean running;
+    /** Registers an opened stream after writing its opening and the events it missed. */
+    void open(String edition, AsyncContext context, Iterable<NewsfeedEvent> missed) throws IOException {
+        Subscriber subscriber = new Subscriber(context);
+        // Opens the response at once, so the client knows it is connected; the retry hint paces reconnects.
+        subscriber.write(":newsfeed\nretry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
+        for (NewsfeedEvent event : missed) {
+            subscriber.write(encode("item", event.cursor(), json.writeValueAsString(event)));
+        }
+        Set<Subscriber> streams = byEdition.computeIfAbsent(edition, e -> ConcurrentHashMap.newKeySet());
+        streams.add(subscriber);
+        context.addListener(new jakarta.servlet.AsyncListener() {
+            @Override
+            public void onComplete(jakarta.servlet.AsyncEvent event) {
+                streams.remove(subscriber);
+            }
 
-    @Override
-    public void start() {
-        running = true;
-    }
+            @Override
+            public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                streams.remove(subscriber);
+            }
 
-    /**
-     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for these
-     * never-ending responses; clients reconnect, to another node if this one is going away.
-     */
-    @Override
-    public void stop() {
-        running = false;
-        byEdition.values().forEach(streams -> {
-            streams.forEach(SseEmitter::complete);
-            streams.clear();
+            @Override
+            public void onError(jakarta.servlet.AsyncEvent event) {
+                streams.remove(subscriber);
+            }
+
+            @Override
+            public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+            }
         });
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public void onChange(Change change) {
+        if (change.subjectId() == null) {
+            return;
+        }
+        Set<Subscriber> streams = byEdition.get(change.edition());
+        if (streams == null || streams.isEmpty()) {
+            return;
+        }
+        if (ChangeKinds.ARTICLE_REMOVED.equals(change.kind())) {
+            broadcast(streams, encode("removed", null, "{\"id\":" + change.subjectId() + "}"));
+        } else if (ChangeKinds.ARTICLE_PUBLISHED.equals(change.kind())) {
+            content.article(change.subjectId()).ifPresent(article -> {
+                NewsfeedEvent event = NewsfeedEvent.of(article.summary(), zones.apply(article.edition()));
+                broadcast(streams, encode("item", event.cursor(), json.writeValueAsString(event)));
+            });
+        }
+    }
+
+    /** Keeps idle streams alive through proxies and finds clients that left without closing. */
+    @Scheduled(fixedDelayString = "PT25S", initialDelayString = "PT25S")
+    void heartbeat() {
+        byEdition.values().forEach(streams -> broadcast(streams, HEARTBEAT));
+    }
+
+    private void broadcast(Set<Subscriber> streams, byte[] event) {
+        for (Subscriber subscriber : streams) {
+            try {
+                subscriber.write(event);
+                delivered.incrementAndGet();
+            } catch (IOException | IllegalStateException gone) {
+                log.debug("Newsfeed stream closed: {}", gone.getMessage());
+                streams.remove(subscriber);
+                subscriber.close();
+            }
+        }
+    }
+
+    static byte[] encode(String name, String id, String data) {
+        StringBuilder event = new StringBuilder(data.length() + 64).append("event: ").append(name).append('\n');
+        if (id != null) {
+            event.append("id: ").append(id).append('\n');
+        }
+        return event.append("data: ").append(data).append("\n\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** How many streams this node holds, per edition. */
@@ -95,57 +165,34 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     }
 
     @Override
-    public void onChange(Change change) {
-        if (change.subjectId() == null) {
-            return;
-        }
-        Set<SseEmitter> streams = byEdition.get(change.edition());
-        if (streams == null || streams.isEmpty()) {
-            return;
-        }
-        if (ChangeKinds.ARTICLE_REMOVED.equals(change.kind())) {
-            String removed = "{\"id\":" + change.subjectId() + "}";
-            for (SseEmitter emitter : streams) {
-                if (!send(emitter, SseEmitter.event().name("removed").data(removed, MediaType.APPLICATION_JSON))) {
-                    streams.remove(emitter);
-                }
-            }
-            return;
-        }
-        if (!ChangeKinds.ARTICLE_PUBLISHED.equals(change.kind())) {
-            return;
-        }
-        content.article(change.subjectId()).ifPresent(article -> {
-            NewsfeedEvent event = NewsfeedEvent.of(article.summary(), zones.apply(article.edition()));
-            var item = SseEmitter.event().name("item").id(event.cursor())
-                    .data(json.writeValueAsString(event), MediaType.APPLICATION_JSON);
-            for (SseEmitter emitter : streams) {
-                if (!send(emitter, item)) {
-                    streams.remove(emitter);
-                }
-            }
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for these
+     * never-ending responses; clients reconnect, to another node if this one is going away.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        byEdition.values().forEach(streams -> {
+            streams.forEach(Subscriber::close);
+            streams.clear();
         });
     }
 
-    private boolean send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-            delivered.incrementAndGet();
-            return true;
-        } catch (IOException | IllegalStateException gone) {
-            log.debug("Newsfeed stream closed: {}", gone.getMessage());
-            emitter.complete(); // the client is gone; nothing to report to it
-            return false;
-        }
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** One item as the stream and the items API send it. */
     public record NewsfeedEvent(long id, String headline, String url, String published, String time, String cursor) {
 
-        private static final java.time.format.DateTimeFormatter TIME =
-                java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-        static NewsfeedEvent of(ArticleSummary article, java.time.ZoneId zone) {
+        static NewsfeedEvent of(ArticleSummary article, ZoneId zone) {
             return new NewsfeedEvent(article.id(), article.headline(), article.path(),
                     article.publishedAt().toString(), TIME.format(article.publishedAt().atZone(zone)),
                     article.cursor().encode());

@@ -72,7 +72,7 @@ class TakedownIT {
         for (String surface : SURFACES) {
             await(() -> !shows(http.get(surface).body(), headline, path), second.minusNanos(System.nanoTime() - started));
         }
-        await(() -> streamed.stream().anyMatch(l -> l.equals("data:{\"id\":" + idOf(path) + "}")),
+        await(() -> streamed.stream().anyMatch(l -> l.equals("data: {\"id\":" + idOf(path) + "}")),
                 second.minusNanos(System.nanoTime() - started));
         stream.cancel(true);
 

@@ -60,8 +60,8 @@ class PublishReachesEverySurfaceIT {
         awaitTrue(() -> streamed.stream().anyMatch(line -> line.contains(headline)),
                 WITHIN.minusNanos(System.nanoTime() - started));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(WITHIN);
-        assertThat(streamed).anyMatch(line -> line.equals("event:item"));
-        assertThat(streamed).anyMatch(line -> line.startsWith("data:") && line.contains("\"url\":\"" + path + "\""));
+        assertThat(streamed).anyMatch(line -> line.equals("event: item"));
+        assertThat(streamed).anyMatch(line -> line.startsWith("data: ") && line.contains("\"url\":\"" + path + "\""));
 
         // The sitemap that holds the new id lists it too.
         String index = http.get("/sitemap.xml").body();

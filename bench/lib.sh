@@ -1,0 +1,93 @@
+# Shared helpers of the bench scripts (sourced, not run). Loopback only; every load is bounded in time.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT_DIR=$(dirname "$BENCH_DIR")
+JAR=${JAR:-$ROOT_DIR/target/dateline.jar}
+JAVA17=${JAVA17:-java}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+SEED_PATH=/en/russia/20070222/1-russia-us-look-to-boost-cooperation-on-terror-proliferation
+ADMIN_TOKEN=${ADMIN_TOKEN:-bench-token}
+
+[ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw -o -q package -DskipTests" >&2; exit 1; }
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+now_ms() { date +%s%3N; }
+
+# start_dateline JAVA PORT DATA_DIR LOG_FILE [app args...]
+# Starts Dateline in the background (extra environment passes through) and sets DL_PID and DL_START_MS.
+start_dateline() {
+    local java=$1 port=$2 data=$3 logfile=$4
+    shift 4
+    DL_START_MS=$(now_ms)
+    SERVER_PORT=$port DATELINE_DATA_DIR=$data DATELINE_ADMIN_TOKEN=$ADMIN_TOKEN \
+        "$java" ${JAVA_OPTS:-} -jar "$JAR" "$@" >"$logfile" 2>&1 &
+    DL_PID=$!
+}
+
+# wait_health PORT PID TIMEOUT_S: waits for /actuator/health to answer UP; prints ms since DL_START_MS.
+wait_health() {
+    local port=$1 pid=$2 timeout=${3:-120} deadline
+    deadline=$(( $(now_ms) + timeout * 1000 ))
+    while [ "$(now_ms)" -lt "$deadline" ]; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "Dateline (pid $pid) exited before it was healthy" >&2
+            return 1
+        fi
+        if curl -s --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+            echo $(( $(now_ms) - DL_START_MS ))
+            return 0
+        fi
+        sleep 0.05
+    done
+    echo "Dateline on port $port not healthy within ${timeout}s" >&2
+    return 1
+}
+
+# stop_pid PID: TERM, wait up to 20 s, then KILL. Only ever the pid we started.
+stop_pid() {
+    local pid=$1 i
+    [ -n "$pid" ] || return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill "$pid" 2>/dev/null
+    for i in $(seq 1 200); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    return 0
+}
+
+rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
+kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+# wrk_rps FILE: requests/s from a saved wrk output.
+wrk_rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
+# wrk_errors FILE: non-2xx/3xx and socket errors, or "-" when none.
+wrk_errors() {
+    local e
+    e=$(grep -E 'Non-2xx|Socket errors' "$1" | tr -s ' ' | paste -sd ';' -)
+    echo "${e:--}"
+}
+# wrk_pct FILE PCT: the latency at a percentile of a saved `wrk --latency` output, in ms.
+wrk_pct() {
+    awk -v p="$2%" '
+        $1 == p {
+            v = $2
+            if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+            else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+            else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+            else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
+            exit
+        }' "$1"
+}
+
+machine_note() {
+    echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+    echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- java 17: $("$JAVA17" -version 2>&1 | head -2 | tail -1)"
+    [ -x "$JAVA25" ] && echo "- java 25: $("$JAVA25" -version 2>&1 | head -2 | tail -1)"
+    command -v nginx >/dev/null && echo "- $(nginx -v 2>&1)"
+    command -v wrk >/dev/null && echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+    echo "- jar: $JAR (built from the sources of commit $(cd "$ROOT_DIR" && git log -1 --format=%h -- src pom.xml 2>/dev/null))"
+}
