@@ -40,6 +40,10 @@ class JdbcArticles implements ContentQueries, ArticleStore {
              AND (a.first_published_at < :at OR (a.first_published_at = :at AND a.id < :id))
             """;
     private static final String NEWEST_FIRST = " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit";
+    private static final String SUMMARY_SELECT = """
+            SELECT a.id, a.edition, s.slug AS section_slug, s.name AS section_name, a.slug, a.headline, a.lead,
+                   a.first_published_at, a.updated_at
+            """;
 
     private static final String SELECT_ARTICLE = """
             SELECT id, edition, section_id, slug, headline, lead, body, dateline_place, dateline_date, credit,
@@ -73,9 +77,25 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     private final JdbcClient jdbc;
     private final Editions editions;
 
-    JdbcArticles(JdbcClient jdbc, Editions editions) {
+    /**
+     * The newest-first lists of an edition and of a section, written so that the list index is read in order and
+     * the first page costs a page, not a sort of the whole edition. H2's planner does not weigh ORDER BY … LIMIT when
+     * it picks an index (it took the foreign key's index on {@code edition} and sorted 100,000 rows for 30), so on
+     * H2 the index is named; PostgreSQL plans the portable text well.
+     */
+    private final String editionList;
+    private final String sectionList;
+
+    JdbcArticles(JdbcClient jdbc, Editions editions, javax.sql.DataSource dataSource) throws java.sql.SQLException {
         this.jdbc = jdbc;
         this.editions = editions;
+        boolean h2;
+        try (var connection = dataSource.getConnection()) {
+            h2 = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+        }
+        String from = " FROM articles a%s JOIN sections s ON s.id = a.section_id";
+        this.editionList = SUMMARY_SELECT + from.formatted(h2 ? " USE INDEX (articles_edition_published)" : "");
+        this.sectionList = SUMMARY_SELECT + from.formatted(h2 ? " USE INDEX (articles_section_published)" : "");
     }
 
     @Override
@@ -176,29 +196,34 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     @Override
     public List<ArticleSummary> latest(String edition, FeedCursor before, int limit) {
-        return page(" WHERE a.state = 'LIVE' AND a.edition = :edition", Map.of("edition", edition), before, limit);
+        return page(editionList, " WHERE a.state = 'LIVE' AND a.edition = :edition", "a.edition",
+                Map.of("edition", edition), before, limit);
     }
 
     @Override
     public List<ArticleSummary> inSection(long sectionId, FeedCursor before, int limit) {
-        return page(" WHERE a.state = 'LIVE' AND a.section_id = :section", Map.of("section", sectionId), before, limit);
+        return page(sectionList, " WHERE a.state = 'LIVE' AND a.section_id = :section", "a.section_id",
+                Map.of("section", sectionId), before, limit);
     }
 
     @Override
     public List<ArticleSummary> tagged(long tagId, FeedCursor before, int limit) {
-        return page(" WHERE a.state = 'LIVE' AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)", Map.of("tag", tagId),
-                before, limit);
+        return page(SUMMARY_COLUMNS, " WHERE a.state = 'LIVE' AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)",
+                null, Map.of("tag", tagId), before, limit);
     }
 
     @Override
     public List<ArticleSummary> byAuthor(String edition, long authorId, FeedCursor before, int limit) {
-        return page(" WHERE a.edition = :edition"
+        return page(SUMMARY_COLUMNS, " WHERE a.state = 'LIVE' AND a.edition = :edition"
                 + " AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = :author)",
-                Map.of("edition", edition, "author", authorId), before, limit);
+                null, Map.of("edition", edition, "author", authorId), before, limit);
     }
 
-    private List<ArticleSummary> page(String where, Map<String, Object> filter, FeedCursor before, int limit) {
-        var statement = jdbc.sql(SUMMARY_COLUMNS + where + (before == null ? "" : BEFORE) + NEWEST_FIRST)
+    /** {@code leading}: the column fixed by the filter, named first in ORDER BY so an index on it reads in order. */
+    private List<ArticleSummary> page(String select, String where, String leading, Map<String, Object> filter,
+                                      FeedCursor before, int limit) {
+        String order = leading == null ? NEWEST_FIRST : NEWEST_FIRST.replace("ORDER BY ", "ORDER BY " + leading + ", ");
+        var statement = jdbc.sql(select + where + (before == null ? "" : BEFORE) + order)
                 .params(filter)
                 .param("limit", limit);
         if (before != null) {
