@@ -14,13 +14,14 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 now_ms() { date +%s%3N; }
 
 # start_dateline JAVA PORT DATA_DIR LOG_FILE [app args...]
+# DL_LAUNCH, when set, replaces `-jar $JAR` (e.g. the extracted jar with its class-data-sharing archive).
 # Starts Dateline in the background (extra environment passes through) and sets DL_PID and DL_START_MS.
 start_dateline() {
     local java=$1 port=$2 data=$3 logfile=$4
     shift 4
     DL_START_MS=$(now_ms)
     SERVER_PORT=$port DATELINE_DATA_DIR=$data DATELINE_ADMIN_TOKEN=$ADMIN_TOKEN \
-        "$java" ${JAVA_OPTS:-} -jar "$JAR" "$@" >"$logfile" 2>&1 &
+        "$java" ${JAVA_OPTS:-} ${DL_LAUNCH:--jar "$JAR"} "$@" >"$logfile" 2>&1 &
     DL_PID=$!
 }
 

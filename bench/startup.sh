@@ -45,9 +45,14 @@ make_requests() {
     echo "$n"
 }
 
-# one_run JAVA LABEL RUN: prints table rows for the first and the second start
+# one_run JAVA LABEL RUN [cds]: prints table rows for the first and the second start; with "cds", started as
+# ./dateline starts it (target/app with the class-data-sharing archive that ./mvnw package recorded)
 one_run() {
     local java=$1 label=$2 run=$3 data ms rss rss2 codes start
+    local DL_LAUNCH=
+    if [ "${4:-}" = cds ]; then
+        DL_LAUNCH="-XX:SharedArchiveFile=$ROOT_DIR/target/app/dateline.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar $ROOT_DIR/target/app/dateline.jar"
+    fi
     data="$WORK/data-$label-$run"
     for start in first second; do
         start_dateline "$java" "$PORT" "$data" "$WORK/$label-$run-$start.log"
@@ -76,6 +81,7 @@ echo "| java | run | start | launch → health UP s | Spring 'Started in' s | de
 echo "|---|---|---|---:|---:|---:|---:|---:|---|"
 for run in $(seq 1 "$RUNS"); do
     one_run "$JAVA17" "java17" "$run"
+    if [ -f "$ROOT_DIR/target/app/dateline.jsa" ]; then one_run "$JAVA17" "java17+cds" "$run" cds; fi
     if [ -x "$JAVA25" ]; then one_run "$JAVA25" "java25" "$run"; fi
 done
 echo
