@@ -1,0 +1,279 @@
+package org.dateline.wire;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * IPTC ninjs 1.x, 2.x and 3.x. The versions name the same things differently ({@code headline} then
+ * {@code headlines}, {@code body_html} then {@code bodies}, {@code versioncreated} then {@code versionCreated}), so
+ * property names are matched without regard to case and both generations are read. A document may hold one item,
+ * an array of items, or an object with an {@code items} array (Dateline's own list API).
+ */
+final class NinjsReader {
+
+    static final String FORMAT = "ninjs";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> LEAD_ROLES = Set.of("summary", "lead", "abstract", "text", "main");
+
+    private NinjsReader() {
+    }
+
+    static ParseResult read(byte[] body, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return ParseResult.failed(source, ParseError.Codes.MALFORMED_JSON,
+                    "Not well-formed JSON: " + e.getOriginalMessage());
+        }
+        List<JsonNode> documents = new ArrayList<>();
+        if (root != null && root.isArray()) {
+            documents.addAll(root.values());
+        } else if (root != null && root.isObject() && root.get("items") != null && root.get("items").isArray()
+                && root.get("uri") == null) {
+            documents.addAll(root.get("items").values());
+        } else if (root != null && root.isObject()) {
+            documents.add(root);
+        } else {
+            return ParseResult.failed(source, ParseError.Codes.SCHEMA_INVALID, "A ninjs document is a JSON object.");
+        }
+        List<WireItem> items = new ArrayList<>();
+        List<ParseError> errors = new ArrayList<>();
+        int position = 0;
+        for (JsonNode document : documents) {
+            position++;
+            String ref = source + "#" + position;
+            if (!document.isObject()) {
+                errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID, "A ninjs item is a JSON object."));
+                continue;
+            }
+            Fields item = new Fields(document);
+            String guid = item.string("uri");
+            try {
+                read(item, guid != null ? guid : ref, items, errors);
+            } catch (RuntimeException unexpected) {
+                errors.add(new ParseError(guid != null ? guid : ref, ParseError.Codes.SCHEMA_INVALID,
+                        "The item could not be read: " + unexpected));
+            }
+        }
+        return new ParseResult(items, errors);
+    }
+
+    private static void read(Fields item, String ref, List<WireItem> items, List<ParseError> errors) {
+        String type = item.string("type");
+        type = type == null ? (item.has("eventdetails") ? "event" : "text") : type.toLowerCase(Locale.ROOT);
+        List<String> paragraphs = body(item);
+        boolean storyWithMedia = type.equals("composite") && !paragraphs.isEmpty();
+        if (!type.equals("text") && !storyWithMedia) {
+            errors.add(new ParseError(ref, ParseError.Codes.UNSUPPORTED_CONTENT,
+                    "A ninjs " + type + " item is not a text story."));
+            return;
+        }
+        String guid = item.string("uri");
+        if (guid == null) {
+            errors.add(new ParseError(ref, ParseError.Codes.MISSING_GUID, "A ninjs item needs a uri."));
+            return;
+        }
+        String headline = headline(item);
+        if (headline == null) {
+            errors.add(new ParseError(ref, ParseError.Codes.MISSING_HEADLINE, "The item has no headline."));
+            return;
+        }
+        long version = Values.version(item.string("version"), 1);
+        if (version < 0) {
+            errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID,
+                    "The version is not a positive whole number."));
+            return;
+        }
+        String status = item.string("pubstatus");
+        PubStatus pubStatus = status == null ? PubStatus.USABLE : Values.pubStatus(status);
+        if (pubStatus == null) {
+            errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID, "Unknown pubstatus '" + status + "'."));
+            return;
+        }
+        Instant versionCreated = Values.instant(item.string("versioncreated"));
+        Instant firstCreated = Values.instant(item.string("firstcreated"));
+        if (firstCreated == null) {
+            firstCreated = Values.instant(item.string("contentcreated"));
+        }
+        String by = PlainText.clean(item.string("by") != null ? item.string("by") : item.string("byline"));
+        List<String> bylines = by == null ? List.of() : List.of(by.replaceFirst("(?i)^by\\s+", ""));
+        String credit = nameOf(item.get("copyrightholder"));
+        if (credit == null) {
+            JsonNode sources = item.get("infosources");
+            if (sources != null && sources.isArray() && !sources.isEmpty()) {
+                credit = nameOf(sources.get(0));
+            }
+        }
+        if (credit == null) {
+            credit = by;
+        }
+        items.add(new WireItem(guid, version, pubStatus, type.equals("text") ? ItemKind.TEXT : ItemKind.COMPOSITE,
+                Values.language(item.string("language")), headline, PlainText.clean(item.string("slugline")),
+                lead(item), paragraphs, nameOf(item.get("located")), null, credit, subjects(item), bylines,
+                firstCreated != null ? firstCreated : versionCreated,
+                versionCreated != null ? versionCreated : firstCreated,
+                guid.startsWith("http://") || guid.startsWith("https://") ? guid : null, FORMAT));
+    }
+
+    private static String headline(Fields item) {
+        String headline = PlainText.clean(item.string("headline"));
+        if (headline != null) {
+            return headline;
+        }
+        JsonNode headlines = item.get("headlines");
+        if (headlines == null || !headlines.isArray()) {
+            return null;
+        }
+        String any = null;
+        for (JsonNode entry : headlines.values()) {
+            Fields fields = new Fields(entry);
+            String value = PlainText.htmlToLine(fields.string("value"));
+            String role = fields.string("role");
+            if (value != null && (role == null || role.equalsIgnoreCase("main"))) {
+                return value;
+            }
+            any = any == null ? value : any;
+        }
+        return any;
+    }
+
+    private static String lead(Fields item) {
+        String text = PlainText.clean(item.string("description_text"));
+        if (text != null) {
+            return text;
+        }
+        for (String name : List.of("description_xhtml", "description_html")) {
+            String html = PlainText.htmlToLine(item.string(name));
+            if (html != null) {
+                return html;
+            }
+        }
+        JsonNode descriptions = item.get("descriptions");
+        if (descriptions == null || !descriptions.isArray()) {
+            return null;
+        }
+        String any = null;
+        for (JsonNode entry : descriptions.values()) {
+            Fields fields = new Fields(entry);
+            String value = markupToLine(fields.string("value"), fields.string("contenttype"));
+            String role = fields.string("role");
+            if (value != null && (role == null || LEAD_ROLES.contains(role.toLowerCase(Locale.ROOT)))) {
+                return value;
+            }
+            any = any == null ? value : any;
+        }
+        return any;
+    }
+
+    private static String markupToLine(String value, String contentType) {
+        if (value == null) {
+            return null;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.contains("html") ? PlainText.htmlToLine(value) : PlainText.clean(value);
+    }
+
+    /** HTML is preferred (it marks paragraphs), then NITF, then plain text. */
+    private static List<String> body(Fields item) {
+        for (String name : List.of("body_xhtml", "body_html")) {
+            if (item.string(name) != null) {
+                return PlainText.fromHtml(item.string(name));
+            }
+        }
+        if (item.string("body_text") != null) {
+            return PlainText.fromPlain(item.string("body_text"));
+        }
+        JsonNode bodies = item.get("bodies");
+        if (bodies == null || !bodies.isArray()) {
+            return List.of();
+        }
+        List<String> nitf = null;
+        List<String> plain = null;
+        for (JsonNode entry : bodies.values()) {
+            Fields fields = new Fields(entry);
+            String value = fields.string("value");
+            String type = fields.string("contenttype");
+            type = type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
+            if (value == null) {
+                continue;
+            }
+            if (type.contains("html")) {
+                return PlainText.fromHtml(value);
+            } else if (type.contains("nitf") && nitf == null) {
+                nitf = PlainText.fromXmlString(value);
+            } else if (type.startsWith("text/plain") && plain == null) {
+                plain = PlainText.fromPlain(value);
+            }
+        }
+        return nitf != null ? nitf : plain != null ? plain : List.of();
+    }
+
+    private static List<String> subjects(Fields item) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (String name : List.of("subject", "subjects")) {
+            JsonNode list = item.get(name);
+            if (list == null || !list.isArray()) {
+                continue;
+            }
+            for (JsonNode subject : list.values()) {
+                Fields fields = new Fields(subject);
+                for (String label : List.of("name", "literal", "code", "qcode", "uri")) {
+                    String value = PlainText.clean(fields.string(label));
+                    if (value != null) {
+                        subjects.add(value);
+                        break;
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(subjects);
+    }
+
+    /** A string, or an object's {@code name}. */
+    private static String nameOf(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            return PlainText.clean(node.asString());
+        }
+        return node.isObject() ? PlainText.clean(new Fields(node).string("name")) : null;
+    }
+
+    /** An object's properties by lower-case name (ninjs 3 spells {@code versionCreated}, 1 and 2 {@code versioncreated}). */
+    private static final class Fields {
+        private final Map<String, JsonNode> byName = new HashMap<>();
+
+        Fields(JsonNode node) {
+            if (node != null && node.isObject()) {
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    byName.putIfAbsent(property.getKey().toLowerCase(Locale.ROOT), property.getValue());
+                }
+            }
+        }
+
+        boolean has(String name) {
+            return byName.containsKey(name);
+        }
+
+        JsonNode get(String name) {
+            return byName.get(name);
+        }
+
+        String string(String name) {
+            JsonNode node = byName.get(name);
+            return node != null && (node.isString() || node.isNumber()) ? node.asString() : null;
+        }
+    }
+}

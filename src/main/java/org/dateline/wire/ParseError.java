@@ -1,0 +1,33 @@
+package org.dateline.wire;
+
+/**
+ * Why an item, or a whole document, was not read. The code is the contract; the message is for people.
+ *
+ * @param itemRef the item's guid when known, else the source name with the item's position ({@code name#3}), or
+ *                the source name alone for a document-level problem
+ */
+public record ParseError(String itemRef, String code, String message) {
+
+    /** The stable error codes. */
+    public static final class Codes {
+        /** Not well-formed XML, or XML in an encoding that cannot be read. */
+        public static final String MALFORMED_XML = "malformed_xml";
+        /** Not well-formed JSON. */
+        public static final String MALFORMED_JSON = "malformed_json";
+        /** Neither the content type nor the document's root says which format this is. */
+        public static final String UNKNOWN_FORMAT = "unknown_format";
+        /** A document type declaration: refused, so that no entity is ever expanded or fetched (XXE). */
+        public static final String DOCTYPE_REFUSED = "doctype_refused";
+        /** Larger than the parser accepts. */
+        public static final String TOO_LARGE = "too_large";
+        public static final String MISSING_GUID = "missing_guid";
+        public static final String MISSING_HEADLINE = "missing_headline";
+        /** Not a text story (picture, video, package, concept, event, planning) or a body in a format not read. */
+        public static final String UNSUPPORTED_CONTENT = "unsupported_content";
+        /** Required structure is missing or a value is outside its vocabulary. */
+        public static final String SCHEMA_INVALID = "schema_invalid";
+
+        private Codes() {
+        }
+    }
+}

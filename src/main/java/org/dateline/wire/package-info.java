@@ -1,0 +1,12 @@
+/**
+ * Wire copy in: NewsML-G2 (newsItem, newsMessage), IPTC ninjs 1.x-3.x and RSS/Atom read into one shape,
+ * {@link org.dateline.wire.WireItem}, with plain-text paragraphs as Dateline stores bodies.
+ * <p>
+ * API: {@link org.dateline.wire.WireFormats} (pure parsing, no database, no beans), the values
+ * {@link org.dateline.wire.WireItem}, {@link org.dateline.wire.ParseResult}, {@link org.dateline.wire.ParseError}
+ * (stable codes in {@link org.dateline.wire.ParseError.Codes}), {@link org.dateline.wire.PubStatus},
+ * {@link org.dateline.wire.ItemKind}. Bad input never throws: the result names each problem, and one bad item in a
+ * batch leaves the good ones. Ingest (push, watched folder, polled feeds, de-duplication by guid and version) will
+ * build on this and create drafts through the newsroom. Publishes and consumes no events yet.
+ */
+package org.dateline.wire;
