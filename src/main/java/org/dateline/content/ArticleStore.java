@@ -37,4 +37,22 @@ public interface ArticleStore {
      * given, is shown with the article from now on. False if the article is not live.
      */
     boolean update(long articleId, NewArticle fields, java.time.Instant updatedAt, String correctionNote);
+
+    /** The article in any state, with the fields its last save gave it (the newsroom's view). */
+    java.util.Optional<Article> stored(long articleId);
+
+    /**
+     * Replaces the fields of an article that is not on the site (a draft, or a scheduled or unpublished story); its
+     * state and publication time stay. False if it is live, killed or unknown.
+     */
+    boolean saveOffSite(long articleId, NewArticle fields, java.time.Instant savedAt);
+
+    /** Moves an article from one state to another; false if it was not in {@code from} (someone moved it first). */
+    boolean move(long articleId, ArticleState from, ArticleState to);
+
+    /**
+     * Publishes a story that was never public: live at {@code at} now, or {@link ArticleState#SCHEDULED} for
+     * {@code at}. False if it was not a draft, in edit or ready.
+     */
+    boolean publishWork(long articleId, java.time.Instant at, boolean scheduled, boolean embargo);
 }

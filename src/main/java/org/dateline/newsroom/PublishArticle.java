@@ -18,6 +18,8 @@ import org.dateline.content.ContentKeys;
 import org.dateline.content.NewArticle;
 import org.dateline.editions.Author;
 import org.dateline.editions.Editions;
+import org.dateline.identity.Actor;
+import org.dateline.identity.CurrentActor;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
 import org.dateline.shared.Slug;
@@ -41,11 +43,15 @@ public class PublishArticle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final StoryValidation validation;
+    private final StoryStore stories;
+    private final CurrentActor currentActor;
 
     PublishArticle(Editions editions, ArticleStore store, ChangeLog changes,
                    TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock,
-                   StoryValidation validation) {
+                   StoryValidation validation, StoryStore stories, CurrentActor currentActor) {
         this.validation = validation;
+        this.stories = stories;
+        this.currentActor = currentActor;
         this.editions = editions;
         this.store = store;
         this.changes = changes;
@@ -101,6 +107,10 @@ public class PublishArticle {
                     command.lead().strip(), paragraphs, command.datelinePlace().strip(), datelineDate,
                     command.credit().strip(), tags, authors, at, translationKey),
                     scheduled ? ArticleState.SCHEDULED : ArticleState.LIVE, embargo);
+            Actor actor = currentActor.get().orElse(null);
+            stories.create(stored, StoryStore.NEWSROOM_DESK, actor, at, null);
+            stories.appendRevision(stored, null, at, actor, scheduled ? ArticleState.SCHEDULED : ArticleState.LIVE,
+                    Stories.normalized(command, paragraphs), null);
             if (scheduled) {
                 return stored; // nothing public changes until its release
             }

@@ -8,4 +8,17 @@ public enum StoryStatus {
     public boolean isPublic() {
         return this == PUBLISHED;
     }
+
+    /** The newsroom's name for where an article stands. */
+    public static StoryStatus of(org.dateline.content.ArticleState state) {
+        return switch (state) {
+            case DRAFT -> DRAFT;
+            case IN_EDIT -> IN_EDIT;
+            case READY -> READY;
+            case SCHEDULED -> SCHEDULED;
+            case LIVE -> PUBLISHED;
+            case UNPUBLISHED -> UNPUBLISHED;
+            case KILLED -> KILLED;
+        };
+    }
 }

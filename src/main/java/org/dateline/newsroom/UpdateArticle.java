@@ -13,12 +13,14 @@ import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
+import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.content.NewArticle;
 import org.dateline.editions.Author;
 import org.dateline.editions.Editions;
+import org.dateline.identity.CurrentActor;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
 import org.dateline.shared.Slug;
@@ -44,10 +46,14 @@ public class UpdateArticle {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StoryStore stories;
+    private final CurrentActor currentActor;
 
     UpdateArticle(ContentQueries content, ArticleStore store, Editions editions, ChangeLog changes,
                   StoryValidation validation, TransactionTemplate transaction, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, StoryStore stories, CurrentActor currentActor) {
+        this.stories = stories;
+        this.currentActor = currentActor;
         this.content = content;
         this.store = store;
         this.editions = editions;
@@ -104,6 +110,8 @@ public class UpdateArticle {
             if (!store.update(articleId, fields, now, correction)) {
                 return false;
             }
+            stories.appendRevision(articleId, null, now, currentActor.get().orElse(null), ArticleState.LIVE,
+                    Stories.normalized(command, paragraphs), correction);
             List<Long> translations = before.translationKey() == null ? List.of()
                     : store.articlesWithTranslationKey(before.translationKey(), articleId);
             Set<String> keys = new LinkedHashSet<>(ContentKeys.of(articleId, before.edition(), before.section().id(),

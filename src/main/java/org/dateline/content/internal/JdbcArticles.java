@@ -50,6 +50,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                    translation_key, first_published_at, updated_at, correction_note, corrected_at
             FROM articles WHERE id = ? AND state = 'LIVE'
             """;
+    private static final String SELECT_STORED = SELECT_ARTICLE.replace(" AND state = 'LIVE'", "");
     private static final String SELECT_TAGS = """
             SELECT t.id, t.edition, t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
             WHERE at.article_id = ? ORDER BY at.position
@@ -132,7 +133,28 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     @Override
     public boolean update(long articleId, NewArticle fields, Instant updatedAt, String correctionNote) {
-        int updated = jdbc.sql(UPDATE_ARTICLE)
+        return rewrite(UPDATE_ARTICLE, articleId, fields, updatedAt, correctionNote);
+    }
+
+    @Override
+    public Optional<Article> stored(long articleId) {
+        return jdbc.sql(SELECT_STORED).params(articleId).query(this::mapArticle).optional();
+    }
+
+    @Override
+    public boolean saveOffSite(long articleId, NewArticle fields, Instant savedAt) {
+        // A scheduled story's "updated" time stays its publication time: it was not public before.
+        return rewrite(UPDATE_ARTICLE
+                .replace("state = 'LIVE'", "state IN ('DRAFT', 'IN_EDIT', 'READY', 'SCHEDULED', 'UNPUBLISHED')")
+                .replace("updated_at = :updated",
+                        "updated_at = CASE WHEN state = 'SCHEDULED' THEN first_published_at ELSE :updated END"),
+                articleId, fields, savedAt, null);
+    }
+
+    /** Replaces the editable fields, tags and authors of an article in the states the statement allows. */
+    private boolean rewrite(String statement, long articleId, NewArticle fields, Instant updatedAt,
+                            String correctionNote) {
+        int updated = jdbc.sql(statement)
                 .param("section", fields.section().id())
                 .param("slug", fields.slug())
                 .param("headline", fields.headline())
@@ -153,6 +175,20 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         jdbc.sql("DELETE FROM article_authors WHERE article_id = ?").params(articleId).update();
         link(articleId, fields);
         return true;
+    }
+
+    @Override
+    public boolean move(long articleId, ArticleState from, ArticleState to) {
+        return jdbc.sql("UPDATE articles SET state = ? WHERE id = ? AND state = ?")
+                .params(to.name(), articleId, from.name()).update() == 1;
+    }
+
+    @Override
+    public boolean publishWork(long articleId, Instant at, boolean scheduled, boolean embargo) {
+        return jdbc.sql("""
+                UPDATE articles SET state = ?, first_published_at = ?, updated_at = ?, embargo = ?
+                WHERE id = ? AND state IN ('DRAFT', 'IN_EDIT', 'READY')
+                """).params(scheduled ? "SCHEDULED" : "LIVE", utc(at), utc(at), embargo, articleId).update() == 1;
     }
 
     @Override

@@ -19,6 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer <token>} against the configured admin token, in constant time. */
 class AdminTokenFilter extends OncePerRequestFilter {
 
+    /** The principal of a request with the bootstrap token, and who the use cases see acting. */
+    static final String PRINCIPAL = "admin-token";
+    static final org.dateline.identity.Actor ACTOR = new org.dateline.identity.Actor(0, "",
+            "Admin API", org.dateline.identity.Role.ADMIN);
+
     private final byte[] token;
 
     AdminTokenFilter(DatelineSettings settings) {
@@ -32,8 +37,9 @@ class AdminTokenFilter extends OncePerRequestFilter {
         if (token != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(presented, token)) {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated("admin-token", null,
-                        List.of(new SimpleGrantedAuthority(Scopes.ARTICLES_WRITE)));
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null,
+                        List.of(new SimpleGrantedAuthority(Scopes.ARTICLES_WRITE),
+                                new SimpleGrantedAuthority(Scopes.WIRE_PUSH)));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             }
         }

@@ -43,6 +43,7 @@ class SecurityConfiguration {
             .securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/api/admin/**").hasAuthority(Scopes.ARTICLES_WRITE)
+                .requestMatchers("/api/wire/**").hasAuthority(Scopes.WIRE_PUSH)
                 .anyRequest().permitAll())
             .addFilterBefore(new AdminTokenFilter(settings), AnonymousAuthenticationFilter.class)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

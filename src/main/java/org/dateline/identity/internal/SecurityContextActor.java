@@ -17,6 +17,9 @@ class SecurityContextActor implements CurrentActor {
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
             return Optional.of(principal.actor());
         }
+        if (authentication != null && AdminTokenFilter.PRINCIPAL.equals(authentication.getPrincipal())) {
+            return Optional.of(AdminTokenFilter.ACTOR);
+        }
         return Optional.empty();
     }
 }

@@ -12,6 +12,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dateline.content.ArticleState;
 import org.dateline.newsroom.KillArticle;
+import org.dateline.newsroom.FieldProblem;
+import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.StoryResult;
+import org.dateline.identity.CurrentActor;
 import org.dateline.newsroom.PublishArticle;
 import org.dateline.newsroom.ReleaseArticle;
 import org.dateline.newsroom.TakedownResult;
@@ -48,10 +52,14 @@ class AdminArticlesController {
     private final ReleaseArticle releaseArticle;
     private final ContentQueries content;
     private final BaseUrl baseUrl;
+    private final Stories stories;
+    private final CurrentActor currentActor;
 
     AdminArticlesController(PublishArticle publishArticle, KillArticle killArticle, UnpublishArticle unpublishArticle,
                             UpdateArticle updateArticle, ReleaseArticle releaseArticle, ContentQueries content,
-                            BaseUrl baseUrl) {
+                            BaseUrl baseUrl, Stories stories, CurrentActor currentActor) {
+        this.stories = stories;
+        this.currentActor = currentActor;
         this.updateArticle = updateArticle;
         this.releaseArticle = releaseArticle;
         this.content = content;
@@ -67,18 +75,23 @@ class AdminArticlesController {
     record ScheduledArticle(long id, String url, ArticleState state, String publishAt, boolean embargo) {
     }
 
-    @Operation(summary = "Publish a scheduled or unpublished article now")
+    @Operation(summary = "Publish a story now",
+            description = "A draft, in edit or ready story is checked in full first; a scheduled or unpublished one goes live at once.")
     @ApiResponse(responseCode = "200", description = "Live")
+    @ApiResponse(responseCode = "400", description = "The story is incomplete (code invalid_request, errors[] per field)")
     @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
-    @ApiResponse(responseCode = "409", description = "Live already, or killed (code not_live)")
+    @ApiResponse(responseCode = "409", description = "Live already, or killed (code not_publishable)")
     @PostMapping(value = "/{id}/publish", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> publishNow(@PathVariable long id) {
-        TakedownResult result = releaseArticle.publishNow(id);
-        if (result instanceof TakedownResult.NotLive notLive) {
+        StoryResult result = stories.publish(currentActor.get().orElseThrow(), id);
+        if (result instanceof StoryResult.Refused refused && !"not_permitted".equals(refused.code())) {
             return Problems.response(Problems.problem(HttpStatus.CONFLICT, "not_publishable",
-                    "Article " + id + " is " + notLive.state().name().toLowerCase() + "."));
+                    "Article " + id + " is " + content.state(id).map(s -> s.name().toLowerCase()).orElse("gone") + "."));
         }
-        return takedown(result);
+        if (result instanceof StoryResult.Done done) {
+            return ResponseEntity.ok(new StateChanged(id, done.state()));
+        }
+        return AdminStoriesController.answer(id, result, stories, baseUrl);
     }
 
     @Operation(summary = "Kill a published article",
@@ -131,7 +144,9 @@ class AdminArticlesController {
             @Schema(description = "The public correction note (POST /{id}/correct only)") String correction,
             @Schema(description = "Publish at this time instead of now (ISO-8601 instant); nothing is public before it")
             java.time.Instant publishAt,
-            @Schema(description = "With publishAt: the time is an embargo imposed by the source") Boolean embargo) {
+            @Schema(description = "With publishAt: the time is an embargo imposed by the source") Boolean embargo,
+            @Schema(description = "\"draft\" to store a draft instead of publishing (POST only)") String status,
+            @Schema(description = "The revision this save builds on (PUT only); refused with stale_revision when someone saved in between") Integer revision) {
 
         PublishCommand command() {
             return new PublishCommand(edition, section, headline, lead, body, datelinePlace, datelineDate, credit,
@@ -146,27 +161,26 @@ class AdminArticlesController {
                            String correction) {
     }
 
-    @Operation(summary = "Read a published article")
-    @ApiResponse(responseCode = "200", description = "The article")
-    @ApiResponse(responseCode = "404", description = "No live article with this id (code unknown_article)")
+    @Operation(summary = "Read a story in any state",
+            description = "Its current fields, state, desk, revision, edit lock and wire provenance; url once it has a public address.")
+    @ApiResponse(responseCode = "200", description = "The story")
+    @ApiResponse(responseCode = "404", description = "No article with this id (code unknown_article)")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> read(@PathVariable long id) {
-        return content.article(id).<ResponseEntity<?>>map(a -> ResponseEntity.ok(new ArticleResource(a.id(),
-                        a.edition(), a.section().slug(), a.headline(), a.lead(), a.paragraphs(), a.datelinePlace(),
-                        a.datelineDate(), a.credit(), a.tags().stream().map(t -> t.name()).toList(),
-                        a.authors().stream().map(au -> au.name()).toList(), a.slug(), baseUrl.of(a.path()),
-                        a.publishedAt().toString(), a.updatedAt().toString(), a.correctionNote())))
+        return stories.find(id).<ResponseEntity<?>>map(s -> ResponseEntity.ok(AdminStoriesController.resource(s, baseUrl)))
                 .orElseGet(() -> unknown(id));
     }
 
-    @Operation(summary = "Update a published article",
-            description = "Replaces its editable fields (all required, as when publishing; the edition stays); readers see an updated stamp. A changed slug or section keeps old links working with 301.")
-    @ApiResponse(responseCode = "200", description = "Updated")
+    @Operation(summary = "Save a story",
+            description = "Replaces its editable fields as a new revision (the edition stays). A published story is updated on the site (all fields required, readers see an updated stamp; a changed slug or section keeps old links working with 301); a draft needs only section and headline. With revision, refused when someone saved in between.")
+    @ApiResponse(responseCode = "200", description = "Saved; the story as it is now")
     @ApiResponse(responseCode = "400", description = "invalid_request or malformed_json; nothing was changed")
-    @ApiResponse(responseCode = "404", description = "No live article with this id (code unknown_article)")
+    @ApiResponse(responseCode = "404", description = "No article with this id (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "story_locked, stale_revision, story_killed, state_changed")
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> update(@PathVariable long id, @RequestBody ArticleRequest request) {
-        return updated(updateArticle.update(id, request.command()));
+        return AdminStoriesController.answer(id, stories.save(currentActor.get().orElseThrow(), id,
+                request.command(), request.revision()), stories, baseUrl);
     }
 
     @Operation(summary = "Correct a published article",
@@ -203,6 +217,18 @@ class AdminArticlesController {
     @ApiResponse(responseCode = "401", description = "Missing or wrong token (code unauthorized), or the API is off (code admin_api_disabled)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> publish(@RequestBody ArticleRequest request) {
+        if (request.status() != null && !request.status().isBlank()) {
+            if (!"draft".equalsIgnoreCase(request.status().strip())) {
+                return Problems.response(Problems.invalid(List.of(new FieldProblem("status", "invalid_value",
+                        "status is \"draft\" to store a draft, or absent to publish."))));
+            }
+            StoryResult result = stories.create(currentActor.get().orElseThrow(), request.command());
+            if (result instanceof StoryResult.Done done) {
+                return ResponseEntity.created(URI.create(baseUrl.of("/api/admin/articles/" + done.storyId())))
+                        .body(AdminStoriesController.resource(stories.find(done.storyId()).orElseThrow(), baseUrl));
+            }
+            return AdminStoriesController.answer(0, result, stories, baseUrl);
+        }
         PublishResult result = request.publishAt() == null ? publishArticle.publish(request.command())
                 : publishArticle.schedule(request.command(), request.publishAt(), Boolean.TRUE.equals(request.embargo()));
         if (result instanceof PublishResult.Scheduled scheduled) {

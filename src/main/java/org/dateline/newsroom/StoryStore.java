@@ -1,0 +1,224 @@
+package org.dateline.newsroom;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dateline.content.ArticleState;
+import org.dateline.identity.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The newsroom's own records beside each article: desk, creator, edit lock, wire provenance and revisions. The
+ * story list reads the articles table with them (the newsroom's working view of the stories it put there).
+ */
+@Component
+class StoryStore {
+
+    /** An edit lock nobody refreshed for this long is free to take. */
+    static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
+    static final String NEWSROOM_DESK = "newsroom";
+    static final String INCOMING_DESK = "incoming";
+    private static final String LIST_SEPARATOR = "\n";
+
+    record Meta(String desk, Long createdBy, String createdByName, int revision, Story.Lock lock,
+                Story.Provenance provenance) {
+    }
+
+    private final JdbcClient jdbc;
+
+    StoryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(long articleId, String desk, Actor actor, Instant at, Story.Provenance provenance) {
+        jdbc.sql("""
+                INSERT INTO stories (article_id, desk, created_by, created_by_name, created_at, revision,
+                                     wire_source, wire_guid, wire_version, wire_received_at)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                """).params(articleId, desk, accountOf(actor), nameOf(actor), utc(at),
+                provenance == null ? null : provenance.source(), provenance == null ? null : provenance.guid(),
+                provenance == null ? null : provenance.version(),
+                provenance == null ? null : utc(provenance.receivedAt())).update();
+    }
+
+    Optional<Meta> meta(long articleId) {
+        return jdbc.sql("SELECT * FROM stories WHERE article_id = ?").params(articleId).query((rs, n) -> {
+            Story.Lock lock = rs.getObject("locked_at") == null ? null
+                    : new Story.Lock(rs.getLong("locked_by"), rs.getString("locked_by_name"), instant(rs, "locked_at"));
+            Story.Provenance provenance = rs.getString("wire_guid") == null ? null
+                    : new Story.Provenance(rs.getString("wire_source"), rs.getString("wire_guid"),
+                    rs.getLong("wire_version"), instant(rs, "wire_received_at"));
+            long createdBy = rs.getLong("created_by");
+            return new Meta(rs.getString("desk"), rs.wasNull() ? null : createdBy, rs.getString("created_by_name"),
+                    rs.getInt("revision"), lock, provenance);
+        }).optional();
+    }
+
+    /**
+     * Records a save as the next revision; with {@code expected}, only if the story is still at that revision
+     * (empty otherwise: someone saved in between). Returns the new revision number.
+     */
+    Optional<Integer> appendRevision(long articleId, Integer expected, Instant at, Actor actor, ArticleState state,
+                                     PublishCommand fields, String note) {
+        int bumped = expected == null
+                ? jdbc.sql("UPDATE stories SET revision = revision + 1 WHERE article_id = ?").params(articleId).update()
+                : jdbc.sql("UPDATE stories SET revision = revision + 1 WHERE article_id = ? AND revision = ?")
+                .params(articleId, expected).update();
+        if (bumped == 0) {
+            return Optional.empty();
+        }
+        int number = jdbc.sql("SELECT revision FROM stories WHERE article_id = ?").params(articleId)
+                .query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO story_revisions (article_id, number, saved_at, saved_by, saved_by_name, state,
+                    section_slug, slug, headline, lead, body, dateline_place, dateline_date, credit, tags, authors, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(articleId, number, utc(at), accountOf(actor), nameOf(actor), state.name(),
+                nz(fields.section()), nz(fields.slug()), nz(fields.headline()), nz(fields.lead()),
+                String.join(LIST_SEPARATOR + LIST_SEPARATOR, list(fields.body())), nz(fields.datelinePlace()),
+                fields.datelineDate(), nz(fields.credit()), String.join(LIST_SEPARATOR, list(fields.tags())),
+                String.join(LIST_SEPARATOR, list(fields.authors())), note).update();
+        return Optional.of(number);
+    }
+
+    List<StoryRevision> revisions(long articleId) {
+        return jdbc.sql("SELECT r.*, a.edition FROM story_revisions r JOIN articles a ON a.id = r.article_id "
+                        + "WHERE r.article_id = ? ORDER BY r.number DESC")
+                .params(articleId).query(StoryStore::revision).list();
+    }
+
+    Optional<StoryRevision> revision(long articleId, int number) {
+        return jdbc.sql("SELECT r.*, a.edition FROM story_revisions r JOIN articles a ON a.id = r.article_id "
+                        + "WHERE r.article_id = ? AND r.number = ?")
+                .params(articleId, number).query(StoryStore::revision).optional();
+    }
+
+    private static StoryRevision revision(ResultSet rs, int n) throws SQLException {
+        long savedBy = rs.getLong("saved_by");
+        Long by = rs.wasNull() ? null : savedBy;
+        PublishCommand fields = new PublishCommand(rs.getString("edition"), rs.getString("section_slug"),
+                rs.getString("headline"), rs.getString("lead"), split(rs.getString("body"), "\n\n"),
+                rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
+                rs.getString("credit"), split(rs.getString("tags"), LIST_SEPARATOR),
+                split(rs.getString("authors"), LIST_SEPARATOR),
+                rs.getString("slug").isEmpty() ? null : rs.getString("slug"), null);
+        return new StoryRevision(rs.getLong("article_id"), rs.getInt("number"), instant(rs, "saved_at"), by,
+                rs.getString("saved_by_name"), ArticleState.valueOf(rs.getString("state")), fields,
+                rs.getString("note"));
+    }
+
+    /** Takes the edit lock if it is free, stale or the actor's own (or always, to take over); false if held. */
+    boolean lock(long articleId, Actor actor, Instant now, boolean takeOver) {
+        if (takeOver) {
+            return jdbc.sql("UPDATE stories SET locked_by = ?, locked_by_name = ?, locked_at = ? WHERE article_id = ?")
+                    .params(actor.accountId(), actor.displayName(), utc(now), articleId).update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE stories SET locked_by = ?, locked_by_name = ?, locked_at = ?
+                WHERE article_id = ? AND (locked_at IS NULL OR locked_by = ? OR locked_at < ?)
+                """).params(actor.accountId(), actor.displayName(), utc(now), articleId, actor.accountId(),
+                utc(now.minus(LOCK_TIMEOUT))).update() == 1;
+    }
+
+    void unlock(long articleId, Actor actor) {
+        jdbc.sql("UPDATE stories SET locked_by = NULL, locked_by_name = NULL, locked_at = NULL "
+                + "WHERE article_id = ? AND locked_by = ?").params(articleId, actor.accountId()).update();
+    }
+
+    /** The story a wire item with this guid became, and the version it holds. */
+    Optional<Long> byWireGuid(String guid) {
+        return jdbc.sql("SELECT article_id FROM stories WHERE wire_guid = ?").params(guid).query(Long.class).optional();
+    }
+
+    void wireVersion(long articleId, long version, Instant receivedAt) {
+        jdbc.sql("UPDATE stories SET wire_version = ?, wire_received_at = ? WHERE article_id = ?")
+                .params(version, utc(receivedAt), articleId).update();
+    }
+
+    List<StorySummary> list(StoryFilter filter, Instant now) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
+                       st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source
+                FROM articles a JOIN sections s ON s.id = a.section_id JOIN stories st ON st.article_id = a.id
+                WHERE 1 = 1
+                """);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.desk() != null) {
+            sql.append(" AND st.desk = :desk");
+            params.put("desk", filter.desk());
+        }
+        if (filter.state() != null) {
+            sql.append(" AND a.state = :state");
+            params.put("state", filter.state().name());
+        }
+        if (filter.edition() != null) {
+            sql.append(" AND a.edition = :edition");
+            params.put("edition", filter.edition());
+        }
+        if (filter.section() != null) {
+            sql.append(" AND s.slug = :section");
+            params.put("section", filter.section());
+        }
+        if (filter.createdBy() != null) {
+            sql.append(" AND st.created_by = :createdBy");
+            params.put("createdBy", filter.createdBy());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" AND (LOWER(a.headline) LIKE :text OR LOWER(a.lead) LIKE :text)");
+            params.put("text", "%" + filter.text().strip().toLowerCase()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
+        params.put("limit", Math.max(1, Math.min(200, filter.limit())));
+        Instant staleBefore = now.minus(LOCK_TIMEOUT);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            boolean locked = rs.getObject("locked_at") != null && instant(rs, "locked_at").isAfter(staleBefore);
+            return new StorySummary(rs.getLong("id"), ArticleState.valueOf(rs.getString("state")),
+                    rs.getString("desk"), rs.getString("edition"), rs.getString("section_slug"),
+                    rs.getString("headline"), instant(rs, "updated_at"), rs.getString("created_by_name"),
+                    locked ? rs.getString("locked_by_name") : null, rs.getString("wire_source"));
+        }).list();
+    }
+
+    private static Long accountOf(Actor actor) {
+        return actor == null || actor.accountId() <= 0 ? null : actor.accountId();
+    }
+
+    private static String nameOf(Actor actor) {
+        return actor == null ? "Dateline" : actor.displayName();
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null).toList();
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static List<String> split(String joined, String separator) {
+        if (joined == null || joined.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(Arrays.asList(joined.split(separator)));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
