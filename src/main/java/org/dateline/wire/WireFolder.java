@@ -1,0 +1,115 @@
+package org.dateline.wire;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.dateline.platform.DatelineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The watched folder: files dropped into {@code wire/inbox/} under the data folder are ingested, then moved to
+ * {@code wire/done/} (with {@code <name>.errors.txt} beside them when some items were refused) or, when nothing in
+ * them could be taken in, to {@code wire/failed/} with {@code <name>.reason.txt}. Files still being written (changed
+ * within the last second), hidden files and {@code .part}/{@code .tmp} files are left for the next round. A file
+ * that cannot be moved or read is logged and left; the watcher never stops.
+ */
+@Component
+class WireFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(WireFolder.class);
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final WireIngest ingest;
+    private final Path inbox;
+    private final Path done;
+    private final Path failed;
+    private final Clock clock;
+
+    WireFolder(WireIngest ingest, DatelineSettings settings, Clock clock) {
+        this.ingest = ingest;
+        Path wire = settings.dataDir().resolve("wire");
+        this.inbox = wire.resolve("inbox");
+        this.done = wire.resolve("done");
+        this.failed = wire.resolve("failed");
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelay = 1000, fixedDelay = 1000)
+    void poll() {
+        try {
+            scan();
+        } catch (RuntimeException | IOException e) {
+            log.warn("Wire folder {} not scanned: {}", inbox, e.toString());
+        }
+    }
+
+    /** One round over the inbox; returns how many files were taken. */
+    int scan() throws IOException {
+        Files.createDirectories(inbox);
+        List<Path> ready = new ArrayList<>();
+        FileTime settledBefore = FileTime.from(clock.instant().minus(SETTLE));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")
+                        || !Files.isRegularFile(file)
+                        || Files.getLastModifiedTime(file).compareTo(settledBefore) > 0) {
+                    continue;
+                }
+                ready.add(file);
+            }
+        }
+        ready.sort(null);
+        int taken = 0;
+        for (Path file : ready) {
+            try {
+                take(file);
+                taken++;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Wire file {} not taken: {}", file.getFileName(), e.toString());
+            }
+        }
+        return taken;
+    }
+
+    private void take(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        List<WireOutcome> outcomes = ingest.ingest(WireFormats.parse(file), "folder", name);
+        List<WireOutcome> refused = outcomes.stream().filter(o -> !o.accepted()).toList();
+        boolean anyTaken = outcomes.size() > refused.size();
+        Path target = anyTaken || outcomes.isEmpty() ? done : failed;
+        Files.createDirectories(target);
+        Path moved = unique(target, name);
+        if (!refused.isEmpty()) {
+            String reasons = refused.stream()
+                    .map(o -> (o.itemRef() == null ? name : o.itemRef()) + ": " + o.code() + ": " + o.message())
+                    .collect(Collectors.joining("\n", "", "\n"));
+            Files.writeString(target.resolve(moved.getFileName() + (anyTaken ? ".errors.txt" : ".reason.txt")),
+                    reasons, StandardCharsets.UTF_8);
+        }
+        Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The name in the folder, or with a counter when a file of that name was already processed. */
+    private static Path unique(Path folder, String name) {
+        Path candidate = folder.resolve(name);
+        for (int i = 1; Files.exists(candidate); i++) {
+            int dot = name.lastIndexOf('.');
+            candidate = folder.resolve(dot > 0 ? name.substring(0, dot) + "-" + i + name.substring(dot) : name + "-" + i);
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,212 @@
+package org.dateline.wire;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.dateline.editions.Edition;
+import org.dateline.editions.Editions;
+import org.dateline.editions.Section;
+import org.dateline.newsroom.FieldProblem;
+import org.dateline.newsroom.PublishCommand;
+import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.Story;
+import org.dateline.newsroom.StoryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts parsed wire items into the newsroom: a new guid becomes a draft on the Incoming desk of the edition of its
+ * language; a newer version of a known guid updates its story (the published article too, as an update); a
+ * {@code canceled} status kills it; a version already held is a duplicate. Each item goes in or is refused on its
+ * own, and every one is written to the ingest log; nothing stops the rest of a batch.
+ */
+@Service
+public class WireIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(WireIngest.class);
+    public static final String INCOMING_DESK = "incoming";
+    static final int MAX_TAGS = 20;
+    static final int MAX_AUTHORS = 10;
+    static final int MAX_NAME = 120;
+    static final int MAX_LEAD = 2000;
+
+    private final Stories stories;
+    private final Editions editions;
+    private final WireLog wireLog;
+    private final Clock clock;
+
+    WireIngest(Stories stories, Editions editions, WireLog wireLog, Clock clock) {
+        this.stories = stories;
+        this.editions = editions;
+        this.wireLog = wireLog;
+        this.clock = clock;
+    }
+
+    /** Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. */
+    public List<WireOutcome> ingest(ParseResult parsed, String transport, String source) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<WireOutcome> outcomes = new ArrayList<>();
+        for (ParseError error : parsed.errors()) {
+            outcomes.add(wireLog.write(now, transport, source, error.itemRef(), null, null, WireOutcome.REJECTED,
+                    null, error.code(), error.message()));
+        }
+        for (WireItem item : parsed.items()) {
+            outcomes.add(ingest(item, transport, source, now));
+        }
+        return outcomes;
+    }
+
+    public List<WireOutcome> recent(long beforeId, int limit) {
+        return wireLog.recent(beforeId, Math.max(1, Math.min(200, limit)));
+    }
+
+    private WireOutcome ingest(WireItem parsed, String transport, String source, Instant now) {
+        WireItem item = versioned(parsed);
+        String ref = item.guid();
+        try {
+            Story.Provenance provenance = new Story.Provenance(source, item.guid(), item.version(), now);
+            Optional<Story> existing = stories.byWireGuid(item.guid());
+            if (existing.isPresent()) {
+                Story story = existing.get();
+                long held = story.provenance() == null ? 0 : story.provenance().version();
+                if (item.version() <= held) {
+                    return logged(now, transport, source, item, WireOutcome.DUPLICATE, story.id(), null,
+                            "Version " + item.version() + " is already held (" + held + ").");
+                }
+                if (item.pubStatus() == PubStatus.CANCELED) {
+                    return result(now, transport, source, item, WireOutcome.KILLED,
+                            stories.killFromWire(story.id(), provenance));
+                }
+                Optional<PublishCommand> fields = fields(item, story.edition());
+                if (fields.isEmpty()) {
+                    return logged(now, transport, source, item, WireOutcome.REJECTED, story.id(), "no_section",
+                            "Edition " + story.edition() + " has no section.");
+                }
+                return result(now, transport, source, item, WireOutcome.UPDATED,
+                        stories.applyWireVersion(story.id(), fields.get(), provenance));
+            }
+            if (item.pubStatus() == PubStatus.CANCELED) {
+                return logged(now, transport, source, item, WireOutcome.REJECTED, null, "canceled_unknown",
+                        "A cancellation of an item never received.");
+            }
+            Optional<Edition> edition = edition(item.language());
+            if (edition.isEmpty()) {
+                return logged(now, transport, source, item, WireOutcome.REJECTED, null, "no_edition_for_language",
+                        "No edition publishes in language \"" + item.language() + "\".");
+            }
+            Optional<PublishCommand> fields = fields(item, edition.get().code());
+            if (fields.isEmpty()) {
+                return logged(now, transport, source, item, WireOutcome.REJECTED, null, "no_section",
+                        "Edition " + edition.get().code() + " has no section.");
+            }
+            return result(now, transport, source, item, WireOutcome.CREATED,
+                    stories.create(Stories.wireActor(provenance), fields.get(), INCOMING_DESK, provenance));
+        } catch (RuntimeException e) {
+            // One item's failure (a duplicate guid raced in by another node, a database hiccup) never stops the rest.
+            log.warn("Wire item {} from {} not ingested: {}", ref, source, e.toString());
+            return logged(now, transport, source, item, WireOutcome.REJECTED, null, "ingest_failed",
+                    "The item could not be stored; it may be sent again.");
+        }
+    }
+
+    /**
+     * Feeds carry no version; their updated time orders the versions of one guid, so it stands in as the version
+     * (epoch milliseconds): an entry whose updated time moved on is a newer version.
+     */
+    static WireItem versioned(WireItem item) {
+        boolean feed = "rss".equals(item.format()) || "atom".equals(item.format());
+        if (!feed || item.versionCreated() == null) {
+            return item;
+        }
+        return new WireItem(item.guid(), item.versionCreated().toEpochMilli(), item.pubStatus(), item.kind(),
+                item.language(), item.headline(), item.slugline(), item.lead(), item.paragraphs(),
+                item.datelinePlace(), item.datelineDate(), item.credit(), item.subjects(), item.bylines(),
+                item.firstCreated(), item.versionCreated(), item.link(), item.format());
+    }
+
+    private WireOutcome result(Instant now, String transport, String source, WireItem item, String success,
+                               StoryResult result) {
+        if (result instanceof StoryResult.Done done) {
+            return logged(now, transport, source, item, success, done.storyId(), null, null);
+        }
+        if (result instanceof StoryResult.Rejected rejected) {
+            FieldProblem first = rejected.problems().get(0);
+            return logged(now, transport, source, item, WireOutcome.REJECTED, null, "invalid_" + first.field(),
+                    first.message());
+        }
+        if (result instanceof StoryResult.Refused refused) {
+            return logged(now, transport, source, item, WireOutcome.REJECTED, null, refused.code(), refused.message());
+        }
+        if (result instanceof StoryResult.Conflict conflict) {
+            return logged(now, transport, source, item, WireOutcome.REJECTED, null, conflict.code(), conflict.message());
+        }
+        return logged(now, transport, source, item, WireOutcome.REJECTED, null, "unknown_article",
+                "The story is gone.");
+    }
+
+    private WireOutcome logged(Instant now, String transport, String source, WireItem item, String result,
+                               Long storyId, String code, String message) {
+        return wireLog.write(now, transport, source, item.guid(), item.guid(), item.version(), result, storyId, code,
+                message);
+    }
+
+    private Optional<Edition> edition(String language) {
+        if (language == null || language.isBlank()) {
+            return Optional.of(editions.defaultEdition());
+        }
+        return editions.all().stream()
+                .filter(e -> e.locale().getLanguage().equalsIgnoreCase(language)).findFirst();
+    }
+
+    /** The item's fields as a story of the edition: its section the one its subjects or slugline name, else the first. */
+    private Optional<PublishCommand> fields(WireItem item, String edition) {
+        List<Section> sections = editions.sections(edition);
+        if (sections.isEmpty()) {
+            return Optional.empty();
+        }
+        Section section = sections.stream().filter(s -> names(item, s)).findFirst().orElse(sections.get(0));
+        List<String> tags = item.subjects().stream().filter(WireIngest::usableName).distinct().limit(MAX_TAGS).toList();
+        List<String> authors = item.bylines().stream().filter(WireIngest::usableName).distinct().limit(MAX_AUTHORS)
+                .toList();
+        String lead = shorten(item.lead() != null && !item.lead().isBlank() ? oneLine(item.lead())
+                : item.paragraphs().isEmpty() ? null : oneLine(item.paragraphs().get(0)), MAX_LEAD);
+        String headline = oneLine(item.headline());
+        return Optional.of(new PublishCommand(edition, section.slug(), headline, lead, item.paragraphs(),
+                item.datelinePlace() == null ? null : oneLine(item.datelinePlace()), item.datelineDate(),
+                item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null));
+    }
+
+    private static boolean names(WireItem item, Section section) {
+        List<String> words = new ArrayList<>(item.subjects());
+        if (item.slugline() != null) {
+            words.add(item.slugline());
+        }
+        return words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(w -> w.equals(section.slug()) || w.equals(section.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean usableName(String name) {
+        return name != null && !name.isBlank() && name.strip().length() <= MAX_NAME
+                && name.codePoints().anyMatch(Character::isLetterOrDigit)
+                && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /** Cut at a word boundary with an ellipsis when longer than {@code max}. */
+    static String shorten(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int cut = value.lastIndexOf(' ', max - 1);
+        return value.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
+    }
+
+    private static String oneLine(String value) {
+        return value == null ? null : value.replaceAll("\\s+", " ").strip();
+    }
+}
