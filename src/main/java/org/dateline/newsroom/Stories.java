@@ -45,13 +45,14 @@ public class Stories {
     private final UpdateArticle updateArticle;
     private final ReleaseArticle releaseArticle;
     private final KillArticle killArticle;
+    private final UnpublishArticle unpublishArticle;
     private final ChangeLog changes;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Stories(ArticleStore store, ContentQueries content, StoryStore stories, Editions editions, StoryValidation validation,
-            UpdateArticle updateArticle, ReleaseArticle releaseArticle, KillArticle killArticle, ChangeLog changes,
+            UpdateArticle updateArticle, ReleaseArticle releaseArticle, KillArticle killArticle, UnpublishArticle unpublishArticle, ChangeLog changes,
             TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.content = content;
@@ -61,6 +62,7 @@ public class Stories {
         this.updateArticle = updateArticle;
         this.releaseArticle = releaseArticle;
         this.killArticle = killArticle;
+        this.unpublishArticle = unpublishArticle;
         this.changes = changes;
         this.transaction = transaction;
         this.events = events;
@@ -214,13 +216,90 @@ public class Stories {
         if (story.state() == ArticleState.KILLED) {
             return new StoryResult.Done(id, ArticleState.KILLED, story.revision());
         }
+        StoryResult result = kill(story);
+        if (result instanceof StoryResult.Done) {
+            stories.wireVersion(id, provenance.version(), provenance.receivedAt());
+        }
+        return result;
+    }
+
+    /** Kills a story for good, wherever it stands: a published one leaves every surface and its URL answers 410. */
+    public StoryResult kill(Actor actor, long id) {
+        Optional<Story> found = find(id);
+        if (found.isEmpty()) {
+            return new StoryResult.NotFound(id);
+        }
+        Story story = found.get();
+        WorkflowPolicy.Decision decision = WorkflowPolicy.decide(actor, story.status(), WorkflowAction.KILL,
+                own(actor, story), true);
+        if (decision instanceof WorkflowPolicy.Refused refused) {
+            return refused(refused, story, WorkflowAction.KILL);
+        }
+        return kill(story);
+    }
+
+    /** Takes a published story off the site; it may be published again. */
+    public StoryResult unpublish(Actor actor, long id) {
+        Optional<Story> found = find(id);
+        if (found.isEmpty()) {
+            return new StoryResult.NotFound(id);
+        }
+        Story story = found.get();
+        WorkflowPolicy.Decision decision = WorkflowPolicy.decide(actor, story.status(), WorkflowAction.UNPUBLISH,
+                own(actor, story), true);
+        if (decision instanceof WorkflowPolicy.Refused refused) {
+            return refused(refused, story, WorkflowAction.UNPUBLISH);
+        }
+        return unpublishArticle.unpublish(id) instanceof TakedownResult.Done
+                ? new StoryResult.Done(id, ArticleState.UNPUBLISHED, story.revision())
+                : new StoryResult.Conflict("state_changed", "The story changed state meanwhile.");
+    }
+
+    /** Changes a published story with a public correction note, shown on its page and in its structured data. */
+    public StoryResult correct(Actor actor, long id, PublishCommand fields, String note) {
+        Optional<Story> found = find(id);
+        if (found.isEmpty()) {
+            return new StoryResult.NotFound(id);
+        }
+        Story story = found.get();
+        WorkflowPolicy.Decision decision = WorkflowPolicy.decide(actor, story.status(), WorkflowAction.CORRECT,
+                own(actor, story), true);
+        if (decision instanceof WorkflowPolicy.Refused refused) {
+            return refused(refused, story, WorkflowAction.CORRECT);
+        }
+        Optional<StoryResult> locked = lockedByOther(actor, story);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        UpdateResult result = updateArticle.correct(id, fields, note);
+        if (result instanceof UpdateResult.Rejected rejected) {
+            return new StoryResult.Rejected(rejected.problems());
+        }
+        if (result instanceof UpdateResult.NotFound) {
+            return new StoryResult.Conflict("state_changed", "The story left the site meanwhile.");
+        }
+        return new StoryResult.Done(id, ArticleState.LIVE, stories.meta(id).orElseThrow().revision());
+    }
+
+    /** The story as its public page would show it now, whatever its state: the newsroom's preview. */
+    public Optional<Article> preview(long id) {
+        return store.stored(id);
+    }
+
+    /** Whether two sets of fields would store the same story (a save of the same text is no new revision). */
+    public static boolean sameFields(PublishCommand a, PublishCommand b) {
+        return normalized(a, StoryValidation.paragraphs(a.body()))
+                .equals(normalized(b, StoryValidation.paragraphs(b.body())));
+    }
+
+    private StoryResult kill(Story story) {
+        long id = story.id();
         boolean killed = story.state() == ArticleState.LIVE
                 ? killArticle.kill(id) instanceof TakedownResult.Done
                 : store.move(id, story.state(), ArticleState.KILLED);
         if (!killed) {
             return new StoryResult.Conflict("state_changed", "The story changed state meanwhile.");
         }
-        stories.wireVersion(id, provenance.version(), provenance.receivedAt());
         return new StoryResult.Done(id, ArticleState.KILLED, story.revision());
     }
 

@@ -53,8 +53,15 @@ class StoryFormIT {
     }
 
     @Test
-    void contributorsMayNotPublish() {
+    void contributorsWriteDraftsButMayNotPublish() {
         WebSession contributor = loggedIn(Role.CONTRIBUTOR);
-        assertThat(contributor.get("/newsroom/stories/new").statusCode()).isEqualTo(403);
+        assertThat(contributor.get("/newsroom/stories/new").statusCode()).isEqualTo(200);
+        Map<String, String> story = Map.of("edition", "en", "section", "world", "headline", "A contributor's story",
+                "lead", "", "body", "", "datelinePlace", "", "credit", "", "when", "now");
+        assertThat(contributor.submit("/newsroom/stories/new", "/newsroom/stories", story).statusCode()).isEqualTo(403);
+        Map<String, String> draft = new java.util.HashMap<>(story);
+        draft.put("when", "draft");
+        HttpResponse<String> stored = contributor.submit("/newsroom/stories/new", "/newsroom/stories", draft);
+        assertThat(WebSession.location(stored)).matches(".*/newsroom/stories/\\d+\\?done=created");
     }
 }

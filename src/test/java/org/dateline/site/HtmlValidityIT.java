@@ -1,13 +1,18 @@
 package org.dateline.site;
 
 import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
 import nu.validator.validation.SimpleDocumentValidator;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
 import org.dateline.testing.Http;
+import org.dateline.testing.WebSession;
 import org.dateline.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,8 @@ class HtmlValidityIT {
     int port;
     @Autowired
     ContentQueries content;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void everyKindOfPageIsValidHtml() throws Exception {
@@ -41,6 +48,29 @@ class HtmlValidityIT {
         for (String page : pages) {
             String html = http.get(page, "Accept", "text/html").body();
             validate(html).forEach(error -> problems.add(page + " " + error));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void newsroomPagesAreValidHtml() throws Exception {
+        String email = "validity-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Vera Validator", Role.EDITOR, "start-Password-123", false);
+        WebSession editor = new WebSession(port);
+        editor.submit("/login", "/login", Map.of("username", email, "password", "start-Password-123"));
+        String location = WebSession.location(editor.submit("/newsroom/stories/new", "/newsroom/stories",
+                Map.of("edition", "en", "section", "world", "headline", "Valid markup", "lead", "A lead.",
+                        "body", "One.\n\nTwo.", "datelinePlace", "PARIS", "credit", "Dateline", "when", "draft")));
+        String story = location.replaceAll("^https?://[^/]+", "").replaceAll("\\?.*", "");
+        editor.submit(story, story, Map.of("section", "world", "headline", "Valid markup, revised", "lead", "A lead.",
+                "body", "One.\n\nTwo and a half.", "datelinePlace", "PARIS", "credit", "Dateline",
+                "revision", "1", "action", "save"));
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/newsroom", "/newsroom?state=DRAFT&q=valid", "/newsroom/stories/new", story,
+                story + "/revisions", story + "/compare?a=1&b=2", story + "/preview")) {
+            HttpResponse<String> response = editor.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            validate(response.body()).forEach(error -> problems.add(page + " " + error));
         }
         assertThat(problems).isEmpty();
     }

@@ -3,50 +3,66 @@ package org.dateline.newsroom.internal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.dateline.content.ArticleSummary;
-import org.dateline.content.ContentQueries;
+import org.dateline.content.ArticleState;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.identity.StaffPages;
+import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.StoryFilter;
+import org.dateline.newsroom.StorySummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The newsroom's story list: published stories by edition and section, newest first. */
+/** The newsroom's story list: every story in any state, filtered by desk, status, edition, section and text. */
 @Controller
 class StoriesController {
 
-    static final int PAGE = 50;
+    static final int PAGE = 100;
 
     private final Editions editions;
-    private final ContentQueries content;
+    private final Stories stories;
     private final StaffPages pages;
 
-    StoriesController(Editions editions, ContentQueries content, StaffPages pages) {
+    StoriesController(Editions editions, Stories stories, StaffPages pages) {
         this.editions = editions;
-        this.content = content;
+        this.stories = stories;
         this.pages = pages;
     }
 
     @GetMapping("/newsroom")
     String stories(@RequestParam(required = false) String edition, @RequestParam(required = false) String section,
-                   HttpServletRequest request, Model model) {
-        Edition chosen = edition == null ? editions.defaultEdition()
-                : editions.find(edition).orElse(editions.defaultEdition());
-        Section chosenSection = section == null || section.isBlank() ? null
-                : editions.section(chosen.code(), section).orElse(null);
-        List<ArticleSummary> stories = chosenSection == null ? content.latest(chosen.code(), null, PAGE)
-                : content.inSection(chosenSection.id(), null, PAGE);
+                   @RequestParam(required = false) String desk, @RequestParam(required = false) String state,
+                   @RequestParam(required = false) String q, HttpServletRequest request, Model model) {
+        String chosenEdition = edition == null || edition.isBlank() ? null
+                : editions.find(edition).map(Edition::code).orElse(null);
+        ArticleState chosenState = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                chosenState = ArticleState.valueOf(state.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                chosenState = null; // an unknown status shows every story rather than an error page
+            }
+        }
+        String chosenDesk = "newsroom".equals(desk) || "incoming".equals(desk) ? desk : null;
+        String chosenSection = section == null || section.isBlank() ? null : section.strip();
+        List<StorySummary> found = stories.list(new StoryFilter(chosenDesk, chosenState, chosenEdition, chosenSection,
+                null, q, PAGE));
         String notice = request.getParameter("passwordChanged") != null ? "Your password has been changed."
                 : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
+        List<Section> sections = chosenEdition != null ? editions.sections(chosenEdition)
+                : editions.sections(editions.defaultEdition().code());
         model.addAttribute("page", pages.page(request, "Stories", notice));
         model.addAttribute("editions", editions.all());
-        model.addAttribute("edition", chosen);
-        model.addAttribute("sections", editions.sections(chosen.code()));
-        model.addAttribute("section", chosenSection == null ? "" : chosenSection.slug());
-        model.addAttribute("stories", stories);
+        model.addAttribute("edition", chosenEdition == null ? "" : chosenEdition);
+        model.addAttribute("sections", sections);
+        model.addAttribute("section", chosenSection == null ? "" : chosenSection);
+        model.addAttribute("desk", chosenDesk == null ? "" : chosenDesk);
+        model.addAttribute("state", chosenState == null ? "" : chosenState.name());
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("stories", found);
         return "newsroom/stories";
     }
 }

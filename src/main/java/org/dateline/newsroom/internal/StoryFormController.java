@@ -1,15 +1,17 @@
 package org.dateline.newsroom.internal;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.editions.Editions;
 import org.dateline.identity.AccountResult;
+import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
+import org.dateline.identity.Role;
+import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.StoryResult;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.FieldProblem;
 import org.dateline.newsroom.PublishArticle;
@@ -34,8 +36,11 @@ class StoryFormController {
     private final Editions editions;
     private final StaffPages pages;
     private final CurrentActor currentActor;
+    private final Stories stories;
 
-    StoryFormController(PublishArticle publishArticle, Editions editions, StaffPages pages, CurrentActor currentActor) {
+    StoryFormController(PublishArticle publishArticle, Editions editions, StaffPages pages, CurrentActor currentActor,
+                        Stories stories) {
+        this.stories = stories;
         this.publishArticle = publishArticle;
         this.editions = editions;
         this.pages = pages;
@@ -44,16 +49,25 @@ class StoryFormController {
 
     @GetMapping("/newsroom/stories/new")
     String form(HttpServletRequest request, Model model) {
-        allowedToPublish();
+        writer();
         return render(request, model, StoryForm.empty(editions.defaultEdition().code()), List.of());
     }
 
     @PostMapping("/newsroom/stories")
     String publish(@ModelAttribute StoryForm form, HttpServletRequest request, Model model) {
+        if ("draft".equals(form.when())) {
+            StoryResult created = stories.create(writer(), form.command());
+            if (created instanceof StoryResult.Done done) {
+                return "redirect:/newsroom/stories/" + done.storyId() + "?done=created";
+            }
+            List<FieldProblem> problems = created instanceof StoryResult.Rejected rejected ? rejected.problems()
+                    : List.of(new FieldProblem("", "not_permitted", "You may not write stories."));
+            return render(request, model, form, problems);
+        }
         allowedToPublish();
         PublishResult result;
         if ("schedule".equals(form.when()) || "embargo".equals(form.when())) {
-            Instant at = parseLocal(form.publishAt());
+            Instant at = StoryDeskController.parseLocal(form.publishAt());
             if (at == null) {
                 return render(request, model, form, List.of(new FieldProblem("publishAt", "invalid_time",
                         "Give the publication time as date and time.")));
@@ -69,24 +83,21 @@ class StoryFormController {
         return "redirect:/newsroom?stored=" + id;
     }
 
+    /** Writing drafts is every newsroom role's work but a moderator's. */
+    private Actor writer() {
+        Actor actor = currentActor.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        if (!actor.role().isStaff() || actor.role() == Role.MODERATOR) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return actor;
+    }
+
     /** Publishing is an editor's move; the security configuration lets only staff in, the workflow policy decides. */
     private void allowedToPublish() {
         var actor = currentActor.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         if (!(WorkflowPolicy.decide(actor, StoryStatus.READY, WorkflowAction.PUBLISH, true, true)
                 instanceof WorkflowPolicy.Allowed)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
-
-    /** The form's datetime-local value, read in UTC (the newsroom works in UTC). */
-    private static Instant parseLocal(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

@@ -118,6 +118,13 @@ class SiteController {
         if (!canonical.equals(request.getRequestURI())) {
             return permanent(canonical); // a changed slug, section or date keeps old links working
         }
+        PageCache.tag(request, List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
+                ContentKeys.section(article.section().id())));
+        return render(article, e, canonical, model);
+    }
+
+    /** The article page's model, for the public page and for the newsroom's preview of a story. */
+    String render(Article article, Edition e, String canonical, Model model) {
         Ui ui = Pages.ui(e);
         List<ArticleSummary> translations = content.translations(article);
         String dateline = ui.dateline(article.datelinePlace(), article.datelineDate(), article.credit());
@@ -142,8 +149,6 @@ class SiteController {
                 next, article.correctionNote(),
                 article.correctedAt() == null ? null : article.correctedAt().toString(),
                 article.correctedAt() == null ? null : ui.dateTime(article.correctedAt()));
-        PageCache.tag(request, List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
-                ContentKeys.section(article.section().id())));
         model.addAttribute("page", chrome);
         model.addAttribute("article", view);
         return "site/article";

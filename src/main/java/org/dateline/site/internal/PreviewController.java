@@ -1,0 +1,41 @@
+package org.dateline.site.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.dateline.content.Article;
+import org.dateline.editions.Edition;
+import org.dateline.editions.Editions;
+import org.dateline.newsroom.Stories;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The newsroom's preview of a story: its public article page as it would look now, in any state, from its last
+ * save. Staff only (the security configuration guards {@code /newsroom}); never cached, never indexed.
+ */
+@Controller
+class PreviewController {
+
+    private final Stories stories;
+    private final Editions editions;
+    private final SiteController site;
+
+    PreviewController(Stories stories, Editions editions, SiteController site) {
+        this.stories = stories;
+        this.editions = editions;
+        this.site = site;
+    }
+
+    @GetMapping("/newsroom/stories/{id}/preview")
+    String preview(@PathVariable long id, Model model, HttpServletResponse response) {
+        Article article = stories.preview(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Edition edition = editions.find(article.edition())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Robots-Tag", "noindex");
+        return site.render(article, edition, article.path(), model);
+    }
+}
