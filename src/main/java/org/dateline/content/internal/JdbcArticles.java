@@ -36,8 +36,12 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                    a.first_published_at, a.updated_at
             FROM articles a JOIN sections s ON s.id = a.section_id
             """;
+    /**
+     * Older than the cursor. The leading {@code <=} bounds the index range, so a page deep in a long list (or the
+     * next-article link of the oldest story) starts reading at the cursor instead of at the newest row.
+     */
     private static final String BEFORE = """
-             AND (a.first_published_at < :at OR (a.first_published_at = :at AND a.id < :id))
+             AND a.first_published_at <= :at AND (a.first_published_at < :at OR a.id < :id)
             """;
     private static final String NEWEST_FIRST = " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit";
     private static final String SUMMARY_SELECT = """
