@@ -17,6 +17,9 @@ class SecurityContextActor implements CurrentActor {
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
             return Optional.of(principal.actor());
         }
+        if (authentication != null && authentication.getPrincipal() instanceof AdminTokenFilter.ApiPrincipal principal) {
+            return Optional.of(principal.actor());
+        }
         return Optional.empty();
     }
 }
