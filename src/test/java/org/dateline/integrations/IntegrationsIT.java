@@ -207,7 +207,7 @@ class IntegrationsIT {
         assertThat(http().postJson("/api/admin/articles/" + id + "/kill", "", token).statusCode()).isEqualTo(200);
 
         try {
-            await(() -> receivedAt(name).size() >= 4, Duration.ofSeconds(10));
+            await(() -> receivedAt(name).size() >= 4, Duration.ofSeconds(20));
         } catch (AssertionError e) {
             throw new AssertionError("received " + receivedAt(name).stream().map(r -> r.header("X-Dateline-Event")).toList()
                     + ", deliveries " + jdbc.sql("SELECT event, status, attempts, last_error FROM webhook_deliveries d JOIN integrations i ON i.id = d.integration_id WHERE i.webhook_url = ?").params(hook(name)).query().listOfRows(), e);
@@ -255,10 +255,10 @@ class IntegrationsIT {
         long integrationId = integration.get("id").asLong();
         publish(DatelineTestContext.ADMIN_TOKEN, "sport", "Retried story " + System.nanoTime());
 
-        await(() -> receivedAt(name).size() == 1, Duration.ofSeconds(10));
+        await(() -> receivedAt(name).size() == 1, Duration.ofSeconds(20));
         String deliveries = "/api/admin/integrations/" + integrationId + "/deliveries";
         await(() -> http().get(deliveries, "Authorization", "Bearer " + DatelineTestContext.ADMIN_TOKEN).body()
-                .contains("\"lastStatus\":500"), Duration.ofSeconds(5));
+                .contains("\"lastStatus\":500"), Duration.ofSeconds(15));
         JsonNode pending = json.readTree(http().get(deliveries, "Authorization",
                 "Bearer " + DatelineTestContext.ADMIN_TOKEN).body()).get(0);
         assertThat(pending.get("status").asString()).isEqualTo("PENDING");
@@ -271,9 +271,9 @@ class IntegrationsIT {
         assertThat(receivedAt(name)).hasSize(1);
 
         clock.advance(Duration.ofSeconds(11));
-        await(() -> receivedAt(name).size() == 2, Duration.ofSeconds(5));
+        await(() -> receivedAt(name).size() == 2, Duration.ofSeconds(15));
         await(() -> http().get(deliveries, "Authorization", "Bearer " + DatelineTestContext.ADMIN_TOKEN).body()
-                .contains("DELIVERED"), Duration.ofSeconds(5));
+                .contains("DELIVERED"), Duration.ofSeconds(15));
         JsonNode delivered = json.readTree(http().get(deliveries, "Authorization",
                 "Bearer " + DatelineTestContext.ADMIN_TOKEN).body()).get(0);
         assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
@@ -310,8 +310,8 @@ class IntegrationsIT {
                 .query(Long.class).single();
 
         publish(DatelineTestContext.ADMIN_TOKEN, "sport", "Shown in the delivery log " + System.nanoTime());
-        await(() -> receivedAt(name).size() == 1, Duration.ofSeconds(10));
-        await(() -> admin.get("/newsroom/integrations/" + id).body().contains("DELIVERED"), Duration.ofSeconds(5));
+        await(() -> receivedAt(name).size() == 1, Duration.ofSeconds(20));
+        await(() -> admin.get("/newsroom/integrations/" + id).body().contains("DELIVERED"), Duration.ofSeconds(15));
         HttpResponse<String> detail = admin.get("/newsroom/integrations/" + id);
         assertThat(detail.body()).contains("article.published").contains("HTTP 204").doesNotContain("dlwh_");
 
