@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,19 +60,19 @@ public class JdbcDeliveries {
 
     /** One pending delivery per active integration with a webhook; returns how many. */
     int enqueue(String event, long articleId, String payload, Instant at) {
-        Timestamp now = Timestamp.from(at);
+        Timestamp now = ts(at);
         return jdbc.sql(ENQUEUE).params(event, articleId, payload, now, now).update();
     }
 
     List<Long> due(Instant now, int limit) {
-        Timestamp at = Timestamp.from(now);
+        Timestamp at = ts(now);
         return jdbc.sql(DUE).params(at, at, limit).query(Long.class).list();
     }
 
     /** Takes the lease on a due delivery; empty when another node was first. */
     Optional<Claimed> claim(long id, String claim, Instant now, Instant leaseUntil) {
-        Timestamp at = Timestamp.from(now);
-        if (jdbc.sql(CLAIM).params(claim, Timestamp.from(leaseUntil), id, at, at).update() != 1) {
+        Timestamp at = ts(now);
+        if (jdbc.sql(CLAIM).params(claim, ts(leaseUntil), id, at, at).update() != 1) {
             return Optional.empty();
         }
         return jdbc.sql(CLAIMED).params(id, claim).query((rs, n) -> new Claimed(rs.getLong("id"),
@@ -82,8 +83,8 @@ public class JdbcDeliveries {
     /** Records an attempt's outcome and releases the lease; false when the lease was lost meanwhile. */
     boolean finish(long id, String claim, DeliveryStatus status, int attempts, Instant nextAttempt, Integer httpStatus,
                    String error, Instant deliveredAt) {
-        return jdbc.sql(FINISH).params(status.name(), attempts, Timestamp.from(nextAttempt), httpStatus,
-                error == null ? null : truncate(error, 500), deliveredAt == null ? null : Timestamp.from(deliveredAt),
+        return jdbc.sql(FINISH).params(status.name(), attempts, ts(nextAttempt), httpStatus,
+                error == null ? null : truncate(error, 500), deliveredAt == null ? null : ts(deliveredAt),
                 id, claim).update() == 1;
     }
 
@@ -98,6 +99,14 @@ public class JdbcDeliveries {
                 (Integer) rs.getObject("last_status", Integer.class), rs.getString("last_error"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 delivered == null ? null : delivered.toInstant());
+    }
+
+    /**
+     * Instants are stored to the millisecond: a finer instant would be rounded by the database (H2 and PostgreSQL
+     * keep microseconds) and could land after the clock reading it was taken from, so a row would not be due yet.
+     */
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static String truncate(String text, int max) {
