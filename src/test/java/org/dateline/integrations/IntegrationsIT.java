@@ -37,6 +37,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @Import(IntegrationsIT.Clocks.class)
+// Its own context (the mutable clock): closed after the class and kept small, since the suite's contexts share one
+// PostgreSQL server's connections.
+@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
+@DirtiesContext
 class IntegrationsIT {
 
     @TestConfiguration
@@ -187,6 +193,12 @@ class IntegrationsIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"webhookUrl\",\"code\":\"invalid_url\"")
                 .contains("\"field\":\"scopes\",\"code\":\"unknown_scope\"");
+    }
+
+    @Test
+    void documentsTheIntegrationsApiWithOpenApi() {
+        assertThat(http().get("/v3/api-docs").body()).contains("/api/admin/integrations")
+                .contains("/api/admin/integrations/{id}/deliveries").contains("/api/admin/integrations/{id}/revoke");
     }
 
     @Test

@@ -85,6 +85,7 @@ class TwoNodeWebhooksIT {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                         "--server.port=0",
+                        "--spring.datasource.hikari.maximum-pool-size=4",
                         "--dateline.data-dir=" + dataDir,
                         "--dateline.node-id=webhooks-second-node",
                         "--dateline.demo.on-empty=false",
