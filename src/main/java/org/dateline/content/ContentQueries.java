@@ -34,6 +34,12 @@ public interface ContentQueries {
 
     long count();
 
+    /**
+     * An article in any state, with the fields of its last save: for the newsroom's preview of a story that is not
+     * (or not yet) public. Public pages use {@link #article(long)}.
+     */
+    Optional<Article> stored(long id);
+
     /** The state of any article ever published, live or not: the site answers 404 or 410 by it. */
     Optional<ArticleState> state(long articleId);
 

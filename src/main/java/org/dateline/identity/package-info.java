@@ -1,7 +1,8 @@
 /**
- * Who is calling: the security configuration of the whole application, and for now the one kind of actor the
- * foundation has, an integration calling the admin API with the bootstrap token {@code DATELINE_ADMIN_TOKEN}.
- * Staff and reader accounts, login and roles come with the newsroom and readers work.
+ * Who is calling: the security configuration of the whole application, staff accounts and their login, and API
+ * callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, which identity
+ * resolves through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
+ * {@link org.dateline.identity.Scopes}.
  * <p>
  * Every form and API call is authorised here, in {@code internal.SecurityConfiguration}; use cases receive an
  * authenticated caller and check their own policy.

@@ -21,6 +21,7 @@ public class KillArticle {
 
     public TakedownResult kill(long articleId) {
         return takedown.remove(articleId, ArticleState.KILLED,
-                (article, at) -> events.publishEvent(new ArticleKilled(article.id(), article.edition(), at)));
+                (article, at) -> events.publishEvent(new ArticleKilled(article.id(), article.edition(), at,
+                        article.path(), article.headline())));
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes a story now: validate every field → resolve edition, section and translation → store the article, its
- * tags and authors and the change log entry in one transaction → announce {@link ArticlePublished}.
+ * tags and authors and the change log entry in one transaction, and announce {@link ArticlePublished} in it.
  * Either all of it is stored or nothing is.
  */
 @Service
@@ -119,13 +119,14 @@ public class PublishArticle {
             changes.append(ChangeKinds.ARTICLE_PUBLISHED, target.edition(), stored, ContentKeys.of(stored,
                     target.edition(), target.id(), tags.stream().map(Tag::id).toList(),
                     authors.stream().map(Author::id).toList(), translations));
+            events.publishEvent(new ArticlePublished(stored, target.edition(),
+                    ArticlePaths.path(target.edition(), target.slug(), at, stored, slug), at, command.headline().strip()));
             return stored;
         });
         String path = ArticlePaths.path(target.edition(), target.slug(), at, id, slug);
         if (scheduled) {
             return new PublishResult.Scheduled(id, path, at, embargo);
         }
-        events.publishEvent(new ArticlePublished(id, target.edition(), path, at));
         return new PublishResult.Published(id, path);
     }
 }

@@ -77,12 +77,10 @@ public class ReleaseArticle {
             changes.append(ChangeKinds.ARTICLE_PUBLISHED, live.edition(), articleId, ContentKeys.of(articleId,
                     live.edition(), live.section().id(), live.tags().stream().map(Tag::id).toList(),
                     live.authors().stream().map(Author::id).toList(), translations));
+            events.publishEvent(new ArticlePublished(live.id(), live.edition(), live.path(), live.publishedAt(),
+                    live.headline()));
             return live;
         });
-        if (article == null) {
-            return false;
-        }
-        events.publishEvent(new ArticlePublished(article.id(), article.edition(), article.path(), article.publishedAt()));
-        return true;
+        return article != null;
     }
 }

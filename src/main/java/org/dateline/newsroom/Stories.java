@@ -281,11 +281,6 @@ public class Stories {
         return new StoryResult.Done(id, ArticleState.LIVE, stories.meta(id).orElseThrow().revision());
     }
 
-    /** The story as its public page would show it now, whatever its state: the newsroom's preview. */
-    public Optional<Article> preview(long id) {
-        return store.stored(id);
-    }
-
     /** Whether two sets of fields would store the same story (a save of the same text is no new revision). */
     public static boolean sameFields(PublishCommand a, PublishCommand b) {
         return normalized(a, StoryValidation.paragraphs(a.body()))
@@ -396,6 +391,9 @@ public class Stories {
                 changes.append(ChangeKinds.ARTICLE_PUBLISHED, article.edition(), id, ContentKeys.of(id,
                         article.edition(), article.section().id(), article.tags().stream().map(Tag::id).toList(),
                         article.authors().stream().map(Author::id).toList(), translations));
+                // Inside the transaction, like every newsroom event: its listeners' rows commit with the change.
+                events.publishEvent(new ArticlePublished(id, article.edition(), article.path(), when,
+                        article.headline()));
             }
             return article;
         });
@@ -405,7 +403,6 @@ public class Stories {
         if (scheduled) {
             return new StoryResult.Done(id, ArticleState.SCHEDULED, story.revision());
         }
-        events.publishEvent(new ArticlePublished(id, published.edition(), published.path(), when));
         return new StoryResult.Done(id, ArticleState.LIVE, story.revision());
     }
 

@@ -18,6 +18,7 @@ public class UnpublishArticle {
 
     public TakedownResult unpublish(long articleId) {
         return takedown.remove(articleId, ArticleState.UNPUBLISHED,
-                (article, at) -> events.publishEvent(new ArticleUnpublished(article.id(), article.edition(), at)));
+                (article, at) -> events.publishEvent(new ArticleUnpublished(article.id(), article.edition(),
+                        at, article.path(), article.headline())));
     }
 }

@@ -98,6 +98,7 @@ public class UpdateArticle {
         Section target = section.orElseThrow();
         String slug = command.slug() != null ? command.slug() : Slug.from(command.headline()).value();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String path = ArticlePaths.path(before.edition(), target.slug(), before.publishedAt(), articleId, slug);
         Boolean stored = transaction.execute(status -> {
             List<Tag> tags = StoryValidation.distinct(command.tags()).stream()
                     .map(name -> editions.ensureTag(before.edition(), name)).toList();
@@ -120,13 +121,13 @@ public class UpdateArticle {
             keys.addAll(ContentKeys.of(articleId, before.edition(), target.id(), tags.stream().map(Tag::id).toList(),
                     authors.stream().map(Author::id).toList(), List.of()));
             changes.append(ChangeKinds.ARTICLE_UPDATED, before.edition(), articleId, keys);
+            events.publishEvent(new ArticleUpdated(articleId, before.edition(), now, correction, path,
+                    fields.headline()));
             return true;
         });
         if (!Boolean.TRUE.equals(stored)) {
             return new UpdateResult.NotFound(articleId);
         }
-        events.publishEvent(new ArticleUpdated(articleId, before.edition(), now, correction));
-        return new UpdateResult.Updated(articleId,
-                ArticlePaths.path(before.edition(), target.slug(), before.publishedAt(), articleId, slug));
+        return new UpdateResult.Updated(articleId, path);
     }
 }

@@ -102,7 +102,7 @@ class StoryWorkflowIT {
         assertThat(revisions).hasSize(3);
         assertThat(revisions.get(0).get("number").asInt()).isEqualTo(3);
         assertThat(revisions.get(0).get("state").asString()).isEqualTo("LIVE");
-        assertThat(revisions.get(2).get("savedBy").asString()).isEqualTo("Admin API");
+        assertThat(revisions.get(2).get("savedBy").asString()).isEqualTo("Admin token");
         JsonNode first = json.readTree(http.get("/api/admin/articles/" + id + "/revisions/1",
                 "Authorization", "Bearer " + TOKEN).body());
         assertThat(first.get("headline").asString()).isEqualTo(headline);

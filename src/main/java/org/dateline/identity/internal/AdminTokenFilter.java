@@ -4,45 +4,81 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dateline.identity.Actor;
+import org.dateline.identity.ApiClient;
+import org.dateline.identity.ApiTokens;
+import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.platform.DatelineSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the configured admin token, in constant time. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}: the configured bootstrap admin token (compared in constant
+ * time; it holds every scope), else an integration token through {@link ApiTokens} (its scopes). An unknown token
+ * leaves the request anonymous, which the API chain answers with 401. Tokens are never logged.
+ * <p>
+ * The actor of a token: the bootstrap token acts as an administrator; an integration acts as an editor named
+ * "Integration: &lt;name&gt;" (account id 0, no email). Its scopes, not its role, decide what the API lets it do;
+ * the role only matters to use cases that check a policy, where an integration may do what an editor may and never
+ * manage staff.
+ */
 class AdminTokenFilter extends OncePerRequestFilter {
 
-    /** The principal of a request with the bootstrap token, and who the use cases see acting. */
-    static final String PRINCIPAL = "admin-token";
-    static final org.dateline.identity.Actor ACTOR = new org.dateline.identity.Actor(0, "",
-            "Admin API", org.dateline.identity.Role.ADMIN);
-
     private final byte[] token;
+    private final ObjectProvider<ApiTokens> apiTokens;
 
-    AdminTokenFilter(DatelineSettings settings) {
+    AdminTokenFilter(DatelineSettings settings, ObjectProvider<ApiTokens> apiTokens) {
         this.token = settings.adminApiEnabled() ? settings.adminToken().getBytes(StandardCharsets.UTF_8) : null;
+        this.apiTokens = apiTokens;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (token != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(presented, token)) {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null,
-                        List.of(new SimpleGrantedAuthority(Scopes.ARTICLES_WRITE),
-                                new SimpleGrantedAuthority(Scopes.WIRE_PUSH)));
-                SecurityContextHolder.getContext().setAuthentication(authentication);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String presented = header.substring(7).trim();
+            if (!presented.isEmpty()) {
+                authenticate(presented);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private void authenticate(String presented) {
+        if (token != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token)) {
+            signIn(new ApiPrincipal(new Actor(0, "", "Admin token", Role.ADMIN)),
+                    Scopes.NAMES.stream().map(Scopes::authority).toList());
+            return;
+        }
+        Optional<ApiClient> client = Optional.ofNullable(apiTokens.getIfAvailable())
+                .flatMap(tokens -> tokens.authenticate(presented));
+        client.ifPresent(c -> signIn(new ApiPrincipal(new Actor(0, "", "Integration: " + c.name(), Role.EDITOR)),
+                c.scopes().stream().filter(Scopes::isKnown).map(Scopes::authority).sorted().toList()));
+    }
+
+    private static void signIn(ApiPrincipal principal, List<String> authorities) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                authorities.stream().map(SimpleGrantedAuthority::new).toList());
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+
+    /** The caller of an API request authenticated by a token; lives for one request (the API has no session). */
+    record ApiPrincipal(Actor actor) {
+
+        @Override
+        public String toString() {
+            return actor.displayName();
+        }
     }
 }

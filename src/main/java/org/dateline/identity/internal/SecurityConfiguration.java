@@ -4,13 +4,16 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.identity.Accounts;
+import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.platform.DatelineSettings;
 import org.dateline.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,14 +41,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, DatelineSettings settings, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, DatelineSettings settings, JsonMapper json,
+                                 ObjectProvider<ApiTokens> apiTokens) throws Exception {
         http
             .securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/admin/articles/**")
+                    .hasAnyAuthority(Scopes.ARTICLES_READ, Scopes.ARTICLES_WRITE)
+                .requestMatchers("/api/admin/articles", "/api/admin/articles/**").hasAuthority(Scopes.ARTICLES_WRITE)
+                .requestMatchers("/api/admin/integrations", "/api/admin/integrations/**")
+                    .hasAuthority(Scopes.INTEGRATIONS_MANAGE)
                 .requestMatchers("/api/admin/**").hasAuthority(Scopes.ARTICLES_WRITE)
                 .requestMatchers("/api/wire/**").hasAuthority(Scopes.WIRE_PUSH)
                 .anyRequest().permitAll())
-            .addFilterBefore(new AdminTokenFilter(settings), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new AdminTokenFilter(settings, apiTokens), AnonymousAuthenticationFilter.class)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable()) // bearer tokens, never cookies
             .requestCache(cache -> cache.disable())
@@ -54,13 +63,16 @@ class SecurityConfiguration {
             .logout(logout -> logout.disable())
             .headers(SecurityConfiguration::headers)
             .exceptionHandling(errors -> errors
-                .authenticationEntryPoint((request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
-                        settings.adminApiEnabled() ? "unauthorized" : "admin_api_disabled",
-                        settings.adminApiEnabled()
-                                ? "Send a valid token as 'Authorization: Bearer <token>'."
-                                : "The admin API is off: set DATELINE_ADMIN_TOKEN to switch it on."))
+                .authenticationEntryPoint((request, response, e) -> {
+                    // Without the bootstrap token the API still serves integration tokens; "disabled" is only
+                    // the answer to a call that brings no token at all.
+                    boolean disabled = !settings.adminApiEnabled() && request.getHeader("Authorization") == null;
+                    problem(response, json, HttpStatus.UNAUTHORIZED, disabled ? "admin_api_disabled" : "unauthorized",
+                            disabled ? "The admin API is off: set DATELINE_ADMIN_TOKEN or create an integration."
+                                    : "Send a valid token as 'Authorization: Bearer <token>'.");
+                })
                 .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
-                        "forbidden", "This token may not do that.")));
+                        "insufficient_scope", "This token lacks the scope this call needs.")));
         return http.build();
     }
 

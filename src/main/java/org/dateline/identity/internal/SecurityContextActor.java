@@ -17,8 +17,8 @@ class SecurityContextActor implements CurrentActor {
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
             return Optional.of(principal.actor());
         }
-        if (authentication != null && AdminTokenFilter.PRINCIPAL.equals(authentication.getPrincipal())) {
-            return Optional.of(AdminTokenFilter.ACTOR);
+        if (authentication != null && authentication.getPrincipal() instanceof AdminTokenFilter.ApiPrincipal principal) {
+            return Optional.of(principal.actor());
         }
         return Optional.empty();
     }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.content.Article;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
-import org.dateline.newsroom.Stories;
+import org.dateline.content.ContentQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,19 +19,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PreviewController {
 
-    private final Stories stories;
+    private final ContentQueries content;
     private final Editions editions;
     private final SiteController site;
 
-    PreviewController(Stories stories, Editions editions, SiteController site) {
-        this.stories = stories;
+    PreviewController(ContentQueries content, Editions editions, SiteController site) {
+        this.content = content;
         this.editions = editions;
         this.site = site;
     }
 
     @GetMapping("/newsroom/stories/{id}/preview")
     String preview(@PathVariable long id, Model model, HttpServletResponse response) {
-        Article article = stories.preview(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Article article = content.stored(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Edition edition = editions.find(article.edition())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         response.setHeader("Cache-Control", "no-store");
