@@ -20,6 +20,18 @@ public final class ChatKeys {
         return ROOM + roomId;
     }
 
+    /** The room id of a {@code chat:room:<id>} key. */
+    public static java.util.Optional<Long> roomIdOf(String key) {
+        if (!key.startsWith(ROOM)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Long.parseLong(key.substring(ROOM.length())));
+        } catch (NumberFormatException notOurs) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static boolean isChatKey(String key) {
         return key.startsWith(ARTICLE) || key.startsWith(ROOM);
     }
