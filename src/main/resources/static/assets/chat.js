@@ -16,6 +16,7 @@ function start(section) {
   const olderButton = document.getElementById('chat-older');
   const t = section.dataset;
   const articleId = t.article;
+  const open = t.open === 'true';
   let roomId = t.room || null;
   let older = t.older || null;
   let me = { loggedIn: false };
@@ -102,7 +103,7 @@ function start(section) {
       bar.append(b, ' ');
       return b;
     };
-    if (t.open !== undefined && t.open !== 'false') {
+    if (open) {
       for (const [code, glyph] of Object.entries(REACTIONS)) {
         const b = button(glyph, () => react(li, code));
         b.className = 'chat-react';
@@ -323,7 +324,7 @@ function start(section) {
     me = who || { loggedIn: false };
     if (me.loggedIn) {
       document.getElementById('chat-invite').hidden = true;
-      form.hidden = t.open === 'false';
+      form.hidden = !open;
       for (const li of list.children) decorate(li);
       markReadSoon();
     }

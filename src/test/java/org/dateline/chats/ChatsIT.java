@@ -1,10 +1,14 @@
 package org.dateline.chats;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+
+import nu.validator.validation.SimpleDocumentValidator;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -24,6 +28,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -339,5 +346,60 @@ class ChatsIT {
         assertThat(byReader.statusCode()).isEqualTo(403);
         assertThat(ChatReader.code(moderator.call("POST", "/api/chats/rooms",
                 "{\"edition\":\"en\",\"slug\":\"" + slug + "\",\"title\":\"Again\"}"))).isEqualTo("slug_taken");
+    }
+
+    @Test
+    void articlePageWithAConversationIsValidHtmlInBothEditions() throws Exception {
+        ChatReader alice = reader();
+        ChatReader bob = reader();
+        ArticleSummary english = article(12);
+        JsonNode first = alice.posted(english.id(), "Look: https://example.org/a?b=1&c=2 *really* _now_\nSecond line <b>");
+        long roomId = first.get("roomId").asLong();
+        bob.postToRoom(roomId, "Reply with \"quotes\" & ampersands", first.get("id").asLong());
+        bob.call("PUT", "/api/chats/messages/" + first.get("id").asLong() + "/reaction", "{\"emoji\":\"wow\"}");
+        alice.call("PATCH", "/api/chats/messages/" + first.get("id").asLong(), "{\"body\":\"Edited, see www.example.org\"}");
+        ArticleSummary russian = content.latest("ru", null, 5).get(3);
+        alice.posted(russian.id(), "Привет из обсуждения");
+
+        Http http = new Http(port);
+        List<String> problems = new ArrayList<>();
+        for (ArticleSummary article : List.of(english, russian)) {
+            String html = "";
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline && !html.contains("chat-message")) {
+                html = http.get(article.path()).body();
+                Thread.sleep(20);
+            }
+            assertThat(html).contains("class=\"chat-message\"");
+            validate(html).forEach(error -> problems.add(article.path() + " " + error));
+        }
+        assertThat(problems).isEmpty();
+        assertThat(Jsoup.parse(http.get(russian.path()).body()).getElementById("chat-invite").text())
+                .startsWith("Чтобы участвовать в обсуждении");
+    }
+
+    private static List<String> validate(String html) throws Exception {
+        List<String> errors = new ArrayList<>();
+        ErrorHandler collect = new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // advice, not invalidity
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                errors.add("line " + e.getLineNumber() + " (fatal): " + e.getMessage());
+            }
+        };
+        SimpleDocumentValidator validator = new SimpleDocumentValidator();
+        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
+        validator.setUpValidatorAndParsers(collect, true, false);
+        validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
+        return errors;
     }
 }

@@ -1,7 +1,9 @@
 package org.dateline.chats.internal;
 
+import java.util.List;
 import java.util.Map;
 
+import org.dateline.platform.DatelineSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,10 +24,13 @@ class ChatSocketConfiguration {
 
     /** A bean, so that the container hands it the servlet context and starts its handshake handler. */
     @Bean
-    WebSocketHttpRequestHandler chatSocketHandler(ChatSockets sockets) {
+    WebSocketHttpRequestHandler chatSocketHandler(ChatSockets sockets, DatelineSettings settings) {
         WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(sockets, new DefaultHandshakeHandler());
-        // Same origin only (or no Origin header, as non-browser clients send): other sites' pages cannot listen in.
-        handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor());
+        // Same origin (or no Origin header, as non-browser clients send), and the configured public origin, which a
+        // TLS-terminating proxy in front makes differ from what this server sees: other sites' pages cannot listen in.
+        String publicOrigin = settings.baseUrl() == null ? "" : settings.baseUrl().replaceAll("/+$", "");
+        handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor(
+                publicOrigin.isBlank() ? List.of() : List.of(publicOrigin)));
         return handler;
     }
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -133,7 +134,7 @@ public class JdbcChats implements ChatQueries {
     }
 
     public void insertRoom(RoomKind kind, String edition, Long articleId, String slug, String title, Long createdBy) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = now();
         String shortTitle = title.length() > 200 ? title.substring(0, 200) : title;
         jdbc.sql(INSERT_ROOM).params(kind.name(), edition, articleId, slug, shortTitle, createdBy, now, now).update();
     }
@@ -159,22 +160,22 @@ public class JdbcChats implements ChatQueries {
     public long insertMessage(long roomId, long authorId, String body, Long replyTo, MessageState state) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(INSERT_MESSAGE).params(roomId, authorId, body, replyTo, state.name(),
-                Timestamp.from(clock.instant())).update(key, "id");
+                now()).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
     public void touchRoom(long roomId, long messageId) {
-        jdbc.sql(TOUCH_ROOM).params(messageId, Timestamp.from(clock.instant()), roomId).update();
+        jdbc.sql(TOUCH_ROOM).params(messageId, now(), roomId).update();
     }
 
     public void updateBody(long messageId, String body) {
         jdbc.sql("UPDATE chat_messages SET body = ?, edited_at = ? WHERE id = ?")
-                .params(body, Timestamp.from(clock.instant()), messageId).update();
+                .params(body, now(), messageId).update();
     }
 
     public void remove(long messageId, MessageState state) {
         jdbc.sql("UPDATE chat_messages SET state = ?, deleted_at = ? WHERE id = ?")
-                .params(state.name(), Timestamp.from(clock.instant()), messageId).update();
+                .params(state.name(), now(), messageId).update();
     }
 
     @Override
@@ -259,7 +260,7 @@ public class JdbcChats implements ChatQueries {
 
     /** Sets the reader's reaction; true when something changed. */
     public boolean react(long messageId, long accountId, Reaction reaction) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = now();
         if (jdbc.sql(ADD_REACTION).params(messageId, accountId, reaction.code(), now).update() > 0) {
             return true;
         }
@@ -303,7 +304,7 @@ public class JdbcChats implements ChatQueries {
 
     /** The reader follows the room and has read it up to the given message. */
     public void readUpTo(long accountId, long roomId, long messageId) {
-        jdbc.sql(JOIN_ROOM).params(accountId, roomId, Timestamp.from(clock.instant())).update();
+        jdbc.sql(JOIN_ROOM).params(accountId, roomId, now()).update();
         jdbc.sql(READ_UP_TO).params(messageId, accountId, roomId).update();
     }
 
@@ -337,6 +338,11 @@ public class JdbcChats implements ChatQueries {
                     row.activity(), row.read(), row.unread()));
         }
         return rooms;
+    }
+
+    /** Millisecond precision, as every stored time: pages print it in {@code datetime}, which allows no more. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
