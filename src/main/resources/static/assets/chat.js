@@ -129,6 +129,7 @@ function start(section) {
     else document.getElementById('m' + Math.min(...after)).before(li);
     const empty = document.getElementById('chat-empty');
     if (empty) empty.remove();
+    if (location.hash === '#m' + m.id) mark(li); // a permalink's message that the (cached) page did not have yet
     markReadSoon();
   }
 
@@ -266,7 +267,10 @@ function start(section) {
     for (let pages = 0; !target && pages < 20 && (await loadOlder().catch(() => false)); pages++) {
       target = document.getElementById('m' + match[1]);
     }
-    if (!target) return;
+    if (target) mark(target);
+  }
+
+  function mark(target) {
     for (const old of list.querySelectorAll('.chat-target')) old.classList.remove('chat-target');
     target.classList.add('chat-target');
     target.scrollIntoView({ block: 'center' });
@@ -278,9 +282,9 @@ function start(section) {
   let retry = 1000;
   function subscribe() {
     if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    // "after" also completes a page that a cache served stale: everything newer than what it shows arrives first.
     const request = roomId ? { type: 'subscribe', room: Number(roomId) } : { type: 'subscribe', article: Number(articleId) };
-    const last = newest();
-    if (last > 0) request.after = last;
+    request.after = newest();
     socket.send(JSON.stringify(request));
   }
 

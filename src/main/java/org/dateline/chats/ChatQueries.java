@@ -15,7 +15,10 @@ public interface ChatQueries {
     /** A page of history, newest first, before the message id {@code before} (null: the newest). */
     ChatResult<MessagePage> history(long roomId, Long before, int limit);
 
-    /** Messages after the given id, oldest first, for a reconnecting client. */
+    /**
+     * Messages after the given id (0: any), oldest first, for a reconnecting client; when more than {@code limit}
+     * are missing, the newest {@code limit} of them.
+     */
     List<MessageView> after(long roomId, long afterId, int limit);
 
     Optional<MessageView> message(long messageId);

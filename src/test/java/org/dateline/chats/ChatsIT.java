@@ -277,6 +277,11 @@ class ChatsIT {
             assertThat(back.nextOfType("message").get("message").get("id").asLong()).isEqualTo(second);
             assertThat(back.nextOfType("message").get("message").get("id").asLong()).isEqualTo(third);
         }
+        // A page that shows no message yet (served stale by a cache) asks from 0 and gets all it lacks.
+        try (ChatSocket stale = new ChatSocket(port)) {
+            stale.subscribe("{\"type\":\"subscribe\",\"article\":" + article.id() + ",\"after\":0}");
+            assertThat(stale.nextOfType("message").get("message").get("id").asLong()).isEqualTo(first);
+        }
         JsonNode page = ChatReader.JSON.readTree(new Http(port).get("/api/chats/rooms/" + roomId
                 + "/messages?before=" + third).body());
         assertThat(page.get("messages").get(0).get("id").asLong()).isEqualTo(second);

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A client subscribes to rooms (by room id, or by article id when the article's room does not exist yet); every
  * chat change in the change log, from whichever node, is encoded once and sent to everyone subscribed to its room.
- * A reconnecting client names the last message id it saw and first receives the visible messages after it. Posting
+ * A (re)connecting client names the last message id its page has (0 for none) and first receives the visible
+ * messages after it, so a page served stale from a browser or CDN cache is completed at once. Posting
  * is over HTTP only: a socket never writes.
  * <p>
  * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"after":120}} or
@@ -127,7 +128,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private void subscribe(Subscriber subscriber, JsonNode request) {
         long roomId = request.path("room").asLong(0);
         long articleId = request.path("article").asLong(0);
-        long after = request.path("after").asLong(0);
+        // present (0 for a page that shows no message yet): catch up; absent: live only
+        long after = request.has("after") ? Math.max(0, request.path("after").asLong(0)) : -1;
         Optional<Room> room;
         String key;
         if (roomId > 0) {
@@ -158,7 +160,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             ack.put("article", articleId);
         }
         subscriber.send(text(ack));
-        if (after > 0 && room.isPresent()) {
+        if (after >= 0 && room.isPresent()) {
             for (MessageView missed : chats.after(room.get().id(), after, MAX_CATCH_UP)) {
                 subscriber.send(text(event("message", missed)));
             }

@@ -222,8 +222,12 @@ public class JdbcChats implements ChatQueries {
 
     @Override
     public List<MessageView> after(long roomId, long afterId, int limit) {
-        return views(VIEW_COLUMNS + " WHERE m.room_id = ? AND m.id > ? AND m.state = 'VISIBLE' ORDER BY m.id LIMIT ?",
-                roomId, afterId, limit);
+        // the newest ones when more than the limit are missing: those are the ones next to what the reader sees
+        List<MessageView> newest = new ArrayList<>(views(VIEW_COLUMNS
+                + " WHERE m.room_id = ? AND m.id > ? AND m.state = 'VISIBLE' ORDER BY m.id DESC LIMIT ?",
+                roomId, afterId, limit));
+        Collections.reverse(newest);
+        return newest;
     }
 
     private List<MessageView> newestFirst(long roomId, long before, int limit) {
