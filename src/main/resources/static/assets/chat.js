@@ -16,7 +16,7 @@ function start(section) {
   const olderButton = document.getElementById('chat-older');
   const t = section.dataset;
   const articleId = t.article;
-  const open = t.open === 'true';
+  let open = t.open === 'true';
   let roomId = t.room || null;
   let older = t.older || null;
   let me = { loggedIn: false };
@@ -303,7 +303,12 @@ function start(section) {
       }
       if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
       else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
-      else if (e.type === 'deleted') document.getElementById('m' + e.id)?.remove();
+      else if (e.type === 'room') {
+        open = Boolean(e.open);
+        if (me.loggedIn) form.hidden = !open;
+        for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
+        for (const li of list.children) decorate(li);
+      } else if (e.type === 'deleted') document.getElementById('m' + e.id)?.remove();
       else if (e.type === 'reactions') {
         const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
         if (ul) reactionList(ul, e.reactions);

@@ -19,6 +19,8 @@ public final class ChangeKinds {
     public static final String CHAT_DELETED = "chat.deleted";
     /** The reaction counts of a chat message changed (subject: the message id). */
     public static final String CHAT_REACTION = "chat.reaction";
+    /** A chat room opened to or closed for new messages (subject: the room id). */
+    public static final String CHAT_ROOM = "chat.room";
 
     private ChangeKinds() {
     }

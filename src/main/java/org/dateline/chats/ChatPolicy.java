@@ -84,6 +84,26 @@ public final class ChatPolicy {
         return present(who).or(() -> moderates(who.role()) ? Optional.empty() : Optional.of(Refusal.NOT_ALLOWED));
     }
 
+    /** Moderators ban readers (and contributors), never another moderator, editor or administrator, nor themselves. */
+    public Optional<Refusal> ban(Participant who, Participant target) {
+        return present(who)
+                .or(() -> moderates(who.role()) ? Optional.empty() : Optional.of(Refusal.NOT_ALLOWED))
+                .or(() -> target == null ? Optional.of(Refusal.ACCOUNT_NOT_FOUND) : Optional.empty())
+                .or(() -> target.accountId() == who.accountId() || moderates(target.role())
+                        ? Optional.of(Refusal.NOT_ALLOWED) : Optional.empty());
+    }
+
+    /** Moderators close a room to new messages, open it again, work the reports queue and hide messages. */
+    public Optional<Refusal> moderate(Participant who) {
+        return present(who).or(() -> moderates(who.role()) ? Optional.empty() : Optional.of(Refusal.NOT_ALLOWED));
+    }
+
+    /** Readers in good standing report others' visible messages (their own they can delete). */
+    public Optional<Refusal> report(Participant who, Room room, Message message) {
+        return read(room).or(() -> standing(who)).or(() -> exists(message))
+                .or(() -> message.authorId() == who.accountId() ? Optional.of(Refusal.NOT_ALLOWED) : Optional.empty());
+    }
+
     /** Brand-new accounts get a smaller message allowance. */
     public boolean isNewAccount(Participant who) {
         return who.createdAt().isAfter(clock.instant().minus(NEW_ACCOUNT));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcModeration;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,12 +19,14 @@ public class DeleteMessage {
     private final JdbcChats chats;
     private final ChatPolicy policy;
     private final ChatChanges changes;
+    private final JdbcModeration moderation;
     private final TransactionTemplate transaction;
 
     DeleteMessage(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
-                  PlatformTransactionManager transactions) {
+                  JdbcModeration moderation, PlatformTransactionManager transactions) {
         this.participants = participants;
         this.chats = chats;
+        this.moderation = moderation;
         this.policy = policy;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
@@ -46,6 +49,12 @@ public class DeleteMessage {
         }
         transaction.executeWithoutResult(status -> {
             chats.remove(messageId, MessageState.DELETED);
+            if (message.get().authorId() != who.get().accountId()) {
+                // a moderator's deletion of someone else's words goes on the record
+                moderation.resolveReports(messageId, who.get().accountId(), "deleted");
+                moderation.log(who.get().accountId(), "delete", room.get().id(), messageId,
+                        message.get().authorId(), "");
+            }
             changes.append(ChangeKinds.CHAT_DELETED, room.get(), messageId);
         });
         return ChatResult.done(messageId);

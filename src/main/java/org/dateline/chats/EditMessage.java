@@ -30,8 +30,8 @@ public class EditMessage {
     }
 
     public ChatResult<MessageView> edit(long messageId, String newBody) {
-        Optional<Participant> who = participants.current();
-        if (who.isEmpty()) {
+        Optional<Participant> current = participants.current();
+        if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
         Optional<Message> message = chats.findMessage(messageId);
@@ -39,7 +39,8 @@ public class EditMessage {
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
-        Optional<Refusal> refusal = policy.edit(who.get(), room.get(), message.get());
+        Participant who = participants.in(current.get(), room.get().id());
+        Optional<Refusal> refusal = policy.edit(who, room.get(), message.get());
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }

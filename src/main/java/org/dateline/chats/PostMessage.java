@@ -49,8 +49,8 @@ public class PostMessage {
     }
 
     public ChatResult<MessageView> post(Command command) {
-        Optional<Participant> who = participants.current();
-        if (who.isEmpty()) {
+        Optional<Participant> current = participants.current();
+        if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
         ChatResult<Room> found = room(command);
@@ -58,11 +58,12 @@ public class PostMessage {
             return ChatResult.refused(refused.reason());
         }
         Room room = ((ChatResult.Done<Room>) found).value();
-        Optional<Refusal> refusal = policy.post(who.get(), room);
+        Participant who = participants.in(current.get(), room.id());
+        Optional<Refusal> refusal = policy.post(who, room);
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        if (!throttle.tryAcquire(ChatThrottle.Action.MESSAGE, who.get().accountId(), policy.isNewAccount(who.get()),
+        if (!throttle.tryAcquire(ChatThrottle.Action.MESSAGE, who.accountId(), policy.isNewAccount(who),
                 command.address())) {
             return ChatResult.refused(Refusal.RATE_LIMITED);
         }
@@ -76,10 +77,10 @@ public class PostMessage {
             return ChatResult.refused(Refusal.REPLY_NOT_FOUND);
         }
         long id = transaction.execute(status -> {
-            long messageId = chats.insertMessage(room.id(), who.get().accountId(), body, command.replyTo(),
+            long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(),
                     MessageState.VISIBLE);
             chats.touchRoom(room.id(), messageId);
-            chats.readUpTo(who.get().accountId(), room.id(), messageId); // posting follows the room
+            chats.readUpTo(who.accountId(), room.id(), messageId); // posting follows the room
             changes.append(ChangeKinds.CHAT_MESSAGE, room, messageId);
             return messageId;
         });

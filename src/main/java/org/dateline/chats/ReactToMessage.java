@@ -49,8 +49,8 @@ public class ReactToMessage {
     }
 
     private ChatResult<Map<String, Integer>> change(long messageId, String address, Refusal invalid, Update update) {
-        Optional<Participant> who = participants.current();
-        if (who.isEmpty()) {
+        Optional<Participant> current = participants.current();
+        if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
         Optional<Message> message = chats.findMessage(messageId);
@@ -58,18 +58,19 @@ public class ReactToMessage {
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
-        Optional<Refusal> refusal = policy.react(who.get(), room.get(), message.get());
+        Participant who = participants.in(current.get(), room.get().id());
+        Optional<Refusal> refusal = policy.react(who, room.get(), message.get());
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
         if (invalid != null) {
             return ChatResult.refused(invalid);
         }
-        if (!throttle.tryAcquire(ChatThrottle.Action.REACTION, who.get().accountId(), false, address)) {
+        if (!throttle.tryAcquire(ChatThrottle.Action.REACTION, who.accountId(), false, address)) {
             return ChatResult.refused(Refusal.RATE_LIMITED);
         }
         transaction.executeWithoutResult(status -> {
-            if (update.apply(who.get(), room.get())) {
+            if (update.apply(who, room.get())) {
                 changes.append(ChangeKinds.CHAT_REACTION, room.get(), messageId);
             }
         });

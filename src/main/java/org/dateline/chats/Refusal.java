@@ -19,6 +19,11 @@ public enum Refusal {
     INVALID_TOPIC("invalid_topic", "A topic room needs a slug (a-z, 0-9, -) and a title of 1 to 200 characters."),
     SLUG_TAKEN("slug_taken", "A room with this slug exists in this edition."),
     UNKNOWN_EDITION("unknown_edition", "There is no such edition."),
+    NOT_FOUND_BAN("ban_not_found", "There is no such ban in force."),
+    ACCOUNT_NOT_FOUND("account_not_found", "There is no such account."),
+    INVALID_BAN("invalid_ban", "A ban needs a reason of 1 to 500 characters and, if timed, a positive duration."),
+    INVALID_REPORT("invalid_report", "Say in 1 to 500 characters what is wrong with the message."),
+    INVALID_STATE("invalid_state", "Use one of the states the resource allows."),
     RATE_LIMITED("rate_limited", "You are posting too fast. Wait a moment and try again.");
 
     private final String code;

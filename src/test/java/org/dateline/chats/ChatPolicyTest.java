@@ -149,6 +149,37 @@ class ChatPolicyTest {
         assertThat(policy.markRead(null, open)).contains(Refusal.LOGIN_REQUIRED);
     }
 
+    @Test
+    void moderatorsBanReadersButNeverStaffWhoModerateNorThemselves() {
+        assertThat(policy.ban(moderator, reader)).isEmpty();
+        assertThat(policy.ban(moderator, participant(60, Role.CONTRIBUTOR))).isEmpty();
+        assertThat(policy.ban(moderator, participant(61, Role.EDITOR))).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.ban(participant(62, Role.ADMIN), moderator)).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.ban(moderator, moderator)).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.ban(reader, other)).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.ban(moderator, null)).contains(Refusal.ACCOUNT_NOT_FOUND);
+        assertThat(policy.ban(null, reader)).contains(Refusal.LOGIN_REQUIRED);
+    }
+
+    @Test
+    void onlyModeratorsWorkTheQueueAndCloseRooms() {
+        assertThat(policy.moderate(moderator)).isEmpty();
+        assertThat(policy.moderate(participant(63, Role.EDITOR))).isEmpty();
+        assertThat(policy.moderate(reader)).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.moderate(participant(64, Role.CONTRIBUTOR))).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.moderate(null)).contains(Refusal.LOGIN_REQUIRED);
+    }
+
+    @Test
+    void readersReportOthersVisibleMessagesNotTheirOwn() {
+        assertThat(policy.report(reader, open, message(other, start))).isEmpty();
+        assertThat(policy.report(reader, open, message(reader, start))).contains(Refusal.NOT_ALLOWED);
+        assertThat(policy.report(reader, room(RoomState.READ_ONLY, false), message(other, start))).isEmpty();
+        Participant banned = new Participant(65, "Troll", Role.READER, true, true, start.minus(Duration.ofDays(9)));
+        assertThat(policy.report(banned, open, message(other, start))).contains(Refusal.BANNED);
+        assertThat(policy.report(null, open, message(other, start))).contains(Refusal.LOGIN_REQUIRED);
+    }
+
     private Participant participant(long id, Role role) {
         return new Participant(id, "Reader " + id, role, true, false, start.minus(Duration.ofDays(30)));
     }

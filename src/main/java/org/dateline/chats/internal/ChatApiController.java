@@ -173,7 +173,7 @@ class ChatApiController {
         return ResponseEntity.created(URI.create("/api/chats/messages/" + message.id())).body(message);
     }
 
-    private static <T> T unwrap(ChatResult<T> result) {
+    static <T> T unwrap(ChatResult<T> result) {
         if (result instanceof ChatResult.Refused<T> refused) {
             throw problem(refused.reason());
         }
@@ -188,12 +188,12 @@ class ChatApiController {
         return switch (refusal) {
             case LOGIN_REQUIRED -> HttpStatus.UNAUTHORIZED;
             case ACCOUNT_INACTIVE, BANNED, NOT_ALLOWED, EDIT_WINDOW_CLOSED, ROOM_READ_ONLY -> HttpStatus.FORBIDDEN;
-            case ROOM_NOT_FOUND, MESSAGE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ROOM_NOT_FOUND, MESSAGE_NOT_FOUND, ACCOUNT_NOT_FOUND, NOT_FOUND_BAN -> HttpStatus.NOT_FOUND;
             case ARTICLE_REMOVED -> HttpStatus.GONE;
             case SLUG_TAKEN -> HttpStatus.CONFLICT;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case REPLY_NOT_FOUND, EMPTY, TOO_LONG, INVALID_CHARACTERS, UNKNOWN_REACTION, INVALID_TOPIC,
-                 UNKNOWN_EDITION -> HttpStatus.BAD_REQUEST;
+                 UNKNOWN_EDITION, INVALID_BAN, INVALID_REPORT, INVALID_STATE -> HttpStatus.BAD_REQUEST;
         };
     }
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"after":120}} or
  * {@code {"type":"subscribe","article":42}}, {@code {"type":"unsubscribe","room":7}}, {@code {"type":"ping"}}.
  * Server: {@code subscribed}, {@code message}, {@code edited} (each with a {@code message}), {@code deleted} and
- * {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code pong}, {@code error} (with a
+ * {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with {@code open}),
+ * {@code pong}, {@code error} (with a
  * {@code code}). Messages may arrive twice around a (re)subscription: clients de-duplicate by id.
  */
 @Component
@@ -225,6 +226,15 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 deleted.put("room", roomId);
                 deleted.put("id", id);
                 return text(deleted);
+            }
+            case ChangeKinds.CHAT_ROOM -> {
+                return chats.room(id).map(room -> {
+                    Map<String, Object> state = new LinkedHashMap<>();
+                    state.put("type", "room");
+                    state.put("room", id);
+                    state.put("open", room.state() == org.dateline.chats.RoomState.OPEN);
+                    return text(state);
+                }).orElse(null);
             }
             case ChangeKinds.CHAT_REACTION -> {
                 Map<String, Object> reactions = new LinkedHashMap<>();

@@ -128,6 +128,10 @@ public class JdbcChats implements ChatQueries {
         });
     }
 
+    public void setState(long roomId, RoomState state) {
+        jdbc.sql("UPDATE chat_rooms SET state = ? WHERE id = ?").params(state.name(), roomId).update();
+    }
+
     public Optional<Room> topic(String edition, String slug) {
         return jdbc.sql(ROOM_COLUMNS + " WHERE edition = ? AND slug = ?").params(edition, slug).query(this::mapRoom)
                 .optional();
