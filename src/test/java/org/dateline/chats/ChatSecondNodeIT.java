@@ -47,6 +47,8 @@ class ChatSecondNodeIT {
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                 "--server.port=0",
+                "--spring.datasource.hikari.maximum-pool-size=5",
+                "--spring.datasource.hikari.minimum-idle=1",
                 "--dateline.data-dir=" + Files.createTempDirectory("chat-second-node"),
                 "--dateline.node-id=chat-second-node",
                 "--dateline.demo.on-empty=false",
