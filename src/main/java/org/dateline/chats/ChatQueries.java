@@ -12,6 +12,12 @@ public interface ChatQueries {
     /** The latest messages under an article, for its page; an empty conversation when nobody wrote yet. */
     Conversation conversation(long articleId, int limit);
 
+    /** A topic room of an edition by its slug. */
+    Optional<Room> topic(String edition, String slug);
+
+    /** The latest messages of a room, for its page. */
+    Conversation conversation(Room room, int limit);
+
     /** A page of history, newest first, before the message id {@code before} (null: the newest). */
     ChatResult<MessagePage> history(long roomId, Long before, int limit);
 

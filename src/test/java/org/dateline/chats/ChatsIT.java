@@ -330,7 +330,7 @@ class ChatsIT {
     }
 
     @Test
-    void moderatorsDeleteAnyMessageAndOpenTopicRooms() {
+    void moderatorsDeleteAnyMessageAndOpenTopicRooms() throws Exception {
         ArticleSummary article = article(11);
         ChatReader alice = reader();
         ChatReader moderator = ChatReader.register(port, jdbc, encoder, "MODERATOR", clock.instant().minus(Duration.ofDays(90)));
@@ -345,7 +345,19 @@ class ChatsIT {
                 "{\"edition\":\"en\",\"slug\":\"" + slug + "\",\"title\":\"Elections 2026\"}");
         assertThat(topic.statusCode()).isEqualTo(201);
         long topicRoom = ChatReader.JSON.readTree(topic.body()).get("id").asLong();
-        assertThat(alice.postToRoom(topicRoom, "Who will win?", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> inTopic = alice.postToRoom(topicRoom, "Who will win?", null);
+        assertThat(inTopic.statusCode()).isEqualTo(201);
+        long topicMessage = ChatReader.JSON.readTree(inTopic.body()).get("id").asLong();
+        Http http = new Http(port);
+        Document page = Jsoup.parse(http.get("/en/chat/" + slug).body());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Discussion: Elections 2026");
+        assertThat(page.getElementById("m" + topicMessage)).isNotNull();
+        assertThat(page.getElementById("chat").attr("data-room")).isEqualTo(String.valueOf(topicRoom));
+        assertThat(page.getElementById("chat").hasAttr("data-article")).isFalse();
+        assertThat(validate(http.get("/en/chat/" + slug).body())).isEmpty();
+        assertThat(http.get("/en/chat/m/" + topicMessage).headers().firstValue("Location"))
+                .hasValue("/en/chat/" + slug + "#m" + topicMessage);
+        assertThat(http.get("/en/chat/no-such-topic").statusCode()).isEqualTo(404);
         HttpResponse<String> byReader = alice.call("POST", "/api/chats/rooms",
                 "{\"edition\":\"en\",\"slug\":\"mine\",\"title\":\"My room\"}");
         assertThat(byReader.statusCode()).isEqualTo(403);

@@ -132,6 +132,7 @@ public class JdbcChats implements ChatQueries {
         jdbc.sql("UPDATE chat_rooms SET state = ? WHERE id = ?").params(state.name(), roomId).update();
     }
 
+    @Override
     public Optional<Room> topic(String edition, String slug) {
         return jdbc.sql(ROOM_COLUMNS + " WHERE edition = ? AND slug = ?").params(edition, slug).query(this::mapRoom)
                 .optional();
@@ -190,11 +191,13 @@ public class JdbcChats implements ChatQueries {
 
     @Override
     public Conversation conversation(long articleId, int limit) {
-        Optional<Room> room = roomOfArticle(articleId);
-        if (room.isEmpty()) {
-            return new Conversation(articleId, null, true, List.of(), null, ChatKeys.article(articleId));
-        }
-        List<MessageView> newest = newestFirst(room.get().id(), Long.MAX_VALUE, limit + 1);
+        return roomOfArticle(articleId).map(room -> conversation(room, limit))
+                .orElseGet(() -> new Conversation(articleId, null, true, List.of(), null, ChatKeys.article(articleId)));
+    }
+
+    @Override
+    public Conversation conversation(Room room, int limit) {
+        List<MessageView> newest = newestFirst(room.id(), Long.MAX_VALUE, limit + 1);
         Long older = null;
         if (newest.size() > limit) {
             newest = newest.subList(0, limit);
@@ -202,8 +205,8 @@ public class JdbcChats implements ChatQueries {
         }
         List<MessageView> oldestFirst = new ArrayList<>(newest);
         Collections.reverse(oldestFirst);
-        return new Conversation(articleId, room.get().id(), room.get().state() == RoomState.OPEN,
-                List.copyOf(oldestFirst), older, ChatKeys.article(articleId));
+        return new Conversation(room.articleId(), room.id(), room.state() == RoomState.OPEN, List.copyOf(oldestFirst),
+                older, room.articleId() != null ? ChatKeys.article(room.articleId()) : ChatKeys.room(room.id()));
     }
 
     @Override
@@ -243,9 +246,10 @@ public class JdbcChats implements ChatQueries {
     public Optional<String> locate(long messageId) {
         return findMessage(messageId).filter(m -> m.state() == MessageState.VISIBLE)
                 .flatMap(m -> room(m.roomId()))
-                .filter(r -> r.articleId() != null && !r.articleRemoved())
-                .flatMap(r -> content.article(r.articleId()))
-                .map(a -> a.path() + "#m" + messageId);
+                .filter(r -> !r.articleRemoved())
+                .flatMap(r -> r.articleId() == null ? Optional.of(topicPath(r))
+                        : content.article(r.articleId()).map(Article::path))
+                .map(path -> path + "#m" + messageId);
     }
 
     private List<MessageView> views(String sql, Object... params) {
@@ -340,7 +344,7 @@ public class JdbcChats implements ChatQueries {
                 }
                 url = article.get().path() + "#chat";
             } else {
-                url = "/" + row.edition() + "/chat/" + row.slug();
+                url = "/" + row.edition() + "/chat/" + row.slug() + "#chat";
             }
             rooms.add(new ReaderRoom(row.id(), row.kind(), row.edition(), row.title(), url, row.last(),
                     row.activity(), row.read(), row.unread()));
@@ -351,6 +355,11 @@ public class JdbcChats implements ChatQueries {
     /** Millisecond precision, as every stored time: pages print it in {@code datetime}, which allows no more. */
     private Timestamp now() {
         return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The public page of a topic room. */
+    public static String topicPath(Room room) {
+        return "/" + room.edition() + "/chat/" + room.slug();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.chats.ChatQueries;
 import org.dateline.chats.Conversation;
 import org.dateline.chats.Reaction;
+import org.dateline.chats.Room;
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleState;
@@ -185,6 +186,23 @@ class SiteController {
         PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.author(author.id())));
         return list(model, chrome, title, null, content.byAuthor(e.code(), author.id(), cursor, LIST_SIZE),
                 author.path(e.code()), ui, LIST_SIZE);
+    }
+
+    /** A topic room's page: the conversation alone, cached like every page and evicted by its room's changes. */
+    @GetMapping("/" + EDITION + "/chat/{slug:[a-z0-9-]+}")
+    String topic(@PathVariable String edition, @PathVariable String slug, Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        Room room = chats.topic(e.code(), slug).orElseThrow(() -> new PageNotFound(e));
+        Ui ui = Pages.ui(e);
+        String path = "/" + e.code() + "/chat/" + slug;
+        String title = ui.t("chat.topic.title", room.title());
+        Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, path, Pages.feeds(e, null, e.siteName())));
+        Conversation conversation = chats.conversation(room, CHAT_MESSAGES);
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), conversation.cacheKey()));
+        model.addAttribute("page", chrome);
+        model.addAttribute("title", title);
+        model.addAttribute("chat", chatView(conversation, ui));
+        return "site/topic";
     }
 
     @GetMapping("/" + EDITION + "/newsfeed")

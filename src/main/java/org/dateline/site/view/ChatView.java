@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * The conversation under an article as its (cached, same-for-everyone) page renders it.
  *
+ * @param articleId null for a topic room
  * @param roomId   null until the first message creates the room; the script then posts by article
  * @param older    cursor of older history for the script's "load older", null when everything is shown
  */
-public record ChatView(long articleId, Long roomId, boolean open, List<Message> messages, Long older) {
+public record ChatView(Long articleId, Long roomId, boolean open, List<Message> messages, Long older) {
 
     /**
      * @param html      safe markup made by the chats module (escaped text, links, emphasis)
