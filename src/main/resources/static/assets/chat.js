@@ -161,7 +161,12 @@ function start(section) {
         roomId = String(m.roomId);
         subscribe();
       }
-      place(m);
+      if (m.state === 'HELD') {
+        errorBox.textContent = t.tHeld; // stored, and waiting for a moderator
+        errorBox.hidden = false;
+      } else {
+        place(m);
+      }
       text.value = '';
       cancelReply();
     } catch (e) {

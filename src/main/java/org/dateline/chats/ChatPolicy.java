@@ -2,6 +2,7 @@ package org.dateline.chats;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.dateline.identity.Role;
@@ -102,6 +103,23 @@ public final class ChatPolicy {
     public Optional<Refusal> report(Participant who, Room room, Message message) {
         return read(room).or(() -> standing(who)).or(() -> exists(message))
                 .or(() -> message.authorId() == who.accountId() ? Optional.of(Refusal.NOT_ALLOWED) : Optional.empty());
+    }
+
+    /** Slow mode: a reader waits between two messages in the room; moderators never wait. */
+    public Optional<Refusal> pace(Participant who, Room room, Instant lastPostedAt) {
+        if (room.slowModeSeconds() <= 0 || moderates(who.role()) || lastPostedAt == null) {
+            return Optional.empty();
+        }
+        boolean tooSoon = clock.instant().isBefore(lastPostedAt.plusSeconds(room.slowModeSeconds()));
+        return tooSoon ? Optional.of(Refusal.SLOW_MODE) : Optional.empty();
+    }
+
+    /**
+     * Whether a new message waits for a moderator before anyone sees it: every reader's message in a pre-moderated
+     * room, and any message with a banned word. A moderator's own message never waits.
+     */
+    public boolean holdsForReview(Participant who, Room room, boolean hasBannedWord) {
+        return !moderates(who.role()) && (room.premoderated() || hasBannedWord);
     }
 
     /** Brand-new accounts get a smaller message allowance. */

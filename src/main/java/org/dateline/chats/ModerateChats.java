@@ -103,7 +103,7 @@ public class ModerateChats {
         }
         if (target != room.get().state()) {
             transaction.executeWithoutResult(status -> {
-                chats.setState(roomId, target);
+                chats.setRoomState(roomId, target);
                 moderation.log(who.get().accountId(), target == RoomState.OPEN ? "open_room" : "close_room",
                         roomId, null, null, "");
                 changes.append(ChangeKinds.CHAT_ROOM, room.get(), roomId);
@@ -156,6 +156,97 @@ public class ModerateChats {
             moderation.log(who.get().accountId(), "lift_ban", null, null, account.get(), "ban " + banId);
         });
         return ChatResult.done(banId);
+    }
+
+    /** Lets a held message through (delivered and shown from now on) or rejects it (hidden for good). */
+    public ChatResult<Long> review(long messageId, boolean approve) {
+        Optional<Participant> who = participants.current();
+        Optional<Refusal> refusal = policy.moderate(who.orElse(null));
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        Optional<Message> message = chats.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        if (message.isEmpty() || room.isEmpty() || message.get().state() != MessageState.HELD) {
+            return ChatResult.refused(Refusal.NOT_HELD);
+        }
+        transaction.executeWithoutResult(status -> {
+            chats.setState(messageId, approve ? MessageState.VISIBLE : MessageState.HIDDEN);
+            moderation.log(who.get().accountId(), approve ? "approve" : "reject", room.get().id(), messageId,
+                    message.get().authorId(), "");
+            if (approve) {
+                chats.touchRoom(room.get().id(), messageId);
+                changes.append(ChangeKinds.CHAT_MESSAGE, room.get(), messageId);
+            }
+        });
+        return ChatResult.done(messageId);
+    }
+
+    public ChatResult<List<MessageView>> held() {
+        return policy.moderate(participants.current().orElse(null))
+                .<ChatResult<List<MessageView>>>map(ChatResult::refused)
+                .orElseGet(() -> ChatResult.done(chats.held(100)));
+    }
+
+    /** Slow mode (0 to 3600 seconds) and pre-moderation of a room. */
+    public ChatResult<Room> setRules(long roomId, int slowModeSeconds, boolean premoderated) {
+        Optional<Participant> who = participants.current();
+        Optional<Refusal> refusal = policy.moderate(who.orElse(null));
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        if (slowModeSeconds < 0 || slowModeSeconds > 3600) {
+            return ChatResult.refused(Refusal.INVALID_RULES);
+        }
+        if (chats.room(roomId).isEmpty()) {
+            return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
+        }
+        transaction.executeWithoutResult(status -> {
+            chats.setRules(roomId, slowModeSeconds, premoderated);
+            moderation.log(who.get().accountId(), "room_rules", roomId, null, null,
+                    "slow mode " + slowModeSeconds + " s, pre-moderation " + (premoderated ? "on" : "off"));
+        });
+        return ChatResult.done(chats.room(roomId).orElseThrow());
+    }
+
+    /** Bans a word or phrase: messages containing it wait for review. Done with false if it was banned already. */
+    public ChatResult<Boolean> banWord(String word) {
+        Optional<Participant> who = participants.current();
+        Optional<Refusal> refusal = policy.moderate(who.orElse(null));
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        String normal = word == null ? "" : word.strip().toLowerCase(java.util.Locale.ROOT);
+        if (normal.length() < 2 || normal.length() > 100 || normal.contains("\n")
+                || MessageText.check(normal) instanceof MessageText.Invalid) {
+            return ChatResult.refused(Refusal.INVALID_WORD);
+        }
+        return ChatResult.done(transaction.execute(status -> {
+            boolean added = moderation.banWord(normal, who.get().accountId());
+            if (added) {
+                moderation.log(who.get().accountId(), "ban_word", null, null, null, normal);
+            }
+            return added;
+        }));
+    }
+
+    public ChatResult<Boolean> unbanWord(long id) {
+        Optional<Participant> who = participants.current();
+        Optional<Refusal> refusal = policy.moderate(who.orElse(null));
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        return ChatResult.done(Boolean.TRUE.equals(transaction.execute(status -> moderation.unbanWord(id)
+                .map(word -> {
+                    moderation.log(who.get().accountId(), "unban_word", null, null, null, word);
+                    return true;
+                }).orElse(false))));
+    }
+
+    public ChatResult<List<java.util.Map<String, Object>>> bannedWords() {
+        return policy.moderate(participants.current().orElse(null))
+                .<ChatResult<List<java.util.Map<String, Object>>>>map(ChatResult::refused)
+                .orElseGet(() -> ChatResult.done(moderation.bannedWordList()));
     }
 
     public ChatResult<List<ReportedMessage>> queue() {

@@ -6,6 +6,7 @@ import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.ChatThrottle;
 import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcModeration;
 import org.dateline.chats.internal.Participants;
 import org.dateline.content.Article;
 import org.dateline.content.ContentQueries;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A reader posts a message to a room, or to an article's room (created with its first message). The message is
  * acknowledged only once it is stored and in the change log, in one transaction: what a client was told is posted
- * reaches every node.
+ * reaches every node. In a pre-moderated room, or with a banned word, it is stored as held and acknowledged so.
  */
 @Component
 public class PostMessage {
@@ -35,11 +36,14 @@ public class PostMessage {
     private final ChatPolicy policy;
     private final ChatThrottle throttle;
     private final ChatChanges changes;
+    private final JdbcModeration moderation;
     private final TransactionTemplate transaction;
 
     PostMessage(Participants participants, JdbcChats chats, ContentQueries content, ChatPolicy policy,
-                ChatThrottle throttle, ChatChanges changes, PlatformTransactionManager transactions) {
+                ChatThrottle throttle, ChatChanges changes, JdbcModeration moderation,
+                PlatformTransactionManager transactions) {
         this.participants = participants;
+        this.moderation = moderation;
         this.chats = chats;
         this.content = content;
         this.policy = policy;
@@ -76,15 +80,22 @@ public class PostMessage {
                 .filter(m -> m.roomId() == room.id() && m.state() == MessageState.VISIBLE).isEmpty()) {
             return ChatResult.refused(Refusal.REPLY_NOT_FOUND);
         }
+        Optional<Refusal> tooSoon = policy.pace(who, room, chats.lastPostedAt(who.accountId(), room.id()).orElse(null));
+        if (tooSoon.isPresent()) {
+            return ChatResult.refused(tooSoon.get());
+        }
+        boolean held = policy.holdsForReview(who, room, BannedWords.anyIn(body, moderation.bannedWords()));
         long id = transaction.execute(status -> {
             long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(),
-                    MessageState.VISIBLE);
-            chats.touchRoom(room.id(), messageId);
+                    held ? MessageState.HELD : MessageState.VISIBLE);
             chats.readUpTo(who.accountId(), room.id(), messageId); // posting follows the room
-            changes.append(ChangeKinds.CHAT_MESSAGE, room, messageId);
+            if (!held) { // a held message is in nobody's view until a moderator lets it through
+                chats.touchRoom(room.id(), messageId);
+                changes.append(ChangeKinds.CHAT_MESSAGE, room, messageId);
+            }
             return messageId;
         });
-        return ChatResult.done(chats.message(id).orElseThrow());
+        return ChatResult.done(chats.anyMessage(id).orElseThrow());
     }
 
     private ChatResult<Room> room(Command command) {

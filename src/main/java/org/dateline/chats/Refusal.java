@@ -24,6 +24,10 @@ public enum Refusal {
     INVALID_BAN("invalid_ban", "A ban needs a reason of 1 to 500 characters and, if timed, a positive duration."),
     INVALID_REPORT("invalid_report", "Say in 1 to 500 characters what is wrong with the message."),
     INVALID_STATE("invalid_state", "Use one of the states the resource allows."),
+    SLOW_MODE("slow_mode", "This room is in slow mode: wait a little before your next message."),
+    INVALID_RULES("invalid_rules", "Slow mode is 0 to 3600 seconds."),
+    INVALID_WORD("invalid_word", "A banned word or phrase has 2 to 100 characters."),
+    NOT_HELD("message_not_held", "The message is not waiting for review."),
     RATE_LIMITED("rate_limited", "You are posting too fast. Wait a moment and try again.");
 
     private final String code;

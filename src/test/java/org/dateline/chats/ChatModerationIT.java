@@ -161,4 +161,85 @@ class ChatModerationIT {
         assertThat(latest.get("accountId").asLong()).isEqualTo(alice.accountId);
         assertThat(alice.call("GET", "/api/chats/moderation/log", null).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void slowModeMakesReadersWaitBetweenMessages() {
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        long roomId = alice.posted(article(25).id(), "First").get("roomId").asLong();
+        assertThat(moderator.call("PUT", "/api/chats/rooms/" + roomId + "/rules",
+                "{\"slowModeSeconds\":30}").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooSoon = alice.postToRoom(roomId, "Second", null);
+        assertThat(tooSoon.statusCode()).isEqualTo(429);
+        assertThat(ChatReader.code(tooSoon)).isEqualTo("slow_mode");
+        assertThat(moderator.postToRoom(roomId, "Moderators never wait", null).statusCode()).isEqualTo(201);
+        assertThat(moderator.postToRoom(roomId, "Not even twice", null).statusCode()).isEqualTo(201);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(alice.postToRoom(roomId, "Second, later", null).statusCode()).isEqualTo(201);
+        assertThat(ChatReader.code(moderator.call("PUT", "/api/chats/rooms/" + roomId + "/rules",
+                "{\"slowModeSeconds\":99999}"))).isEqualTo("invalid_rules");
+        assertThat(ChatReader.code(alice.call("PUT", "/api/chats/rooms/" + roomId + "/rules",
+                "{\"slowModeSeconds\":0}"))).isEqualTo("not_allowed");
+    }
+
+    @Test
+    void preModeratedRoomHoldsMessagesUntilAModeratorLetsThemThrough() {
+        ArticleSummary article = article(26);
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        long roomId = moderator.posted(article.id(), "Welcome, this room is moderated").get("roomId").asLong();
+        moderator.call("PUT", "/api/chats/rooms/" + roomId + "/rules", "{\"premoderated\":true}");
+        try (ChatSocket watcher = new ChatSocket(port)) {
+            watcher.subscribe("{\"type\":\"subscribe\",\"room\":" + roomId + "}");
+            HttpResponse<String> held = alice.postToRoom(roomId, "Waiting for review", null);
+            assertThat(held.statusCode()).isEqualTo(202);
+            JsonNode message = ChatReader.JSON.readTree(held.body());
+            assertThat(message.get("state").asString()).isEqualTo("HELD");
+            long id = message.get("id").asLong();
+            assertThat(new org.dateline.testing.Http(port).get("/api/chats/rooms/" + roomId + "/messages").body())
+                    .doesNotContain("Waiting for review");
+            JsonNode queue = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/held", null).body());
+            assertThat(queue.get("messages").toString()).contains("Waiting for review");
+            assertThat(alice.call("GET", "/api/chats/moderation/held", null).statusCode()).isEqualTo(403);
+
+            assertThat(moderator.call("POST", "/api/chats/moderation/held/" + id, "{\"outcome\":\"approve\"}")
+                    .statusCode()).isEqualTo(204);
+            assertThat(watcher.nextOfType("message").get("message").get("id").asLong()).isEqualTo(id);
+            assertThat(moderator.call("POST", "/api/chats/moderation/held/" + id, "{\"outcome\":\"approve\"}")
+                    .statusCode()).isEqualTo(404);
+
+            long rejected = ChatReader.JSON.readTree(alice.postToRoom(roomId, "Rejected one", null).body())
+                    .get("id").asLong();
+            assertThat(moderator.call("POST", "/api/chats/moderation/held/" + rejected,
+                    "{\"outcome\":\"reject\"}").statusCode()).isEqualTo(204);
+        }
+        assertThat(new org.dateline.testing.Http(port).get(article.path()).body())
+                .contains("Waiting for review").doesNotContain("Rejected one");
+    }
+
+    @Test
+    void bannedWordHoldsTheMessageForReview() {
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        String word = "zorblax" + (System.nanoTime() % 1000);
+        assertThat(moderator.call("POST", "/api/chats/moderation/banned-words", "{\"word\":\"" + word + "\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/moderation/banned-words", "{\"word\":\" \"}")))
+                .isEqualTo("invalid_word");
+        HttpResponse<String> held = alice.postToArticle(article(27).id(), "What a " + word.toUpperCase() + "!");
+        assertThat(held.statusCode()).isEqualTo(202);
+        assertThat(alice.postToArticle(article(27).id(), "A harmless " + word + "ian word").statusCode())
+                .isEqualTo(201);
+        JsonNode words = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/banned-words", null)
+                .body()).get("words");
+        long id = 0;
+        for (JsonNode entry : words) {
+            if (entry.get("word").asString().equals(word)) {
+                id = entry.get("id").asLong();
+            }
+        }
+        assertThat(moderator.call("DELETE", "/api/chats/moderation/banned-words/" + id, null).statusCode())
+                .isEqualTo(204);
+        assertThat(alice.postToArticle(article(27).id(), "Now " + word + " passes").statusCode()).isEqualTo(201);
+    }
 }

@@ -180,12 +180,31 @@ class ChatPolicyTest {
         assertThat(policy.report(null, open, message(other, start))).contains(Refusal.LOGIN_REQUIRED);
     }
 
+    @Test
+    void slowModeMakesReadersWaitButNotModerators() {
+        Room slow = new Room(1, RoomKind.TOPIC, "en", null, "t", "T", RoomState.OPEN, 0, start, 30, false, false);
+        assertThat(policy.pace(reader, slow, null)).isEmpty();
+        assertThat(policy.pace(reader, slow, start.minusSeconds(10))).contains(Refusal.SLOW_MODE);
+        assertThat(policy.pace(moderator, slow, start.minusSeconds(10))).isEmpty();
+        assertThat(policy.pace(reader, slow, start.minusSeconds(30))).isEmpty();
+        assertThat(policy.pace(reader, open, start)).isEmpty();
+    }
+
+    @Test
+    void premoderatedRoomsAndBannedWordsHoldReadersMessagesNotModerators() {
+        Room premoderated = new Room(1, RoomKind.TOPIC, "en", null, "t", "T", RoomState.OPEN, 0, start, 0, true, false);
+        assertThat(policy.holdsForReview(reader, premoderated, false)).isTrue();
+        assertThat(policy.holdsForReview(reader, open, true)).isTrue();
+        assertThat(policy.holdsForReview(reader, open, false)).isFalse();
+        assertThat(policy.holdsForReview(moderator, premoderated, true)).isFalse();
+    }
+
     private Participant participant(long id, Role role) {
         return new Participant(id, "Reader " + id, role, true, false, start.minus(Duration.ofDays(30)));
     }
 
     private Room room(RoomState state, boolean removed) {
-        return new Room(1, RoomKind.ARTICLE, "en", 42L, null, "Headline", state, 0, start, removed);
+        return new Room(1, RoomKind.ARTICLE, "en", 42L, null, "Headline", state, 0, start, 0, false, removed);
     }
 
     private Message message(Participant author, Instant at) {

@@ -169,7 +169,11 @@ class ChatApiController {
         return ResponseEntity.created(URI.create("/api/chats/rooms/" + room.id())).body(room);
     }
 
+    /** 201 for a message everyone sees now; 202 for one held for a moderator's review. */
     private static ResponseEntity<MessageView> created(MessageView message) {
+        if (message.state() == org.dateline.chats.MessageState.HELD) {
+            return ResponseEntity.accepted().body(message);
+        }
         return ResponseEntity.created(URI.create("/api/chats/messages/" + message.id())).body(message);
     }
 
@@ -188,12 +192,13 @@ class ChatApiController {
         return switch (refusal) {
             case LOGIN_REQUIRED -> HttpStatus.UNAUTHORIZED;
             case ACCOUNT_INACTIVE, BANNED, NOT_ALLOWED, EDIT_WINDOW_CLOSED, ROOM_READ_ONLY -> HttpStatus.FORBIDDEN;
-            case ROOM_NOT_FOUND, MESSAGE_NOT_FOUND, ACCOUNT_NOT_FOUND, NOT_FOUND_BAN -> HttpStatus.NOT_FOUND;
+            case ROOM_NOT_FOUND, MESSAGE_NOT_FOUND, ACCOUNT_NOT_FOUND, NOT_FOUND_BAN, NOT_HELD -> HttpStatus.NOT_FOUND;
             case ARTICLE_REMOVED -> HttpStatus.GONE;
             case SLUG_TAKEN -> HttpStatus.CONFLICT;
-            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case RATE_LIMITED, SLOW_MODE -> HttpStatus.TOO_MANY_REQUESTS;
             case REPLY_NOT_FOUND, EMPTY, TOO_LONG, INVALID_CHARACTERS, UNKNOWN_REACTION, INVALID_TOPIC,
-                 UNKNOWN_EDITION, INVALID_BAN, INVALID_REPORT, INVALID_STATE -> HttpStatus.BAD_REQUEST;
+                 UNKNOWN_EDITION, INVALID_BAN, INVALID_REPORT, INVALID_STATE, INVALID_RULES,
+                 INVALID_WORD -> HttpStatus.BAD_REQUEST;
         };
     }
 }

@@ -46,7 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcChats implements ChatQueries {
 
     private static final String ROOM_COLUMNS = """
-            SELECT id, kind, edition, article_id, slug, title, state, last_message_id, last_activity_at FROM chat_rooms
+            SELECT id, kind, edition, article_id, slug, title, state, last_message_id, last_activity_at,
+                   slow_mode_seconds, premoderated
+            FROM chat_rooms
             """;
     private static final String INSERT_ROOM = """
             INSERT INTO chat_rooms (kind, edition, article_id, slug, title, state, created_by, created_at,
@@ -57,7 +59,7 @@ public class JdbcChats implements ChatQueries {
             SELECT id, room_id, author_id, body, reply_to, state, created_at, edited_at, deleted_at FROM chat_messages
             """;
     private static final String VIEW_COLUMNS = """
-            SELECT m.id, m.room_id, r.edition, m.author_id, a.display_name, m.body, m.reply_to, m.created_at,
+            SELECT m.id, m.room_id, r.edition, m.author_id, a.display_name, m.body, m.reply_to, m.state, m.created_at,
                    m.edited_at
             FROM chat_messages m JOIN chat_rooms r ON r.id = m.room_id JOIN accounts a ON a.id = m.author_id
             """;
@@ -128,7 +130,7 @@ public class JdbcChats implements ChatQueries {
         });
     }
 
-    public void setState(long roomId, RoomState state) {
+    public void setRoomState(long roomId, RoomState state) {
         jdbc.sql("UPDATE chat_rooms SET state = ? WHERE id = ?").params(state.name(), roomId).update();
     }
 
@@ -150,7 +152,8 @@ public class JdbcChats implements ChatQueries {
                 && content.state(articleId).filter(ArticleState.LIVE::equals).isEmpty();
         return new Room(rs.getLong("id"), RoomKind.valueOf(rs.getString("kind")), rs.getString("edition"), articleId,
                 rs.getString("slug"), rs.getString("title"), RoomState.valueOf(rs.getString("state")),
-                rs.getLong("last_message_id"), instant(rs, "last_activity_at"), removed);
+                rs.getLong("last_message_id"), instant(rs, "last_activity_at"), rs.getInt("slow_mode_seconds"),
+                rs.getBoolean("premoderated"), removed);
     }
 
     // ---- messages ----
@@ -187,6 +190,31 @@ public class JdbcChats implements ChatQueries {
     public Optional<MessageView> message(long messageId) {
         List<MessageView> views = views(VIEW_COLUMNS + " WHERE m.id = ? AND m.state = 'VISIBLE'", messageId);
         return views.stream().findFirst();
+    }
+
+    /** A message whatever its state, for its author's acknowledgement and the moderators. */
+    public Optional<MessageView> anyMessage(long messageId) {
+        return views(VIEW_COLUMNS + " WHERE m.id = ?", messageId).stream().findFirst();
+    }
+
+    /** Held messages waiting for a moderator, oldest first. */
+    public List<MessageView> held(int limit) {
+        return views(VIEW_COLUMNS + " WHERE m.state = 'HELD' ORDER BY m.id LIMIT ?", limit);
+    }
+
+    /** When the reader last posted in the room (any state), for slow mode. */
+    public Optional<Instant> lastPostedAt(long accountId, long roomId) {
+        return jdbc.sql("SELECT MAX(created_at) FROM chat_messages WHERE author_id = ? AND room_id = ?")
+                .params(accountId, roomId).query((rs, n) -> instant(rs, 1)).optional();
+    }
+
+    public void setState(long messageId, MessageState state) {
+        jdbc.sql("UPDATE chat_messages SET state = ? WHERE id = ?").params(state.name(), messageId).update();
+    }
+
+    public void setRules(long roomId, int slowModeSeconds, boolean premoderated) {
+        jdbc.sql("UPDATE chat_rooms SET slow_mode_seconds = ?, premoderated = ? WHERE id = ?")
+                .params(slowModeSeconds, premoderated, roomId).update();
     }
 
     @Override
@@ -254,18 +282,19 @@ public class JdbcChats implements ChatQueries {
 
     private List<MessageView> views(String sql, Object... params) {
         record Row(long id, long roomId, String edition, long authorId, String author, String body, Long replyTo,
-                   Instant created, Instant edited) {
+                   MessageState state, Instant created, Instant edited) {
         }
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("room_id"),
                 rs.getString("edition"), rs.getLong("author_id"), rs.getString("display_name"), rs.getString("body"),
-                rs.getObject("reply_to", Long.class), instant(rs, "created_at"), instant(rs, "edited_at"))).list();
+                rs.getObject("reply_to", Long.class), MessageState.valueOf(rs.getString("state")),
+                instant(rs, "created_at"), instant(rs, "edited_at"))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, Map<String, Integer>> reactions = reactionCounts(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new MessageView(r.id(), r.roomId(), r.edition(), r.authorId(), r.author(),
                 r.body(), MessageHtml.render(r.body()), r.replyTo(), r.created(), r.edited(),
-                reactions.getOrDefault(r.id(), Map.of()), "/" + r.edition() + "/chat/m/" + r.id())).toList();
+                reactions.getOrDefault(r.id(), Map.of()), "/" + r.edition() + "/chat/m/" + r.id(), r.state())).toList();
     }
 
     // ---- reactions ----
@@ -360,6 +389,11 @@ public class JdbcChats implements ChatQueries {
     /** The public page of a topic room. */
     public static String topicPath(Room room) {
         return "/" + room.edition() + "/chat/" + room.slug();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

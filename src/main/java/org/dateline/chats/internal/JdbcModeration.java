@@ -108,6 +108,28 @@ public class JdbcModeration {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant())).list();
     }
 
+    public List<String> bannedWords() {
+        return jdbc.sql("SELECT word FROM chat_banned_words ORDER BY id").query(String.class).list();
+    }
+
+    public List<java.util.Map<String, Object>> bannedWordList() {
+        return jdbc.sql("SELECT id, word FROM chat_banned_words ORDER BY word").query((rs, n) -> java.util.Map
+                .<String, Object>of("id", rs.getLong("id"), "word", rs.getString("word"))).list();
+    }
+
+    /** False when the word is banned already. */
+    public boolean banWord(String word, long moderatorId) {
+        return jdbc.sql("INSERT INTO chat_banned_words (word, created_by, created_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING").params(word, moderatorId, now()).update() > 0;
+    }
+
+    public java.util.Optional<String> unbanWord(long id) {
+        java.util.Optional<String> word = jdbc.sql("SELECT word FROM chat_banned_words WHERE id = ?").params(id)
+                .query(String.class).optional();
+        word.ifPresent(w -> jdbc.sql("DELETE FROM chat_banned_words WHERE id = ?").params(id).update());
+        return word;
+    }
+
     private Timestamp now() {
         return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }

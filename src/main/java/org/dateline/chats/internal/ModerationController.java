@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.chats.ModerateChats;
+import org.dateline.chats.MessageView;
 import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ReportMessage;
 import org.dateline.chats.ReportedMessage;
@@ -55,6 +56,18 @@ class ModerationController {
     }
 
     record Queue(List<ReportedMessage> messages) {
+    }
+
+    record Held(List<MessageView> messages) {
+    }
+
+    record RulesBody(Integer slowModeSeconds, Boolean premoderated) {
+    }
+
+    record WordBody(String word) {
+    }
+
+    record ReviewBody(String outcome) {
     }
 
     record Log(List<ModerationEntry> entries, Long next) {
@@ -108,6 +121,49 @@ class ModerationController {
             case "dismiss" -> unwrap(moderate.dismissReports(messageId));
             default -> throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_outcome",
                     "The outcome is \"hide\" or \"dismiss\".");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(path = "/rooms/{id}/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Room rules(@PathVariable long id, @RequestBody RulesBody body) {
+        return unwrap(moderate.setRules(id, body.slowModeSeconds() == null ? 0 : body.slowModeSeconds(),
+                Boolean.TRUE.equals(body.premoderated())));
+    }
+
+    @GetMapping("/moderation/held")
+    ResponseEntity<Held> held() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Held(unwrap(moderate.held())));
+    }
+
+    /** {@code approve} lets a held message through; {@code reject} hides it for good. */
+    @PostMapping(path = "/moderation/held/{messageId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> review(@PathVariable long messageId, @RequestBody ReviewBody body) {
+        String outcome = body.outcome() == null ? "" : body.outcome();
+        if (!outcome.equals("approve") && !outcome.equals("reject")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_outcome",
+                    "The outcome is \"approve\" or \"reject\".");
+        }
+        unwrap(moderate.review(messageId, outcome.equals("approve")));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/moderation/banned-words")
+    ResponseEntity<Map<String, Object>> bannedWords() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(Map.of("words", unwrap(moderate.bannedWords())));
+    }
+
+    @PostMapping(path = "/moderation/banned-words", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> banWord(@RequestBody WordBody body) {
+        boolean added = unwrap(moderate.banWord(body.word()));
+        return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(Map.of("new", added));
+    }
+
+    @DeleteMapping("/moderation/banned-words/{id}")
+    ResponseEntity<Void> unbanWord(@PathVariable long id) {
+        if (!unwrap(moderate.unbanWord(id))) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "word_not_found", "There is no such banned word.");
         }
         return ResponseEntity.noContent().build();
     }
