@@ -315,6 +315,15 @@ class ChatsIT {
         rooms = ChatReader.JSON.readTree(bob.call("GET", "/api/chats/me/rooms", null).body()).get("rooms");
         assertThat(rooms.get(0).get("unread").asLong()).isZero();
         assertThat(ChatReader.anonymous(port).call("GET", "/api/chats/me/rooms", null).statusCode()).isEqualTo(401);
+
+        // Unfollowed rooms leave the list; following again brings them back.
+        assertThat(bob.call("PUT", "/api/chats/rooms/" + newerRoom + "/follow", "{\"followed\":false}").statusCode())
+                .isEqualTo(200);
+        rooms = ChatReader.JSON.readTree(bob.call("GET", "/api/chats/me/rooms", null).body()).get("rooms");
+        assertThat(rooms.size()).isEqualTo(1);
+        bob.call("PUT", "/api/chats/rooms/" + newerRoom + "/follow", "{\"followed\":true}");
+        rooms = ChatReader.JSON.readTree(bob.call("GET", "/api/chats/me/rooms", null).body()).get("rooms");
+        assertThat(rooms.size()).isEqualTo(2);
     }
 
     @Test

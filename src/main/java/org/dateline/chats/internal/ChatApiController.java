@@ -10,6 +10,7 @@ import org.dateline.chats.ChatResult;
 import org.dateline.chats.CreateTopicRoom;
 import org.dateline.chats.DeleteMessage;
 import org.dateline.chats.EditMessage;
+import org.dateline.chats.FollowRoom;
 import org.dateline.chats.MarkRead;
 import org.dateline.chats.MessagePage;
 import org.dateline.chats.MessageView;
@@ -53,9 +54,12 @@ class ChatApiController {
     private final ReactToMessage react;
     private final MarkRead markRead;
     private final CreateTopicRoom createTopic;
+    private final FollowRoom follow;
 
     ChatApiController(ChatQueries queries, Participants participants, PostMessage post, EditMessage edit,
-                      DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic) {
+                      DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic,
+                      FollowRoom follow) {
+        this.follow = follow;
         this.queries = queries;
         this.participants = participants;
         this.post = post;
@@ -79,6 +83,12 @@ class ChatApiController {
     }
 
     record TopicBody(String edition, String slug, String title) {
+    }
+
+    record FollowBody(Boolean followed) {
+    }
+
+    record Following(long roomId, boolean followed) {
     }
 
     /** Who the page is talking to, and the CSRF token its scripts send back. Never cached. */
@@ -161,6 +171,11 @@ class ChatApiController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_request", "Send the lastReadId.");
         }
         return new Read(roomId, unwrap(markRead.markRead(roomId, body.lastReadId())));
+    }
+
+    @PutMapping(path = "/rooms/{roomId}/follow", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Following follow(@PathVariable long roomId, @RequestBody FollowBody body) {
+        return new Following(roomId, unwrap(follow.follow(roomId, !Boolean.FALSE.equals(body.followed()))));
     }
 
     @PostMapping(path = "/rooms", consumes = MediaType.APPLICATION_JSON_VALUE)

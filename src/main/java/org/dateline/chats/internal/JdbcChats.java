@@ -343,10 +343,16 @@ public class JdbcChats implements ChatQueries {
 
     // ---- membership ----
 
-    /** The reader follows the room and has read it up to the given message. */
+    /** The reader has read the room up to the given message (and follows it, unless they chose not to). */
     public void readUpTo(long accountId, long roomId, long messageId) {
         jdbc.sql(JOIN_ROOM).params(accountId, roomId, now()).update();
         jdbc.sql(READ_UP_TO).params(messageId, accountId, roomId).update();
+    }
+
+    public void setFollowed(long accountId, long roomId, boolean followed) {
+        jdbc.sql(JOIN_ROOM).params(accountId, roomId, now()).update();
+        jdbc.sql("UPDATE chat_memberships SET followed = ? WHERE account_id = ? AND room_id = ?")
+                .params(followed, accountId, roomId).update();
     }
 
     public long lastReadId(long accountId, long roomId) {
