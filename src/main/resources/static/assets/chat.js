@@ -49,6 +49,7 @@ function start(section) {
     li.id = 'm' + m.id;
     li.dataset.id = String(m.id);
     li.dataset.author = String(m.authorId);
+    li.dataset.version = m.editedAt || m.createdAt || '';
     if (m.replyTo) li.dataset.replyTo = String(m.replyTo);
     const meta = document.createElement('p');
     meta.className = 'chat-meta';
@@ -120,7 +121,8 @@ function start(section) {
   function place(m) {
     const existing = document.getElementById('m' + m.id);
     if (existing) {
-      existing.replaceWith(render(m));
+      // the same message again (own post echoed by the socket, a catch-up overlap): only an edit redraws it
+      if (existing.dataset.version !== (m.editedAt || m.createdAt)) existing.replaceWith(render(m));
       return;
     }
     const li = render(m);

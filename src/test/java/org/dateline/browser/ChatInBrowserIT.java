@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,8 +70,8 @@ class ChatInBrowserIT {
         browser.findElement(By.id("chat-text")).sendKeys("Written in the *browser*");
         browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chat-messages .chat-body strong")));
-        WebElement mine = browser.findElement(By.cssSelector("#chat-messages li.chat-message"));
-        assertThat(mine.findElement(By.className("chat-author")).getText()).isEqualTo("Browser Reader");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#chat-messages li.chat-message .chat-author"), "Browser Reader"));
 
         // Another reader posts over the API: it shows up in the open page without a reload.
         String other = account("Other Reader");
@@ -86,13 +86,15 @@ class ChatInBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "Live from elsewhere"));
 
         // A reaction on the other reader's message is counted in the page.
-        WebElement theirs = browser.findElements(By.cssSelector("#chat-messages li.chat-message")).get(1);
-        theirs.findElement(By.cssSelector("button.chat-react[data-reaction=like]")).click();
-        wait.until(d -> theirs.findElements(By.cssSelector(".chat-reactions li[data-reaction=like] .chat-count"))
-                .stream().anyMatch(e -> e.getText().equals("1")));
+        String id = browser.findElements(By.cssSelector("#chat-messages li.chat-message")).get(1)
+                .getDomAttribute("data-id");
+        browser.findElement(By.cssSelector("#m" + id + " button.chat-react[data-reaction=like]")).click();
+        // The count is redrawn by the answer and again by the pushed frame: look it up afresh each time.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(
+                "#m" + id + " .chat-reactions li[data-reaction=like] .chat-count")).stream()
+                .anyMatch(e -> e.getText().equals("1")));
 
         // A permalink lands on the message, highlighted.
-        String id = theirs.getDomAttribute("data-id");
         browser.get(http.base() + "/en/chat/m/" + id);
         wait.until(ExpectedConditions.attributeContains(By.id("m" + id), "class", "chat-target"));
     }
