@@ -11,6 +11,16 @@ public final class ChangeKinds {
     public static final String ARTICLE_REMOVED = "article.removed";
     /** Editions or sections changed: menus on every page of the edition. */
     public static final String STRUCTURE_CHANGED = "structure.changed";
+    /** A chat message was stored and is visible (subject: the message id). */
+    public static final String CHAT_MESSAGE = "chat.message";
+    /** A chat message's text changed (subject: the message id). */
+    public static final String CHAT_EDITED = "chat.edited";
+    /** A chat message left the conversation: deleted by its author or removed by a moderator. */
+    public static final String CHAT_DELETED = "chat.deleted";
+    /** The reaction counts of a chat message changed (subject: the message id). */
+    public static final String CHAT_REACTION = "chat.reaction";
+    /** A chat room opened to or closed for new messages (subject: the room id). */
+    public static final String CHAT_ROOM = "chat.room";
 
     private ChangeKinds() {
     }

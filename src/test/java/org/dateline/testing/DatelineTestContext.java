@@ -32,6 +32,10 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // Cached test contexts keep their pools open for the whole run, and several suites share one PostgreSQL:
+        // small pools keep a run well inside its max_connections.
+        properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
         properties.put("dateline.node-id", "test-" + UUID.randomUUID());
         properties.put("dateline.admin-token", ADMIN_TOKEN);
         properties.put("dateline.first-admin.email", FIRST_ADMIN_EMAIL);

@@ -39,6 +39,37 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The API of readers' browsers (chats): the session of a logged-in reader, never a new one, and the CSRF token
+     * of the cookie sent back in a header. Use cases check who may do what; failures answer as problem documents.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain readerApiChain(HttpSecurity http, JsonMapper json) throws Exception {
+        http
+            .securityMatcher("/api/chats/**")
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+            .requestCache(cache -> cache.disable())
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .logout(logout -> logout.disable())
+            .headers(SecurityConfiguration::headers)
+            .exceptionHandling(errors -> errors
+                .authenticationEntryPoint((request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
+                        "login_required", "Log in first."))
+                .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
+                        "csrf_token_invalid", "Send the CSRF token from GET /api/chats/me in its header.")));
+        return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return csrfTokens;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, DatelineSettings settings, JsonMapper json,
@@ -124,7 +155,7 @@ class SecurityConfiguration {
         ProblemDetail problem = Problems.problem(status, code, detail);
         response.setStatus(status.value());
         response.setContentType(Problems.PROBLEM_JSON.toString());
-        if (status == HttpStatus.UNAUTHORIZED) {
+        if (status == HttpStatus.UNAUTHORIZED && !"login_required".equals(code)) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         var body = new java.util.LinkedHashMap<String, Object>();

@@ -48,7 +48,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
             return true;
         }
         String uri = request.getRequestURI();
-        return uri.startsWith("/api/") || uri.startsWith("/actuator") || uri.startsWith("/v3/")
+        return uri.startsWith("/api/") || uri.startsWith("/ws/") || uri.startsWith("/actuator") || uri.startsWith("/v3/")
                 || uri.startsWith("/assets/") || uri.endsWith("/stream")
                 || request.getHeader("Authorization") != null || !onlyContentParameters(request.getQueryString());
     }

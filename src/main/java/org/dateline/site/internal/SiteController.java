@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dateline.chats.ChatKeys;
+import org.dateline.chats.ChatQueries;
+import org.dateline.chats.Conversation;
+import org.dateline.chats.Reaction;
+import org.dateline.chats.Room;
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleState;
@@ -21,6 +26,7 @@ import org.dateline.platform.cache.PageCache;
 import org.dateline.shared.FeedCursor;
 import org.dateline.site.Ui;
 import org.dateline.site.view.ArticleView;
+import org.dateline.site.view.ChatView;
 import org.dateline.site.view.Chrome;
 import org.dateline.site.view.Link;
 import org.dateline.site.view.NewsfeedItem;
@@ -42,17 +48,20 @@ class SiteController {
     static final int HOME_SIZE = 30;
     static final int LIST_SIZE = 20;
     static final int NEWSFEED_PAGE = 50;
+    static final int CHAT_MESSAGES = 50;
 
     private final Editions editions;
     private final ContentQueries content;
     private final Pages pages;
     private final JsonMapper json;
+    private final ChatQueries chats;
 
-    SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json) {
+    SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json, ChatQueries chats) {
         this.editions = editions;
         this.content = content;
         this.pages = pages;
         this.json = json;
+        this.chats = chats;
     }
 
     @GetMapping("/")
@@ -119,7 +128,7 @@ class SiteController {
             return permanent(canonical); // a changed slug, section or date keeps old links working
         }
         PageCache.tag(request, List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
-                ContentKeys.section(article.section().id())));
+                ContentKeys.section(article.section().id()), ChatKeys.article(article.id())));
         return render(article, e, canonical, model);
     }
 
@@ -149,8 +158,10 @@ class SiteController {
                 next, article.correctionNote(),
                 article.correctedAt() == null ? null : article.correctedAt().toString(),
                 article.correctedAt() == null ? null : ui.dateTime(article.correctedAt()));
+        Conversation conversation = chats.conversation(article.id(), CHAT_MESSAGES);
         model.addAttribute("page", chrome);
         model.addAttribute("article", view);
+        model.addAttribute("chat", chatView(conversation, ui));
         return "site/article";
     }
 
@@ -183,6 +194,23 @@ class SiteController {
                 author.path(e.code()), ui, LIST_SIZE);
     }
 
+    /** A topic room's page: the conversation alone, cached like every page and evicted by its room's changes. */
+    @GetMapping("/" + EDITION + "/chat/{slug:[a-z0-9-]+}")
+    String topic(@PathVariable String edition, @PathVariable String slug, Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        Room room = chats.topic(e.code(), slug).orElseThrow(() -> new PageNotFound(e));
+        Ui ui = Pages.ui(e);
+        String path = "/" + e.code() + "/chat/" + slug;
+        String title = ui.t("chat.topic.title", room.title());
+        Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, path, Pages.feeds(e, null, e.siteName())));
+        Conversation conversation = chats.conversation(room, CHAT_MESSAGES);
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), conversation.cacheKey()));
+        model.addAttribute("page", chrome);
+        model.addAttribute("title", title);
+        model.addAttribute("chat", chatView(conversation, ui));
+        return "site/topic";
+    }
+
     @GetMapping("/" + EDITION + "/newsfeed")
     String newsfeed(@PathVariable String edition, @RequestParam(required = false) String before, Model model,
                     HttpServletRequest request) {
@@ -201,6 +229,17 @@ class SiteController {
         model.addAttribute("items", items);
         model.addAttribute("moreUrl", moreUrl(path, articles, NEWSFEED_PAGE));
         return "site/newsfeed";
+    }
+
+    private static ChatView chatView(Conversation conversation, Ui ui) {
+        List<ChatView.Message> messages = conversation.messages().stream().map(m -> new ChatView.Message(m.id(),
+                m.authorId(), m.authorName(), m.html(), m.replyTo(), m.createdAt().toString(),
+                ui.dateTime(m.createdAt()), m.editedAt() != null,
+                m.reactions().entrySet().stream().map(r -> new ChatView.ReactionCount(r.getKey(),
+                        Reaction.parse(r.getKey()).map(Reaction::emoji).orElse(r.getKey()), r.getValue())).toList(),
+                m.permalink())).toList();
+        return new ChatView(conversation.articleId(), conversation.roomId(), conversation.open(), messages,
+                conversation.older());
     }
 
     private String list(Model model, Chrome chrome, String heading, String intro, List<ArticleSummary> articles,

@@ -1,0 +1,38 @@
+package org.dateline.chats;
+
+/**
+ * Surrogate keys of conversations. The article page is tagged with {@link #article}; every chat change names the
+ * keys of its room, so the page cache evicts the article page and live delivery finds the room's subscribers.
+ */
+public final class ChatKeys {
+
+    private static final String ARTICLE = "chat:article:";
+    private static final String ROOM = "chat:room:";
+
+    private ChatKeys() {
+    }
+
+    public static String article(long articleId) {
+        return ARTICLE + articleId;
+    }
+
+    public static String room(long roomId) {
+        return ROOM + roomId;
+    }
+
+    /** The room id of a {@code chat:room:<id>} key. */
+    public static java.util.Optional<Long> roomIdOf(String key) {
+        if (!key.startsWith(ROOM)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Long.parseLong(key.substring(ROOM.length())));
+        } catch (NumberFormatException notOurs) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public static boolean isChatKey(String key) {
+        return key.startsWith(ARTICLE) || key.startsWith(ROOM);
+    }
+}

@@ -1,0 +1,16 @@
+package org.dateline.chats;
+
+import java.util.List;
+
+/**
+ * The conversation under an article or in a topic room, as every reader sees it on the (cached) page.
+ *
+ * @param articleId null for a topic room
+ * @param roomId   null while nobody has written yet (the room is created with the first message)
+ * @param open     whether the room takes new messages
+ * @param messages the latest visible messages, oldest first
+ * @param older    the cursor for {@code GET /api/chats/rooms/{roomId}/messages?before=}, null when there is no more
+ */
+public record Conversation(Long articleId, Long roomId, boolean open, List<MessageView> messages, Long older,
+                           String cacheKey) {
+}

@@ -1,0 +1,52 @@
+package org.dateline.chats;
+
+import java.util.Optional;
+
+import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.Participants;
+import org.dateline.editions.Editions;
+import org.dateline.shared.Slug;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/** A moderator, editor or administrator opens a room on a subject in one edition. */
+@Component
+public class CreateTopicRoom {
+
+    private final Participants participants;
+    private final JdbcChats chats;
+    private final ChatPolicy policy;
+    private final Editions editions;
+
+    CreateTopicRoom(Participants participants, JdbcChats chats, ChatPolicy policy, Editions editions) {
+        this.participants = participants;
+        this.chats = chats;
+        this.policy = policy;
+        this.editions = editions;
+    }
+
+    public ChatResult<Room> create(String edition, String slug, String title) {
+        Optional<Participant> who = participants.current();
+        Optional<Refusal> refusal = policy.createTopicRoom(who.orElse(null));
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        String name = title == null ? "" : title.strip();
+        if (slug == null || !Slug.isValid(slug) || name.isEmpty() || name.length() > 200
+                || MessageText.check(name) instanceof MessageText.Invalid || name.contains("\n")) {
+            return ChatResult.refused(Refusal.INVALID_TOPIC);
+        }
+        if (edition == null || editions.find(edition).isEmpty()) {
+            return ChatResult.refused(Refusal.UNKNOWN_EDITION);
+        }
+        if (chats.topic(edition, slug).isPresent()) {
+            return ChatResult.refused(Refusal.SLUG_TAKEN);
+        }
+        try {
+            chats.insertRoom(RoomKind.TOPIC, edition, null, slug, name, who.get().accountId());
+        } catch (DuplicateKeyException raced) {
+            return ChatResult.refused(Refusal.SLUG_TAKEN);
+        }
+        return ChatResult.done(chats.topic(edition, slug).orElseThrow());
+    }
+}

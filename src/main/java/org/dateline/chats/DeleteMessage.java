@@ -1,0 +1,62 @@
+package org.dateline.chats;
+
+import java.util.Optional;
+
+import org.dateline.changes.ChangeKinds;
+import org.dateline.chats.internal.ChatChanges;
+import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.Participants;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The author deletes their message within the edit window, or a moderator deletes any message. */
+@Component
+public class DeleteMessage {
+
+    private final Participants participants;
+    private final JdbcChats chats;
+    private final ChatPolicy policy;
+    private final ChatChanges changes;
+    private final JdbcModeration moderation;
+    private final TransactionTemplate transaction;
+
+    DeleteMessage(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+                  JdbcModeration moderation, PlatformTransactionManager transactions) {
+        this.participants = participants;
+        this.chats = chats;
+        this.moderation = moderation;
+        this.policy = policy;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Done with the id of the deleted message. */
+    public ChatResult<Long> delete(long messageId) {
+        Optional<Participant> who = participants.current();
+        if (who.isEmpty()) {
+            return ChatResult.refused(Refusal.LOGIN_REQUIRED);
+        }
+        Optional<Message> message = chats.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        if (message.isEmpty() || room.isEmpty()) {
+            return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
+        }
+        Optional<Refusal> refusal = policy.delete(who.get(), room.get(), message.get());
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        transaction.executeWithoutResult(status -> {
+            chats.remove(messageId, MessageState.DELETED);
+            if (message.get().authorId() != who.get().accountId()) {
+                // a moderator's deletion of someone else's words goes on the record
+                moderation.resolveReports(messageId, who.get().accountId(), "deleted");
+                moderation.log(who.get().accountId(), "delete", room.get().id(), messageId,
+                        message.get().authorId(), "");
+            }
+            changes.append(ChangeKinds.CHAT_DELETED, room.get(), messageId);
+        });
+        return ChatResult.done(messageId);
+    }
+}

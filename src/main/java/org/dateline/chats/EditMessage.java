@@ -1,0 +1,58 @@
+package org.dateline.chats;
+
+import java.util.Optional;
+
+import org.dateline.changes.ChangeKinds;
+import org.dateline.chats.internal.ChatChanges;
+import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.Participants;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The author changes the text of their message within the edit window. */
+@Component
+public class EditMessage {
+
+    private final Participants participants;
+    private final JdbcChats chats;
+    private final ChatPolicy policy;
+    private final ChatChanges changes;
+    private final TransactionTemplate transaction;
+
+    EditMessage(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+                PlatformTransactionManager transactions) {
+        this.participants = participants;
+        this.chats = chats;
+        this.policy = policy;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public ChatResult<MessageView> edit(long messageId, String newBody) {
+        Optional<Participant> current = participants.current();
+        if (current.isEmpty()) {
+            return ChatResult.refused(Refusal.LOGIN_REQUIRED);
+        }
+        Optional<Message> message = chats.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        if (message.isEmpty() || room.isEmpty()) {
+            return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
+        }
+        Participant who = participants.in(current.get(), room.get().id());
+        Optional<Refusal> refusal = policy.edit(who, room.get(), message.get());
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        MessageText.Checked text = MessageText.check(newBody);
+        if (text instanceof MessageText.Invalid invalid) {
+            return ChatResult.refused(invalid.reason());
+        }
+        String body = ((MessageText.Valid) text).text();
+        transaction.executeWithoutResult(status -> {
+            chats.updateBody(messageId, body);
+            changes.append(ChangeKinds.CHAT_EDITED, room.get(), messageId);
+        });
+        return ChatResult.done(chats.message(messageId).orElseThrow());
+    }
+}

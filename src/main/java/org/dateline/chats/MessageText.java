@@ -1,0 +1,65 @@
+package org.dateline.chats;
+
+import java.text.Normalizer;
+
+/**
+ * The input rules of a message: plain text, at most {@link #MAX_LENGTH} characters, no control characters besides
+ * line breaks and tabs, no broken surrogates, replacement or non-characters (what invalid UTF-8 decodes to). The
+ * text is stored normalised (NFC, {@code \n} line ends, tabs as spaces, at most two blank lines in a row, trimmed);
+ * {@link MessageHtml} turns it into markup on the way out.
+ */
+public final class MessageText {
+
+    /** In Unicode code points, as readers count characters. */
+    public static final int MAX_LENGTH = 2000;
+
+    private MessageText() {
+    }
+
+    /** The outcome: the normalised text, or why it cannot be posted. */
+    public sealed interface Checked permits Valid, Invalid {
+    }
+
+    public record Valid(String text) implements Checked {
+    }
+
+    public record Invalid(Refusal reason) implements Checked {
+    }
+
+    public static Checked check(String raw) {
+        if (raw == null) {
+            return new Invalid(Refusal.EMPTY);
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= raw.length() || !Character.isLowSurrogate(raw.charAt(i + 1))) {
+                    return new Invalid(Refusal.INVALID_CHARACTERS);
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c) || forbidden(c)) {
+                return new Invalid(Refusal.INVALID_CHARACTERS);
+            }
+        }
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC)
+                .replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ')
+                .replaceAll("[ \\u00A0]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+        if (text.isEmpty()) {
+            return new Invalid(Refusal.EMPTY);
+        }
+        if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
+            return new Invalid(Refusal.TOO_LONG);
+        }
+        return new Valid(text);
+    }
+
+    private static boolean forbidden(char c) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            return false;
+        }
+        return Character.isISOControl(c) || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF'
+                || (c >= '\uFDD0' && c <= '\uFDEF');
+    }
+}

@@ -1,0 +1,117 @@
+package org.dateline.chats;
+
+import java.util.Optional;
+
+import org.dateline.changes.ChangeKinds;
+import org.dateline.chats.internal.ChatChanges;
+import org.dateline.chats.internal.ChatThrottle;
+import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.Participants;
+import org.dateline.content.Article;
+import org.dateline.content.ContentQueries;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A reader posts a message to a room, or to an article's room (created with its first message). The message is
+ * acknowledged only once it is stored and in the change log, in one transaction: what a client was told is posted
+ * reaches every node. In a pre-moderated room, or with a banned word, it is stored as held and acknowledged so.
+ */
+@Component
+public class PostMessage {
+
+    /**
+     * @param roomId    the room, or null with {@code articleId}
+     * @param articleId the article whose room to post in, when the page did not know the room yet
+     * @param address   the client's address, for rate limits
+     */
+    public record Command(Long roomId, Long articleId, String body, Long replyTo, String address) {
+    }
+
+    private final Participants participants;
+    private final JdbcChats chats;
+    private final ContentQueries content;
+    private final ChatPolicy policy;
+    private final ChatThrottle throttle;
+    private final ChatChanges changes;
+    private final JdbcModeration moderation;
+    private final TransactionTemplate transaction;
+
+    PostMessage(Participants participants, JdbcChats chats, ContentQueries content, ChatPolicy policy,
+                ChatThrottle throttle, ChatChanges changes, JdbcModeration moderation,
+                PlatformTransactionManager transactions) {
+        this.participants = participants;
+        this.moderation = moderation;
+        this.chats = chats;
+        this.content = content;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public ChatResult<MessageView> post(Command command) {
+        Optional<Participant> current = participants.current();
+        if (current.isEmpty()) {
+            return ChatResult.refused(Refusal.LOGIN_REQUIRED);
+        }
+        ChatResult<Room> found = room(command);
+        if (found instanceof ChatResult.Refused<Room> refused) {
+            return ChatResult.refused(refused.reason());
+        }
+        Room room = ((ChatResult.Done<Room>) found).value();
+        Participant who = participants.in(current.get(), room.id());
+        Optional<Refusal> refusal = policy.post(who, room);
+        if (refusal.isPresent()) {
+            return ChatResult.refused(refusal.get());
+        }
+        if (!throttle.tryAcquire(ChatThrottle.Action.MESSAGE, who.accountId(), policy.isNewAccount(who),
+                command.address())) {
+            return ChatResult.refused(Refusal.RATE_LIMITED);
+        }
+        MessageText.Checked text = MessageText.check(command.body());
+        if (text instanceof MessageText.Invalid invalid) {
+            return ChatResult.refused(invalid.reason());
+        }
+        String body = ((MessageText.Valid) text).text();
+        if (command.replyTo() != null && chats.findMessage(command.replyTo())
+                .filter(m -> m.roomId() == room.id() && m.state() == MessageState.VISIBLE).isEmpty()) {
+            return ChatResult.refused(Refusal.REPLY_NOT_FOUND);
+        }
+        Optional<Refusal> tooSoon = policy.pace(who, room, chats.lastPostedAt(who.accountId(), room.id()).orElse(null));
+        if (tooSoon.isPresent()) {
+            return ChatResult.refused(tooSoon.get());
+        }
+        boolean held = policy.holdsForReview(who, room, BannedWords.anyIn(body, moderation.bannedWords()));
+        long id = transaction.execute(status -> {
+            long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(),
+                    held ? MessageState.HELD : MessageState.VISIBLE);
+            chats.readUpTo(who.accountId(), room.id(), messageId); // posting follows the room
+            if (!held) { // a held message is in nobody's view until a moderator lets it through
+                chats.touchRoom(room.id(), messageId);
+                changes.append(ChangeKinds.CHAT_MESSAGE, room, messageId);
+            }
+            return messageId;
+        });
+        return ChatResult.done(chats.anyMessage(id).orElseThrow());
+    }
+
+    private ChatResult<Room> room(Command command) {
+        if (command.roomId() != null) {
+            return chats.room(command.roomId()).map(ChatResult::done)
+                    .orElseGet(() -> ChatResult.refused(Refusal.ROOM_NOT_FOUND));
+        }
+        if (command.articleId() == null) {
+            return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
+        }
+        Optional<Article> article = content.article(command.articleId());
+        if (article.isEmpty()) {
+            // an article that was on the site and left it is "removed"; one that never was is unknown
+            return ChatResult.refused(content.state(command.articleId()).isPresent() ? Refusal.ARTICLE_REMOVED
+                    : Refusal.ROOM_NOT_FOUND);
+        }
+        return ChatResult.done(chats.articleRoom(article.get()));
+    }
+}

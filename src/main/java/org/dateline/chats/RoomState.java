@@ -1,0 +1,7 @@
+package org.dateline.chats;
+
+public enum RoomState {
+    OPEN,
+    /** Readable, closed to new messages and reactions. */
+    READ_ONLY
+}

@@ -1,0 +1,43 @@
+package org.dateline.chats.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dateline.platform.DatelineSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+/**
+ * Maps {@code /ws/chats} to {@link ChatSockets}. Registered by hand rather than with {@code @EnableWebSocket}, whose
+ * SockJS task scheduler bean would take the place of the application's scheduler for {@code @Scheduled} jobs.
+ * Ordered before the page controllers, whose {@code /{edition}/{section}} pattern would otherwise claim the path.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChatSocketConfiguration {
+
+    static final String PATH = "/ws/chats";
+
+    /** A bean, so that the container hands it the servlet context and starts its handshake handler. */
+    @Bean
+    WebSocketHttpRequestHandler chatSocketHandler(ChatSockets sockets, DatelineSettings settings) {
+        WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(sockets, new DefaultHandshakeHandler());
+        // Same origin (or no Origin header, as non-browser clients send), and the configured public origin, which a
+        // TLS-terminating proxy in front makes differ from what this server sees: other sites' pages cannot listen in.
+        String publicOrigin = settings.baseUrl() == null ? "" : settings.baseUrl().replaceAll("/+$", "");
+        handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor(
+                publicOrigin.isBlank() ? List.of() : List.of(publicOrigin)));
+        return handler;
+    }
+
+    @Bean
+    SimpleUrlHandlerMapping chatSocketMapping(WebSocketHttpRequestHandler handler) {
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(PATH, handler));
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
+    }
+}

@@ -1,0 +1,329 @@
+package org.dateline.chats.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.dateline.changes.Change;
+import org.dateline.changes.ChangeKinds;
+import org.dateline.changes.ChangeListener;
+import org.dateline.chats.ChatKeys;
+import org.dateline.chats.MessageView;
+import org.dateline.chats.Room;
+import org.dateline.content.ContentQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This node's chat sockets ({@code /ws/chats}) and the delivery of chat changes to them.
+ * <p>
+ * A client subscribes to rooms (by room id, or by article id when the article's room does not exist yet); every
+ * chat change in the change log, from whichever node, is encoded once and sent to everyone subscribed to its room.
+ * A (re)connecting client names the last message id its page has (0 for none) and first receives the visible
+ * messages after it, so a page served stale from a browser or CDN cache is completed at once. Posting
+ * is over HTTP only: a socket never writes.
+ * <p>
+ * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"after":120}} or
+ * {@code {"type":"subscribe","article":42}}, {@code {"type":"unsubscribe","room":7}}, {@code {"type":"ping"}}.
+ * Server: {@code subscribed}, {@code message}, {@code edited} (each with a {@code message}), {@code deleted} and
+ * {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with {@code open}),
+ * {@code pong}, {@code error} (with a
+ * {@code code}). Messages may arrive twice around a (re)subscription: clients de-duplicate by id.
+ */
+@Component
+class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSockets.class);
+    static final int MAX_SUBSCRIPTIONS = 20;
+    static final int MAX_CATCH_UP = 200;
+    private static final int SEND_TIME_LIMIT_MS = 5_000;
+    private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
+
+    private final JdbcChats chats;
+    private final ContentQueries content;
+    private final JsonMapper json;
+    private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean running;
+
+    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json) {
+        this.chats = chats;
+        this.content = content;
+        this.json = json;
+    }
+
+    /** One connection: sends are serialised, and a client that cannot keep up is dropped, never waited for. */
+    static final class Subscriber {
+        final WebSocketSession session;
+        final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+        Subscriber(WebSocketSession session) {
+            this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
+                    ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        }
+
+        boolean send(TextMessage message) {
+            try {
+                session.sendMessage(message);
+                return true;
+            } catch (IOException | RuntimeException gone) {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        session.setTextMessageSizeLimit(4096);
+        bySession.put(session.getId(), new Subscriber(session));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Subscriber subscriber = bySession.remove(session.getId());
+        if (subscriber != null) {
+            drop(subscriber);
+        }
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage frame) {
+        Subscriber subscriber = bySession.get(session.getId());
+        if (subscriber == null) {
+            return;
+        }
+        JsonNode request;
+        try {
+            request = json.readTree(frame.getPayload());
+        } catch (JacksonException malformed) {
+            error(subscriber, "malformed_frame", null);
+            return;
+        }
+        switch (request.path("type").asString("")) {
+            case "subscribe" -> subscribe(subscriber, request);
+            case "unsubscribe" -> unsubscribe(subscriber, request);
+            case "ping" -> subscriber.send(new TextMessage("{\"type\":\"pong\"}"));
+            default -> error(subscriber, "unknown_type", null);
+        }
+    }
+
+    private void subscribe(Subscriber subscriber, JsonNode request) {
+        long roomId = request.path("room").asLong(0);
+        long articleId = request.path("article").asLong(0);
+        // present (0 for a page that shows no message yet): catch up; absent: live only
+        long after = request.has("after") ? Math.max(0, request.path("after").asLong(0)) : -1;
+        Optional<Room> room;
+        String key;
+        if (roomId > 0) {
+            room = chats.room(roomId).filter(r -> !r.articleRemoved());
+            if (room.isEmpty()) {
+                error(subscriber, "room_not_found", roomId);
+                return;
+            }
+            key = ChatKeys.room(roomId);
+        } else if (articleId > 0 && content.article(articleId).isPresent()) {
+            room = chats.roomOfArticle(articleId);
+            key = ChatKeys.article(articleId);
+        } else {
+            error(subscriber, "room_not_found", null);
+            return;
+        }
+        if (!subscriber.keys.contains(key) && subscriber.keys.size() >= MAX_SUBSCRIPTIONS) {
+            error(subscriber, "too_many_subscriptions", room.map(Room::id).orElse(null));
+            return;
+        }
+        // Registered before the catch-up is read, so nothing posted in between is missed (at worst sent twice).
+        subscriber.keys.add(key);
+        byKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("type", "subscribed");
+        ack.put("room", room.map(Room::id).orElse(null));
+        if (articleId > 0) {
+            ack.put("article", articleId);
+        }
+        subscriber.send(text(ack));
+        if (after >= 0 && room.isPresent()) {
+            for (MessageView missed : chats.after(room.get().id(), after, MAX_CATCH_UP)) {
+                subscriber.send(text(event("message", missed)));
+            }
+        }
+    }
+
+    private void unsubscribe(Subscriber subscriber, JsonNode request) {
+        long roomId = request.path("room").asLong(0);
+        long articleId = request.path("article").asLong(0);
+        String key = roomId > 0 ? ChatKeys.room(roomId) : ChatKeys.article(articleId);
+        subscriber.keys.remove(key);
+        Set<Subscriber> set = byKey.get(key);
+        if (set != null) {
+            set.remove(subscriber);
+        }
+    }
+
+    @Override
+    public void onChange(Change change) {
+        if (!change.kind().startsWith("chat.") || change.subjectId() == null) {
+            return;
+        }
+        Set<Subscriber> audience = new LinkedHashSet<>();
+        for (String key : change.keys()) {
+            Set<Subscriber> subscribers = byKey.get(key);
+            if (subscribers != null) {
+                audience.addAll(subscribers);
+            }
+        }
+        if (audience.isEmpty()) {
+            return;
+        }
+        TextMessage frame = frame(change);
+        if (frame == null) {
+            return;
+        }
+        for (Subscriber subscriber : audience) {
+            if (subscriber.send(frame)) {
+                delivered.incrementAndGet();
+            } else {
+                log.debug("Chat socket {} dropped", subscriber.session.getId());
+                bySession.remove(subscriber.session.getId());
+                drop(subscriber);
+            }
+        }
+    }
+
+    /** The change as its one frame for every subscriber; null when there is nothing to say any more. */
+    private TextMessage frame(Change change) {
+        long id = change.subjectId();
+        Long roomId = change.keys().stream().map(ChatKeys::roomIdOf).flatMap(Optional::stream).findFirst()
+                .orElse(null);
+        switch (change.kind()) {
+            case ChangeKinds.CHAT_MESSAGE, ChangeKinds.CHAT_EDITED -> {
+                // already deleted again by the time this node reads the log: the deletion follows
+                return chats.message(id).map(m -> text(event(
+                        ChangeKinds.CHAT_MESSAGE.equals(change.kind()) ? "message" : "edited", m))).orElse(null);
+            }
+            case ChangeKinds.CHAT_DELETED -> {
+                Map<String, Object> deleted = new LinkedHashMap<>();
+                deleted.put("type", "deleted");
+                deleted.put("room", roomId);
+                deleted.put("id", id);
+                return text(deleted);
+            }
+            case ChangeKinds.CHAT_ROOM -> {
+                return chats.room(id).map(room -> {
+                    Map<String, Object> state = new LinkedHashMap<>();
+                    state.put("type", "room");
+                    state.put("room", id);
+                    state.put("open", room.state() == org.dateline.chats.RoomState.OPEN);
+                    return text(state);
+                }).orElse(null);
+            }
+            case ChangeKinds.CHAT_REACTION -> {
+                Map<String, Object> reactions = new LinkedHashMap<>();
+                reactions.put("type", "reactions");
+                reactions.put("room", roomId);
+                reactions.put("id", id);
+                reactions.put("reactions", chats.reactionCounts(id));
+                return text(reactions);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static Map<String, Object> event(String type, MessageView message) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("room", message.roomId());
+        event.put("message", message);
+        return event;
+    }
+
+    private void error(Subscriber subscriber, String code, Long roomId) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", "error");
+        error.put("code", code);
+        if (roomId != null) {
+            error.put("room", roomId);
+        }
+        subscriber.send(text(error));
+    }
+
+    private TextMessage text(Map<String, Object> event) {
+        return new TextMessage(json.writeValueAsString(event));
+    }
+
+    private void drop(Subscriber subscriber) {
+        for (String key : subscriber.keys) {
+            byKey.computeIfPresent(key, (k, set) -> {
+                set.remove(subscriber);
+                return set.isEmpty() ? null : set;
+            });
+        }
+        try {
+            subscriber.session.close(CloseStatus.GOING_AWAY);
+        } catch (IOException | RuntimeException ignored) {
+            // already closed
+        }
+    }
+
+    /** Keeps idle connections open through proxies, and finds the dead ones. */
+    @Scheduled(fixedDelayString = "PT25S", initialDelayString = "PT25S")
+    void heartbeat() {
+        for (Subscriber subscriber : List.copyOf(bySession.values())) {
+            try {
+                subscriber.session.sendMessage(new PingMessage());
+            } catch (IOException | RuntimeException gone) {
+                bySession.remove(subscriber.session.getId());
+                drop(subscriber);
+            }
+        }
+    }
+
+    int connections() {
+        return bySession.size();
+    }
+
+    long delivered() {
+        return delivered.get();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Closes every socket before the web server's graceful shutdown; clients reconnect (elsewhere) and catch up. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscriber subscriber : List.copyOf(bySession.values())) {
+            bySession.remove(subscriber.session.getId());
+            drop(subscriber);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,63 @@
+package org.dateline.chats.internal;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rate limits of chats, per account and per client address: messages (brand-new accounts get fewer), reactions,
+ * and later reports. Buckets live on this node (a cluster of N nodes allows N times as much, as with login) and
+ * are forgotten when idle.
+ */
+@Component
+public class ChatThrottle {
+
+    public enum Action {
+        MESSAGE, REACTION, REPORT
+    }
+
+    static final int MESSAGES_PER_MINUTE = 8;
+    static final int NEW_ACCOUNT_MESSAGES_PER_MINUTE = 3;
+    static final int MESSAGES_PER_ADDRESS_PER_MINUTE = 60;
+    static final int REACTIONS_PER_MINUTE = 60;
+    static final int REACTIONS_PER_ADDRESS_PER_MINUTE = 180;
+    static final int REPORTS_PER_HOUR = 20;
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(15)).build();
+
+    /** Takes one token from the account's and the address's bucket; false when either is empty. */
+    public boolean tryAcquire(Action action, long accountId, boolean newAccount, String address) {
+        Bucket account = buckets.get(action + ":a:" + accountId + (newAccount ? ":new" : ""),
+                k -> perMinute(accountLimit(action, newAccount), action == Action.REPORT ? Duration.ofHours(1)
+                        : Duration.ofMinutes(1)));
+        Bucket client = buckets.get(action + ":ip:" + (address == null ? "" : address),
+                k -> perMinute(addressLimit(action), Duration.ofMinutes(1)));
+        return account.tryConsume(1) && client.tryConsume(1);
+    }
+
+    private static int accountLimit(Action action, boolean newAccount) {
+        return switch (action) {
+            case MESSAGE -> newAccount ? NEW_ACCOUNT_MESSAGES_PER_MINUTE : MESSAGES_PER_MINUTE;
+            case REACTION -> REACTIONS_PER_MINUTE;
+            case REPORT -> REPORTS_PER_HOUR;
+        };
+    }
+
+    private static int addressLimit(Action action) {
+        return switch (action) {
+            case MESSAGE -> MESSAGES_PER_ADDRESS_PER_MINUTE;
+            case REACTION -> REACTIONS_PER_ADDRESS_PER_MINUTE;
+            case REPORT -> REPORTS_PER_HOUR;
+        };
+    }
+
+    private static Bucket perMinute(int capacity, Duration period) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .build();
+    }
+}

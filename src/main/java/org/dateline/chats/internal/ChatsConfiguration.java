@@ -1,0 +1,16 @@
+package org.dateline.chats.internal;
+
+import java.time.Clock;
+
+import org.dateline.chats.ChatPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ChatsConfiguration {
+
+    @Bean
+    ChatPolicy chatPolicy(Clock clock) {
+        return new ChatPolicy(clock);
+    }
+}

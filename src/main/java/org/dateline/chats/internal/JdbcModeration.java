@@ -1,0 +1,136 @@
+package org.dateline.chats.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.dateline.chats.ModerationEntry;
+import org.dateline.chats.ReportedMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Bans, reports and the moderation audit log in the database. */
+@Repository
+public class JdbcModeration {
+
+    private static final String ACTIVE_BAN = """
+            SELECT COUNT(*) FROM chat_bans WHERE account_id = ? AND (room_id IS NULL OR room_id = ?)
+            AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+            """;
+    private static final String INSERT_BAN = """
+            INSERT INTO chat_bans (account_id, room_id, reason, created_by, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """;
+    private static final String INSERT_REPORT = """
+            INSERT INTO chat_reports (message_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """;
+    private static final String OPEN_REPORTS = """
+            SELECT m.id, m.room_id, m.author_id, a.display_name, m.body, COUNT(*) AS reports,
+                   MIN(r.created_at) AS first_reported
+            FROM chat_reports r JOIN chat_messages m ON m.id = r.message_id JOIN accounts a ON a.id = m.author_id
+            WHERE r.resolved_at IS NULL AND m.state = 'VISIBLE'
+            GROUP BY m.id, m.room_id, m.author_id, a.display_name, m.body
+            ORDER BY COUNT(*) DESC, MIN(r.created_at), m.id LIMIT 100
+            """;
+    private static final String INSERT_LOG = """
+            INSERT INTO chat_moderation_log (actor_id, action, room_id, message_id, account_id, detail, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String LOG_PAGE = """
+            SELECT l.id, l.actor_id, a.display_name, l.action, l.room_id, l.message_id, l.account_id, l.detail,
+                   l.created_at
+            FROM chat_moderation_log l JOIN accounts a ON a.id = l.actor_id
+            WHERE l.id < ? ORDER BY l.id DESC LIMIT ?
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcModeration(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Whether a ban is in force against the account in this room (a ban without a room covers every room). */
+    public boolean banned(long accountId, long roomId) {
+        return jdbc.sql(ACTIVE_BAN).params(accountId, roomId, now()).query(Long.class).single() > 0;
+    }
+
+    public long ban(long accountId, Long roomId, String reason, long moderatorId, Instant expiresAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(INSERT_BAN).params(accountId, roomId, reason, moderatorId, now(),
+                expiresAt == null ? null : Timestamp.from(expiresAt.truncatedTo(ChronoUnit.MILLIS))).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** The account a ban in force is about, if the ban exists and is not lifted yet. */
+    public java.util.Optional<Long> bannedAccount(long banId) {
+        return jdbc.sql("SELECT account_id FROM chat_bans WHERE id = ? AND lifted_at IS NULL").params(banId)
+                .query(Long.class).optional();
+    }
+
+    public void lift(long banId, long moderatorId) {
+        jdbc.sql("UPDATE chat_bans SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL")
+                .params(now(), moderatorId, banId).update();
+    }
+
+    /** False when this reader had reported the message already. */
+    public boolean report(long messageId, long reporterId, String reason) {
+        return jdbc.sql(INSERT_REPORT).params(messageId, reporterId, reason, now()).update() > 0;
+    }
+
+    public int resolveReports(long messageId, long moderatorId, String outcome) {
+        return jdbc.sql("UPDATE chat_reports SET resolved_at = ?, resolved_by = ?, outcome = ? "
+                + "WHERE message_id = ? AND resolved_at IS NULL").params(now(), moderatorId, outcome, messageId).update();
+    }
+
+    public List<ReportedMessage> openReports() {
+        return jdbc.sql(OPEN_REPORTS).query((rs, n) -> new ReportedMessage(rs.getLong("id"), rs.getLong("room_id"),
+                rs.getLong("author_id"), rs.getString("display_name"), rs.getString("body"), rs.getLong("reports"),
+                rs.getObject("first_reported", OffsetDateTime.class).toInstant())).list();
+    }
+
+    public void log(long actorId, String action, Long roomId, Long messageId, Long accountId, String detail) {
+        String text = detail == null ? "" : detail.length() > 500 ? detail.substring(0, 500) : detail;
+        jdbc.sql(INSERT_LOG).params(actorId, action, roomId, messageId, accountId, text, now()).update();
+    }
+
+    public List<ModerationEntry> logBefore(long beforeId, int limit) {
+        return jdbc.sql(LOG_PAGE).params(beforeId, limit).query((rs, n) -> new ModerationEntry(rs.getLong("id"),
+                rs.getLong("actor_id"), rs.getString("display_name"), rs.getString("action"),
+                rs.getObject("room_id", Long.class), rs.getObject("message_id", Long.class),
+                rs.getObject("account_id", Long.class), rs.getString("detail"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant())).list();
+    }
+
+    public List<String> bannedWords() {
+        return jdbc.sql("SELECT word FROM chat_banned_words ORDER BY id").query(String.class).list();
+    }
+
+    public List<java.util.Map<String, Object>> bannedWordList() {
+        return jdbc.sql("SELECT id, word FROM chat_banned_words ORDER BY word").query((rs, n) -> java.util.Map
+                .<String, Object>of("id", rs.getLong("id"), "word", rs.getString("word"))).list();
+    }
+
+    /** False when the word is banned already. */
+    public boolean banWord(String word, long moderatorId) {
+        return jdbc.sql("INSERT INTO chat_banned_words (word, created_by, created_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING").params(word, moderatorId, now()).update() > 0;
+    }
+
+    public java.util.Optional<String> unbanWord(long id) {
+        java.util.Optional<String> word = jdbc.sql("SELECT word FROM chat_banned_words WHERE id = ?").params(id)
+                .query(String.class).optional();
+        word.ifPresent(w -> jdbc.sql("DELETE FROM chat_banned_words WHERE id = ?").params(id).update());
+        return word;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+}

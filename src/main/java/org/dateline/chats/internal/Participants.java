@@ -1,0 +1,43 @@
+package org.dateline.chats.internal;
+
+import java.util.Optional;
+
+import org.dateline.chats.Participant;
+import org.dateline.identity.Accounts;
+import org.dateline.identity.CurrentActor;
+import org.springframework.stereotype.Component;
+
+/** The participant of the current request, read fresh from the account (a deactivation counts at once). */
+@Component
+public class Participants {
+
+    private final CurrentActor actor;
+    private final Accounts accounts;
+    private final JdbcModeration moderation;
+
+    Participants(CurrentActor actor, Accounts accounts, JdbcModeration moderation) {
+        this.actor = actor;
+        this.accounts = accounts;
+        this.moderation = moderation;
+    }
+
+    /** The participant with the bans in force in this room (or in every room) taken into account. */
+    public Participant in(Participant who, long roomId) {
+        boolean banned = moderation.banned(who.accountId(), roomId);
+        return banned == who.banned() ? who
+                : new Participant(who.accountId(), who.displayName(), who.role(), who.active(), banned, who.createdAt());
+    }
+
+    /** Any account, as the policy sees it (the target of a ban). */
+    public Optional<Participant> account(long accountId) {
+        return accounts.find(accountId)
+                .map(a -> new Participant(a.id(), a.displayName(), a.role(), a.active(), false, a.createdAt()));
+    }
+
+    /** Empty for an anonymous reader. */
+    public Optional<Participant> current() {
+        return actor.get().flatMap(a -> accounts.find(a.accountId()))
+                // bans are per room: see in(participant, room)
+                .map(a -> new Participant(a.id(), a.displayName(), a.role(), a.active(), false, a.createdAt()));
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Chats: one room per published article and topic rooms per edition, messages with replies, reactions, the rooms a
+ * reader follows with their unread counts, deep links to messages, and live delivery over WebSocket.
+ * <p>
+ * API: {@link org.dateline.chats.ChatQueries} (read side, used by the site to render the conversation under an
+ * article), the write use cases {@link org.dateline.chats.PostMessage}, {@link org.dateline.chats.EditMessage},
+ * {@link org.dateline.chats.DeleteMessage}, {@link org.dateline.chats.ReactToMessage},
+ * {@link org.dateline.chats.MarkRead}, {@link org.dateline.chats.FollowRoom}, {@link org.dateline.chats.CreateTopicRoom}, {@link org.dateline.chats.ReportMessage},
+ * {@link org.dateline.chats.ModerateChats} (hide, read-only rooms, bans, reports queue, audit log), the rules in
+ * {@link org.dateline.chats.ChatPolicy} and {@link org.dateline.chats.MessageText}, and the surrogate keys in
+ * {@link org.dateline.chats.ChatKeys}.
+ * <p>
+ * Every stored message, edit, deletion and reaction change is appended to the change log in its own transaction
+ * ({@code chat.message}, {@code chat.edited}, {@code chat.deleted}, {@code chat.reaction}, {@code chat.room}); each node's
+ * {@code ChatDelivery} listens to the log and pushes to its open sockets, and the site's page cache evicts the
+ * article page by the {@code chat:article:<id>} key. Consumes {@code ContentQueries} (is the article live?) and
+ * {@code Accounts} (is the reader active?).
+ */
+package org.dateline.chats;

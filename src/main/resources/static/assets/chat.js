@@ -1,0 +1,350 @@
+// Chat under an article: the server-rendered conversation is complete on its own; this adds
+// posting, replies, reactions, edits, live updates over a WebSocket, "load older" and #m{id}
+// highlighting. Posting goes over HTTP (acknowledged once stored); the socket only delivers.
+
+const section = document.getElementById('chat');
+if (section) start(section);
+
+const REACTIONS = { like: '\u{1F44D}', love: '\u2764\uFE0F', laugh: '\u{1F602}', wow: '\u{1F62E}', sad: '\u{1F622}', angry: '\u{1F621}' };
+
+function start(section) {
+  const list = document.getElementById('chat-messages');
+  const form = document.getElementById('chat-form');
+  const text = document.getElementById('chat-text');
+  const errorBox = document.getElementById('chat-error');
+  const replying = document.getElementById('chat-replying');
+  const olderButton = document.getElementById('chat-older');
+  const t = section.dataset;
+  const articleId = t.article;
+  let open = t.open === 'true';
+  let roomId = t.room || null;
+  let older = t.older || null;
+  let me = { loggedIn: false };
+  let replyTo = null;
+  let lastRead = 0;
+  const mine = new Map(); // message id -> the reaction this reader put on it, in this tab
+
+  const ids = () => Array.from(list.children).map((li) => Number(li.dataset.id)).filter((n) => n > 0);
+  const newest = () => Math.max(0, ...ids());
+
+  // ---- rendering ----
+
+  function reactionList(ul, counts) {
+    ul.replaceChildren();
+    for (const [code, count] of Object.entries(counts || {})) {
+      if (!REACTIONS[code] || !(count > 0)) continue;
+      const li = document.createElement('li');
+      li.dataset.reaction = code;
+      const n = document.createElement('span');
+      n.className = 'chat-count';
+      n.textContent = String(count);
+      li.append(REACTIONS[code] + ' ', n);
+      ul.append(li);
+    }
+  }
+
+  function render(m) {
+    const li = document.createElement('li');
+    li.className = 'chat-message';
+    li.id = 'm' + m.id;
+    li.dataset.id = String(m.id);
+    li.dataset.author = String(m.authorId);
+    li.dataset.version = m.editedAt || m.createdAt || '';
+    if (m.replyTo) li.dataset.replyTo = String(m.replyTo);
+    const meta = document.createElement('p');
+    meta.className = 'chat-meta';
+    const author = document.createElement('span');
+    author.className = 'chat-author';
+    author.textContent = m.authorName || '';
+    const link = document.createElement('a');
+    link.className = 'chat-time';
+    link.href = '/' + t.edition + '/chat/m/' + m.id;
+    const time = document.createElement('time');
+    time.dateTime = m.createdAt || '';
+    time.textContent = m.createdAt ? new Date(m.createdAt).toLocaleString(document.documentElement.lang) : '';
+    link.append(time);
+    meta.append(author, ' ', link);
+    if (m.editedAt) {
+      const edited = document.createElement('span');
+      edited.className = 'chat-edited';
+      edited.textContent = t.tEdited;
+      meta.append(' ', edited);
+    }
+    li.append(meta);
+    if (m.replyTo) {
+      const p = document.createElement('p');
+      p.className = 'chat-reply-to';
+      const a = document.createElement('a');
+      a.href = '#m' + m.replyTo;
+      a.textContent = t.tInReply;
+      p.append(a);
+      li.append(p);
+    }
+    const body = document.createElement('div');
+    body.className = 'chat-body';
+    body.innerHTML = m.html; // markup made safe by the server (everything escaped; links, emphasis only)
+    const reactions = document.createElement('ul');
+    reactions.className = 'chat-reactions';
+    reactionList(reactions, m.reactions);
+    li.append(body, reactions);
+    decorate(li);
+    return li;
+  }
+
+  // Adds the buttons a logged-in reader can use on a message.
+  function decorate(li) {
+    if (!me.loggedIn || li.querySelector('.chat-actions')) return;
+    const bar = document.createElement('p');
+    bar.className = 'chat-actions';
+    const button = (label, action) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.addEventListener('click', action);
+      bar.append(b, ' ');
+      return b;
+    };
+    if (open) {
+      for (const [code, glyph] of Object.entries(REACTIONS)) {
+        const b = button(glyph, () => react(li, code));
+        b.className = 'chat-react';
+        b.dataset.reaction = code;
+      }
+      button(t.tReply, () => startReply(li));
+    }
+    const own = String(me.accountId) === li.dataset.author;
+    if (own) button(t.tEdit, () => startEdit(li));
+    if (own || me.moderator) button(t.tDelete, () => remove(li));
+    li.append(bar);
+  }
+
+  function place(m) {
+    const existing = document.getElementById('m' + m.id);
+    if (existing) {
+      // the same message again (own post echoed by the socket, a catch-up overlap): only an edit redraws it
+      if (existing.dataset.version !== (m.editedAt || m.createdAt)) existing.replaceWith(render(m));
+      return;
+    }
+    const li = render(m);
+    const after = ids().filter((id) => id > m.id);
+    if (after.length === 0) list.append(li);
+    else document.getElementById('m' + Math.min(...after)).before(li);
+    const empty = document.getElementById('chat-empty');
+    if (empty) empty.remove();
+    if (location.hash === '#m' + m.id) mark(li); // a permalink's message that the (cached) page did not have yet
+    markReadSoon();
+  }
+
+  // ---- HTTP ----
+
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (me.csrfHeader && method !== 'GET') headers[me.csrfHeader] = me.csrfToken;
+    const response = await fetch(path, { method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) throw Object.assign(new Error((data && data.detail) || t.tFailed), { data });
+    return data;
+  }
+
+  function showError(e) {
+    errorBox.textContent = e.message || t.tFailed;
+    errorBox.hidden = false;
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    errorBox.hidden = true;
+    const path = roomId ? '/api/chats/rooms/' + roomId + '/messages' : '/api/chats/articles/' + articleId + '/messages';
+    try {
+      const m = await api('POST', path, { body: text.value, replyTo });
+      if (!roomId) {
+        roomId = String(m.roomId);
+        subscribe();
+      }
+      if (m.state === 'HELD') {
+        errorBox.textContent = t.tHeld; // stored, and waiting for a moderator
+        errorBox.hidden = false;
+      } else {
+        place(m);
+      }
+      text.value = '';
+      cancelReply();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  async function react(li, code) {
+    const id = li.dataset.id;
+    try {
+      const result = mine.get(id) === code
+        ? await api('DELETE', '/api/chats/messages/' + id + '/reaction')
+        : await api('PUT', '/api/chats/messages/' + id + '/reaction', { emoji: code });
+      if (mine.get(id) === code) mine.delete(id); else mine.set(id, code);
+      reactionList(li.querySelector('.chat-reactions'), result.reactions);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  function startReply(li) {
+    replyTo = Number(li.dataset.id);
+    replying.textContent = t.tReplying + ' ';
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = t.tCancel;
+    cancel.addEventListener('click', cancelReply);
+    replying.append(cancel);
+    replying.hidden = false;
+    text.focus();
+  }
+
+  function cancelReply() {
+    replyTo = null;
+    replying.hidden = true;
+    replying.replaceChildren();
+  }
+
+  function startEdit(li) {
+    const body = li.querySelector('.chat-body');
+    if (li.querySelector('.chat-edit')) return;
+    const box = document.createElement('form');
+    box.className = 'chat-edit';
+    const area = document.createElement('textarea');
+    area.value = body.textContent;
+    area.setAttribute('aria-label', t.tEdit);
+    const save = document.createElement('button');
+    save.type = 'submit';
+    save.textContent = t.tSave;
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = t.tCancel;
+    cancel.addEventListener('click', () => box.remove());
+    box.append(area, save, cancel);
+    box.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        place(await api('PATCH', '/api/chats/messages/' + li.dataset.id, { body: area.value }));
+      } catch (e) {
+        showError(e);
+      }
+    });
+    body.after(box);
+  }
+
+  async function remove(li) {
+    try {
+      await api('DELETE', '/api/chats/messages/' + li.dataset.id);
+      li.remove();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  let readTimer = null;
+  function markReadSoon() {
+    if (!me.loggedIn || !roomId) return;
+    clearTimeout(readTimer);
+    readTimer = setTimeout(() => {
+      const last = newest();
+      if (last > lastRead && document.visibilityState === 'visible') {
+        lastRead = last;
+        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last }).catch(() => {});
+      }
+    }, 1500);
+  }
+
+  // ---- history and deep links ----
+
+  async function loadOlder() {
+    if (!older || !roomId) return false;
+    const page = await api('GET', '/api/chats/rooms/' + roomId + '/messages?before=' + encodeURIComponent(older));
+    for (const m of page.messages) place(m);
+    older = page.next;
+    if (olderButton) olderButton.hidden = !older;
+    return true;
+  }
+
+  async function highlight() {
+    const match = /^#m(\d+)$/.exec(location.hash);
+    if (!match) return;
+    let target = document.getElementById('m' + match[1]);
+    for (let pages = 0; !target && pages < 20 && (await loadOlder().catch(() => false)); pages++) {
+      target = document.getElementById('m' + match[1]);
+    }
+    if (target) mark(target);
+  }
+
+  function mark(target) {
+    for (const old of list.querySelectorAll('.chat-target')) old.classList.remove('chat-target');
+    target.classList.add('chat-target');
+    target.scrollIntoView({ block: 'center' });
+  }
+
+  // ---- live ----
+
+  let socket = null;
+  let retry = 1000;
+  function subscribe() {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    // "after" also completes a page that a cache served stale: everything newer than what it shows arrives first.
+    const request = roomId ? { type: 'subscribe', room: Number(roomId) } : { type: 'subscribe', article: Number(articleId) };
+    request.after = newest();
+    socket.send(JSON.stringify(request));
+  }
+
+  function connect() {
+    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chats');
+    socket.addEventListener('open', () => {
+      retry = 1000;
+      subscribe();
+    });
+    socket.addEventListener('message', (event) => {
+      let e;
+      try {
+        e = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
+      else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
+      else if (e.type === 'room') {
+        open = Boolean(e.open);
+        if (me.loggedIn) form.hidden = !open;
+        for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
+        for (const li of list.children) decorate(li);
+      } else if (e.type === 'deleted') document.getElementById('m' + e.id)?.remove();
+      else if (e.type === 'reactions') {
+        const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
+        if (ul) reactionList(ul, e.reactions);
+      }
+    });
+    // Reconnects with backoff; the subscription names the newest message seen, so nothing is missed.
+    socket.addEventListener('close', () => {
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 30000);
+    });
+  }
+
+  // ---- start ----
+
+  if (olderButton) {
+    olderButton.hidden = false;
+    olderButton.addEventListener('click', () => loadOlder().catch(showError));
+  }
+  form.addEventListener('submit', send);
+  window.addEventListener('hashchange', highlight);
+  api('GET', '/api/chats/me').then((who) => {
+    me = who || { loggedIn: false };
+    if (me.loggedIn) {
+      document.getElementById('chat-invite').hidden = true;
+      form.hidden = !open;
+      for (const li of list.children) decorate(li);
+      markReadSoon();
+    }
+  }).catch(() => {});
+  connect();
+  highlight();
+}

@@ -1,0 +1,135 @@
+package org.dateline.browser;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentQueries;
+import org.dateline.testing.Http;
+import org.dateline.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In real headless Chromium: chat.js posts, reacts, receives others' messages live and highlights a permalink. */
+@IntegrationTest
+@Tag("browser")
+class ChatInBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContentQueries content;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
+    ChromeDriver browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void readerPostsReactsAndSeesOthersLive() throws Exception {
+        Http http = new Http(port);
+        ArticleSummary article = content.latest("en", null, 10).get(5);
+        String email = account("Browser Reader");
+        browser = Browsers.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(http.base() + "/login");
+        browser.findElement(By.name("username")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button, form[action='/login'] [type=submit]")).click();
+        wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
+
+        browser.get(http.base() + article.path());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+        assertThat(browser.findElement(By.id("chat-invite")).isDisplayed()).isFalse();
+        browser.findElement(By.id("chat-text")).sendKeys("Written in the *browser*");
+        browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chat-messages .chat-body strong")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#chat-messages li.chat-message .chat-author"), "Browser Reader"));
+
+        // Another reader posts over the API: it shows up in the open page without a reload.
+        String other = account("Other Reader");
+        HttpClient client = loggedIn(other);
+        String token = csrf(client);
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(http.base()
+                        + "/api/chats/articles/" + article.id() + "/messages"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"Live from elsewhere\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(201);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "Live from elsewhere"));
+
+        // A reaction on the other reader's message is counted in the page.
+        String id = browser.findElements(By.cssSelector("#chat-messages li.chat-message")).get(1)
+                .getDomAttribute("data-id");
+        browser.findElement(By.cssSelector("#m" + id + " button.chat-react[data-reaction=like]")).click();
+        // The count is redrawn by the answer and again by the pushed frame: look it up afresh each time.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(
+                "#m" + id + " .chat-reactions li[data-reaction=like] .chat-count")).stream()
+                .anyMatch(e -> e.getText().equals("1")));
+
+        // A permalink lands on the message, highlighted.
+        browser.get(http.base() + "/en/chat/m/" + id);
+        wait.until(ExpectedConditions.attributeContains(By.id("m" + id), "class", "chat-target"));
+    }
+
+    private static final String PASSWORD = "a-long-browser-passphrase-42";
+
+    private String account(String name) {
+        String email = "browser-" + System.nanoTime() + "@dateline.test";
+        Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(5)));
+        jdbc.sql("""
+                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
+                                      created_at, password_changed_at)
+                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?)
+                """).params(email, name, encoder.encode(PASSWORD), created, created).update();
+        return email;
+    }
+
+    private HttpClient loggedIn(String email) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null,
+                java.net.CookiePolicy.ACCEPT_ALL)).followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String token = org.jsoup.Jsoup.parse(page).select("form[action=/login] input[name=_csrf]").attr("value");
+        client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + PASSWORD + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return client;
+    }
+
+    private String csrf(HttpClient client) throws Exception {
+        String me = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chats/me"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return org.jsoup.parser.Parser.unescapeEntities(me.replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1"), false);
+    }
+}

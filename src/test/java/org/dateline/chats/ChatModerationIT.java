@@ -1,0 +1,245 @@
+package org.dateline.chats;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentQueries;
+import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reports, the moderators' queue, hiding, bans and read-only rooms, with the audit log; over real HTTP. */
+@IntegrationTest
+@Import(ChatsIT.Clocks.class)
+class ChatModerationIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    ContentQueries content;
+    @Autowired
+    MutableClock clock;
+
+    private ChatReader reader() {
+        return ChatReader.register(port, jdbc, encoder, "READER", clock.instant().minus(Duration.ofDays(3)));
+    }
+
+    private ChatReader moderator() {
+        return ChatReader.register(port, jdbc, encoder, "MODERATOR", clock.instant().minus(Duration.ofDays(300)));
+    }
+
+    private ArticleSummary article(int index) {
+        return content.latest("en", null, 30).get(index);
+    }
+
+    @Test
+    void reportedMessageIsQueuedOnceAndHiddenEverywhere() {
+        ArticleSummary article = article(20);
+        ChatReader troll = reader();
+        ChatReader alice = reader();
+        ChatReader bob = reader();
+        ChatReader moderator = moderator();
+        long id = troll.posted(article.id(), "Something nasty").get("id").asLong();
+        String report = "/api/chats/messages/" + id + "/report";
+        assertThat(alice.call("POST", report, "{\"reason\":\"Insulting\"}").statusCode()).isEqualTo(202);
+        assertThat(ChatReader.JSON.readTree(alice.call("POST", report, "{\"reason\":\"Again\"}").body())
+                .get("new").asBoolean()).isFalse();
+        assertThat(bob.call("POST", report, "{\"reason\":\"Spam\"}").statusCode()).isEqualTo(202);
+        assertThat(ChatReader.code(troll.call("POST", report, "{\"reason\":\"Me\"}"))).isEqualTo("not_allowed");
+        assertThat(ChatReader.code(bob.call("POST", report, "{\"reason\":\"\"}"))).isEqualTo("invalid_report");
+
+        assertThat(alice.call("GET", "/api/chats/moderation/reports", null).statusCode()).isEqualTo(403);
+        JsonNode queue = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/reports", null).body());
+        JsonNode queued = null;
+        for (JsonNode entry : queue.get("messages")) {
+            if (entry.get("messageId").asLong() == id) {
+                queued = entry;
+            }
+        }
+        assertThat(queued).isNotNull();
+        assertThat(queued.get("reports").asLong()).isEqualTo(2);
+
+        try (ChatSocket watcher = new ChatSocket(port)) {
+            watcher.subscribe("{\"type\":\"subscribe\",\"article\":" + article.id() + "}");
+            assertThat(moderator.call("POST", "/api/chats/moderation/reports/" + id, "{\"outcome\":\"hide\"}")
+                    .statusCode()).isEqualTo(204);
+            assertThat(watcher.nextOfType("deleted").get("id").asLong()).isEqualTo(id);
+        }
+        assertThat(troll.get("/api/chats/rooms/" + troll.posted(article.id(), "Still here").get("roomId").asLong()
+                + "/messages").body()).doesNotContain("Something nasty");
+        JsonNode after = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/reports", null).body());
+        assertThat(after.get("messages").toString()).doesNotContain("\"messageId\":" + id + ",");
+        JsonNode log = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/log", null).body());
+        assertThat(log.get("entries").get(0).get("action").asString()).isEqualTo("hide");
+        assertThat(log.get("entries").get(0).get("messageId").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void bannedReaderCannotPostUntilTheBanEndsAndModeratorsCannotBeBanned() {
+        ArticleSummary article = article(21);
+        ChatReader troll = reader();
+        ChatReader moderator = moderator();
+        long roomId = troll.posted(article.id(), "Before the ban").get("roomId").asLong();
+
+        HttpResponse<String> banned = moderator.call("POST", "/api/chats/bans",
+                "{\"accountId\":" + troll.accountId + ",\"roomId\":" + roomId + ",\"minutes\":60,\"reason\":\"Flooding\"}");
+        assertThat(banned.statusCode()).isEqualTo(201);
+        HttpResponse<String> refused = troll.postToRoom(roomId, "During the ban", null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(ChatReader.code(refused)).isEqualTo("banned");
+        // The ban is for this room only.
+        assertThat(troll.postToArticle(article(22).id(), "Elsewhere").statusCode()).isEqualTo(201);
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(troll.postToRoom(roomId, "After the ban", null).statusCode()).isEqualTo(201);
+
+        long everywhere = ChatReader.JSON.readTree(moderator.call("POST", "/api/chats/bans",
+                "{\"accountId\":" + troll.accountId + ",\"reason\":\"Repeated flooding\"}").body()).get("id").asLong();
+        assertThat(ChatReader.code(troll.postToArticle(article(22).id(), "Anywhere?"))).isEqualTo("banned");
+        assertThat(moderator.call("DELETE", "/api/chats/bans/" + everywhere, null).statusCode()).isEqualTo(204);
+        assertThat(troll.postToArticle(article(22).id(), "Back").statusCode()).isEqualTo(201);
+
+        ChatReader other = moderator();
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/bans",
+                "{\"accountId\":" + other.accountId + ",\"reason\":\"Coup\"}"))).isEqualTo("not_allowed");
+        assertThat(ChatReader.code(troll.call("POST", "/api/chats/bans",
+                "{\"accountId\":" + other.accountId + ",\"reason\":\"Revenge\"}"))).isEqualTo("not_allowed");
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/bans",
+                "{\"accountId\":" + troll.accountId + ",\"minutes\":-5,\"reason\":\"x\"}"))).isEqualTo("invalid_ban");
+        assertThat(moderator.call("DELETE", "/api/chats/bans/987654321", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void readOnlyRoomRefusesMessagesAndReactionsAndTellsOpenPages() {
+        ArticleSummary article = article(23);
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        JsonNode first = alice.posted(article.id(), "Last words");
+        long roomId = first.get("roomId").asLong();
+        try (ChatSocket watcher = new ChatSocket(port)) {
+            watcher.subscribe("{\"type\":\"subscribe\",\"room\":" + roomId + "}");
+            HttpResponse<String> closed = moderator.call("PUT", "/api/chats/rooms/" + roomId + "/state",
+                    "{\"state\":\"READ_ONLY\"}");
+            assertThat(closed.statusCode()).isEqualTo(200);
+            assertThat(watcher.nextOfType("room").get("open").asBoolean()).isFalse();
+        }
+        assertThat(ChatReader.code(alice.postToRoom(roomId, "Hello?", null))).isEqualTo("room_read_only");
+        assertThat(ChatReader.code(alice.call("PUT", "/api/chats/messages/" + first.get("id").asLong() + "/reaction",
+                "{\"emoji\":\"sad\"}"))).isEqualTo("room_read_only");
+        assertThat(ChatReader.code(alice.call("PUT", "/api/chats/rooms/" + roomId + "/state",
+                "{\"state\":\"OPEN\"}"))).isEqualTo("not_allowed");
+        assertThat(ChatReader.code(moderator.call("PUT", "/api/chats/rooms/" + roomId + "/state",
+                "{\"state\":\"LOCKED\"}"))).isEqualTo("invalid_state");
+        assertThat(moderator.call("PUT", "/api/chats/rooms/" + roomId + "/state", "{\"state\":\"open\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(alice.postToRoom(roomId, "Open again", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void moderatorsDeletionOfAnotherReadersMessageIsOnTheRecord() {
+        ArticleSummary article = article(24);
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        long id = alice.posted(article.id(), "To be removed").get("id").asLong();
+        assertThat(moderator.call("DELETE", "/api/chats/messages/" + id, null).statusCode()).isEqualTo(204);
+        JsonNode log = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/log", null).body());
+        JsonNode latest = log.get("entries").get(0);
+        assertThat(latest.get("action").asString()).isEqualTo("delete");
+        assertThat(latest.get("accountId").asLong()).isEqualTo(alice.accountId);
+        assertThat(alice.call("GET", "/api/chats/moderation/log", null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void slowModeMakesReadersWaitBetweenMessages() {
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        long roomId = alice.posted(article(25).id(), "First").get("roomId").asLong();
+        assertThat(moderator.call("PUT", "/api/chats/rooms/" + roomId + "/rules",
+                "{\"slowModeSeconds\":30}").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooSoon = alice.postToRoom(roomId, "Second", null);
+        assertThat(tooSoon.statusCode()).isEqualTo(429);
+        assertThat(ChatReader.code(tooSoon)).isEqualTo("slow_mode");
+        assertThat(moderator.postToRoom(roomId, "Moderators never wait", null).statusCode()).isEqualTo(201);
+        assertThat(moderator.postToRoom(roomId, "Not even twice", null).statusCode()).isEqualTo(201);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(alice.postToRoom(roomId, "Second, later", null).statusCode()).isEqualTo(201);
+        assertThat(ChatReader.code(moderator.call("PUT", "/api/chats/rooms/" + roomId + "/rules",
+                "{\"slowModeSeconds\":99999}"))).isEqualTo("invalid_rules");
+        assertThat(ChatReader.code(alice.call("PUT", "/api/chats/rooms/" + roomId + "/rules",
+                "{\"slowModeSeconds\":0}"))).isEqualTo("not_allowed");
+    }
+
+    @Test
+    void preModeratedRoomHoldsMessagesUntilAModeratorLetsThemThrough() {
+        ArticleSummary article = article(26);
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        long roomId = moderator.posted(article.id(), "Welcome, this room is moderated").get("roomId").asLong();
+        moderator.call("PUT", "/api/chats/rooms/" + roomId + "/rules", "{\"premoderated\":true}");
+        try (ChatSocket watcher = new ChatSocket(port)) {
+            watcher.subscribe("{\"type\":\"subscribe\",\"room\":" + roomId + "}");
+            HttpResponse<String> held = alice.postToRoom(roomId, "Waiting for review", null);
+            assertThat(held.statusCode()).isEqualTo(202);
+            JsonNode message = ChatReader.JSON.readTree(held.body());
+            assertThat(message.get("state").asString()).isEqualTo("HELD");
+            long id = message.get("id").asLong();
+            assertThat(new org.dateline.testing.Http(port).get("/api/chats/rooms/" + roomId + "/messages").body())
+                    .doesNotContain("Waiting for review");
+            JsonNode queue = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/held", null).body());
+            assertThat(queue.get("messages").toString()).contains("Waiting for review");
+            assertThat(alice.call("GET", "/api/chats/moderation/held", null).statusCode()).isEqualTo(403);
+
+            assertThat(moderator.call("POST", "/api/chats/moderation/held/" + id, "{\"outcome\":\"approve\"}")
+                    .statusCode()).isEqualTo(204);
+            assertThat(watcher.nextOfType("message").get("message").get("id").asLong()).isEqualTo(id);
+            assertThat(moderator.call("POST", "/api/chats/moderation/held/" + id, "{\"outcome\":\"approve\"}")
+                    .statusCode()).isEqualTo(404);
+
+            long rejected = ChatReader.JSON.readTree(alice.postToRoom(roomId, "Rejected one", null).body())
+                    .get("id").asLong();
+            assertThat(moderator.call("POST", "/api/chats/moderation/held/" + rejected,
+                    "{\"outcome\":\"reject\"}").statusCode()).isEqualTo(204);
+        }
+        assertThat(new org.dateline.testing.Http(port).get(article.path()).body())
+                .contains("Waiting for review").doesNotContain("Rejected one");
+    }
+
+    @Test
+    void bannedWordHoldsTheMessageForReview() {
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        String word = "zorblax" + (System.nanoTime() % 1000);
+        assertThat(moderator.call("POST", "/api/chats/moderation/banned-words", "{\"word\":\"" + word + "\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/moderation/banned-words", "{\"word\":\" \"}")))
+                .isEqualTo("invalid_word");
+        HttpResponse<String> held = alice.postToArticle(article(27).id(), "What a " + word.toUpperCase() + "!");
+        assertThat(held.statusCode()).isEqualTo(202);
+        assertThat(alice.postToArticle(article(27).id(), "A harmless " + word + "ian word").statusCode())
+                .isEqualTo(201);
+        JsonNode words = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/banned-words", null)
+                .body()).get("words");
+        long id = 0;
+        for (JsonNode entry : words) {
+            if (entry.get("word").asString().equals(word)) {
+                id = entry.get("id").asLong();
+            }
+        }
+        assertThat(moderator.call("DELETE", "/api/chats/moderation/banned-words/" + id, null).statusCode())
+                .isEqualTo(204);
+        assertThat(alice.postToArticle(article(27).id(), "Now " + word + " passes").statusCode()).isEqualTo(201);
+    }
+}
