@@ -20,7 +20,7 @@ class AccountDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         return accounts.credentials(email)
                 .filter(c -> c.role().isStaff())
-                .map(c -> new StaffPrincipal(new Actor(c.id(), c.email(), c.displayName(), c.role()), c.active(),
+                .map(c -> new AccountPrincipal(new Actor(c.id(), c.email(), c.displayName(), c.role()), c.active(),
                         c.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("no staff account"));
     }
