@@ -19,15 +19,7 @@ public record DatelineSettings(
         @DefaultValue Demo demo,
         @DefaultValue Changes changes,
         @DefaultValue PageCache pageCache,
-        @DefaultValue FirstAdmin firstAdmin,
-        @DefaultValue Mail mail) {
-
-    /**
-     * Outgoing mail. SMTP itself is configured with {@code spring.mail.*}; without {@code spring.mail.host} every mail
-     * is written as an .eml file to {@code <data-dir>/mail/outbox}.
-     */
-    public record Mail(@DefaultValue("Dateline <no-reply@localhost>") String from) {
-    }
+        @DefaultValue FirstAdmin firstAdmin) {
 
     /** The first administrator, created on a start that finds none ({@code DATELINE_FIRST_ADMIN_EMAIL}, {@code _PASSWORD}). */
     public record FirstAdmin(String email, String password, @DefaultValue("Administrator") String name) {

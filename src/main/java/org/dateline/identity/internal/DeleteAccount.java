@@ -47,7 +47,8 @@ class DeleteAccount {
     }
 
     /** Erases every account whose restore window has passed. Idempotent; safe on every node at once. */
-    @Scheduled(fixedDelayString = "${dateline.readers.erase-interval:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${dateline.readers.erase-interval:PT1H}",
+            initialDelayString = "${dateline.readers.erase-initial-delay:PT2M}")
     public int eraseExpired() {
         List<Long> due = accounts.deletedBefore(clock.instant().minus(RESTORE_WINDOW));
         due.forEach(accounts::erase);

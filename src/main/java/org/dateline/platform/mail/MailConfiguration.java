@@ -10,12 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}); the .eml outbox otherwise. */
+/**
+ * SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}); the .eml outbox otherwise. The sender
+ * address is {@code dateline.mail.from} ({@code DATELINE_MAIL_FROM}).
+ */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
@@ -25,8 +29,9 @@ class MailConfiguration {
     }
 
     @Bean
-    BackgroundMailer mailer(ObjectProvider<JavaMailSender> smtp, MailOutbox outbox, DatelineSettings settings) {
-        return new BackgroundMailer(smtp.getIfAvailable(), outbox, settings.mail().from());
+    BackgroundMailer mailer(ObjectProvider<JavaMailSender> smtp, MailOutbox outbox,
+                            @Value("${dateline.mail.from:Dateline <no-reply@localhost>}") String from) {
+        return new BackgroundMailer(smtp.getIfAvailable(), outbox, from);
     }
 
     static final class BackgroundMailer implements Mailer, DisposableBean {
