@@ -103,7 +103,7 @@ class ReaderAccountsIT {
         assertThat(reader.get(path(link)).statusCode()).as("single use").isEqualTo(410);
 
         HttpResponse<String> login = logIn(reader, email, PASSWORD, false);
-        assertThat(WebSession.location(login)).endsWith("/account");
+        assertThat(WebSession.location(login)).endsWith("/account?lang=en");
         assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("DATELINE_READER=1"));
         HttpResponse<String> me = reader.get("/account/me");
         assertThat(me.statusCode()).isEqualTo(200);
@@ -190,7 +190,7 @@ class ReaderAccountsIT {
         assertThat(WebSession.location(done)).contains("/account/login?reset");
         assertThat(session.get(link).statusCode()).as("used once").isEqualTo(410);
         assertThat(WebSession.location(logIn(new WebSession(port), email, PASSWORD, false))).contains("?error");
-        assertThat(WebSession.location(logIn(new WebSession(port), email, newPassword, false))).endsWith("/account");
+        assertThat(WebSession.location(logIn(new WebSession(port), email, newPassword, false))).endsWith("/account?lang=en");
 
         session.submit("/account/reset", "/account/reset", Map.of("email", email));
         String late = path(link(mailTo(email, "Choose a new password", 2)));

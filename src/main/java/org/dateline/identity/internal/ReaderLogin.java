@@ -164,6 +164,6 @@ final class ReaderLogin {
 
     static String langQuery(HttpServletRequest request, String separator) {
         String lang = request.getParameter("lang");
-        return ReaderPages.LANGUAGES.contains(lang) ? separator + "lang=" + lang : "";
+        return lang != null && ReaderPages.LANGUAGES.contains(lang) ? separator + "lang=" + lang : "";
     }
 }
