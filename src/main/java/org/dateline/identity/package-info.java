@@ -1,7 +1,12 @@
 /**
- * Who is calling: the security configuration of the whole application, and for now the one kind of actor the
- * foundation has, an integration calling the admin API with the bootstrap token {@code DATELINE_ADMIN_TOKEN}.
- * Staff and reader accounts, login and roles come with the newsroom and readers work.
+ * Who is calling, and the accounts behind it: staff and reader accounts in one table, registration with email
+ * confirmation, login (staff at {@code /login}, readers at {@code /account/login} with remember-me), password reset,
+ * deletion with a 30-day restore and then erasure; and the security configuration of the whole application.
+ * <p>
+ * API: {@link org.dateline.identity.CurrentActor} (who is logged in, as an {@link org.dateline.identity.Actor}),
+ * {@link org.dateline.identity.Accounts} (look-ups, {@code publicName} for "deleted account"),
+ * {@link org.dateline.identity.Account}, {@link org.dateline.identity.Role}, {@link org.dateline.identity.StaffPages}.
+ * Sends mail through {@code platform}'s {@code Mailer}; publishes and consumes no events yet.
  * <p>
  * Every form and API call is authorised here, in {@code internal.SecurityConfiguration}; use cases receive an
  * authenticated caller and check their own policy.
