@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.MutableClock;
 import org.dateline.testing.WebSession;
@@ -250,6 +251,22 @@ class ReaderAccountsIT {
         assertThat(accounts.byEmail(email)).isEmpty();
         assertThat(accounts.publicName(id)).isEmpty();
         assertThat(WebSession.location(logIn(new WebSession(port), email, PASSWORD, false))).contains("?error");
+    }
+
+    @Test
+    void aRememberedReaderIsLoggedInByTheCookieAloneAndOnlyOnceByEachToken() {
+        String email = confirmedReader("remembered", "Remembered Reader");
+        HttpResponse<String> login = logIn(new WebSession(port), email, PASSWORD, true);
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("DATELINE_REMEMBER=")).findFirst().orElseThrow();
+        String remember = cookie.substring(0, cookie.indexOf(';'));
+        Http fresh = new Http(port);
+        HttpResponse<String> me = fresh.get("/account/me", "Cookie", remember);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("Remembered Reader");
+        assertThat(me.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("DATELINE_REMEMBER="));
+        // The token rotated on use: presenting the old one again is a theft signal and logs nobody in.
+        assertThat(fresh.get("/account/me", "Cookie", remember).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.rememberme.CookieTheftException;
+import org.springframework.security.web.authentication.rememberme.InvalidCookieException;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -36,6 +38,8 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
  * newsroom.
  */
 final class ReaderLogin {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReaderLogin.class);
 
     static final String LOGIN = "/account/login";
     static final String REMEMBER_ME_COOKIE = "DATELINE_REMEMBER";
@@ -117,6 +121,21 @@ final class ReaderLogin {
                                           Authentication authentication) {
                 if (authentication.getPrincipal() instanceof AccountPrincipal p && p.actor().role() == Role.READER) {
                     super.onLoginSuccess(request, response, authentication);
+                }
+            }
+
+            /**
+             * A replayed token (the cookie was copied, or two tabs raced) has already cost the account all its
+             * remembered logins; answer as for anyone not logged in instead of failing the request.
+             */
+            @Override
+            protected UserDetails processAutoLoginCookie(String[] cookieTokens, HttpServletRequest request,
+                                                         HttpServletResponse response) {
+                try {
+                    return super.processAutoLoginCookie(cookieTokens, request, response);
+                } catch (CookieTheftException theft) {
+                    log.warn("A remembered login was presented twice; all remembered logins of the account ended");
+                    throw new InvalidCookieException("replayed remember-me token");
                 }
             }
         };
