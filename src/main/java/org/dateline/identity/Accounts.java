@@ -3,12 +3,22 @@ package org.dateline.identity;
 import java.util.List;
 import java.util.Optional;
 
-/** Staff (and later reader) accounts. Passwords are checked against {@link PasswordPolicy} and stored as bcrypt. */
+/**
+ * Staff and reader accounts. Passwords are checked against {@link PasswordPolicy} and stored as bcrypt. Readers
+ * register, confirm, reset and delete through the account pages ({@code /account/**}); this interface is what other
+ * modules need to know about an account.
+ */
 public interface Accounts {
 
     Optional<Account> find(long id);
 
     Optional<Account> byEmail(String email);
+
+    /**
+     * The name to show next to what the account wrote, or empty when the account is deleted (restorable or erased)
+     * or unknown: show "deleted account" then.
+     */
+    Optional<String> publicName(long id);
 
     List<Account> staff();
 

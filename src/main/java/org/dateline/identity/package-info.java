@@ -1,8 +1,15 @@
 /**
- * Who is calling: the security configuration of the whole application, staff accounts and their login, and API
- * callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, which identity
- * resolves through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
+ * Who is calling, and the accounts behind it: staff and reader accounts in one table, registration with email
+ * confirmation, login (staff at {@code /login}, readers at {@code /account/login} with remember-me), password reset,
+ * deletion with a 30-day restore and then erasure; and the security configuration of the whole application.
+ * <p>
+ * API: {@link org.dateline.identity.CurrentActor} (who is logged in, as an {@link org.dateline.identity.Actor}),
+ * {@link org.dateline.identity.Accounts} (look-ups, {@code publicName} for "deleted account"),
+ * {@link org.dateline.identity.Account}, {@link org.dateline.identity.Role}, {@link org.dateline.identity.StaffPages}.
+ * API callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, resolved
+ * through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
  * {@link org.dateline.identity.Scopes}.
+ * Sends mail through {@code platform}'s {@code Mailer}; publishes and consumes no events yet.
  * <p>
  * Every form and API call is authorised here, in {@code internal.SecurityConfiguration}; use cases receive an
  * authenticated caller and check their own policy.

@@ -58,11 +58,11 @@ class ChatInBrowserIT {
         String email = account("Browser Reader");
         browser = Browsers.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(http.base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
+        browser.get(http.base() + "/account/login");
+        browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button, form[action='/login'] [type=submit]")).click();
-        wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.cssSelector("form[action='/account/login'] button, form[action='/account/login'] [type=submit]")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/account/login"));
 
         browser.get(http.base() + article.path());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
@@ -106,9 +106,9 @@ class ChatInBrowserIT {
         Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(5)));
         jdbc.sql("""
                 INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
-                                      created_at, password_changed_at)
-                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?)
-                """).params(email, name, encoder.encode(PASSWORD), created, created).update();
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
+                """).params(email, name, encoder.encode(PASSWORD), created, created, created).update();
         return email;
     }
 
@@ -116,12 +116,12 @@ class ChatInBrowserIT {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null,
                 java.net.CookiePolicy.ACCEPT_ALL)).followRedirects(HttpClient.Redirect.NEVER).build();
         String base = "http://localhost:" + port;
-        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/account/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        String token = org.jsoup.Jsoup.parse(page).select("form[action=/login] input[name=_csrf]").attr("value");
-        client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        String token = org.jsoup.Jsoup.parse(page).select("form[action=/account/login] input[name=_csrf]").attr("value");
+        client.send(HttpRequest.newBuilder(URI.create(base + "/account/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                         + "&password=" + PASSWORD + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return client;

@@ -64,7 +64,7 @@ class SecondNodeIT {
             List<String> streamed = new CopyOnWriteArrayList<>();
             var stream = other.client().sendAsync(HttpRequest.newBuilder(URI.create(other.base()
                     + "/en/newsfeed/stream")).build(), HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(response -> response.body().forEach(streamed::add));
+                    .thenAcceptAsync(response -> response.body().forEach(streamed::add));
             await(() -> !streamed.isEmpty(), Duration.ofSeconds(5));
 
             String headline = "Published on the first node " + System.nanoTime();

@@ -58,10 +58,10 @@ final class ChatReader {
         String password = "a-long-reader-passphrase-" + System.nanoTime();
         jdbc.sql("""
                 INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
-                                      created_at, password_changed_at)
-                VALUES (?, ?, ?, ?, TRUE, FALSE, ?, ?)
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, ?, ?, ?, TRUE, FALSE, ?, ?, ?)
                 """).params(email, name, encoder.encode(password), role, Timestamp.from(createdAt),
-                Timestamp.from(createdAt)).update();
+                Timestamp.from(createdAt), Timestamp.from(createdAt)).update();
         long id = jdbc.sql("SELECT id FROM accounts WHERE email = ?").params(email).query(Long.class).single();
         ChatReader reader = new ChatReader(port, id, name);
         reader.login(email, password);
@@ -73,12 +73,12 @@ final class ChatReader {
     }
 
     private void login(String email, String password) {
-        var form = Jsoup.parse(send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build()).body());
-        String token = form.select("form[action=/login] input[name=_csrf]").attr("value");
-        String body = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+        var form = Jsoup.parse(send(HttpRequest.newBuilder(URI.create(base + "/account/login")).GET().build()).body());
+        String token = form.select("form[action=/account/login] input[name=_csrf]").attr("value");
+        String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/account/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(response.statusCode()).isEqualTo(302);

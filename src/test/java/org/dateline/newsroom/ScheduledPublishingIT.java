@@ -74,7 +74,7 @@ class ScheduledPublishingIT {
 
         List<String> streamed = new CopyOnWriteArrayList<>();
         var stream = http.client().sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/en/newsfeed/stream"))
-                .build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(streamed::add));
+                .build(), HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(streamed::add));
         await(() -> !streamed.isEmpty(), Duration.ofSeconds(5));
 
         // Before its time: nowhere, not even after the release job had its chance.

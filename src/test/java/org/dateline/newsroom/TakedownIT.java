@@ -58,7 +58,7 @@ class TakedownIT {
         http.get(path);
         List<String> streamed = new CopyOnWriteArrayList<>();
         var stream = http.client().sendAsync(HttpRequest.newBuilder(URI.create(http.base() + "/en/newsfeed/stream"))
-                .build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(streamed::add));
+                .build(), HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(streamed::add));
         await(() -> !streamed.isEmpty(), Duration.ofSeconds(5));
 
         long started = System.nanoTime();

@@ -43,7 +43,8 @@ class HtmlValidityIT {
         String translation = article.select(".translations a").attr("href");
         List<String> pages = List.of("/en/", "/ru/", "/en/russia/", "/ru/economy/", seed.path(), translation,
                 article.select(".tags a").first().attr("href"), article.select(".byline a").first().attr("href"),
-                "/en/newsfeed", "/ru/newsfeed", "/en/no-such-section/", "/login");
+                "/en/newsfeed", "/ru/newsfeed", "/en/no-such-section/", "/login", "/account/register", "/account/login?unconfirmed",
+                "/account/reset?lang=ru", "/account/confirm/resend", "/account/confirm?token=bad", "/account/restore");
         List<String> problems = new ArrayList<>();
         for (String page : pages) {
             String html = http.get(page, "Accept", "text/html").body();

@@ -43,7 +43,7 @@ class PublishReachesEverySurfaceIT {
         HttpRequest streamRequest = HttpRequest.newBuilder(URI.create(http.base() + "/en/newsfeed/stream"))
                 .header("Accept", "text/event-stream").build();
         var stream = http.client().sendAsync(streamRequest, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(streamed::add));
+                .thenAcceptAsync(response -> response.body().forEach(streamed::add));
         awaitTrue(() -> !streamed.isEmpty(), Duration.ofSeconds(5)); // the stream's opening comment
 
         String headline = "Freshly published story " + System.nanoTime();

@@ -22,7 +22,8 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String email) {
         return accounts.credentials(email)
-                .map(c -> new StaffPrincipal(new Actor(c.id(), c.email(), c.displayName(), c.role()), c.active(),
+                .filter(c -> c.role().isStaff())
+                .map(c -> new AccountPrincipal(new Actor(c.id(), c.email(), c.displayName(), c.role()), c.active(),
                         c.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
     }

@@ -14,8 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a staff session true to its account on every newsroom request: a deactivated account is logged out at
- * once, and an account that must change its password is sent to do so before anything else.
+ * Keeps a session true to its account on every newsroom and account request: a deactivated, deleted or erased account
+ * is logged out at once, and a staff account that must change its password is sent to do so before anything else.
  */
 class AccountStateFilter extends OncePerRequestFilter {
 
@@ -29,25 +29,31 @@ class AccountStateFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/newsroom");
+        String uri = request.getRequestURI();
+        return !(uri.startsWith("/newsroom") || uri.equals("/account") || uri.startsWith("/account/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             Account account = accounts.find(principal.actor().accountId()).orElse(null);
-            if (account == null || !account.active()) {
+            if (account == null || !account.active() || account.deleted()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
-                response.sendRedirect("/login?deactivated");
+                if (request.getRequestURI().startsWith("/newsroom")) {
+                    response.sendRedirect("/login?deactivated");
+                    return;
+                }
+                chain.doFilter(request, response); // the account pages go on as for anyone not logged in
                 return;
             }
-            if (account.mustChangePassword() && !request.getRequestURI().equals(CHANGE_PASSWORD)) {
+            if (account.mustChangePassword() && request.getRequestURI().startsWith("/newsroom")
+                    && !request.getRequestURI().equals(CHANGE_PASSWORD)) {
                 response.sendRedirect(CHANGE_PASSWORD);
                 return;
             }

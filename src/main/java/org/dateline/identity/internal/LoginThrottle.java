@@ -24,20 +24,34 @@ class LoginThrottle extends OncePerRequestFilter {
     static final int PER_ADDRESS_PER_MINUTE = 20;
     static final int PER_ACCOUNT_PER_15_MINUTES = 10;
 
+    private final String path;
+    private final String usernameParameter;
+    private final String throttled;
     private final Cache<String, Bucket> byAddress = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Cache<String, Bucket> byAccount = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
 
+    /** The staff login form. */
+    LoginThrottle() {
+        this("/login", "username", "/login?throttled");
+    }
+
+    LoginThrottle(String path, String usernameParameter, String throttled) {
+        this.path = path;
+        this.usernameParameter = usernameParameter;
+        this.throttled = throttled;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
+        return !("POST".equals(request.getMethod()) && path.equals(request.getRequestURI()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String email = request.getParameter("username");
+        String email = request.getParameter(usernameParameter);
         Bucket address = byAddress.get(request.getRemoteAddr(), k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(PER_ADDRESS_PER_MINUTE)
                         .refillGreedy(PER_ADDRESS_PER_MINUTE, Duration.ofMinutes(1)).build()).build());
@@ -45,7 +59,7 @@ class LoginThrottle extends OncePerRequestFilter {
                 .addLimit(Bandwidth.builder().capacity(PER_ACCOUNT_PER_15_MINUTES)
                         .refillGreedy(PER_ACCOUNT_PER_15_MINUTES, Duration.ofMinutes(15)).build()).build());
         if (!address.tryConsume(1) || !account.tryConsume(1)) {
-            response.sendRedirect("/login?throttled");
+            response.sendRedirect(throttled + ReaderLogin.langQuery(request, "&"));
             return;
         }
         chain.doFilter(request, response);

@@ -1,6 +1,9 @@
 package org.dateline.identity.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.identity.Accounts;
@@ -22,6 +25,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -29,8 +33,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place where every request is authorised: the API (bearer tokens, no session, no CSRF) and the web (public
- * pages for everyone; the newsroom for staff after form login, sessions in the database, CSRF on every form).
+ * The one place where every request is authorised: the API (bearer tokens, no session, no CSRF), reader accounts
+ * ({@code /account/**}) and the web (public pages for everyone; the newsroom for staff after form login). Sessions
+ * live in the database and CSRF guards every form. Readers never reach the newsroom: its rules name staff roles.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -107,21 +112,61 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Reader accounts under {@code /account}: their own login form (any confirmed account may use it; staff keep
+     * {@code /login} for the newsroom), persistent remember-me for readers, and the pages that need a login. The
+     * session and CSRF cookie are the same as the web chain's, so a login here is a login everywhere.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain readerChain(HttpSecurity http, Accounts accounts, JdbcAccounts jdbcAccounts,
+                                    PasswordEncoder passwords, Clock clock, DataSource dataSource) throws Exception {
+        String rememberMeKey = randomKey(); // persistent tokens live in the database; the key never leaves this node
+        ReaderLogin login = new ReaderLogin(jdbcAccounts, passwords, clock, dataSource, rememberMeKey);
+        http
+            .securityMatcher("/account", "/account/**")
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/account", "/account/profile", "/account/password", "/account/delete").authenticated()
+                .anyRequest().permitAll())
+            .authenticationManager(login.authenticationManager())
+            // Anonymous visitors of these pages get no session either; a login or a proven restore does.
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .sessionFixation(fixation -> fixation.changeSessionId()))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+            .requestCache(cache -> cache.disable())
+            .formLogin(form -> form.loginPage(ReaderLogin.LOGIN).loginProcessingUrl(ReaderLogin.LOGIN)
+                    .usernameParameter("email").passwordParameter("password")
+                    .successHandler(login.successHandler()).failureHandler(login.failureHandler()))
+            .rememberMe(remember -> remember.rememberMeServices(login.rememberMeServices()).key(rememberMeKey))
+            .logout(logout -> logout.logoutUrl("/account/logout")
+                    .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect(
+                            ReaderLogin.LOGIN + "?logout" + ReaderLogin.langQuery(request, "&")))
+                    .deleteCookies("DATELINE_SESSION", ReaderLogin.HINT_COOKIE))
+            .exceptionHandling(errors -> errors
+                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(ReaderLogin.LOGIN)))
+            .httpBasic(basic -> basic.disable())
+            .addFilterBefore(new LoginThrottle(ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled"),
+                    UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
+            .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, Accounts accounts) throws Exception {
-        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
         http
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/newsroom/staff", "/newsroom/staff/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/mail", "/newsroom/mail/**",
+                        "/newsroom/integrations", "/newsroom/integrations/**")
+                    .hasRole(Role.ADMIN.name())
                 .requestMatchers("/newsroom", "/newsroom/**").hasAnyRole(Role.CONTRIBUTOR.name(), Role.EDITOR.name(),
                         Role.ADMIN.name())
                 .anyRequest().permitAll())
             // Public pages never open a session; only a login does.
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                     .sessionFixation(fixation -> fixation.changeSessionId()))
-            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
             .requestCache(cache -> cache.disable())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/newsroom", true)
                     .failureUrl("/login?error").permitAll())
@@ -132,6 +177,18 @@ class SecurityConfiguration {
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
             .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return csrfTokens;
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static void headers(

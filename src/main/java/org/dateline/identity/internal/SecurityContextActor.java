@@ -14,7 +14,7 @@ class SecurityContextActor implements CurrentActor {
     @Override
     public Optional<Actor> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             return Optional.of(principal.actor());
         }
         if (authentication != null && authentication.getPrincipal() instanceof AdminTokenFilter.ApiPrincipal principal) {

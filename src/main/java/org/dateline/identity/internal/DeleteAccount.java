@@ -1,0 +1,60 @@
+package org.dateline.identity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.dateline.identity.Account;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A reader deletes their account with their password. For {@value Account#RESTORE_DAYS} days, logging in offers to
+ * restore it; after that the erasure job removes the email, name and password hash and keeps the row, so that what
+ * the account wrote shows as "deleted account".
+ */
+@Service
+class DeleteAccount {
+
+    private static final Logger log = LoggerFactory.getLogger(DeleteAccount.class);
+    static final Duration RESTORE_WINDOW = Duration.ofDays(Account.RESTORE_DAYS);
+
+    private final JdbcAccounts accounts;
+    private final Clock clock;
+
+    DeleteAccount(JdbcAccounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** False when the password is not right. */
+    @Transactional
+    public boolean delete(long accountId, String password) {
+        if (!accounts.passwordMatches(accountId, password)) {
+            return false;
+        }
+        accounts.markDeleted(accountId);
+        return true;
+    }
+
+    /** False when there is nothing to restore (never deleted, or already erased). */
+    @Transactional
+    public boolean restore(long accountId) {
+        return accounts.restore(accountId);
+    }
+
+    /** Erases every account whose restore window has passed. Idempotent; safe on every node at once. */
+    @Scheduled(fixedDelayString = "${dateline.readers.erase-interval:PT1H}",
+            initialDelayString = "${dateline.readers.erase-initial-delay:PT2M}")
+    public int eraseExpired() {
+        List<Long> due = accounts.deletedBefore(clock.instant().minus(RESTORE_WINDOW));
+        due.forEach(accounts::erase);
+        if (!due.isEmpty()) {
+            log.info("Erased the personal data of {} deleted account(s)", due.size());
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,45 @@
+package org.dateline.identity.internal;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * What every account page shares: its language and strings, title, the CSRF token for its forms, a notice, form
+ * problems by field ("" for the form as a whole) and the values to put back into the form. Public only because the
+ * compiled templates live in another package.
+ */
+public record ReaderPage(Locale locale, ResourceBundle strings, String title, String csrfParameter, String csrfToken,
+                         String notice, Map<String, List<String>> errors, Map<String, String> values) {
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public String t(String key) {
+        return strings.getString(key);
+    }
+
+    public String t(String key, Object... arguments) {
+        return new MessageFormat(strings.getString(key), locale).format(arguments);
+    }
+
+    public String value(String field) {
+        return values.getOrDefault(field, "");
+    }
+
+    public List<String> errorsFor(String field) {
+        return errors.getOrDefault(field, List.of());
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** The edition home in this language. */
+    public String homePath() {
+        return "/" + lang() + "/";
+    }
+}

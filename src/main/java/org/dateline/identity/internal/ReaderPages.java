@@ -1,0 +1,73 @@
+package org.dateline.identity.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dateline.identity.AccountResult;
+import org.dateline.identity.PasswordPolicy;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds account pages in the reader's language: {@code ?lang=} (links from an edition carry it, forms send it back),
+ * else the browser's Accept-Language, else English. The strings are the site's bundles ({@code i18n/site_*}).
+ */
+@Component
+class ReaderPages {
+
+    static final Set<String> LANGUAGES = Set.of("en", "ru");
+
+    Locale locale(HttpServletRequest request) {
+        String lang = request.getParameter("lang");
+        if (lang != null && LANGUAGES.contains(lang)) {
+            return Locale.forLanguageTag(lang);
+        }
+        for (Locale accepted : Collections.list(request.getLocales())) {
+            if (LANGUAGES.contains(accepted.getLanguage())) {
+                return Locale.forLanguageTag(accepted.getLanguage());
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    static ResourceBundle strings(Locale locale) {
+        return ResourceBundle.getBundle("i18n.site", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey) {
+        return page(request, titleKey, noticeKey, List.of(), Map.of());
+    }
+
+    ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey, List<AccountResult.Problem> problems,
+                    Map<String, String> values) {
+        Locale locale = locale(request);
+        ResourceBundle strings = strings(locale);
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (AccountResult.Problem problem : problems) {
+            errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(message(strings, locale, problem));
+        }
+        return new ReaderPage(locale, strings, strings.getString(titleKey),
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
+                noticeKey == null ? null : strings.getString(noticeKey), errors, values);
+    }
+
+    /** A problem's message in the page's language, by its stable code; the English text when none is translated. */
+    static String message(ResourceBundle strings, Locale locale, AccountResult.Problem problem) {
+        try {
+            return new java.text.MessageFormat(strings.getString("account.problem." + problem.code()), locale)
+                    .format(new Object[] {PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH});
+        } catch (MissingResourceException untranslated) {
+            return problem.message();
+        }
+    }
+}
