@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
 import org.dateline.testing.DatelineTestContext;
+import org.dateline.testing.HtmlChecker;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.MutableClock;
@@ -251,6 +252,7 @@ class WireFeedsIT {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Only http and https addresses can be polled")
                 .contains("ftp://wire.example/feed.xml"); // what the editor typed is kept
+        assertThat(HtmlChecker.errors(refused.body())).isEmpty();
         HttpResponse<String> fast = editor.submit("/newsroom/wire", "/newsroom/wire/feeds",
                 Map.of("name", "Too fast", "url", "https://wire.example/fast.xml", "intervalSeconds", "soon"));
         assertThat(fast.statusCode()).isEqualTo(200);
@@ -269,12 +271,17 @@ class WireFeedsIT {
         String pollAction = row.select("form[action$=/poll]").attr("action");
         assertThat(WebSession.location(editor.submit("/newsroom/wire", pollAction, Map.of())))
                 .endsWith("/newsroom/wire?polled");
-        var afterPoll = Jsoup.parse(editor.get("/newsroom/wire").body());
+        String afterPollHtml = editor.get("/newsroom/wire").body();
+        assertThat(HtmlChecker.errors(afterPollHtml)).isEmpty();
+        var afterPoll = Jsoup.parse(afterPollHtml);
         assertThat(afterPoll.select("tr.wire-feed:contains(" + name + ")").text()).contains("200");
+        assertThat(afterPoll.select("table.wire-log a[href^=/newsroom/stories/]")).isNotEmpty();
 
         // A contributor reads the page but has no form, and a post is refused.
         WebSession contributor = loggedIn(Role.CONTRIBUTOR);
-        var readOnly = Jsoup.parse(contributor.get("/newsroom/wire").body());
+        String readOnlyHtml = contributor.get("/newsroom/wire").body();
+        assertThat(HtmlChecker.errors(readOnlyHtml)).isEmpty();
+        var readOnly = Jsoup.parse(readOnlyHtml);
         assertThat(readOnly.select("tr.wire-feed:contains(" + name + ")")).hasSize(1);
         assertThat(readOnly.select("form[action=/newsroom/wire/feeds]")).isEmpty();
         assertThat(readOnly.select("form[action$=/delete]")).isEmpty();
