@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the feeds that are due, once per cluster: a node claims a feed by moving its next poll to the end of a
- * lease with a guarded UPDATE, so a feed is polled by one node at a time, and by another if that node dies mid-poll
- * (after the lease). A 304 leaves nothing to do; a 200 is parsed and ingested as transport {@code feed}; a failure
+ * lease with a guarded UPDATE, so a feed is polled by one node (or "poll now" request) at a time, and by another if
+ * that node dies mid-poll (after the lease). A 304 leaves nothing to do; a 200 is parsed and ingested as transport {@code feed}; a failure
  * (no answer, a timeout, an error status, a body nothing can be read from) is counted, written to the ingest log and
  * backs the feed off: interval × 2^failures, at most {@link #MAX_BACKOFF}. One feed's trouble never stops the others
  * and nothing stops the poller.
@@ -108,10 +108,7 @@ class FeedPoller {
     Optional<WireFeed> poll(WireFeed feed) {
         Instant now = FeedStore.millis(clock.instant());
         Instant lease = now.plus(LEASE);
-        if (lease.equals(feed.nextPollAt())) {
-            lease = lease.plusMillis(1);
-        }
-        if (!store.claim(feed.id(), feed.nextPollAt(), lease)) {
+        if (!store.claim(feed.id(), feed.nextPollAt(), now, lease)) {
             return Optional.empty();
         }
         FeedStore.Polled polled;

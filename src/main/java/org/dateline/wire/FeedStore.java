@@ -65,15 +65,19 @@ class FeedStore {
                     etag = CASE WHEN url = ? THEN etag END,
                     last_modified = CASE WHEN url = ? THEN last_modified END,
                     failures = CASE WHEN url = ? THEN failures ELSE 0 END,
-                    name = ?, url = ?, interval_seconds = ?, next_poll_at = ?
+                    name = ?, url = ?, interval_seconds = ?, next_poll_at = ?, leased_until = NULL
                 WHERE id = ?
                 """).params(url, url, url, name, url, intervalSeconds, at(now), id).update() == 1;
     }
 
-    /** Paused feeds are skipped; a resumed one is polled at once, its failures forgiven. */
+    /**
+     * Paused feeds are skipped; a resumed one is polled at once, its failures forgiven. A poll under way is
+     * forgotten: what it finds is not written back.
+     */
     boolean setActive(long id, boolean active, Instant now) {
         return jdbc.sql("""
-                UPDATE wire_feeds SET active = ?, next_poll_at = ?, failures = CASE WHEN ? THEN 0 ELSE failures END
+                UPDATE wire_feeds SET active = ?, next_poll_at = ?, failures = CASE WHEN ? THEN 0 ELSE failures END,
+                                      leased_until = NULL
                 WHERE id = ?
                 """).params(active, at(now), active, id).update() == 1;
     }
@@ -84,22 +88,26 @@ class FeedStore {
 
     /**
      * Takes the feed for one poll: moves its next poll to the end of the lease, but only if nobody moved it since
-     * {@code seen} was read. Exactly one of the nodes racing for a feed wins.
+     * {@code seen} was read and no other poll's lease is running. Exactly one of the nodes (or requests) racing for a
+     * feed wins; a node that dies mid-poll leaves the feed to others when its lease ends.
      */
-    boolean claim(long id, Instant seen, Instant lease) {
-        return jdbc.sql("UPDATE wire_feeds SET next_poll_at = ? WHERE id = ? AND next_poll_at = ?")
-                .params(at(lease), id, at(seen)).update() == 1;
+    boolean claim(long id, Instant seen, Instant now, Instant lease) {
+        return jdbc.sql("""
+                UPDATE wire_feeds SET next_poll_at = ?, leased_until = ?
+                WHERE id = ? AND next_poll_at = ? AND (leased_until IS NULL OR leased_until <= ?)
+                """).params(at(lease), at(lease), id, at(seen), at(now)).update() == 1;
     }
 
     /**
-     * Writes what a poll found, unless the feed was edited, paused, resumed or deleted meanwhile (its next poll is no
-     * longer the lease): then the edit wins and the poll leaves no trace on the feed.
+     * Writes what a poll found and ends its lease, unless the feed was edited, paused, resumed or deleted meanwhile
+     * (the lease is gone): then the edit wins and the poll leaves no trace on the feed.
      */
     boolean record(long id, Instant lease, Polled polled) {
         return jdbc.sql("""
                 UPDATE wire_feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = ?, last_status = ?,
-                                      last_error = ?, last_polled_at = ?, items_seen = items_seen + ?
-                WHERE id = ? AND next_poll_at = ?
+                                      last_error = ?, last_polled_at = ?, items_seen = items_seen + ?,
+                                      leased_until = NULL
+                WHERE id = ? AND leased_until = ?
                 """).params(polled.etag(), polled.lastModified(), at(polled.nextPollAt()), polled.failures(),
                 polled.status(), cut(polled.error(), 1000), at(polled.polledAt()), polled.items(), id, at(lease))
                 .update() == 1;

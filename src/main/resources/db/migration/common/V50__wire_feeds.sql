@@ -1,5 +1,6 @@
 -- Feed URLs the newsroom polls for wire copy. next_poll_at is also the claim: a node takes a due feed by moving it
--- forward with a guarded UPDATE (WHERE next_poll_at = the value it read), so two nodes never poll one feed at once.
+-- forward to the end of a lease with a guarded UPDATE (WHERE next_poll_at = the value it read and no lease is
+-- running), so two nodes never poll one feed at once; leased_until marks a poll under way.
 -- etag and last_modified are the validators of the last good response, sent back as If-None-Match and
 -- If-Modified-Since. failures counts failed polls in a row; the next poll backs off with it.
 CREATE TABLE wire_feeds (
@@ -11,6 +12,7 @@ CREATE TABLE wire_feeds (
     etag             VARCHAR(500),
     last_modified    VARCHAR(500),
     next_poll_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    leased_until     TIMESTAMP WITH TIME ZONE,
     failures         INTEGER       DEFAULT 0 NOT NULL,
     last_status      INTEGER,
     last_error       VARCHAR(1000),

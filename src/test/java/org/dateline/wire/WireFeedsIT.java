@@ -76,6 +76,8 @@ class WireFeedsIT {
     @Autowired
     FeedPoller poller;
     @Autowired
+    FeedStore store;
+    @Autowired
     Accounts accounts;
     @Autowired
     JsonMapper json;
@@ -222,6 +224,32 @@ class WireFeedsIT {
         assertThat(unreachable.has("lastStatus")).isFalse();
         assertThat(unreachable.get("lastError").asString()).startsWith("feed_unreachable");
         assertThat(log("Closed port")).extracting(l -> l.get("code").asString()).containsExactly("feed_unreachable");
+    }
+
+    @Test
+    void aFeedBeingPolledIsClaimedByNobodyElseUntilItsLeaseEnds() {
+        JsonNode added = add("{\"name\":\"Contested\",\"url\":\"%s\",\"intervalSeconds\":60}"
+                .formatted(serverUrl("/contested.rss")), 201);
+        long id = added.get("id").asLong();
+        WireFeed seen = store.find(id).orElseThrow();
+        Instant now = clock.instant();
+        // Two nodes read the same due feed; the first to claim it wins, the second finds it moved.
+        assertThat(store.claim(id, seen.nextPollAt(), now, now.plus(FeedPoller.LEASE))).isTrue();
+        assertThat(store.claim(id, seen.nextPollAt(), now, now.plus(FeedPoller.LEASE))).isFalse();
+        // Nor can anyone take it by what they read after the claim while the lease runs: not the poller, not a person.
+        WireFeed leased = store.find(id).orElseThrow();
+        assertThat(store.claim(id, leased.nextPollAt(), now, now.plus(FeedPoller.LEASE))).isFalse();
+        HttpResponse<String> busy = http.postJson("/api/wire/feeds/" + id + "/poll", "", TOKEN);
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(409);
+        assertThat(busy.body()).contains("\"code\":\"feed_busy\"");
+
+        // The node that held it died: after the lease the feed is due and taken over.
+        clock.advance(FeedPoller.LEASE.plusSeconds(1));
+        poller.pollDue();
+        JsonNode takenOver = feed(id);
+        assertThat(takenOver.get("lastStatus").asInt()).isEqualTo(404);
+        assertThat(takenOver.get("failures").asInt()).isEqualTo(1);
+        delete("/api/wire/feeds/" + id);
     }
 
     @Test
