@@ -6,7 +6,9 @@
  * {@link org.dateline.wire.WireItem}, {@link org.dateline.wire.ParseResult}, {@link org.dateline.wire.ParseError}
  * (stable codes in {@link org.dateline.wire.ParseError.Codes}), {@link org.dateline.wire.PubStatus},
  * {@link org.dateline.wire.ItemKind}. Bad input never throws: the result names each problem, and one bad item in a
- * batch leaves the good ones. Ingest (push, watched folder, polled feeds, de-duplication by guid and version) will
- * build on this and create drafts through the newsroom. Publishes and consumes no events yet.
+ * batch leaves the good ones. {@link org.dateline.wire.WireIngest} puts items into the newsroom (drafts on the
+ * Incoming desk, de-duplicated by guid and version) from three transports: HTTP push, the watched folder and polled
+ * feeds ({@link org.dateline.wire.WireFeeds}, polled once per cluster with conditional requests and backoff).
+ * Publishes and consumes no events yet.
  */
 package org.dateline.wire;

@@ -1,0 +1,16 @@
+package org.dateline.wire;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Wire settings ({@code dateline.wire.*}).
+ *
+ * @param allowLocalFeeds let feed URLs point at loopback, private and link-local addresses. Off by default, so that
+ *                        whoever may add a feed cannot make the server fetch from inside its own network; tests and
+ *                        a newsroom with an internal wire server switch it on.
+ * @param pollFeeds       poll due feeds every two seconds; off, feeds are only polled on request
+ */
+@ConfigurationProperties("dateline.wire")
+public record WireSettings(@DefaultValue("false") boolean allowLocalFeeds, @DefaultValue("true") boolean pollFeeds) {
+}
