@@ -122,9 +122,13 @@ pages_table() {
     local recent section2 deep tag author last_sitemap
     recent=$(first_article_of /en/russia/)
     section2=/en/world/
-    last_sitemap=$(curl -s "$BASE/sitemap.xml" | grep -o '/sitemaps/articles-[0-9]*\.xml' | tail -1 || true)
-    deep=$(curl -s "$BASE$last_sitemap" | grep -o "<loc>[^<]*/en/russia/[^<]*</loc>" | tail -1 \
-        | sed 's#<loc>https\?://[^/]*##; s#</loc>##' || true)
+    # The last sitemap that lists English russia stories (the newest ids may all be of the other edition).
+    deep=
+    for last_sitemap in $(curl -s "$BASE/sitemap.xml" | grep -o '/sitemaps/articles-[0-9]*\.xml' | tac || true); do
+        deep=$(curl -s "$BASE$last_sitemap" | grep -o "<loc>[^<]*/en/russia/[^<]*</loc>" | tail -1 \
+            | sed 's#<loc>https\?://[^/]*##; s#</loc>##' || true)
+        [ -n "$deep" ] && break
+    done
     tag=$(first_link "$recent" /en/tag/)
     author=$(first_link "$recent" /en/author/)
     # 40 distinct articles: the newest of four sections and the oldest English entries of the last sitemap
