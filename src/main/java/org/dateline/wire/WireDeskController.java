@@ -8,12 +8,14 @@ import org.dateline.identity.AccountResult;
 import org.dateline.identity.CurrentActor;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.FieldProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The newsroom's wire page: the polled feeds with their state, a form to add one, and the ingest log. Every staff
@@ -62,6 +64,35 @@ class WireDeskController {
         return "redirect:/newsroom/wire?added";
     }
 
+    @GetMapping("/newsroom/wire/feeds/{id}")
+    String editPage(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!FeedPolicy.canManage(currentActor.get())) {
+            return forbidden(request, response, model);
+        }
+        return feeds.find(id)
+                .map(feed -> editPage(request, model, feed, List.of(), feed.name(), feed.url(),
+                        String.valueOf(feed.intervalSeconds())))
+                .orElseGet(WireDeskController::notFound);
+    }
+
+    @PostMapping("/newsroom/wire/feeds/{id}")
+    String edit(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+                @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String intervalSeconds,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!FeedPolicy.canManage(currentActor.get())) {
+            return forbidden(request, response, model);
+        }
+        FeedResult result = feeds.update(id, new WireFeeds.FeedCommand(name, url, interval(intervalSeconds)));
+        if (result instanceof FeedResult.NotFound) {
+            return notFound();
+        }
+        if (result instanceof FeedResult.Refused refused) {
+            return editPage(request, model, feeds.find(id).orElseThrow(), refused.problems(), name, url,
+                    intervalSeconds);
+        }
+        return "redirect:/newsroom/wire?changed";
+    }
+
     @PostMapping("/newsroom/wire/feeds/{id}/active")
     String setActive(@PathVariable long id, @RequestParam(defaultValue = "false") boolean active,
                      HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -95,6 +126,24 @@ class WireDeskController {
         return page(request, model, null,
                 List.of(new FieldProblem("", "forbidden", "Only editors and administrators may change feeds.")),
                 "", "", String.valueOf(WireFeeds.DEFAULT_INTERVAL));
+    }
+
+    /** A feed that does not exist (deleted meanwhile, or a mistyped address) gets the error page. */
+    private static String notFound() {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    private String editPage(HttpServletRequest request, Model model, WireFeed feed, List<FieldProblem> problems,
+                            String name, String url, String interval) {
+        model.addAttribute("page", pages.page(request, "Change feed", null, problems.stream()
+                .map(p -> new AccountResult.Problem(p.field(), p.code(), p.message())).toList()));
+        model.addAttribute("feed", feed);
+        model.addAttribute("name", name);
+        model.addAttribute("url", url);
+        model.addAttribute("interval", interval);
+        model.addAttribute("minInterval", WireFeeds.MIN_INTERVAL);
+        model.addAttribute("maxInterval", WireFeeds.MAX_INTERVAL);
+        return "newsroom/wire-feed";
     }
 
     private String page(HttpServletRequest request, Model model, String notice, List<FieldProblem> problems,

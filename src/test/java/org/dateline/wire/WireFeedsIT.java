@@ -295,6 +295,24 @@ class WireFeedsIT {
         assertThat(row).hasSize(1);
         assertThat(row.text()).contains("600 s");
 
+        // Change it on its own page: a bad value is refused with what was typed kept, a good one is saved.
+        String editPage = row.select("a[href^=/newsroom/wire/feeds/]").attr("href");
+        HttpResponse<String> editForm = editor.get(editPage);
+        assertThat(editForm.statusCode()).isEqualTo(200);
+        assertThat(HtmlChecker.errors(editForm.body())).isEmpty();
+        assertThat(Jsoup.parse(editForm.body()).select("#feed-interval").attr("value")).isEqualTo("600");
+        HttpResponse<String> badEdit = editor.submit(editPage, editPage,
+                Map.of("name", name, "url", serverUrl("/guardian.rss") + "?from=page", "intervalSeconds", "5"));
+        assertThat(badEdit.statusCode()).isEqualTo(200);
+        assertThat(badEdit.body()).contains("Poll every 60 to 86400 seconds.").contains("value=\"5\"");
+        assertThat(HtmlChecker.errors(badEdit.body())).isEmpty();
+        assertThat(WebSession.location(editor.submit(editPage, editPage,
+                Map.of("name", name, "url", serverUrl("/guardian.rss") + "?from=page", "intervalSeconds", "900"))))
+                .endsWith("/newsroom/wire?changed");
+        row = Jsoup.parse(editor.get("/newsroom/wire").body()).select("tr.wire-feed:contains(" + name + ")");
+        assertThat(row.text()).contains("900 s");
+        assertThat(editor.get("/newsroom/wire/feeds/987654321").statusCode()).isEqualTo(404);
+
         // Poll it from the page; its drafts' log lines link to their stories.
         String pollAction = row.select("form[action$=/poll]").attr("action");
         assertThat(WebSession.location(editor.submit("/newsroom/wire", pollAction, Map.of())))
@@ -320,6 +338,10 @@ class WireFeedsIT {
         assertThat(forbidden.body()).contains("Only editors and administrators may change feeds.");
         String deleteAction = row.select("form[action$=/delete]").attr("action");
         assertThat(contributor.post(deleteAction, Map.of("_csrf", token)).statusCode()).isEqualTo(403);
+        assertThat(readOnly.select("a[href=" + editPage + "]")).isEmpty();
+        assertThat(contributor.get(editPage).statusCode()).isEqualTo(403);
+        assertThat(contributor.post(editPage, Map.of("_csrf", token, "name", "Renamed", "url",
+                "https://wire.example/renamed.xml")).statusCode()).isEqualTo(403);
         assertThat(Jsoup.parse(editor.get("/newsroom/wire").body()).select("tr.wire-feed:contains(" + name + ")"))
                 .hasSize(1);
         assertThat(readOnly.select("tr.wire-feed:contains(Contributor feed)")).isEmpty();
