@@ -135,30 +135,30 @@ class WireDeskController {
 
     private String editPage(HttpServletRequest request, Model model, WireFeed feed, List<FieldProblem> problems,
                             String name, String url, String interval) {
-        model.addAttribute("page", pages.page(request, "Change feed", null, problems.stream()
-                .map(p -> new AccountResult.Problem(p.field(), p.code(), p.message())).toList()));
+        form(request, model, "Change feed", null, problems, name, url, interval);
         model.addAttribute("feed", feed);
-        model.addAttribute("name", name);
-        model.addAttribute("url", url);
-        model.addAttribute("interval", interval);
-        model.addAttribute("minInterval", WireFeeds.MIN_INTERVAL);
-        model.addAttribute("maxInterval", WireFeeds.MAX_INTERVAL);
         return "newsroom/wire-feed";
     }
 
     private String page(HttpServletRequest request, Model model, String notice, List<FieldProblem> problems,
                         String name, String url, String interval) {
-        model.addAttribute("page", pages.page(request, TITLE, notice, problems.stream()
-                .map(p -> new AccountResult.Problem(p.field(), p.code(), p.message())).toList()));
+        form(request, model, TITLE, notice, problems, name, url, interval);
         model.addAttribute("feeds", feeds.all());
         model.addAttribute("log", ingest.recent(0, LOG_LINES));
         model.addAttribute("canManage", FeedPolicy.canManage(currentActor.get()));
+        return "newsroom/wire";
+    }
+
+    /** The feed form's values as typed, with the problems to show beside them. */
+    private void form(HttpServletRequest request, Model model, String title, String notice,
+                      List<FieldProblem> problems, String name, String url, String interval) {
+        model.addAttribute("page", pages.page(request, title, notice, problems.stream()
+                .map(p -> new AccountResult.Problem(p.field(), p.code(), p.message())).toList()));
         model.addAttribute("name", name);
         model.addAttribute("url", url);
         model.addAttribute("interval", interval);
         model.addAttribute("minInterval", WireFeeds.MIN_INTERVAL);
         model.addAttribute("maxInterval", WireFeeds.MAX_INTERVAL);
-        return "newsroom/wire";
     }
 
     /** Blank is the default; anything not a number is out of range, so the form says so. */
