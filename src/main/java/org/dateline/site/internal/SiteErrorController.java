@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Whatever fails outside a controller's own handling ends here: an error page in the reader's edition, or a problem
@@ -55,7 +56,10 @@ class SiteErrorController implements ErrorController {
     private static int status(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error instanceof Throwable t) {
+        if (error instanceof Throwable t && DisconnectedClientHelper.isClientDisconnectedException(t)) {
+            // A reader who closed the tab mid-response (a newsfeed stream, say) is no failure of ours.
+            log.debug("Client went away on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        } else if (error instanceof Throwable t) {
             log.error("Unhandled failure on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
         }
         return status instanceof Integer code ? code : 500;
