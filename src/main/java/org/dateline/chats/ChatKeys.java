@@ -8,6 +8,7 @@ public final class ChatKeys {
 
     private static final String ARTICLE = "chat:article:";
     private static final String ROOM = "chat:room:";
+    private static final String TOPICS = "chat:topics:";
 
     private ChatKeys() {
     }
@@ -18,6 +19,11 @@ public final class ChatKeys {
 
     public static String room(long roomId) {
         return ROOM + roomId;
+    }
+
+    /** The list of an edition's topic rooms: a topic room's every change names it (its last activity moves). */
+    public static String topics(String edition) {
+        return TOPICS + edition;
     }
 
     /** The room id of a {@code chat:room:<id>} key. */
@@ -33,6 +39,6 @@ public final class ChatKeys {
     }
 
     public static boolean isChatKey(String key) {
-        return key.startsWith(ARTICLE) || key.startsWith(ROOM);
+        return key.startsWith(ARTICLE) || key.startsWith(ROOM) || key.startsWith(TOPICS);
     }
 }

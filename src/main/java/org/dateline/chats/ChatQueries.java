@@ -12,6 +12,9 @@ public interface ChatQueries {
     /** The latest messages under an article, for its page; an empty conversation when nobody wrote yet. */
     Conversation conversation(long articleId, int limit);
 
+    /** The topic rooms of an edition, newest activity first. */
+    List<Room> topics(String edition, int limit);
+
     /** A topic room of an edition by its slug. */
     Optional<Room> topic(String edition, String slug);
 

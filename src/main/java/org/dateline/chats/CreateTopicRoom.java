@@ -2,12 +2,16 @@ package org.dateline.chats;
 
 import java.util.Optional;
 
+import org.dateline.changes.ChangeKinds;
+import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.Participants;
 import org.dateline.editions.Editions;
 import org.dateline.shared.Slug;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A moderator, editor or administrator opens a room on a subject in one edition. */
 @Component
@@ -17,12 +21,17 @@ public class CreateTopicRoom {
     private final JdbcChats chats;
     private final ChatPolicy policy;
     private final Editions editions;
+    private final ChatChanges changes;
+    private final TransactionTemplate transaction;
 
-    CreateTopicRoom(Participants participants, JdbcChats chats, ChatPolicy policy, Editions editions) {
+    CreateTopicRoom(Participants participants, JdbcChats chats, ChatPolicy policy, Editions editions,
+                    ChatChanges changes, PlatformTransactionManager transactions) {
         this.participants = participants;
         this.chats = chats;
         this.policy = policy;
         this.editions = editions;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public ChatResult<Room> create(String edition, String slug, String title) {
@@ -43,7 +52,12 @@ public class CreateTopicRoom {
             return ChatResult.refused(Refusal.SLUG_TAKEN);
         }
         try {
-            chats.insertRoom(RoomKind.TOPIC, edition, null, slug, name, who.get().accountId());
+            // the change evicts the edition's list of discussions on every node
+            transaction.executeWithoutResult(status -> {
+                chats.insertRoom(RoomKind.TOPIC, edition, null, slug, name, who.get().accountId());
+                Room room = chats.topic(edition, slug).orElseThrow();
+                changes.append(ChangeKinds.CHAT_ROOM, room, room.id());
+            });
         } catch (DuplicateKeyException raced) {
             return ChatResult.refused(Refusal.SLUG_TAKEN);
         }

@@ -375,6 +375,46 @@ class ChatsIT {
     }
 
     @Test
+    void theEditionsDiscussionsListTopicRoomsAndFollowTheirChanges() throws Exception {
+        ChatReader alice = reader();
+        ChatReader moderator = ChatReader.register(port, jdbc, encoder, "MODERATOR", clock.instant().minus(Duration.ofDays(90)));
+        Http http = new Http(port);
+        String title = "Budget week " + System.nanoTime();
+        assertThat(http.get("/en/chat").body()).doesNotContain(title); // now cached
+
+        String slug = "budget-" + (System.nanoTime() % 100_000);
+        HttpResponse<String> created = moderator.call("POST", "/api/chats/rooms",
+                "{\"edition\":\"en\",\"slug\":\"" + slug + "\",\"title\":\"" + title + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        awaitTrue(() -> http.get("/en/chat").body().contains(title), Duration.ofSeconds(1));
+        Document list = Jsoup.parse(http.get("/en/chat").body());
+        Element link = list.selectFirst("ul.topic-list a:contains(" + title + ")");
+        assertThat(link.attr("href")).isEqualTo("/en/chat/" + slug);
+        assertThat(link.parent().select("time")).isEmpty(); // nobody wrote yet
+        assertThat(Jsoup.parse(http.get("/ru/chat").body()).select("a:contains(" + title + ")")).isEmpty();
+        assertThat(validate(http.get("/en/chat").body())).isEmpty();
+        assertThat(validate(http.get("/ru/chat").body())).isEmpty();
+        assertThat(Jsoup.parse(http.get("/ru/chat").body()).selectFirst("h1").text()).isEqualTo("Обсуждения");
+        assertThat(Jsoup.parse(http.get("/en/").body()).select("footer a[href=/en/chat]")).hasSize(1);
+
+        long room = ChatReader.JSON.readTree(created.body()).get("id").asLong();
+        assertThat(alice.postToRoom(room, "First!", null).statusCode()).isEqualTo(201);
+        awaitTrue(() -> !Jsoup.parse(http.get("/en/chat").body()).select("ul.topic-list li:contains(" + title + ") time")
+                .isEmpty(), Duration.ofSeconds(1));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within " + timeout.toMillis() + " ms");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void articlePageWithAConversationIsValidHtmlInBothEditions() throws Exception {
         ChatReader alice = reader();
         ChatReader bob = reader();

@@ -24,6 +24,8 @@ public class ChatChanges {
         keys.add(ChatKeys.room(room.id()));
         if (room.articleId() != null) {
             keys.add(ChatKeys.article(room.articleId()));
+        } else {
+            keys.add(ChatKeys.topics(room.edition()));
         }
         log.append(kind, room.edition(), messageId, keys);
     }

@@ -135,6 +135,12 @@ public class JdbcChats implements ChatQueries {
     }
 
     @Override
+    public List<Room> topics(String edition, int limit) {
+        return jdbc.sql(ROOM_COLUMNS + " WHERE kind = 'TOPIC' AND edition = ? ORDER BY last_activity_at DESC, id DESC"
+                + " LIMIT ?").params(edition, limit).query(this::mapRoom).list();
+    }
+
+    @Override
     public Optional<Room> topic(String edition, String slug) {
         return jdbc.sql(ROOM_COLUMNS + " WHERE edition = ? AND slug = ?").params(edition, slug).query(this::mapRoom)
                 .optional();

@@ -11,6 +11,7 @@ import org.dateline.chats.ChatQueries;
 import org.dateline.chats.Conversation;
 import org.dateline.chats.Reaction;
 import org.dateline.chats.Room;
+import org.dateline.chats.RoomState;
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleState;
@@ -31,6 +32,7 @@ import org.dateline.site.view.Chrome;
 import org.dateline.site.view.Link;
 import org.dateline.site.view.NewsfeedItem;
 import org.dateline.site.view.Teaser;
+import org.dateline.site.view.TopicLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,6 +51,7 @@ class SiteController {
     static final int LIST_SIZE = 20;
     static final int NEWSFEED_PAGE = 50;
     static final int CHAT_MESSAGES = 50;
+    static final int TOPICS = 200;
 
     private final Editions editions;
     private final ContentQueries content;
@@ -192,6 +195,28 @@ class SiteController {
         PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.author(author.id())));
         return list(model, chrome, title, null, content.byAuthor(e.code(), author.id(), cursor, LIST_SIZE),
                 author.path(e.code()), ui, LIST_SIZE);
+    }
+
+    /** The edition's discussions: its topic rooms, newest activity first; evicted by any change in one of them. */
+    @GetMapping("/" + EDITION + "/chat")
+    String topics(@PathVariable String edition, Model model, HttpServletRequest request) {
+        Edition e = edition(edition);
+        Ui ui = Pages.ui(e);
+        String path = "/" + e.code() + "/chat";
+        String title = ui.t("chat.topics.title");
+        Chrome chrome = pages.chrome(e, null, new Pages.Head(title, ui.t("chat.topics.intro"), path,
+                alternates(e, ed -> "/" + ed.code() + "/chat"), Pages.feeds(e, null, e.siteName()), null, "website"));
+        List<TopicLink> rooms = chats.topics(e.code(), TOPICS).stream()
+                .map(room -> new TopicLink(room.title(), path + "/" + room.slug(),
+                        room.lastMessageId() == 0 ? null : room.lastActivityAt().toString(),
+                        room.lastMessageId() == 0 ? null : ui.dateTime(room.lastActivityAt()),
+                        room.state() != RoomState.OPEN))
+                .toList();
+        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ChatKeys.topics(e.code())));
+        model.addAttribute("page", chrome);
+        model.addAttribute("title", title);
+        model.addAttribute("rooms", rooms);
+        return "site/topics";
     }
 
     /** A topic room's page: the conversation alone, cached like every page and evicted by its room's changes. */
