@@ -3,11 +3,13 @@
 # request and fifty per newsMessage, 4 connections), and the time from a push to the story's public page.
 # Dateline on embedded defaults (H2, fresh data dir with demo content), Java 17; then the same on PostgreSQL when
 # one answers on 127.0.0.1:5432 (a fresh database dateline_bench_wire).
-# Usage: bench/wire-ingest.sh   (env: ITEMS=2000 CONNECTIONS=4 SAMPLES=20 DBS="h2 postgres")
+# "h2-write-delay" in DBS adds H2 with its own default write delay (commits reach the file up to 500 ms later),
+# to show what the embedded default's WRITE_DELAY=0 costs.
+# Usage: bench/wire-ingest.sh   (env: ITEMS=2000 CONNECTIONS=4 SAMPLES=20 DBS="h2 postgres" PORT=18080)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-PORT=18080
+PORT=${PORT:-18080}
 ITEMS=${ITEMS:-2000}
 CONNECTIONS=${CONNECTIONS:-4}
 SAMPLES=${SAMPLES:-20}
@@ -33,6 +35,8 @@ for db in $DBS; do
         psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS dateline_bench_wire' >/dev/null
         psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE dateline_bench_wire' >/dev/null
         env=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/dateline_bench_wire SPRING_DATASOURCE_USERNAME=postgres)
+    elif [ "$db" = h2-write-delay ]; then
+        env=(SPRING_DATASOURCE_URL="jdbc:h2:file:$WORK/data-$db/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
     fi
     echo
     echo "### $db"

@@ -19,6 +19,9 @@ import org.dateline.newsroom.StoryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts parsed wire items into the newsroom: a new guid becomes a draft on the Incoming desk of the edition of its
@@ -40,79 +43,104 @@ public class WireIngest {
     private final Editions editions;
     private final WireLog wireLog;
     private final Clock clock;
+    private final TransactionTemplate batch;
+    private final TransactionTemplate itemSavepoint;
 
-    WireIngest(Stories stories, Editions editions, WireLog wireLog, Clock clock) {
+    WireIngest(Stories stories, Editions editions, WireLog wireLog, Clock clock,
+               PlatformTransactionManager transactions) {
         this.stories = stories;
         this.editions = editions;
         this.wireLog = wireLog;
         this.clock = clock;
+        this.batch = new TransactionTemplate(transactions);
+        this.itemSavepoint = new TransactionTemplate(transactions);
+        this.itemSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. */
+    /**
+     * Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. The whole batch is one
+     * transaction, so a newsMessage of fifty items costs one commit, not a hundred; each item runs in a savepoint of
+     * its own, so one item's failure is undone alone and the rest still go in. Nothing is acknowledged before the
+     * commit, and a batch sent again after a failure is told apart by guid and version.
+     */
     public List<WireOutcome> ingest(ParseResult parsed, String transport, String source) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<WireOutcome> outcomes = new ArrayList<>();
-        for (ParseError error : parsed.errors()) {
-            outcomes.add(wireLog.write(now, transport, source, error.itemRef(), null, null, WireOutcome.REJECTED,
-                    null, error.code(), error.message()));
-        }
-        for (WireItem item : parsed.items()) {
-            outcomes.add(ingest(item, transport, source, now));
-        }
-        return outcomes;
+        return batch.execute(status -> {
+            List<WireOutcome> outcomes = new ArrayList<>();
+            for (ParseError error : parsed.errors()) {
+                outcomes.add(wireLog.write(now, transport, source, error.itemRef(), null, null, WireOutcome.REJECTED,
+                        null, error.code(), error.message()));
+            }
+            for (WireItem item : parsed.items()) {
+                outcomes.add(ingest(versioned(item), transport, source, now));
+            }
+            return outcomes;
+        });
     }
 
     public List<WireOutcome> recent(long beforeId, int limit) {
         return wireLog.recent(beforeId, Math.max(1, Math.min(200, limit)));
     }
 
-    private WireOutcome ingest(WireItem parsed, String transport, String source, Instant now) {
-        WireItem item = versioned(parsed);
-        String ref = item.guid();
+    private WireOutcome ingest(WireItem item, String transport, String source, Instant now) {
+        Verdict verdict;
         try {
+            verdict = item(item, source, now);
+        } catch (RuntimeException e) {
+            // One item's failure (a duplicate guid raced in by another node, a database hiccup) never stops the rest:
+            // its savepoint is rolled back, and the batch goes on.
+            log.warn("Wire item {} from {} not ingested: {}", item.guid(), source, e.toString());
+            verdict = new Verdict(WireOutcome.REJECTED, null, "ingest_failed",
+                    "The item could not be stored; it may be sent again.");
+        }
+        return wireLog.write(now, transport, source, item.guid(), item.guid(), item.version(), verdict.result(),
+                verdict.storyId(), verdict.code(), verdict.message());
+    }
+
+    /** What became of one item: a result of {@link WireOutcome}, its story, and why when it was refused. */
+    private record Verdict(String result, Long storyId, String code, String message) {
+    }
+
+    /** The item's effect on the newsroom, inside a savepoint of the batch: all of it, or (on an exception) none. */
+    private Verdict item(WireItem item, String source, Instant now) {
+        return itemSavepoint.execute(status -> {
             Story.Provenance provenance = new Story.Provenance(source, item.guid(), item.version(), now);
             Optional<Story> existing = stories.byWireGuid(item.guid());
             if (existing.isPresent()) {
                 Story story = existing.get();
                 long held = story.provenance() == null ? 0 : story.provenance().version();
                 if (item.version() <= held) {
-                    return logged(now, transport, source, item, WireOutcome.DUPLICATE, story.id(), null,
+                    return new Verdict(WireOutcome.DUPLICATE, story.id(), null,
                             "Version " + item.version() + " is already held (" + held + ").");
                 }
                 if (item.pubStatus() == PubStatus.CANCELED) {
-                    return result(now, transport, source, item, WireOutcome.KILLED,
-                            stories.killFromWire(story.id(), provenance));
+                    return verdict(WireOutcome.KILLED, stories.killFromWire(story.id(), provenance));
                 }
                 Optional<PublishCommand> fields = fields(item, story.edition());
                 if (fields.isEmpty()) {
-                    return logged(now, transport, source, item, WireOutcome.REJECTED, story.id(), "no_section",
+                    return new Verdict(WireOutcome.REJECTED, story.id(), "no_section",
                             "Edition " + story.edition() + " has no section.");
                 }
-                return result(now, transport, source, item, WireOutcome.UPDATED,
+                return verdict(WireOutcome.UPDATED,
                         stories.applyWireVersion(story.id(), fields.get(), provenance));
             }
             if (item.pubStatus() == PubStatus.CANCELED) {
-                return logged(now, transport, source, item, WireOutcome.REJECTED, null, "canceled_unknown",
+                return new Verdict(WireOutcome.REJECTED, null, "canceled_unknown",
                         "A cancellation of an item never received.");
             }
             Optional<Edition> edition = edition(item.language());
             if (edition.isEmpty()) {
-                return logged(now, transport, source, item, WireOutcome.REJECTED, null, "no_edition_for_language",
+                return new Verdict(WireOutcome.REJECTED, null, "no_edition_for_language",
                         "No edition publishes in language \"" + item.language() + "\".");
             }
             Optional<PublishCommand> fields = fields(item, edition.get().code());
             if (fields.isEmpty()) {
-                return logged(now, transport, source, item, WireOutcome.REJECTED, null, "no_section",
+                return new Verdict(WireOutcome.REJECTED, null, "no_section",
                         "Edition " + edition.get().code() + " has no section.");
             }
-            return result(now, transport, source, item, WireOutcome.CREATED,
+            return verdict(WireOutcome.CREATED,
                     stories.create(Stories.wireActor(provenance), fields.get(), INCOMING_DESK, provenance));
-        } catch (RuntimeException e) {
-            // One item's failure (a duplicate guid raced in by another node, a database hiccup) never stops the rest.
-            log.warn("Wire item {} from {} not ingested: {}", ref, source, e.toString());
-            return logged(now, transport, source, item, WireOutcome.REJECTED, null, "ingest_failed",
-                    "The item could not be stored; it may be sent again.");
-        }
+        });
     }
 
     /**
@@ -130,30 +158,21 @@ public class WireIngest {
                 item.firstCreated(), item.versionCreated(), item.link(), item.format());
     }
 
-    private WireOutcome result(Instant now, String transport, String source, WireItem item, String success,
-                               StoryResult result) {
+    private static Verdict verdict(String success, StoryResult result) {
         if (result instanceof StoryResult.Done done) {
-            return logged(now, transport, source, item, success, done.storyId(), null, null);
+            return new Verdict(success, done.storyId(), null, null);
         }
         if (result instanceof StoryResult.Rejected rejected) {
             FieldProblem first = rejected.problems().get(0);
-            return logged(now, transport, source, item, WireOutcome.REJECTED, null, "invalid_" + first.field(),
-                    first.message());
+            return new Verdict(WireOutcome.REJECTED, null, "invalid_" + first.field(), first.message());
         }
         if (result instanceof StoryResult.Refused refused) {
-            return logged(now, transport, source, item, WireOutcome.REJECTED, null, refused.code(), refused.message());
+            return new Verdict(WireOutcome.REJECTED, null, refused.code(), refused.message());
         }
         if (result instanceof StoryResult.Conflict conflict) {
-            return logged(now, transport, source, item, WireOutcome.REJECTED, null, conflict.code(), conflict.message());
+            return new Verdict(WireOutcome.REJECTED, null, conflict.code(), conflict.message());
         }
-        return logged(now, transport, source, item, WireOutcome.REJECTED, null, "unknown_article",
-                "The story is gone.");
-    }
-
-    private WireOutcome logged(Instant now, String transport, String source, WireItem item, String result,
-                               Long storyId, String code, String message) {
-        return wireLog.write(now, transport, source, item.guid(), item.guid(), item.version(), result, storyId, code,
-                message);
+        return new Verdict(WireOutcome.REJECTED, null, "unknown_article", "The story is gone.");
     }
 
     private Optional<Edition> edition(String language) {
