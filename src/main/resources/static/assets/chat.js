@@ -149,8 +149,19 @@ function start(section) {
   }
 
   function showError(e) {
+    if (e.data && e.data.code === 'banned') return blocked(e.data.bannedUntil);
     errorBox.textContent = e.message || t.tFailed;
     errorBox.hidden = false;
+  }
+
+  // A moderator banned this reader: say until when, and stop offering to post.
+  function blocked(until) {
+    errorBox.textContent = until
+      ? t.tBannedUntil.replace('{0}', new Date(until).toLocaleString(document.documentElement.lang))
+      : t.tBanned;
+    errorBox.hidden = false;
+    text.disabled = true;
+    form.querySelector('button[type=submit]').disabled = true;
   }
 
   async function send(event) {
