@@ -18,7 +18,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,10 +29,23 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The moderators' pages over real HTTP: who may open them, and every action they offer, with the audit log. */
+/**
+ * The moderators' pages over real HTTP: who may open them, and every action they offer, with the audit log. An
+ * application of its own (its own clock bean): its many logins from one address would otherwise share the login
+ * throttle with the other chat tests.
+ */
 @IntegrationTest
-@Import(ChatsIT.Clocks.class)
+@Import(ModerationPagesIT.OwnClock.class)
 class ModerationPagesIT {
+
+    @TestConfiguration
+    static class OwnClock {
+        @Bean
+        @Primary
+        MutableClock moderationClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
 
     private static final String PASSWORD = "a-long-staff-Passphrase-7";
     private static final String QUEUE = "/newsroom/moderation";
@@ -102,6 +118,12 @@ class ModerationPagesIT {
         assertThat(queue.select("nav a[href=/newsroom]")).isEmpty();
         assertThat(Jsoup.parse(moderator.get("/newsroom/password").body()).select("nav a[href=/newsroom/moderation]"))
                 .hasSize(1);
+        // A changed password leads back to the queue, not to the desk the moderator may not open.
+        HttpResponse<String> changed = moderator.submit("/newsroom/password", "/newsroom/password",
+                Map.of("currentPassword", PASSWORD, "password", PASSWORD + "-changed"));
+        assertThat(WebSession.location(changed)).endsWith("/newsroom/moderation?done=password");
+        assertThat(moderator.get(WebSession.location(changed).replaceAll("^https?://[^/]+", "")).body())
+                .contains("Your password is changed.");
     }
 
     @Test

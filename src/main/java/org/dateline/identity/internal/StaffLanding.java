@@ -28,6 +28,15 @@ final class StaffLanding {
         return has(authorities, Role.MODERATOR) ? MODERATION : READER;
     }
 
+    /** Back where the role works, with the notice that the password is changed. */
+    static String afterPasswordChange(Role role) {
+        return switch (role) {
+            case CONTRIBUTOR, EDITOR, ADMIN -> DESK + "?passwordChanged";
+            case MODERATOR -> MODERATION + "?done=password";
+            case READER -> READER;
+        };
+    }
+
     static AuthenticationSuccessHandler handler() {
         return (request, response, authentication) -> response.sendRedirect(after(authentication.getAuthorities()));
     }
