@@ -355,6 +355,14 @@ function start(section) {
       for (const li of list.children) decorate(li);
       markReadSoon();
     }
+    if (me.moderator && roomId) {
+      // the room's settings in the moderation pages, for moderators only
+      const link = document.createElement('a');
+      link.id = 'chat-moderate';
+      link.href = '/newsroom/moderation/rooms/' + roomId + '?lang=' + document.documentElement.lang;
+      link.textContent = t.tModerate;
+      section.querySelector('h2').after(link);
+    }
   }).catch(() => {});
   connect();
   highlight();

@@ -1,8 +1,6 @@
 package org.dateline.browser;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,6 +109,12 @@ class ModerationInBrowserIT {
         assertThat(moderator.findElement(By.cssSelector("table.staff-table tbody")).getText())
                 .contains("Anna Troll").contains("Trolling the room");
 
+        // From the room, the moderator reaches its settings.
+        moderator.get(http.base() + article.path());
+        wait(moderator).until(ExpectedConditions.elementToBeClickable(By.id("chat-moderate"))).click();
+        wait(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Room settings"));
+        assertThat(moderator.findElement(By.cssSelector("input[name=mode][value=open]")).isSelected()).isTrue();
+
         // Anna's next attempt is refused and her page says until when; nothing of it reaches Boris.
         anna.findElement(By.id("chat-text")).sendKeys("Am I still here?");
         anna.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
@@ -127,13 +131,7 @@ class ModerationInBrowserIT {
     }
 
     private ChromeDriver reader(String name, Http http) throws Exception {
-        String email = "mod-browser-" + System.nanoTime() + "@dateline.test";
-        Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(5)));
-        jdbc.sql("""
-                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
-                                      created_at, password_changed_at, email_confirmed_at)
-                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
-                """).params(email, name, encoder.encode(PASSWORD), created, created, created).update();
+        String email = Browsers.readerAccount(jdbc, encoder, name, PASSWORD);
         ChromeDriver browser = start();
         browser.get(http.base() + "/account/login");
         browser.findElement(By.name("email")).sendKeys(email);
