@@ -124,6 +124,15 @@ class ModerationInBrowserIT {
         assertThat(anna.findElement(By.id("chat-text")).isEnabled()).isFalse();
         assertThat(anna.findElement(By.cssSelector("#chat-form button[type=submit]")).isEnabled()).isFalse();
 
+        // The ban is for every room, and the Russian edition says so in Russian.
+        anna.get(http.base() + content.latest("ru", null, 5).get(2).path());
+        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+        anna.findElement(By.id("chat-text")).sendKeys("А здесь?");
+        anna.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+        wait(anna).until(d -> d.findElement(By.id("chat-error")).getText().startsWith("Доступ к обсуждениям закрыт до "));
+        anna.navigate().back();
+        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+
         post(boris, "Boris still talks");
         wait(anna).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"),
                 "Boris still talks"));
