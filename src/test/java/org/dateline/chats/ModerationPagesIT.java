@@ -373,6 +373,18 @@ class ModerationPagesIT {
     }
 
     @Test
+    void messageWithASuspectWordIsInTheQueueSayingWhichWord() {
+        WebSession moderator = staff(Role.MODERATOR);
+        String words = QUEUE + "/words";
+        String word = "gibberjab" + (System.nanoTime() % 1000);
+        moderator.submit(words, words, fields("edition", "en", "kind", "SUSPECT", "word", word));
+        long id = reader().posted(article(37).id(), "Quite " + word + " if you ask me").get("id").asLong();
+        Document queue = Jsoup.parse(moderator.get(QUEUE + "?lang=ru").body());
+        assertThat(queue.getElementById("report-" + id).select(".queue-reasons li").text())
+                .isEqualTo("Подозрительное слово: " + word);
+    }
+
+    @Test
     void auditLogIsNewestFirstInPagesOfFifty() {
         WebSession moderator = staff(Role.ADMIN);
         long actor = jdbc.sql("SELECT id FROM accounts WHERE role = 'ADMIN' ORDER BY id DESC LIMIT 1")
