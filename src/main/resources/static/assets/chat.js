@@ -149,8 +149,19 @@ function start(section) {
   }
 
   function showError(e) {
+    if (e.data && e.data.code === 'banned') return blocked(e.data.bannedUntil);
     errorBox.textContent = e.message || t.tFailed;
     errorBox.hidden = false;
+  }
+
+  // A moderator banned this reader: say until when, and stop offering to post.
+  function blocked(until) {
+    errorBox.textContent = until
+      ? t.tBannedUntil.replace('{0}', new Date(until).toLocaleString(document.documentElement.lang))
+      : t.tBanned;
+    errorBox.hidden = false;
+    text.disabled = true;
+    form.querySelector('button[type=submit]').disabled = true;
   }
 
   async function send(event) {
@@ -343,6 +354,14 @@ function start(section) {
       form.hidden = !open;
       for (const li of list.children) decorate(li);
       markReadSoon();
+    }
+    if (me.moderator && roomId) {
+      // the room's settings in the moderation pages, for moderators only
+      const link = document.createElement('a');
+      link.id = 'chat-moderate';
+      link.href = '/newsroom/moderation/rooms/' + roomId + '?lang=' + document.documentElement.lang;
+      link.textContent = t.tModerate;
+      section.querySelector('h2').after(link);
     }
   }).catch(() => {});
   connect();

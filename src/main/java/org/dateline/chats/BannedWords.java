@@ -1,6 +1,7 @@
 package org.dateline.chats;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,13 +14,18 @@ public final class BannedWords {
     }
 
     public static boolean anyIn(String text, Collection<String> words) {
+        return firstIn(text, words).isPresent();
+    }
+
+    /** The first of the words that the text contains, if any. */
+    public static Optional<String> firstIn(String text, Collection<String> words) {
         for (String word : words) {
             Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.strip()) + "(?![\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             if (!word.isBlank() && whole.matcher(text).find()) {
-                return true;
+                return Optional.of(word);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

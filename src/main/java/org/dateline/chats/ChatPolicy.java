@@ -50,14 +50,21 @@ public final class ChatPolicy {
         return withinWindow(message);
     }
 
-    /** Authors delete their own message within the edit window; moderators delete any message at any time. */
+    /**
+     * Authors delete their own message within the edit window; moderators delete any message at any time, held and
+     * hidden ones included.
+     */
     public Optional<Refusal> delete(Participant who, Room room, Message message) {
-        Optional<Refusal> basic = read(room).or(() -> present(who)).or(() -> exists(message));
-        if (basic.isPresent()) {
-            return basic;
+        Optional<Refusal> present = read(room).or(() -> present(who));
+        if (present.isPresent()) {
+            return present;
         }
         if (moderates(who.role())) {
-            return Optional.empty();
+            return message.state() == MessageState.DELETED ? Optional.of(Refusal.MESSAGE_NOT_FOUND) : Optional.empty();
+        }
+        Optional<Refusal> basic = exists(message);
+        if (basic.isPresent()) {
+            return basic;
         }
         if (message.authorId() != who.accountId()) {
             return Optional.of(Refusal.NOT_ALLOWED);
@@ -120,6 +127,11 @@ public final class ChatPolicy {
      */
     public boolean holdsForReview(Participant who, Room room, boolean hasBannedWord) {
         return !moderates(who.role()) && (room.premoderated() || hasBannedWord);
+    }
+
+    /** Whether a suspect word in the message sends it to the moderation queue: not for a moderator's own. */
+    public boolean flagsForReview(Participant who) {
+        return !moderates(who.role());
     }
 
     /** Brand-new accounts get a smaller message allowance. */

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What moderators (and editors and administrators) do: hide a message, close or reopen a room, ban and unban a
- * reader, work the reports queue. Each action is checked by {@link ChatPolicy} and written to the audit log in the
+ * reader, work the reports queue, watch words. Each action is checked by {@link ChatPolicy} and written to the audit log in the
  * transaction that does it; what readers see changes through the change log like any chat change.
  */
 @Component
@@ -209,44 +209,53 @@ public class ModerateChats {
         return ChatResult.done(chats.room(roomId).orElseThrow());
     }
 
-    /** Bans a word or phrase: messages containing it wait for review. Done with false if it was banned already. */
-    public ChatResult<Boolean> banWord(String word) {
+    /**
+     * Watches a word or phrase in an edition: a banned one holds messages for review, a suspect one puts them in the
+     * queue. Done with false if it was watched so already.
+     */
+    public ChatResult<Boolean> watchWord(String edition, WordKind kind, String word) {
         Optional<Participant> who = participants.current();
         Optional<Refusal> refusal = policy.moderate(who.orElse(null));
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
+        if (edition == null || !moderation.editionExists(edition)) {
+            return ChatResult.refused(Refusal.UNKNOWN_EDITION);
+        }
         String normal = word == null ? "" : word.strip().toLowerCase(java.util.Locale.ROOT);
-        if (normal.length() < 2 || normal.length() > 100 || normal.contains("\n")
+        if (kind == null || normal.length() < 2 || normal.length() > 100 || normal.contains("\n")
                 || MessageText.check(normal) instanceof MessageText.Invalid) {
             return ChatResult.refused(Refusal.INVALID_WORD);
         }
         return ChatResult.done(transaction.execute(status -> {
-            boolean added = moderation.banWord(normal, who.get().accountId());
+            boolean added = moderation.addWord(edition, kind, normal, who.get().accountId());
             if (added) {
-                moderation.log(who.get().accountId(), "ban_word", null, null, null, normal);
+                moderation.log(who.get().accountId(), "ban_word", null, null, null,
+                        edition + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + ": " + normal);
             }
             return added;
         }));
     }
 
-    public ChatResult<Boolean> unbanWord(long id) {
+    /** Stops watching a word. Done with false if there was no such word. */
+    public ChatResult<Boolean> unwatchWord(long id) {
         Optional<Participant> who = participants.current();
         Optional<Refusal> refusal = policy.moderate(who.orElse(null));
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        return ChatResult.done(Boolean.TRUE.equals(transaction.execute(status -> moderation.unbanWord(id)
+        return ChatResult.done(Boolean.TRUE.equals(transaction.execute(status -> moderation.removeWord(id)
                 .map(word -> {
-                    moderation.log(who.get().accountId(), "unban_word", null, null, null, word);
+                    moderation.log(who.get().accountId(), "unban_word", null, null, null, word.edition() + " "
+                            + word.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + word.word());
                     return true;
                 }).orElse(false))));
     }
 
-    public ChatResult<List<java.util.Map<String, Object>>> bannedWords() {
+    public ChatResult<List<WatchedWord>> watchedWords() {
         return policy.moderate(participants.current().orElse(null))
-                .<ChatResult<List<java.util.Map<String, Object>>>>map(ChatResult::refused)
-                .orElseGet(() -> ChatResult.done(moderation.bannedWordList()));
+                .<ChatResult<List<WatchedWord>>>map(ChatResult::refused)
+                .orElseGet(() -> ChatResult.done(moderation.wordList()));
     }
 
     public ChatResult<List<ReportedMessage>> queue() {

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A reader posts a message to a room, or to an article's room (created with its first message). The message is
  * acknowledged only once it is stored and in the change log, in one transaction: what a client was told is posted
- * reaches every node. In a pre-moderated room, or with a banned word, it is stored as held and acknowledged so.
+ * reaches every node. In a pre-moderated room, or with a banned word of the room's edition, it is stored as held and
+ * acknowledged so; a suspect word lets it through and puts it in the moderation queue.
  */
 @Component
 public class PostMessage {
@@ -27,6 +28,9 @@ public class PostMessage {
      * @param articleId the article whose room to post in, when the page did not know the room yet
      * @param address   the client's address, for rate limits
      */
+    /** The reason of the report a suspect word files; the queue shows it like a reader's. */
+    public static final String SUSPECT_REASON = "Suspect word: ";
+
     public record Command(Long roomId, Long articleId, String body, Long replyTo, String address) {
     }
 
@@ -84,11 +88,16 @@ public class PostMessage {
         if (tooSoon.isPresent()) {
             return ChatResult.refused(tooSoon.get());
         }
-        boolean held = policy.holdsForReview(who, room, BannedWords.anyIn(body, moderation.bannedWords()));
+        boolean held = policy.holdsForReview(who, room,
+                BannedWords.anyIn(body, moderation.words(room.edition(), WordKind.BANNED)));
+        Optional<String> suspect = held || !policy.flagsForReview(who) ? Optional.empty()
+                : BannedWords.firstIn(body, moderation.words(room.edition(), WordKind.SUSPECT));
         long id = transaction.execute(status -> {
             long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(),
                     held ? MessageState.HELD : MessageState.VISIBLE);
             chats.readUpTo(who.accountId(), room.id(), messageId); // posting follows the room
+            // a suspect word puts the message in the queue as its author's own report: no reader's report looks so
+            suspect.ifPresent(word -> moderation.report(messageId, who.accountId(), SUSPECT_REASON + word));
             if (!held) { // a held message is in nobody's view until a moderator lets it through
                 chats.touchRoom(room.id(), messageId);
                 changes.append(ChangeKinds.CHAT_MESSAGE, room, messageId);

@@ -33,6 +33,7 @@ public class StaffPages {
         var actor = currentActor.get();
         return new StaffPage(title, actor.map(Actor::displayName).orElse(null),
                 actor.map(a -> a.role() == Role.ADMIN).orElse(false),
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(), notice, errors);
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(), notice, errors,
+                actor.map(Actor::role).orElse(null));
     }
 }

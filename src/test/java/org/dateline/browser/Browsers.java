@@ -3,11 +3,16 @@ package org.dateline.browser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver: no tool downloads a browser. On CI the browser
@@ -35,5 +40,17 @@ final class Browsers {
                 "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("dateline-chromium"));
         return new ChromeDriver(service, options);
+    }
+
+    /** A confirmed reader account, five days old, made in the database; its email address. */
+    static String readerAccount(JdbcClient jdbc, PasswordEncoder encoder, String name, String password) {
+        String email = "browser-" + System.nanoTime() + "@dateline.test";
+        Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(5)));
+        jdbc.sql("""
+                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
+                """).params(email, name, encoder.encode(password), created, created, created).update();
+        return email;
     }
 }

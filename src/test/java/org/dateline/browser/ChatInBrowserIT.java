@@ -6,9 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -102,14 +100,7 @@ class ChatInBrowserIT {
     private static final String PASSWORD = "a-long-browser-passphrase-42";
 
     private String account(String name) {
-        String email = "browser-" + System.nanoTime() + "@dateline.test";
-        Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(5)));
-        jdbc.sql("""
-                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
-                                      created_at, password_changed_at, email_confirmed_at)
-                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
-                """).params(email, name, encoder.encode(PASSWORD), created, created, created).update();
-        return email;
+        return Browsers.readerAccount(jdbc, encoder, name, PASSWORD);
     }
 
     private HttpClient loggedIn(String email) throws Exception {

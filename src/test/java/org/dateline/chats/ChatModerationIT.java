@@ -218,28 +218,56 @@ class ChatModerationIT {
     }
 
     @Test
-    void bannedWordHoldsTheMessageForReview() {
+    void bannedWordOfTheEditionHoldsTheMessageForReview() {
         ChatReader alice = reader();
         ChatReader moderator = moderator();
         String word = "zorblax" + (System.nanoTime() % 1000);
-        assertThat(moderator.call("POST", "/api/chats/moderation/banned-words", "{\"word\":\"" + word + "\"}")
-                .statusCode()).isEqualTo(201);
-        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/moderation/banned-words", "{\"word\":\" \"}")))
-                .isEqualTo("invalid_word");
+        assertThat(moderator.call("POST", "/api/chats/moderation/banned-words",
+                "{\"word\":\"" + word + "\",\"edition\":\"en\"}").statusCode()).isEqualTo(201);
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/moderation/banned-words",
+                "{\"word\":\" \",\"edition\":\"en\"}"))).isEqualTo("invalid_word");
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/moderation/banned-words",
+                "{\"word\":\"fine\",\"edition\":\"xx\"}"))).isEqualTo("unknown_edition");
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/moderation/banned-words",
+                "{\"word\":\"fine\",\"edition\":\"en\",\"kind\":\"odd\"}"))).isEqualTo("invalid_word");
         HttpResponse<String> held = alice.postToArticle(article(27).id(), "What a " + word.toUpperCase() + "!");
         assertThat(held.statusCode()).isEqualTo(202);
         assertThat(alice.postToArticle(article(27).id(), "A harmless " + word + "ian word").statusCode())
                 .isEqualTo(201);
+        // Another edition does not know the word.
+        long russian = content.latest("ru", null, 5).get(0).id();
+        assertThat(alice.postToArticle(russian, "Here " + word + " passes").statusCode()).isEqualTo(201);
         JsonNode words = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/banned-words", null)
                 .body()).get("words");
         long id = 0;
         for (JsonNode entry : words) {
             if (entry.get("word").asString().equals(word)) {
+                assertThat(entry.get("edition").asString()).isEqualTo("en");
+                assertThat(entry.get("kind").asString()).isEqualTo("BANNED");
                 id = entry.get("id").asLong();
             }
         }
         assertThat(moderator.call("DELETE", "/api/chats/moderation/banned-words/" + id, null).statusCode())
                 .isEqualTo(204);
         assertThat(alice.postToArticle(article(27).id(), "Now " + word + " passes").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void suspectWordLetsTheMessageThroughIntoTheQueue() {
+        ChatReader alice = reader();
+        ChatReader moderator = moderator();
+        String word = "quibbit" + (System.nanoTime() % 1000);
+        assertThat(moderator.call("POST", "/api/chats/moderation/banned-words",
+                "{\"word\":\"" + word + "\",\"edition\":\"en\",\"kind\":\"suspect\"}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> posted = alice.postToArticle(article(28).id(), "Such a " + word + " today");
+        assertThat(posted.statusCode()).isEqualTo(201);
+        long id = ChatReader.JSON.readTree(posted.body()).get("id").asLong();
+        JsonNode queue = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/reports", null).body());
+        assertThat(queue.get("messages").toString()).contains("\"messageId\":" + id + ",");
+        // A moderator's own message is never flagged.
+        long own = moderator.posted(article(28).id(), "Moderators say " + word + " too").get("id").asLong();
+        queue = ChatReader.JSON.readTree(moderator.call("GET", "/api/chats/moderation/reports", null).body());
+        assertThat(queue.get("messages").toString()).doesNotContain("\"messageId\":" + own + ",");
     }
 }

@@ -121,6 +121,17 @@ class ChatPolicyTest {
     }
 
     @Test
+    void moderatorsDeleteHeldAndHiddenMessagesButNotDeletedOnes() {
+        for (MessageState state : new MessageState[] {MessageState.HELD, MessageState.HIDDEN}) {
+            Message waiting = new Message(6, open.id(), reader.accountId(), "text", null, state, start, null, null);
+            assertThat(policy.delete(moderator, open, waiting)).isEmpty();
+        }
+        Message deleted = new Message(7, open.id(), reader.accountId(), "text", null, MessageState.DELETED, start,
+                null, start);
+        assertThat(policy.delete(moderator, open, deleted)).contains(Refusal.MESSAGE_NOT_FOUND);
+    }
+
+    @Test
     void readersReactToVisibleMessagesTheirOwnIncluded() {
         assertThat(policy.react(reader, open, message(other, start))).isEmpty();
         assertThat(policy.react(reader, open, message(reader, start))).isEmpty();

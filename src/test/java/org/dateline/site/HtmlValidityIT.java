@@ -34,6 +34,8 @@ class HtmlValidityIT {
     ContentQueries content;
     @Autowired
     Accounts accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void everyKindOfPageIsValidHtml() throws Exception {
@@ -73,6 +75,60 @@ class HtmlValidityIT {
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             validate(response.body()).forEach(error -> problems.add(page + " " + error));
         }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void moderationPagesAreValidHtmlInBothLanguages() throws Exception {
+        String email = "validity-mod-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Mo Validator", Role.MODERATOR, "start-Password-123", false);
+        long moderatorId = accounts.byEmail(email).orElseThrow().id();
+        String readerEmail = "validity-reader-" + System.nanoTime() + "@dateline.test";
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.sql("""
+                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, 'Rita <Reader>', 'x', 'READER', TRUE, FALSE, ?, ?, ?)
+                """).params(readerEmail, now, now, now).update();
+        long readerId = accounts.byEmail(readerEmail).orElseThrow().id();
+        jdbc.sql("""
+                INSERT INTO chat_rooms (kind, edition, slug, title, state, created_by, created_at, last_message_id,
+                                        last_activity_at)
+                VALUES ('TOPIC', 'en', ?, 'Markup & rooms', 'OPEN', ?, ?, 0, ?)
+                """).params("validity-" + System.nanoTime(), moderatorId, now, now).update();
+        long roomId = jdbc.sql("SELECT MAX(id) FROM chat_rooms").query(Long.class).single();
+        for (String[] message : new String[][] {{"Before <it>", "VISIBLE"}, {"Reported **one**", "VISIBLE"},
+                {"After it", "VISIBLE"}, {"Held https://example.com/x", "HELD"}}) {
+            jdbc.sql("INSERT INTO chat_messages (room_id, author_id, body, state, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(roomId, readerId, message[0], message[1], now).update();
+        }
+        long reported = jdbc.sql("SELECT id FROM chat_messages WHERE room_id = ? AND body LIKE 'Reported%'")
+                .params(roomId).query(Long.class).single();
+        jdbc.sql("INSERT INTO chat_reports (message_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?)")
+                .params(reported, moderatorId, "Spam & <noise>", now).update();
+
+        WebSession moderator = new WebSession(port);
+        moderator.submit("/login", "/login", Map.of("username", email, "password", "start-Password-123"));
+        moderator.submit("/newsroom/moderation/bans", "/newsroom/moderation/bans", Map.of("account",
+                String.valueOf(readerId), "room", String.valueOf(roomId), "scope", "room", "term", "7d", "reason",
+                "Validity <check>"));
+        moderator.submit("/newsroom/moderation/words", "/newsroom/moderation/words", Map.of("edition", "en",
+                "kind", "SUSPECT", "word", "validword"));
+        List<String> problems = new ArrayList<>();
+        for (String lang : List.of("en", "ru")) {
+            for (String page : List.of("/newsroom/moderation", "/newsroom/moderation/bans",
+                    "/newsroom/moderation/rooms/" + roomId, "/newsroom/moderation/words",
+                    "/newsroom/moderation/log")) {
+                String path = page + "?lang=" + lang;
+                HttpResponse<String> response = moderator.get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                validate(response.body()).forEach(error -> problems.add(path + " " + error));
+            }
+        }
+        HttpResponse<String> refused = moderator.submit("/newsroom/moderation/bans", "/newsroom/moderation/bans",
+                Map.of("account", "nobody@dateline.test", "term", "1d", "reason", "x"));
+        assertThat(refused.statusCode()).isEqualTo(404);
+        validate(refused.body()).forEach(error -> problems.add("refused ban " + error));
         assertThat(problems).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ChatQueries;
 import org.dateline.chats.ChatResult;
 import org.dateline.chats.CreateTopicRoom;
@@ -20,12 +21,15 @@ import org.dateline.chats.ReaderRoom;
 import org.dateline.chats.Refusal;
 import org.dateline.chats.Room;
 import org.dateline.platform.web.ApiException;
+import org.dateline.platform.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,11 +59,13 @@ class ChatApiController {
     private final MarkRead markRead;
     private final CreateTopicRoom createTopic;
     private final FollowRoom follow;
+    private final JdbcModeration moderation;
 
     ChatApiController(ChatQueries queries, Participants participants, PostMessage post, EditMessage edit,
                       DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic,
-                      FollowRoom follow) {
+                      FollowRoom follow, JdbcModeration moderation) {
         this.follow = follow;
+        this.moderation = moderation;
         this.queries = queries;
         this.participants = participants;
         this.post = post;
@@ -126,16 +132,45 @@ class ChatApiController {
     @PostMapping(path = "/rooms/{roomId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> post(@PathVariable long roomId, @RequestBody PostBody body,
                                      HttpServletRequest request) {
-        return created(unwrap(post.post(new PostMessage.Command(roomId, null, body.body(), body.replyTo(),
-                request.getRemoteAddr()))));
+        return created(posted(post.post(new PostMessage.Command(roomId, null, body.body(), body.replyTo(),
+                request.getRemoteAddr())), () -> roomId));
     }
 
     /** Posts under an article whose room the page did not know yet: the first message creates it. */
     @PostMapping(path = "/articles/{articleId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> postToArticle(@PathVariable long articleId, @RequestBody PostBody body,
                                               HttpServletRequest request) {
-        return created(unwrap(post.post(new PostMessage.Command(null, articleId, body.body(), body.replyTo(),
-                request.getRemoteAddr()))));
+        return created(posted(post.post(new PostMessage.Command(null, articleId, body.body(), body.replyTo(),
+                request.getRemoteAddr())), () -> queries.conversation(articleId, 1).roomId()));
+    }
+
+    /** A banned reader is told until when ({@code bannedUntil}, null for a ban until lifted), so the page can say so. */
+    private MessageView posted(ChatResult<MessageView> result, java.util.function.Supplier<Long> room) {
+        Long roomId = result instanceof ChatResult.Refused<MessageView> refused
+                && refused.reason() == Refusal.BANNED ? room.get() : null;
+        if (roomId != null) {
+            participants.current().flatMap(who -> moderation.banInForce(who.accountId(), roomId)).ifPresent(ban -> {
+                throw new Banned(ban);
+            });
+        }
+        return unwrap(result);
+    }
+
+    static final class Banned extends RuntimeException {
+        private final transient ActiveBan ban;
+
+        Banned(ActiveBan ban) {
+            super(Refusal.BANNED.message(), null, false, false);
+            this.ban = ban;
+        }
+    }
+
+    @ExceptionHandler(Banned.class)
+    ResponseEntity<ProblemDetail> banned(Banned banned) {
+        ProblemDetail problem = Problems.problem(status(Refusal.BANNED), Refusal.BANNED.code(), Refusal.BANNED.message());
+        problem.setProperty("bannedUntil", banned.ban.expiresAt() == null ? null : banned.ban.expiresAt().toString());
+        problem.setProperty("everyRoom", banned.ban.roomId() == null);
+        return Problems.response(problem);
     }
 
     @PatchMapping(path = "/messages/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -271,6 +271,15 @@ public class JdbcChats implements ChatQueries {
         return newest;
     }
 
+    /** Up to {@code each} visible messages on either side of a message in its room, oldest first. */
+    public List<MessageView> around(long roomId, long messageId, int each) {
+        List<MessageView> before = new ArrayList<>(newestFirst(roomId, messageId, each));
+        Collections.reverse(before);
+        before.addAll(views(VIEW_COLUMNS + " WHERE m.room_id = ? AND m.id > ? AND m.state = 'VISIBLE' ORDER BY m.id LIMIT ?",
+                roomId, messageId, each));
+        return before;
+    }
+
     private List<MessageView> newestFirst(long roomId, long before, int limit) {
         return views(VIEW_COLUMNS + " WHERE m.room_id = ? AND m.id < ? AND m.state = 'VISIBLE' ORDER BY m.id DESC LIMIT ?",
                 roomId, before, limit);

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
+import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ReportedMessage;
+import org.dateline.chats.WatchedWord;
+import org.dateline.chats.WordKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -48,6 +52,14 @@ public class JdbcModeration {
             WHERE l.id < ? ORDER BY l.id DESC LIMIT ?
             """;
 
+    private static final String BANS_IN_FORCE = """
+            SELECT b.id, b.account_id, a.display_name, b.room_id, r.title, b.reason, m.display_name AS moderator,
+                   b.created_at, b.expires_at
+            FROM chat_bans b JOIN accounts a ON a.id = b.account_id JOIN accounts m ON m.id = b.created_by
+                 LEFT JOIN chat_rooms r ON r.id = b.room_id
+            WHERE b.lifted_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > ?)
+            """;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -79,6 +91,34 @@ public class JdbcModeration {
                 .params(now(), moderatorId, banId).update();
     }
 
+    /** Bans in force, newest first. */
+    public List<ActiveBan> activeBans(int limit) {
+        return jdbc.sql(BANS_IN_FORCE + " ORDER BY b.created_at DESC, b.id DESC LIMIT ?").params(now(), limit)
+                .query(JdbcModeration::mapBan).list();
+    }
+
+    /** The ban that keeps the account out of the room longest (an open-ended one first), if any is in force. */
+    public Optional<ActiveBan> banInForce(long accountId, long roomId) {
+        return jdbc.sql(BANS_IN_FORCE + """
+                 AND b.account_id = ? AND (b.room_id IS NULL OR b.room_id = ?)
+                ORDER BY CASE WHEN b.expires_at IS NULL THEN 0 ELSE 1 END, b.expires_at DESC LIMIT 1
+                """).params(now(), accountId, roomId).query(JdbcModeration::mapBan).optional();
+    }
+
+    private static ActiveBan mapBan(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return new ActiveBan(rs.getLong("id"), rs.getLong("account_id"), rs.getString("display_name"),
+                rs.getObject("room_id", Long.class), rs.getString("title"), rs.getString("reason"),
+                rs.getString("moderator"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                expires == null ? null : expires.toInstant());
+    }
+
+    /** The reasons readers gave in the open reports of a message, oldest first. */
+    public List<String> openReasons(long messageId) {
+        return jdbc.sql("SELECT reason FROM chat_reports WHERE message_id = ? AND resolved_at IS NULL "
+                + "ORDER BY created_at, reporter_id").params(messageId).query(String.class).list();
+    }
+
     /** False when this reader had reported the message already. */
     public boolean report(long messageId, long reporterId, String reason) {
         return jdbc.sql(INSERT_REPORT).params(messageId, reporterId, reason, now()).update() > 0;
@@ -108,26 +148,43 @@ public class JdbcModeration {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant())).list();
     }
 
-    public List<String> bannedWords() {
-        return jdbc.sql("SELECT word FROM chat_banned_words ORDER BY id").query(String.class).list();
+    /** The words of one kind watched in an edition. */
+    public List<String> words(String edition, WordKind kind) {
+        return jdbc.sql("SELECT word FROM chat_words WHERE edition = ? AND kind = ? ORDER BY id")
+                .params(edition, kind.name()).query(String.class).list();
     }
 
-    public List<java.util.Map<String, Object>> bannedWordList() {
-        return jdbc.sql("SELECT id, word FROM chat_banned_words ORDER BY word").query((rs, n) -> java.util.Map
-                .<String, Object>of("id", rs.getLong("id"), "word", rs.getString("word"))).list();
+    /** Every watched word, by edition, kind and word. */
+    public List<WatchedWord> wordList() {
+        return jdbc.sql("SELECT id, edition, kind, word FROM chat_words ORDER BY edition, kind, word")
+                .query(JdbcModeration::mapWord).list();
     }
 
-    /** False when the word is banned already. */
-    public boolean banWord(String word, long moderatorId) {
-        return jdbc.sql("INSERT INTO chat_banned_words (word, created_by, created_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING").params(word, moderatorId, now()).update() > 0;
+    /** The codes of the editions, in their order. */
+    public List<String> editions() {
+        return jdbc.sql("SELECT code FROM editions ORDER BY position, code").query(String.class).list();
     }
 
-    public java.util.Optional<String> unbanWord(long id) {
-        java.util.Optional<String> word = jdbc.sql("SELECT word FROM chat_banned_words WHERE id = ?").params(id)
-                .query(String.class).optional();
-        word.ifPresent(w -> jdbc.sql("DELETE FROM chat_banned_words WHERE id = ?").params(id).update());
+    public boolean editionExists(String edition) {
+        return jdbc.sql("SELECT COUNT(*) FROM editions WHERE code = ?").params(edition).query(Long.class).single() > 0;
+    }
+
+    /** False when the word is watched already (same edition and kind). */
+    public boolean addWord(String edition, WordKind kind, String word, long moderatorId) {
+        return jdbc.sql("INSERT INTO chat_words (edition, kind, word, created_by, created_at) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING").params(edition, kind.name(), word, moderatorId, now()).update() > 0;
+    }
+
+    public Optional<WatchedWord> removeWord(long id) {
+        Optional<WatchedWord> word = jdbc.sql("SELECT id, edition, kind, word FROM chat_words WHERE id = ?")
+                .params(id).query(JdbcModeration::mapWord).optional();
+        word.ifPresent(w -> jdbc.sql("DELETE FROM chat_words WHERE id = ?").params(id).update());
         return word;
+    }
+
+    private static WatchedWord mapWord(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new WatchedWord(rs.getLong("id"), rs.getString("edition"), WordKind.valueOf(rs.getString("kind")),
+                rs.getString("word"));
     }
 
     private Timestamp now() {

@@ -12,6 +12,7 @@ import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ReportMessage;
 import org.dateline.chats.ReportedMessage;
 import org.dateline.chats.Room;
+import org.dateline.chats.WordKind;
 import org.dateline.platform.web.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -64,7 +65,7 @@ class ModerationController {
     record RulesBody(Integer slowModeSeconds, Boolean premoderated) {
     }
 
-    record WordBody(String word) {
+    record WordBody(String word, String edition, String kind) {
     }
 
     record ReviewBody(String outcome) {
@@ -148,21 +149,29 @@ class ModerationController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Watched words of every edition: {@code id}, {@code edition}, {@code kind} (BANNED, SUSPECT), {@code word}. */
     @GetMapping("/moderation/banned-words")
     ResponseEntity<Map<String, Object>> bannedWords() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(Map.of("words", unwrap(moderate.bannedWords())));
+                .body(Map.of("words", unwrap(moderate.watchedWords())));
     }
 
+    /** Watches a word in an edition; {@code kind} is BANNED unless it says SUSPECT. */
     @PostMapping(path = "/moderation/banned-words", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> banWord(@RequestBody WordBody body) {
-        boolean added = unwrap(moderate.banWord(body.word()));
+        WordKind kind = body.kind() == null ? WordKind.BANNED : switch (body.kind().strip().toUpperCase(
+                java.util.Locale.ROOT)) {
+            case "BANNED" -> WordKind.BANNED;
+            case "SUSPECT" -> WordKind.SUSPECT;
+            default -> null;
+        };
+        boolean added = unwrap(moderate.watchWord(body.edition(), kind, body.word()));
         return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(Map.of("new", added));
     }
 
     @DeleteMapping("/moderation/banned-words/{id}")
     ResponseEntity<Void> unbanWord(@PathVariable long id) {
-        if (!unwrap(moderate.unbanWord(id))) {
+        if (!unwrap(moderate.unwatchWord(id))) {
             throw new ApiException(HttpStatus.NOT_FOUND, "word_not_found", "There is no such banned word.");
         }
         return ResponseEntity.noContent().build();

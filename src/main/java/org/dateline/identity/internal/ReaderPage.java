@@ -1,10 +1,11 @@
 package org.dateline.identity.internal;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+
+import org.dateline.platform.web.Translated;
 
 /**
  * What every account page shares: its language and strings, title, the CSRF token for its forms, a notice, form
@@ -12,19 +13,8 @@ import java.util.ResourceBundle;
  * compiled templates live in another package.
  */
 public record ReaderPage(Locale locale, ResourceBundle strings, String title, String csrfParameter, String csrfToken,
-                         String notice, Map<String, List<String>> errors, Map<String, String> values) {
-
-    public String lang() {
-        return locale.getLanguage();
-    }
-
-    public String t(String key) {
-        return strings.getString(key);
-    }
-
-    public String t(String key, Object... arguments) {
-        return new MessageFormat(strings.getString(key), locale).format(arguments);
-    }
+                         String notice, Map<String, List<String>> errors, Map<String, String> values)
+        implements Translated {
 
     public String value(String field) {
         return values.getOrDefault(field, "");

@@ -1,7 +1,6 @@
 package org.dateline.identity.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.PasswordPolicy;
+import org.dateline.platform.web.Translated;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
@@ -26,16 +26,7 @@ class ReaderPages {
     static final Set<String> LANGUAGES = Set.of("en", "ru");
 
     Locale locale(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
-        if (lang != null && LANGUAGES.contains(lang)) {
-            return Locale.forLanguageTag(lang);
-        }
-        for (Locale accepted : Collections.list(request.getLocales())) {
-            if (LANGUAGES.contains(accepted.getLanguage())) {
-                return Locale.forLanguageTag(accepted.getLanguage());
-            }
-        }
-        return Locale.ENGLISH;
+        return Translated.chosen(request, LANGUAGES);
     }
 
     static ResourceBundle strings(Locale locale) {

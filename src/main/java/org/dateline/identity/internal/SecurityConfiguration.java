@@ -160,6 +160,12 @@ class SecurityConfiguration {
                 .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/mail", "/newsroom/mail/**",
                         "/newsroom/integrations", "/newsroom/integrations/**")
                     .hasRole(Role.ADMIN.name())
+                // Chat moderators work only the moderation pages (and change their password); the story desk,
+                // wire and the rest of the newsroom stay with contributors, editors and administrators.
+                .requestMatchers("/newsroom/moderation", "/newsroom/moderation/**")
+                    .hasAnyRole(Role.MODERATOR.name(), Role.EDITOR.name(), Role.ADMIN.name())
+                .requestMatchers(AccountStateFilter.CHANGE_PASSWORD).hasAnyRole(Role.CONTRIBUTOR.name(),
+                        Role.MODERATOR.name(), Role.EDITOR.name(), Role.ADMIN.name())
                 .requestMatchers("/newsroom", "/newsroom/**").hasAnyRole(Role.CONTRIBUTOR.name(), Role.EDITOR.name(),
                         Role.ADMIN.name())
                 .anyRequest().permitAll())
@@ -168,7 +174,7 @@ class SecurityConfiguration {
                     .sessionFixation(fixation -> fixation.changeSessionId()))
             .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
             .requestCache(cache -> cache.disable())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/newsroom", true)
+            .formLogin(form -> form.loginPage("/login").successHandler(StaffLanding.handler())
                     .failureUrl("/login?error").permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("DATELINE_SESSION"))

@@ -46,7 +46,7 @@ class StaffController {
             model.addAttribute("page", pages.page(request, "Change password", null, refused.problems()));
             return "newsroom/password";
         }
-        return "redirect:/newsroom?passwordChanged";
+        return "redirect:" + StaffLanding.afterPasswordChange(actor().role());
     }
 
     @GetMapping("/newsroom/staff")

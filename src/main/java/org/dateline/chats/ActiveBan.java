@@ -1,0 +1,14 @@
+package org.dateline.chats;
+
+import java.time.Instant;
+
+/**
+ * A ban in force, as moderators list it and as a banned reader is told about it.
+ *
+ * @param roomId    the room it covers, null for every room
+ * @param roomTitle the title of that room, null for every room
+ * @param expiresAt when it ends by itself, null when it lasts until lifted
+ */
+public record ActiveBan(long id, long accountId, String accountName, Long roomId, String roomTitle, String reason,
+                        String moderatorName, Instant createdAt, Instant expiresAt) {
+}

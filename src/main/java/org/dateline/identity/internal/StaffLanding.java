@@ -1,0 +1,47 @@
+package org.dateline.identity.internal;
+
+import java.util.Collection;
+
+import org.dateline.identity.Role;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+
+/**
+ * Where a login at {@code /login} lands: the first page the account may open. Moderators work the moderation queue;
+ * the rest of the staff the story desk; a reader who used the staff form their account page.
+ */
+final class StaffLanding {
+
+    static final String DESK = "/newsroom";
+    static final String MODERATION = "/newsroom/moderation";
+    static final String READER = "/account";
+
+    private StaffLanding() {
+    }
+
+    static String after(Collection<? extends GrantedAuthority> authorities) {
+        boolean desk = has(authorities, Role.CONTRIBUTOR) || has(authorities, Role.EDITOR)
+                || has(authorities, Role.ADMIN);
+        if (desk) {
+            return DESK;
+        }
+        return has(authorities, Role.MODERATOR) ? MODERATION : READER;
+    }
+
+    /** Back where the role works, with the notice that the password is changed. */
+    static String afterPasswordChange(Role role) {
+        return switch (role) {
+            case CONTRIBUTOR, EDITOR, ADMIN -> DESK + "?passwordChanged";
+            case MODERATOR -> MODERATION + "?done=password";
+            case READER -> READER;
+        };
+    }
+
+    static AuthenticationSuccessHandler handler() {
+        return (request, response, authentication) -> response.sendRedirect(after(authentication.getAuthorities()));
+    }
+
+    private static boolean has(Collection<? extends GrantedAuthority> authorities, Role role) {
+        return authorities.stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+    }
+}

@@ -1,0 +1,193 @@
+package org.dateline.browser;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentQueries;
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
+import org.dateline.testing.Http;
+import org.dateline.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three headless Chromium browsers, each with its own cookies: two readers talk live under one article, a moderator
+ * bans one of them for a day from the moderation queue, and the banned reader's page says until when and stops
+ * posting while the other reader goes on.
+ */
+@IntegrationTest
+@Tag("browser")
+class ModerationInBrowserIT {
+
+    private static final String PASSWORD = "a-long-browser-passphrase-42";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContentQueries content;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    Accounts accounts;
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void moderatorBansAReaderWhoThenCannotPostWhileTheOtherStillCan() throws Exception {
+        Http http = new Http(port);
+        ArticleSummary article = content.latest("en", null, 20).get(7);
+        ChromeDriver anna = reader("Anna Troll", http);
+        ChromeDriver boris = reader("Boris Calm", http);
+        for (ChromeDriver browser : List.of(anna, boris)) {
+            browser.get(http.base() + article.path());
+            wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+        }
+
+        // Each sees the other's message appear without a reload.
+        post(anna, "Anna was here first");
+        wait(boris).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"),
+                "Anna was here first"));
+        post(boris, "Boris answers politely");
+        wait(anna).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"),
+                "Boris answers politely"));
+        String annas = messageId(boris, "Anna was here first");
+        String boriss = messageId(anna, "Boris answers politely");
+
+        // And each other's reactions.
+        anna.findElement(By.cssSelector("#m" + boriss + " button.chat-react[data-reaction=like]")).click();
+        waitForCount(boris, boriss, "like");
+        boris.findElement(By.cssSelector("#m" + annas + " button.chat-react[data-reaction=laugh]")).click();
+        waitForCount(anna, annas, "laugh");
+
+        // Boris reports Anna's message (the page has no report button yet: the API call its script would make).
+        Object status = boris.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/chats/me').then((r) => r.json()).then((me) => fetch('/api/chats/messages/'
+                    + arguments[0] + '/report', { method: 'POST', headers: { 'Content-Type': 'application/json',
+                    [me.csrfHeader]: me.csrfToken }, body: JSON.stringify({ reason: 'Trolling' }) }))
+                  .then((r) => done(r.status), () => done(0));
+                """, annas);
+        assertThat(((Number) status).intValue()).isEqualTo(202);
+
+        // The moderator logs in at /login, lands on the queue and bans the author for a day.
+        ChromeDriver moderator = moderator(http);
+        WebElement entry = wait(moderator).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("report-" + annas)));
+        assertThat(entry.getText()).contains("Anna was here first").contains("Trolling");
+        entry.findElement(By.cssSelector("details.queue-ban summary")).click();
+        WebElement form = entry.findElement(By.cssSelector("form.ban-form"));
+        new Select(form.findElement(By.name("term"))).selectByValue("1d");
+        form.findElement(By.cssSelector("input[name=scope][value=all]")).click();
+        form.findElement(By.name("reason")).sendKeys("Trolling the room");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "The reader is banned."));
+        moderator.get(http.base() + "/newsroom/moderation/bans");
+        assertThat(moderator.findElement(By.cssSelector("table.staff-table tbody")).getText())
+                .contains("Anna Troll").contains("Trolling the room");
+
+        // From the room, the moderator reaches its settings.
+        moderator.get(http.base() + article.path());
+        wait(moderator).until(ExpectedConditions.elementToBeClickable(By.id("chat-moderate"))).click();
+        wait(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Room settings"));
+        assertThat(moderator.findElement(By.cssSelector("input[name=mode][value=open]")).isSelected()).isTrue();
+
+        // Anna's next attempt is refused and her page says until when; nothing of it reaches Boris.
+        anna.findElement(By.id("chat-text")).sendKeys("Am I still here?");
+        anna.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+        WebElement error = wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-error")));
+        wait(anna).until(d -> error.getText().startsWith("Chat access blocked until "));
+        assertThat(error.getText()).doesNotContain("{0}");
+        assertThat(anna.findElement(By.id("chat-text")).isEnabled()).isFalse();
+        assertThat(anna.findElement(By.cssSelector("#chat-form button[type=submit]")).isEnabled()).isFalse();
+
+        // The ban is for every room, and the Russian edition says so in Russian.
+        anna.get(http.base() + content.latest("ru", null, 5).get(2).path());
+        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+        anna.findElement(By.id("chat-text")).sendKeys("А здесь?");
+        anna.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+        wait(anna).until(d -> d.findElement(By.id("chat-error")).getText().startsWith("Доступ к обсуждениям закрыт до "));
+        anna.navigate().back();
+        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+
+        post(boris, "Boris still talks");
+        wait(anna).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"),
+                "Boris still talks"));
+        assertThat(boris.findElement(By.id("chat-messages")).getText()).doesNotContain("Am I still here?");
+    }
+
+    private ChromeDriver reader(String name, Http http) throws Exception {
+        String email = Browsers.readerAccount(jdbc, encoder, name, PASSWORD);
+        ChromeDriver browser = start();
+        browser.get(http.base() + "/account/login");
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/account/login'] [type=submit]")).click();
+        wait(browser).until(d -> !d.getCurrentUrl().contains("/account/login"));
+        return browser;
+    }
+
+    private ChromeDriver moderator(Http http) throws Exception {
+        String email = "mod-browser-staff-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Mira Moderator", Role.MODERATOR, PASSWORD, false);
+        ChromeDriver browser = start();
+        browser.get(http.base() + "/login");
+        browser.findElement(By.name("username")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] [type=submit]")).click();
+        wait(browser).until(d -> d.getCurrentUrl().endsWith("/newsroom/moderation"));
+        return browser;
+    }
+
+    private ChromeDriver start() throws Exception {
+        ChromeDriver browser = Browsers.start();
+        browsers.add(browser);
+        return browser;
+    }
+
+    private static WebDriverWait wait(ChromeDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static void post(ChromeDriver browser, String text) {
+        browser.findElement(By.id("chat-text")).sendKeys(text);
+        browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), text));
+    }
+
+    private static String messageId(ChromeDriver browser, String text) {
+        return browser.findElements(By.cssSelector("#chat-messages li.chat-message")).stream()
+                .filter(li -> li.getText().contains(text)).findFirst().orElseThrow().getDomAttribute("data-id");
+    }
+
+    /** Waits until the other page shows one reaction of the kind on the message (pushed over its socket). */
+    private static void waitForCount(ChromeDriver browser, String id, String reaction) {
+        wait(browser).until(d -> d.findElements(By.cssSelector("#m" + id + " .chat-reactions li[data-reaction="
+                + reaction + "] .chat-count")).stream().anyMatch(e -> e.getText().equals("1")));
+    }
+}
