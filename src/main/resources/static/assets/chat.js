@@ -1,6 +1,7 @@
 // Chat under an article: the server-rendered conversation is complete on its own; this adds
 // posting, replies, reactions, edits, live updates over a WebSocket, "load older" and #m{id}
 // highlighting. Posting goes over HTTP (acknowledged once stored); the socket only delivers.
+import { join, resubscribe } from './chat-live.js';
 
 const section = document.getElementById('chat');
 if (section) start(section);
@@ -19,6 +20,9 @@ function start(section) {
   let open = t.open === 'true';
   let roomId = t.room || null;
   let older = t.older || null;
+  // the newest change of the room this page has applied (the page says where it was rendered); null on pages
+  // cached before changes were numbered, which catch up by message id instead
+  let since = t.seq !== undefined && t.seq !== '' ? Number(t.seq) : null;
   let me = { loggedIn: false };
   let replyTo = null;
   let lastRead = 0;
@@ -161,7 +165,7 @@ function start(section) {
       const m = await api('POST', path, { body: text.value, replyTo });
       if (!roomId) {
         roomId = String(m.roomId);
-        subscribe();
+        resubscribe('conversation');
       }
       if (m.state === 'HELD') {
         errorBox.textContent = t.tHeld; // stored, and waiting for a moderator
@@ -285,47 +289,49 @@ function start(section) {
 
   // ---- live ----
 
-  let socket = null;
-  let retry = 1000;
-  function subscribe() {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return;
-    // "after" also completes a page that a cache served stale: everything newer than what it shows arrives first.
+  // "since" (or, on old pages, "after") also completes a page that a cache served stale: every change newer than
+  // what it shows arrives first, and so does everything missed while the socket was down.
+  function subscription() {
     const request = roomId ? { type: 'subscribe', room: Number(roomId) } : { type: 'subscribe', article: Number(articleId) };
-    request.after = newest();
-    socket.send(JSON.stringify(request));
+    if (since !== null) request.since = since;
+    else request.after = newest();
+    return request;
   }
 
-  function connect() {
-    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chats');
-    socket.addEventListener('open', () => {
-      retry = 1000;
-      subscribe();
-    });
-    socket.addEventListener('message', (event) => {
-      let e;
-      try {
-        e = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
-      else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
-      else if (e.type === 'room') {
-        open = Boolean(e.open);
-        if (me.loggedIn) form.hidden = !open;
-        for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
-        for (const li of list.children) decorate(li);
-      } else if (e.type === 'deleted') document.getElementById('m' + e.id)?.remove();
-      else if (e.type === 'reactions') {
-        const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
-        if (ul) reactionList(ul, e.reactions);
-      }
-    });
-    // Reconnects with backoff; the subscription names the newest message seen, so nothing is missed.
-    socket.addEventListener('close', () => {
-      setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 30000);
-    });
+  function setOpen(value) {
+    open = Boolean(value);
+    if (me.loggedIn) form.hidden = !open;
+    for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
+    for (const li of list.children) decorate(li);
+  }
+
+  // Too much changed while away: start again from the newest page of history.
+  async function reload() {
+    const page = await api('GET', '/api/chats/rooms/' + roomId + '/messages');
+    list.replaceChildren();
+    for (const m of page.messages) place(m);
+    older = page.next;
+    if (olderButton) olderButton.hidden = !older;
+  }
+
+  function onFrame(e) {
+    if (e.room && roomId && String(e.room) !== roomId) return;
+    if (typeof e.seq === 'number') since = Math.max(since || 0, e.seq);
+    if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
+    else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
+    else if (e.type === 'changed' && e.message) {
+      // a message the page had: redrawn as it is now (text, edit mark, reactions); one it never showed stays out
+      const existing = document.getElementById('m' + Number(e.message.id));
+      if (existing) existing.replaceWith(render(e.message));
+    } else if (e.type === 'room') setOpen(e.open);
+    else if (e.type === 'synced') {
+      setOpen(e.open);
+      if (e.reset && roomId) reload().catch(() => {});
+    } else if (e.type === 'deleted') document.getElementById('m' + Number(e.id))?.remove();
+    else if (e.type === 'reactions') {
+      const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
+      if (ul) reactionList(ul, e.reactions);
+    }
   }
 
   // ---- start ----
@@ -345,6 +351,6 @@ function start(section) {
       markReadSoon();
     }
   }).catch(() => {});
-  connect();
+  join('conversation', subscription, onFrame);
   highlight();
 }

@@ -85,6 +85,10 @@ public class JdbcChats implements ChatQueries {
             WHERE m.account_id = ? AND m.followed
             ORDER BY r.last_activity_at DESC, r.id DESC LIMIT 100
             """;
+    private static final String CHANGED_SINCE = """
+            SELECT id, shown_change, last_change, state FROM chat_messages
+            WHERE room_id = ? AND last_change > ? ORDER BY last_change, id LIMIT ?
+            """;
     private static final String ADD_REACTION = """
             INSERT INTO chat_reactions (message_id, account_id, emoji, created_at) VALUES (?, ?, ?, ?)
             ON CONFLICT DO NOTHING
@@ -220,11 +224,13 @@ public class JdbcChats implements ChatQueries {
     @Override
     public Conversation conversation(long articleId, int limit) {
         return roomOfArticle(articleId).map(room -> conversation(room, limit))
-                .orElseGet(() -> new Conversation(articleId, null, true, List.of(), null, ChatKeys.article(articleId)));
+                .orElseGet(() -> new Conversation(articleId, null, true, List.of(), null, ChatKeys.article(articleId),
+                        0));
     }
 
     @Override
     public Conversation conversation(Room room, int limit) {
+        long lastChange = lastChange(room.id()); // read before the messages: whatever changes meanwhile comes again
         List<MessageView> newest = newestFirst(room.id(), Long.MAX_VALUE, limit + 1);
         Long older = null;
         if (newest.size() > limit) {
@@ -234,7 +240,8 @@ public class JdbcChats implements ChatQueries {
         List<MessageView> oldestFirst = new ArrayList<>(newest);
         Collections.reverse(oldestFirst);
         return new Conversation(room.articleId(), room.id(), room.state() == RoomState.OPEN, List.copyOf(oldestFirst),
-                older, room.articleId() != null ? ChatKeys.article(room.articleId()) : ChatKeys.room(room.id()));
+                older, room.articleId() != null ? ChatKeys.article(room.articleId()) : ChatKeys.room(room.id()),
+                lastChange);
     }
 
     @Override
@@ -280,11 +287,72 @@ public class JdbcChats implements ChatQueries {
                 .map(path -> path + "#m" + messageId);
     }
 
+    // ---- change positions, for reconnecting clients (ChatChanges stamps them) ----
+
+    /** Waits for (and holds until commit) the room's row: the changes of one room are stamped one at a time. */
+    void lockRoom(long roomId) {
+        jdbc.sql("SELECT id FROM chat_rooms WHERE id = ? FOR UPDATE").params(roomId).query(Long.class).optional();
+    }
+
+    void lockMessage(long messageId) {
+        jdbc.sql("SELECT id FROM chat_messages WHERE id = ? FOR UPDATE").params(messageId).query(Long.class)
+                .optional();
+    }
+
+    void stampRoom(long roomId, long position) {
+        jdbc.sql("UPDATE chat_rooms SET last_change = ? WHERE id = ?").params(position, roomId).update();
+    }
+
+    /** The message changed at the position; {@code shown}: it became visible there. */
+    void stampMessage(long messageId, long position, boolean shown) {
+        if (shown) {
+            jdbc.sql("UPDATE chat_messages SET last_change = ?, shown_change = ? WHERE id = ?")
+                    .params(position, position, messageId).update();
+        } else {
+            jdbc.sql("UPDATE chat_messages SET last_change = ? WHERE id = ?").params(position, messageId).update();
+        }
+    }
+
+    /** The position of the room's newest change, 0 for none (or none since positions were kept). */
+    public long lastChange(long roomId) {
+        return jdbc.sql("SELECT last_change FROM chat_rooms WHERE id = ?").params(roomId).query(Long.class).optional()
+                .orElse(0L);
+    }
+
+    /**
+     * A message of a room that changed after a position, as it is now.
+     *
+     * @param shownChange where it became visible; null if it never was
+     * @param view        the message as readers see it now, or null when it is no longer visible
+     */
+    public record ChangedMessage(long id, Long shownChange, long lastChange, MessageView view) {
+    }
+
+    /** The room's messages changed after the position, in the order of their last change; at most {@code limit}. */
+    public List<ChangedMessage> changedSince(long roomId, long position, int limit) {
+        record Row(long id, Long shown, long last, MessageState state) {
+        }
+        List<Row> rows = jdbc.sql(CHANGED_SINCE).params(roomId, position, limit)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("shown_change", Long.class),
+                        rs.getLong("last_change"), MessageState.valueOf(rs.getString("state")))).list();
+        List<Long> visible = rows.stream().filter(r -> r.state() == MessageState.VISIBLE).map(Row::id).toList();
+        Map<Long, MessageView> views = new HashMap<>();
+        if (!visible.isEmpty()) {
+            views(jdbc.sql(VIEW_COLUMNS + " WHERE m.id IN (:ids)").param("ids", visible))
+                    .forEach(v -> views.put(v.id(), v));
+        }
+        return rows.stream().map(r -> new ChangedMessage(r.id(), r.shown(), r.last(), views.get(r.id()))).toList();
+    }
+
     private List<MessageView> views(String sql, Object... params) {
+        return views(jdbc.sql(sql).params(params));
+    }
+
+    private List<MessageView> views(JdbcClient.StatementSpec statement) {
         record Row(long id, long roomId, String edition, long authorId, String author, String body, Long replyTo,
                    MessageState state, Instant created, Instant edited) {
         }
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("room_id"),
+        List<Row> rows = statement.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("room_id"),
                 rs.getString("edition"), rs.getLong("author_id"), rs.getString("display_name"), rs.getString("body"),
                 rs.getObject("reply_to", Long.class), MessageState.valueOf(rs.getString("state")),
                 instant(rs, "created_at"), instant(rs, "edited_at"))).list();
