@@ -255,7 +255,10 @@ function start(section) {
       const last = newest();
       if (last > lastRead && document.visibilityState === 'visible') {
         lastRead = last;
-        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last }).catch(() => {});
+        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last })
+          // the header's count (chat-unread.js) drops: everything up to the newest message is read
+          .then(() => window.dispatchEvent(new CustomEvent('dateline:chat-read', { detail: { room: Number(roomId), unread: 0 } })))
+          .catch(() => {});
       }
     }, 1500);
   }
@@ -346,6 +349,7 @@ function start(section) {
     me = who || { loggedIn: false };
     if (me.loggedIn) {
       document.getElementById('chat-invite').hidden = true;
+      document.getElementById('chat-write-link').hidden = true; // the in-page form takes its place
       form.hidden = !open;
       for (const li of list.children) decorate(li);
       markReadSoon();

@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"since":3310}} or
  * {@code {"type":"subscribe","article":42,"since":0}}, {@code {"type":"unsubscribe","room":7}},
- * {@code {"type":"ping"}}.
+ * {@code {"type":"ping"}}, {@code {"type":"inbox"}} (a logged-in reader's unread counts: {@link ReaderInboxes}).
  * Server: {@code subscribed}, {@code message}, {@code edited}, {@code changed} (each with a {@code message}),
  * {@code deleted} and {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with
  * {@code open}), {@code synced}, {@code pong}, {@code error} (with a {@code code}). Frames may arrive twice around a
@@ -67,13 +67,15 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private final JdbcChats chats;
     private final ContentQueries content;
     private final JsonMapper json;
+    private final ReaderInboxes inboxes;
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
 
-    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json) {
+    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes) {
         this.chats = chats;
+        this.inboxes = inboxes;
         this.content = content;
         this.json = json;
     }
@@ -82,6 +84,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     static final class Subscriber {
         final WebSocketSession session;
         final Set<String> keys = ConcurrentHashMap.newKeySet();
+        /** The reader whose unread counts this connection receives, once it asked ({@link ReaderInboxes}). */
+        volatile Long reader;
 
         Subscriber(WebSocketSession session) {
             this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
@@ -129,6 +133,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             case "subscribe" -> subscribe(subscriber, request);
             case "unsubscribe" -> unsubscribe(subscriber, request);
             case "ping" -> subscriber.send(new TextMessage("{\"type\":\"pong\"}"));
+            case "inbox" -> inbox(subscriber, session);
             default -> error(subscriber, "unknown_type", null);
         }
     }
@@ -225,6 +230,15 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         return deleted;
     }
 
+    /** A logged-in reader's connection asks for its unread counts; the handshake said who it is. */
+    private void inbox(Subscriber subscriber, WebSocketSession session) {
+        if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
+            error(subscriber, "login_required", null);
+            return;
+        }
+        inboxes.watch(subscriber, reader);
+    }
+
     private void unsubscribe(Subscriber subscriber, JsonNode request) {
         long roomId = request.path("room").asLong(0);
         long articleId = request.path("article").asLong(0);
@@ -241,6 +255,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (!change.kind().startsWith("chat.") || change.subjectId() == null) {
             return;
         }
+        inboxes.onChange(change);
         Set<Subscriber> audience = new LinkedHashSet<>();
         for (String key : change.keys()) {
             Set<Subscriber> subscribers = byKey.get(key);
@@ -332,6 +347,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     private void drop(Subscriber subscriber) {
+        inboxes.forget(subscriber);
         for (String key : subscriber.keys) {
             byKey.computeIfPresent(key, (k, set) -> {
                 set.remove(subscriber);

@@ -80,14 +80,25 @@ public class JdbcChats implements ChatQueries {
             SELECT r.id, r.kind, r.edition, r.article_id, r.slug, r.title, r.last_message_id, r.last_activity_at,
                    m.last_read_id,
                    (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = r.id AND x.id > m.last_read_id
-                        AND x.state = 'VISIBLE' AND x.author_id <> m.account_id) AS unread
+                        AND x.state = 'VISIBLE' AND x.author_id <> m.account_id) AS unread,
+                   la.display_name AS last_author, lm.body AS last_body
             FROM chat_memberships m JOIN chat_rooms r ON r.id = m.room_id
+            LEFT JOIN chat_messages lm ON lm.id = (SELECT MAX(y.id) FROM chat_messages y
+                                                   WHERE y.room_id = r.id AND y.state = 'VISIBLE')
+            LEFT JOIN accounts la ON la.id = lm.author_id
             WHERE m.account_id = ? AND m.followed
             ORDER BY r.last_activity_at DESC, r.id DESC LIMIT 100
             """;
     private static final String CHANGED_SINCE = """
             SELECT id, shown_change, last_change, state FROM chat_messages
             WHERE room_id = ? AND last_change > ? ORDER BY last_change, id LIMIT ?
+            """;
+    private static final String UNREAD_IN_ROOM = """
+            SELECT m.account_id,
+                   (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = m.room_id AND x.id > m.last_read_id
+                        AND x.state = 'VISIBLE' AND x.author_id <> m.account_id) AS unread
+            FROM chat_memberships m
+            WHERE m.room_id = :room AND m.followed AND m.account_id IN (:accounts)
             """;
     private static final String ADD_REACTION = """
             INSERT INTO chat_reactions (message_id, account_id, emoji, created_at) VALUES (?, ?, ?, ?)
@@ -431,28 +442,44 @@ public class JdbcChats implements ChatQueries {
     @Override
     public List<ReaderRoom> roomsOf(long accountId) {
         record Row(long id, RoomKind kind, String edition, Long articleId, String slug, String title, long last,
-                   Instant activity, long read, long unread) {
+                   Instant activity, long read, long unread, String lastAuthor, String lastBody) {
         }
         List<Row> rows = jdbc.sql(READER_ROOMS).params(accountId).query((rs, n) -> new Row(rs.getLong("id"),
                 RoomKind.valueOf(rs.getString("kind")), rs.getString("edition"), rs.getObject("article_id", Long.class),
                 rs.getString("slug"), rs.getString("title"), rs.getLong("last_message_id"),
-                instant(rs, "last_activity_at"), rs.getLong("last_read_id"), rs.getLong("unread"))).list();
+                instant(rs, "last_activity_at"), rs.getLong("last_read_id"), rs.getLong("unread"),
+                rs.getString("last_author"), rs.getString("last_body"))).list();
         List<ReaderRoom> rooms = new ArrayList<>();
         for (Row row : rows) {
             String url;
+            String title = row.title();
             if (row.articleId() != null) {
                 Optional<Article> article = content.article(row.articleId());
                 if (article.isEmpty()) {
                     continue; // the story left the site, and its conversation with it
                 }
                 url = article.get().path() + "#chat";
+                title = article.get().headline(); // as it reads now, not as it read when the room opened
             } else {
                 url = "/" + row.edition() + "/chat/" + row.slug() + "#chat";
             }
-            rooms.add(new ReaderRoom(row.id(), row.kind(), row.edition(), row.title(), url, row.last(),
-                    row.activity(), row.read(), row.unread()));
+            rooms.add(new ReaderRoom(row.id(), row.kind(), row.edition(), title, url, row.last(),
+                    row.activity(), row.read(), row.unread(), row.lastAuthor(), ReaderRoom.preview(row.lastBody())));
         }
         return rooms;
+    }
+
+    /** The unread counts in the room of those of the readers who follow it (the others are not in the answer). */
+    public Map<Long, Long> unreadIn(long roomId, java.util.Collection<Long> accountIds) {
+        Map<Long, Long> unread = new HashMap<>();
+        List<Long> all = List.copyOf(accountIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql(UNREAD_IN_ROOM).param("room", roomId).param("accounts", all.subList(from,
+                            Math.min(all.size(), from + 500)))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                            unread.put(rs.getLong("account_id"), rs.getLong("unread")));
+        }
+        return unread;
     }
 
     /** Millisecond precision, as every stored time: pages print it in {@code datetime}, which allows no more. */
