@@ -2,7 +2,7 @@
 // The socket's inbox answers with the count of every followed room and then sends each room's new count when a
 // message appears or leaves; reading a room, in this tab or another, lowers it at once. Pages that show the
 // counts in more detail (the reader's chats page) listen to the 'dateline:inbox' and 'dateline:unread' events.
-import { join, resubscribe } from './chat-live.js';
+import { join, resubscribe } from './chat.js';
 
 const counts = new Map(); // room id -> unread messages
 

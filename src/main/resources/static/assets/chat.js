@@ -1,7 +1,51 @@
 // Chat under an article: the server-rendered conversation is complete on its own; this adds
 // posting, replies, reactions, edits, live updates over a WebSocket, "load older" and #m{id}
 // highlighting. Posting goes over HTTP (acknowledged once stored); the socket only delivers.
-import { join, resubscribe } from './chat-live.js';
+//
+// It also holds the page's one WebSocket, which every live chat part shares (this conversation, and the logged-in
+// reader's unread counts: chat-unread.js imports join and resubscribe from here). It lives in this file so that an
+// anonymous reader's article page loads no more scripts than before. The socket reconnects with backoff, and on
+// every (re)connection asks each part for its subscription again, which names what the part has seen, so nothing
+// is missed while it was down.
+
+const parts = new Map(); // name -> { request: () => object | null, onFrame: (frame) => void }
+let socket = null;
+let retry = 1000;
+
+/** Adds a part: request() builds its subscription (null: nothing to ask yet); onFrame gets every frame. */
+export function join(name, request, onFrame) {
+  parts.set(name, { request, onFrame });
+  if (!socket) connect();
+  else resubscribe(name);
+}
+
+/** Sends the part's subscription again now (say, once it knows its room). */
+export function resubscribe(name) {
+  const part = parts.get(name);
+  const request = part && part.request();
+  if (request && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(request));
+}
+
+function connect() {
+  socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chats');
+  socket.addEventListener('open', () => {
+    retry = 1000;
+    for (const name of parts.keys()) resubscribe(name);
+  });
+  socket.addEventListener('message', (event) => {
+    let frame;
+    try {
+      frame = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    for (const part of parts.values()) part.onFrame(frame);
+  });
+  socket.addEventListener('close', () => {
+    setTimeout(connect, retry);
+    retry = Math.min(retry * 2, 30000);
+  });
+}
 
 const section = document.getElementById('chat');
 if (section) start(section);

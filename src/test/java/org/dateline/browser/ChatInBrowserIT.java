@@ -61,6 +61,17 @@ class ChatInBrowserIT {
         String email = account("Browser Reader");
         browser = Browsers.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // An anonymous reader's article page asks nothing about readers: no account call, no unread counts.
+        browser.get(http.base() + article.path());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-messages")));
+        Thread.sleep(500);
+        @SuppressWarnings("unchecked")
+        java.util.List<String> loaded = (java.util.List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map((e) => e.name)");
+        assertThat(loaded).noneMatch(url -> url.contains("/account/") || url.contains("chat-unread")
+                || url.contains("/api/chats/me/"));
+        assertThat(browser.findElements(By.id("account-chats"))).isEmpty();
+
         browser.get(http.base() + "/account/login");
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
