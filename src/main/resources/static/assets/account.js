@@ -1,6 +1,7 @@
 // The header's account slot. Pages are cached and the same for everyone, so they always say "Log in / Register";
 // when this browser has logged in (the DATELINE_READER cookie says so, and says nothing else), ask who it is and show
-// the reader's name instead. Anonymous readers make no request at all.
+// the reader's name instead, and a link to their chats with the count of unread messages (chat-unread.js, which
+// opens the chat socket). Anonymous readers make no request at all.
 const slot = document.getElementById('account-slot');
 const hinted = document.cookie.split('; ').includes('DATELINE_READER=1');
 
@@ -24,7 +25,17 @@ if (slot && hinted) {
       avatar.setAttribute('aria-hidden', 'true');
       avatar.textContent = me.initials || '';
       link.append(avatar, document.createTextNode(' ' + me.displayName));
-      slot.replaceChildren(link);
+      const chats = document.createElement('a');
+      chats.href = '/account/chats?lang=' + encodeURIComponent((document.documentElement.lang || 'en').slice(0, 2));
+      chats.className = 'account-chats';
+      chats.id = 'account-chats';
+      const badge = document.createElement('span');
+      badge.className = 'unread-badge';
+      badge.id = 'chat-unread';
+      badge.hidden = true;
+      chats.append(slot.dataset.tChats || 'Chats', ' ', badge);
+      slot.replaceChildren(link, chats);
+      import('/assets/chat-unread.js').then((unread) => unread.start(badge)).catch(() => { /* the link stays */ });
     })
     .catch(() => { /* offline or failing: the links stay */ });
 }

@@ -1,6 +1,51 @@
 // Chat under an article: the server-rendered conversation is complete on its own; this adds
 // posting, replies, reactions, edits, live updates over a WebSocket, "load older" and #m{id}
 // highlighting. Posting goes over HTTP (acknowledged once stored); the socket only delivers.
+//
+// It also holds the page's one WebSocket, which every live chat part shares (this conversation, and the logged-in
+// reader's unread counts: chat-unread.js imports join and resubscribe from here). It lives in this file so that an
+// anonymous reader's article page loads no more scripts than before. The socket reconnects with backoff, and on
+// every (re)connection asks each part for its subscription again, which names what the part has seen, so nothing
+// is missed while it was down.
+
+const parts = new Map(); // name -> { request: () => object | null, onFrame: (frame) => void }
+let socket = null;
+let retry = 1000;
+
+/** Adds a part: request() builds its subscription (null: nothing to ask yet); onFrame gets every frame. */
+export function join(name, request, onFrame) {
+  parts.set(name, { request, onFrame });
+  if (!socket) connect();
+  else resubscribe(name);
+}
+
+/** Sends the part's subscription again now (say, once it knows its room). */
+export function resubscribe(name) {
+  const part = parts.get(name);
+  const request = part && part.request();
+  if (request && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(request));
+}
+
+function connect() {
+  socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chats');
+  socket.addEventListener('open', () => {
+    retry = 1000;
+    for (const name of parts.keys()) resubscribe(name);
+  });
+  socket.addEventListener('message', (event) => {
+    let frame;
+    try {
+      frame = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    for (const part of parts.values()) part.onFrame(frame);
+  });
+  socket.addEventListener('close', () => {
+    setTimeout(connect, retry);
+    retry = Math.min(retry * 2, 30000);
+  });
+}
 
 const section = document.getElementById('chat');
 if (section) start(section);
@@ -19,6 +64,9 @@ function start(section) {
   let open = t.open === 'true';
   let roomId = t.room || null;
   let older = t.older || null;
+  // the newest change of the room this page has applied (the page says where it was rendered); null on pages
+  // cached before changes were numbered, which catch up by message id instead
+  let since = t.seq !== undefined && t.seq !== '' ? Number(t.seq) : null;
   let me = { loggedIn: false };
   let replyTo = null;
   let lastRead = 0;
@@ -172,7 +220,7 @@ function start(section) {
       const m = await api('POST', path, { body: text.value, replyTo });
       if (!roomId) {
         roomId = String(m.roomId);
-        subscribe();
+        resubscribe('conversation');
       }
       if (m.state === 'HELD') {
         errorBox.textContent = t.tHeld; // stored, and waiting for a moderator
@@ -262,7 +310,10 @@ function start(section) {
       const last = newest();
       if (last > lastRead && document.visibilityState === 'visible') {
         lastRead = last;
-        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last }).catch(() => {});
+        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last })
+          // the header's count (chat-unread.js) drops: everything up to the newest message is read
+          .then(() => window.dispatchEvent(new CustomEvent('dateline:chat-read', { detail: { room: Number(roomId), unread: 0 } })))
+          .catch(() => {});
       }
     }, 1500);
   }
@@ -296,47 +347,49 @@ function start(section) {
 
   // ---- live ----
 
-  let socket = null;
-  let retry = 1000;
-  function subscribe() {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return;
-    // "after" also completes a page that a cache served stale: everything newer than what it shows arrives first.
+  // "since" (or, on old pages, "after") also completes a page that a cache served stale: every change newer than
+  // what it shows arrives first, and so does everything missed while the socket was down.
+  function subscription() {
     const request = roomId ? { type: 'subscribe', room: Number(roomId) } : { type: 'subscribe', article: Number(articleId) };
-    request.after = newest();
-    socket.send(JSON.stringify(request));
+    if (since !== null) request.since = since;
+    else request.after = newest();
+    return request;
   }
 
-  function connect() {
-    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chats');
-    socket.addEventListener('open', () => {
-      retry = 1000;
-      subscribe();
-    });
-    socket.addEventListener('message', (event) => {
-      let e;
-      try {
-        e = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
-      else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
-      else if (e.type === 'room') {
-        open = Boolean(e.open);
-        if (me.loggedIn) form.hidden = !open;
-        for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
-        for (const li of list.children) decorate(li);
-      } else if (e.type === 'deleted') document.getElementById('m' + e.id)?.remove();
-      else if (e.type === 'reactions') {
-        const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
-        if (ul) reactionList(ul, e.reactions);
-      }
-    });
-    // Reconnects with backoff; the subscription names the newest message seen, so nothing is missed.
-    socket.addEventListener('close', () => {
-      setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 30000);
-    });
+  function setOpen(value) {
+    open = Boolean(value);
+    if (me.loggedIn) form.hidden = !open;
+    for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
+    for (const li of list.children) decorate(li);
+  }
+
+  // Too much changed while away: start again from the newest page of history.
+  async function reload() {
+    const page = await api('GET', '/api/chats/rooms/' + roomId + '/messages');
+    list.replaceChildren();
+    for (const m of page.messages) place(m);
+    older = page.next;
+    if (olderButton) olderButton.hidden = !older;
+  }
+
+  function onFrame(e) {
+    if (e.room && roomId && String(e.room) !== roomId) return;
+    if (typeof e.seq === 'number') since = Math.max(since || 0, e.seq);
+    if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
+    else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
+    else if (e.type === 'changed' && e.message) {
+      // a message the page had: redrawn as it is now (text, edit mark, reactions); one it never showed stays out
+      const existing = document.getElementById('m' + Number(e.message.id));
+      if (existing) existing.replaceWith(render(e.message));
+    } else if (e.type === 'room') setOpen(e.open);
+    else if (e.type === 'synced') {
+      setOpen(e.open);
+      if (e.reset && roomId) reload().catch(() => {});
+    } else if (e.type === 'deleted') document.getElementById('m' + Number(e.id))?.remove();
+    else if (e.type === 'reactions') {
+      const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
+      if (ul) reactionList(ul, e.reactions);
+    }
   }
 
   // ---- start ----
@@ -351,6 +404,7 @@ function start(section) {
     me = who || { loggedIn: false };
     if (me.loggedIn) {
       document.getElementById('chat-invite').hidden = true;
+      document.getElementById('chat-write-link').hidden = true; // the in-page form takes its place
       form.hidden = !open;
       for (const li of list.children) decorate(li);
       markReadSoon();
@@ -364,6 +418,6 @@ function start(section) {
       section.querySelector('h2').after(link);
     }
   }).catch(() => {});
-  connect();
+  join('conversation', subscription, onFrame);
   highlight();
 }

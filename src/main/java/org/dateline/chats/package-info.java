@@ -17,5 +17,9 @@
  * {@code ChatDelivery} listens to the log and pushes to its open sockets, and the site's page cache evicts the
  * article page by the {@code chat:article:<id>} key. Consumes {@code ContentQueries} (is the article live?) and
  * {@code Accounts} (is the reader active?).
+ * <p>
+ * Pages: {@code /account/chats} (the rooms a reader follows, unfollowing) and {@code /account/chats/write} (posting
+ * without JavaScript), built with identity's {@code ReaderPages}. Live unread counts of logged-in readers go over
+ * the same socket ({@code ReaderInboxes}).
  */
 package org.dateline.chats;

@@ -5,7 +5,8 @@
  * <p>
  * API: {@link org.dateline.identity.CurrentActor} (who is logged in, as an {@link org.dateline.identity.Actor}),
  * {@link org.dateline.identity.Accounts} (look-ups, {@code publicName} for "deleted account"),
- * {@link org.dateline.identity.Account}, {@link org.dateline.identity.Role}, {@link org.dateline.identity.StaffPages}.
+ * {@link org.dateline.identity.Account}, {@link org.dateline.identity.Role}, {@link org.dateline.identity.StaffPages},
+ * {@link org.dateline.identity.ReaderPages} (for pages other modules add under {@code /account}).
  * API callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, resolved
  * through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
  * {@link org.dateline.identity.Scopes}.

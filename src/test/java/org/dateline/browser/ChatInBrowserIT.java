@@ -27,7 +27,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In real headless Chromium: chat.js posts, reacts, receives others' messages live and highlights a permalink. */
+/**
+ * In real headless Chromium: chat.js posts, reacts, receives others' messages live and highlights a permalink; the
+ * header counts the reader's unread messages live, and reading the room lowers the count.
+ */
 @IntegrationTest
 @Tag("browser")
 class ChatInBrowserIT {
@@ -56,6 +59,17 @@ class ChatInBrowserIT {
         String email = account("Browser Reader");
         browser = Browsers.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // An anonymous reader's article page asks nothing about readers: no account call, no unread counts.
+        browser.get(http.base() + article.path());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-messages")));
+        Thread.sleep(500);
+        @SuppressWarnings("unchecked")
+        java.util.List<String> loaded = (java.util.List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map((e) => e.name)");
+        assertThat(loaded).noneMatch(url -> url.contains("/account/") || url.contains("chat-unread")
+                || url.contains("/api/chats/me/"));
+        assertThat(browser.findElements(By.id("account-chats"))).isEmpty();
+
         browser.get(http.base() + "/account/login");
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
@@ -75,12 +89,7 @@ class ChatInBrowserIT {
         String other = account("Other Reader");
         HttpClient client = loggedIn(other);
         String token = csrf(client);
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(http.base()
-                        + "/api/chats/articles/" + article.id() + "/messages"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"Live from elsewhere\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).isEqualTo(201);
+        assertThat(post(client, token, article, "Live from elsewhere").statusCode()).isEqualTo(201);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "Live from elsewhere"));
 
         // A reaction on the other reader's message is counted in the page.
@@ -95,6 +104,35 @@ class ChatInBrowserIT {
         // A permalink lands on the message, highlighted.
         browser.get(http.base() + "/en/chat/m/" + id);
         wait.until(ExpectedConditions.attributeContains(By.id("m" + id), "class", "chat-target"));
+
+        // The reader's chats page: the room is listed; the header counts what is unread, live.
+        browser.get(http.base() + "/account/chats");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-unread")));
+        assertThat(browser.findElement(By.cssSelector("#chat-rooms > li h2 a")).getText())
+                .isEqualTo(article.headline());
+        // what the reader left unread (the last message, if the page was left before it marked it read)
+        wait.until(d -> !d.findElement(By.id("chat-unread")).getDomProperty("textContent").isEmpty());
+        int before = Integer.parseInt(browser.findElement(By.id("chat-unread")).getDomProperty("textContent"));
+        assertThat(post(client, token, article, "Are you still there?").statusCode()).isEqualTo(201);
+        String after = String.valueOf(before + 1);
+        wait.until(ExpectedConditions.textToBe(By.id("chat-unread"), after));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#chat-rooms > li .unread-count"), after));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#chat-rooms > li .chat-room-last"),
+                "Are you still there?"));
+
+        // Reading the room lowers the count again.
+        browser.get(http.base() + article.path());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "Are you still there?"));
+        wait.until(d -> !d.findElement(By.id("chat-unread")).isDisplayed());
+    }
+
+    private HttpResponse<String> post(HttpClient client, String token, ArticleSummary article, String body)
+            throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/chats/articles/" + article.id() + "/messages"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"" + body + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static final String PASSWORD = "a-long-browser-passphrase-42";

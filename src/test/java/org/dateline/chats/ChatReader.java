@@ -33,6 +33,7 @@ final class ChatReader {
     final String name;
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private String csrfHeader;
     private String csrfToken;
 
@@ -40,7 +41,7 @@ final class ChatReader {
         this.base = "http://localhost:" + port;
         this.accountId = accountId;
         this.name = name;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -112,6 +113,49 @@ final class ChatReader {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /**
+     * A public page as every visitor gets it (from the page cache, perhaps), once it shows what the test waits for:
+     * the cache evicts after a change asynchronously. After five seconds, the page as it is.
+     */
+    static org.jsoup.nodes.Document publicPage(int port, String path,
+                                               java.util.function.Predicate<org.jsoup.nodes.Document> ready) {
+        ChatReader visitor = anonymous(port);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        org.jsoup.nodes.Document page = Jsoup.parse(visitor.get(path).body());
+        while (!ready.test(page) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return page;
+            }
+            page = Jsoup.parse(visitor.get(path).body());
+        }
+        return page;
+    }
+
+    /** Posts a form as a browser without scripts does: url-encoded fields, no CSRF header. */
+    HttpResponse<String> submit(String path, java.util.Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** The cookies this browser sends, as a {@code Cookie} header (for a WebSocket handshake). */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(URI.create(base)).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** Opens a chat socket as this reader's browser, with its session. */
+    ChatSocket socket(int port) {
+        return new ChatSocket(port, cookieHeader());
     }
 
     /** Posts under the article (creating its room on the first message); returns the response. */

@@ -45,7 +45,7 @@ class HtmlValidityIT {
         String translation = article.select(".translations a").attr("href");
         List<String> pages = List.of("/en/", "/ru/", "/en/russia/", "/ru/economy/", seed.path(), translation,
                 article.select(".tags a").first().attr("href"), article.select(".byline a").first().attr("href"),
-                "/en/newsfeed", "/ru/newsfeed", "/en/no-such-section/", "/login", "/account/register", "/account/login?unconfirmed",
+                "/en/newsfeed", "/ru/newsfeed", "/en/chat", "/ru/chat", "/en/no-such-section/", "/login", "/account/register", "/account/login?unconfirmed",
                 "/account/reset?lang=ru", "/account/confirm/resend", "/account/confirm?token=bad", "/account/restore");
         List<String> problems = new ArrayList<>();
         for (String page : pages) {
@@ -129,6 +129,31 @@ class HtmlValidityIT {
                 Map.of("account", "nobody@dateline.test", "term", "1d", "reason", "x"));
         assertThat(refused.statusCode()).isEqualTo(404);
         validate(refused.body()).forEach(error -> problems.add("refused ban " + error));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readerChatPagesAreValidHtml() throws Exception {
+        String email = "chats-validity-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Rita Reader", Role.EDITOR, "start-Password-123", false);
+        WebSession reader = new WebSession(port);
+        reader.submit("/account/login", "/account/login", Map.of("email", email, "password", "start-Password-123"));
+        ArticleSummary article = content.latest("en", null, 50).get(39);
+        String write = "/account/chats/write?article=" + article.id() + "&lang=ru";
+        assertThat(WebSession.location(reader.submit(write, "/account/chats/write",
+                Map.of("article", String.valueOf(article.id()), "body", "Valid markup")))).contains("#m");
+        HttpResponse<String> refused = reader.submit(write, "/account/chats/write",
+                Map.of("article", String.valueOf(article.id()), "body", ""));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        List<String> problems = new ArrayList<>();
+        validate(refused.body()).forEach(error -> problems.add("refused write " + error));
+        for (String page : List.of("/account/chats", "/account/chats?lang=ru&unfollowed", write,
+                "/account/chats/write?article=" + article.id() + "&lang=en", "/account/chats/write?article=0",
+                "/account")) {
+            HttpResponse<String> response = reader.get(page);
+            assertThat(response.statusCode()).as(page).isIn(200, 404);
+            validate(response.body()).forEach(error -> problems.add(page + " " + error));
+        }
         assertThat(problems).isEmpty();
     }
 

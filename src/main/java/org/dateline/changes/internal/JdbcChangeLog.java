@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.dateline.changes.ChangeLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,11 @@ class JdbcChangeLog implements ChangeLog {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(String kind, String edition, Long subjectId, Collection<String> keys) {
+    public long append(String kind, String edition, Long subjectId, Collection<String> keys) {
         String joined = String.join(" ", new TreeSet<>(keys));
-        jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined).update();
+        GeneratedKeyHolder position = new GeneratedKeyHolder();
+        jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined)
+                .update(position, "position");
         if (database.isPostgres()) {
             // Delivered to every listening node at commit, never for a rolled-back transaction.
             jdbc.sql("NOTIFY " + CHANNEL).update();
@@ -50,6 +53,7 @@ class JdbcChangeLog implements ChangeLog {
                 wakeup.signal();
             }
         });
+        return position.getKeyAs(Number.class).longValue();
     }
 
     @Override

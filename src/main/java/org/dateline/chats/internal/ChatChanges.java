@@ -3,23 +3,43 @@ package org.dateline.chats.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
 import org.dateline.chats.ChatKeys;
 import org.dateline.chats.Room;
 import org.springframework.stereotype.Component;
 
-/** Appends chat changes to the change log with the keys of their room (and article page). */
+/**
+ * Appends chat changes to the change log with the keys of their room (and article page), and stamps the room and
+ * the message with the entry's position, so that a reconnecting client can ask for everything after the position
+ * it has seen ({@link JdbcChats#changedSince}).
+ */
 @Component
 public class ChatChanges {
 
     private final ChangeLog log;
+    private final JdbcChats chats;
 
-    ChatChanges(ChangeLog log) {
+    ChatChanges(ChangeLog log, JdbcChats chats) {
         this.log = log;
+        this.chats = chats;
     }
 
-    /** Must run inside the transaction that stores the change. */
-    public void append(String kind, Room room, long messageId) {
+    /**
+     * Must run inside the transaction that stores the change. The subject is a message, or the room itself for
+     * {@link ChangeKinds#CHAT_ROOM}.
+     * <p>
+     * The room is locked before the position is taken, so the changes of one room take their positions in the
+     * order they commit: a client that has seen position p of a room can never miss a change of that room that
+     * commits later with a smaller one. The message is locked before the room, as every use case that changes a
+     * message row already does, so two changes of one message never wait on each other in opposite orders.
+     */
+    public void append(String kind, Room room, long subjectId) {
+        boolean aboutMessage = !ChangeKinds.CHAT_ROOM.equals(kind);
+        if (aboutMessage) {
+            chats.lockMessage(subjectId);
+        }
+        chats.lockRoom(room.id());
         List<String> keys = new ArrayList<>();
         keys.add(ChatKeys.room(room.id()));
         if (room.articleId() != null) {
@@ -27,6 +47,10 @@ public class ChatChanges {
         } else {
             keys.add(ChatKeys.topics(room.edition()));
         }
-        log.append(kind, room.edition(), messageId, keys);
+        long position = log.append(kind, room.edition(), subjectId, keys);
+        chats.stampRoom(room.id(), position);
+        if (aboutMessage) {
+            chats.stampMessage(subjectId, position, ChangeKinds.CHAT_MESSAGE.equals(kind));
+        }
     }
 }

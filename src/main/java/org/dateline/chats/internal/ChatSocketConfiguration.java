@@ -3,10 +3,15 @@ package org.dateline.chats.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.dateline.identity.CurrentActor;
 import org.dateline.platform.DatelineSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
@@ -21,16 +26,33 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 class ChatSocketConfiguration {
 
     static final String PATH = "/ws/chats";
+    /** The session attribute naming the logged-in reader of a connection (absent for anonymous ones). */
+    static final String READER = "dateline.reader";
 
     /** A bean, so that the container hands it the servlet context and starts its handshake handler. */
     @Bean
-    WebSocketHttpRequestHandler chatSocketHandler(ChatSockets sockets, DatelineSettings settings) {
+    WebSocketHttpRequestHandler chatSocketHandler(ChatSockets sockets, DatelineSettings settings, CurrentActor actor) {
         WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(sockets, new DefaultHandshakeHandler());
         // Same origin (or no Origin header, as non-browser clients send), and the configured public origin, which a
         // TLS-terminating proxy in front makes differ from what this server sees: other sites' pages cannot listen in.
         String publicOrigin = settings.baseUrl() == null ? "" : settings.baseUrl().replaceAll("/+$", "");
         handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor(
                 publicOrigin.isBlank() ? List.of() : List.of(publicOrigin)));
+        // The handshake is an HTTP request with the reader's session: remember who it is for their unread counts.
+        handler.getHandshakeInterceptors().add(new HandshakeInterceptor() {
+            @Override
+            public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                           WebSocketHandler handler, Map<String, Object> attributes) {
+                actor.get().ifPresent(reader -> attributes.put(READER, reader.accountId()));
+                return true;
+            }
+
+            @Override
+            public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                       WebSocketHandler handler, Exception failure) {
+                // nothing to do
+            }
+        });
         return handler;
     }
 

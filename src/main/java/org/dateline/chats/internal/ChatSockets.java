@@ -37,16 +37,23 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A client subscribes to rooms (by room id, or by article id when the article's room does not exist yet); every
  * chat change in the change log, from whichever node, is encoded once and sent to everyone subscribed to its room.
- * A (re)connecting client names the last message id its page has (0 for none) and first receives the visible
- * messages after it, so a page served stale from a browser or CDN cache is completed at once. Posting
- * is over HTTP only: a socket never writes.
+ * Every frame about a change carries {@code seq}, the change's position in the change log. A (re)connecting client
+ * names the highest {@code seq} it has applied ({@code since}; the page carries the room's position when it was
+ * rendered) and first receives exactly what changed after it, oldest change first: {@code message} for a message
+ * that became visible, {@code changed} (the message as it is now: text, edit mark, reactions) for one that was
+ * visible already, {@code deleted} for one that left; then {@code synced} with the new {@code seq} and whether the
+ * room is {@code open}. When more changed than {@link #MAX_CATCH_UP}, {@code synced} says {@code reset}: the client
+ * reloads the newest page of history and goes on from that {@code seq}. The older protocol, {@code after} (the last
+ * message id a page has), still brings the visible messages after it. Posting is over HTTP only: a socket never
+ * writes.
  * <p>
- * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"after":120}} or
- * {@code {"type":"subscribe","article":42}}, {@code {"type":"unsubscribe","room":7}}, {@code {"type":"ping"}}.
- * Server: {@code subscribed}, {@code message}, {@code edited} (each with a {@code message}), {@code deleted} and
- * {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with {@code open}),
- * {@code pong}, {@code error} (with a
- * {@code code}). Messages may arrive twice around a (re)subscription: clients de-duplicate by id.
+ * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"since":3310}} or
+ * {@code {"type":"subscribe","article":42,"since":0}}, {@code {"type":"unsubscribe","room":7}},
+ * {@code {"type":"ping"}}, {@code {"type":"inbox"}} (a logged-in reader's unread counts: {@link ReaderInboxes}).
+ * Server: {@code subscribed}, {@code message}, {@code edited}, {@code changed} (each with a {@code message}),
+ * {@code deleted} and {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with
+ * {@code open}), {@code synced}, {@code pong}, {@code error} (with a {@code code}). Frames may arrive twice around a
+ * (re)subscription: each states how things are now, so applying one again changes nothing.
  */
 @Component
 class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartLifecycle {
@@ -60,13 +67,15 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private final JdbcChats chats;
     private final ContentQueries content;
     private final JsonMapper json;
+    private final ReaderInboxes inboxes;
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
 
-    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json) {
+    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes) {
         this.chats = chats;
+        this.inboxes = inboxes;
         this.content = content;
         this.json = json;
     }
@@ -75,6 +84,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     static final class Subscriber {
         final WebSocketSession session;
         final Set<String> keys = ConcurrentHashMap.newKeySet();
+        /** The reader whose unread counts this connection receives, once it asked ({@link ReaderInboxes}). */
+        volatile Long reader;
 
         Subscriber(WebSocketSession session) {
             this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
@@ -122,6 +133,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             case "subscribe" -> subscribe(subscriber, request);
             case "unsubscribe" -> unsubscribe(subscriber, request);
             case "ping" -> subscriber.send(new TextMessage("{\"type\":\"pong\"}"));
+            case "inbox" -> inbox(subscriber, session);
             default -> error(subscriber, "unknown_type", null);
         }
     }
@@ -130,6 +142,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         long roomId = request.path("room").asLong(0);
         long articleId = request.path("article").asLong(0);
         // present (0 for a page that shows no message yet): catch up; absent: live only
+        long since = request.has("since") ? Math.max(0, request.path("since").asLong(0)) : -1;
         long after = request.has("after") ? Math.max(0, request.path("after").asLong(0)) : -1;
         Optional<Room> room;
         String key;
@@ -161,11 +174,69 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             ack.put("article", articleId);
         }
         subscriber.send(text(ack));
-        if (after >= 0 && room.isPresent()) {
+        if (since >= 0) {
+            catchUp(subscriber, room.orElse(null), since);
+        } else if (after >= 0 && room.isPresent()) {
             for (MessageView missed : chats.after(room.get().id(), after, MAX_CATCH_UP)) {
                 subscriber.send(text(event("message", missed)));
             }
         }
+    }
+
+    /** Everything that changed in the room after the position, then {@code synced}. */
+    private void catchUp(Subscriber subscriber, Room room, long since) {
+        Map<String, Object> synced = new LinkedHashMap<>();
+        synced.put("type", "synced");
+        synced.put("room", room == null ? null : room.id());
+        if (room == null) { // nobody has written under the article yet: nothing to catch up with
+            synced.put("seq", since);
+            synced.put("open", true);
+            subscriber.send(text(synced));
+            return;
+        }
+        long head = chats.lastChange(room.id()); // read first: anything later comes in the catch-up or live
+        List<JdbcChats.ChangedMessage> changes = chats.changedSince(room.id(), since, MAX_CATCH_UP + 1);
+        long seq = Math.max(since, head);
+        if (changes.size() > MAX_CATCH_UP) {
+            synced.put("reset", true);
+        } else {
+            for (JdbcChats.ChangedMessage change : changes) {
+                Map<String, Object> frame = catchUpFrame(room.id(), change, since);
+                if (frame != null) {
+                    frame.put("seq", change.lastChange());
+                    subscriber.send(text(frame));
+                }
+                seq = Math.max(seq, change.lastChange());
+            }
+        }
+        synced.put("seq", seq);
+        synced.put("open", room.state() == org.dateline.chats.RoomState.OPEN);
+        subscriber.send(text(synced));
+    }
+
+    /** How one changed message looks to a client that has seen everything up to {@code since}; null: nothing. */
+    private static Map<String, Object> catchUpFrame(long roomId, JdbcChats.ChangedMessage change, long since) {
+        boolean shownBefore = change.shownChange() != null && change.shownChange() <= since;
+        if (change.view() != null) {
+            return event(shownBefore ? "changed" : "message", change.view());
+        }
+        if (!shownBefore) {
+            return null; // held, or shown and gone again while the client was away: it never knew the message
+        }
+        Map<String, Object> deleted = new LinkedHashMap<>();
+        deleted.put("type", "deleted");
+        deleted.put("room", roomId);
+        deleted.put("id", change.id());
+        return deleted;
+    }
+
+    /** A logged-in reader's connection asks for its unread counts; the handshake said who it is. */
+    private void inbox(Subscriber subscriber, WebSocketSession session) {
+        if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
+            error(subscriber, "login_required", null);
+            return;
+        }
+        inboxes.watch(subscriber, reader);
     }
 
     private void unsubscribe(Subscriber subscriber, JsonNode request) {
@@ -184,6 +255,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (!change.kind().startsWith("chat.") || change.subjectId() == null) {
             return;
         }
+        inboxes.onChange(change);
         Set<Subscriber> audience = new LinkedHashSet<>();
         for (String key : change.keys()) {
             Set<Subscriber> subscribers = byKey.get(key);
@@ -194,10 +266,12 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (audience.isEmpty()) {
             return;
         }
-        TextMessage frame = frame(change);
-        if (frame == null) {
+        Map<String, Object> event = frame(change);
+        if (event == null) {
             return;
         }
+        event.put("seq", change.position());
+        TextMessage frame = text(event);
         for (Subscriber subscriber : audience) {
             if (subscriber.send(frame)) {
                 delivered.incrementAndGet();
@@ -210,22 +284,22 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     /** The change as its one frame for every subscriber; null when there is nothing to say any more. */
-    private TextMessage frame(Change change) {
+    private Map<String, Object> frame(Change change) {
         long id = change.subjectId();
         Long roomId = change.keys().stream().map(ChatKeys::roomIdOf).flatMap(Optional::stream).findFirst()
                 .orElse(null);
         switch (change.kind()) {
             case ChangeKinds.CHAT_MESSAGE, ChangeKinds.CHAT_EDITED -> {
                 // already deleted again by the time this node reads the log: the deletion follows
-                return chats.message(id).map(m -> text(event(
-                        ChangeKinds.CHAT_MESSAGE.equals(change.kind()) ? "message" : "edited", m))).orElse(null);
+                return chats.message(id).map(m -> event(
+                        ChangeKinds.CHAT_MESSAGE.equals(change.kind()) ? "message" : "edited", m)).orElse(null);
             }
             case ChangeKinds.CHAT_DELETED -> {
                 Map<String, Object> deleted = new LinkedHashMap<>();
                 deleted.put("type", "deleted");
                 deleted.put("room", roomId);
                 deleted.put("id", id);
-                return text(deleted);
+                return deleted;
             }
             case ChangeKinds.CHAT_ROOM -> {
                 return chats.room(id).map(room -> {
@@ -233,7 +307,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                     state.put("type", "room");
                     state.put("room", id);
                     state.put("open", room.state() == org.dateline.chats.RoomState.OPEN);
-                    return text(state);
+                    return state;
                 }).orElse(null);
             }
             case ChangeKinds.CHAT_REACTION -> {
@@ -242,7 +316,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 reactions.put("room", roomId);
                 reactions.put("id", id);
                 reactions.put("reactions", chats.reactionCounts(id));
-                return text(reactions);
+                return reactions;
             }
             default -> {
                 return null;
@@ -273,6 +347,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     private void drop(Subscriber subscriber) {
+        inboxes.forget(subscriber);
         for (String key : subscriber.keys) {
             byKey.computeIfPresent(key, (k, set) -> {
                 set.remove(subscriber);

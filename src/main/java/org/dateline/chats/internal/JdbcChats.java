@@ -80,10 +80,25 @@ public class JdbcChats implements ChatQueries {
             SELECT r.id, r.kind, r.edition, r.article_id, r.slug, r.title, r.last_message_id, r.last_activity_at,
                    m.last_read_id,
                    (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = r.id AND x.id > m.last_read_id
-                        AND x.state = 'VISIBLE' AND x.author_id <> m.account_id) AS unread
+                        AND x.state = 'VISIBLE' AND x.author_id <> m.account_id) AS unread,
+                   la.display_name AS last_author, lm.body AS last_body
             FROM chat_memberships m JOIN chat_rooms r ON r.id = m.room_id
+            LEFT JOIN chat_messages lm ON lm.id = (SELECT MAX(y.id) FROM chat_messages y
+                                                   WHERE y.room_id = r.id AND y.state = 'VISIBLE')
+            LEFT JOIN accounts la ON la.id = lm.author_id
             WHERE m.account_id = ? AND m.followed
             ORDER BY r.last_activity_at DESC, r.id DESC LIMIT 100
+            """;
+    private static final String CHANGED_SINCE = """
+            SELECT id, shown_change, last_change, state FROM chat_messages
+            WHERE room_id = ? AND last_change > ? ORDER BY last_change, id LIMIT ?
+            """;
+    private static final String UNREAD_IN_ROOM = """
+            SELECT m.account_id,
+                   (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = m.room_id AND x.id > m.last_read_id
+                        AND x.state = 'VISIBLE' AND x.author_id <> m.account_id) AS unread
+            FROM chat_memberships m
+            WHERE m.room_id = :room AND m.followed AND m.account_id IN (:accounts)
             """;
     private static final String ADD_REACTION = """
             INSERT INTO chat_reactions (message_id, account_id, emoji, created_at) VALUES (?, ?, ?, ?)
@@ -226,11 +241,13 @@ public class JdbcChats implements ChatQueries {
     @Override
     public Conversation conversation(long articleId, int limit) {
         return roomOfArticle(articleId).map(room -> conversation(room, limit))
-                .orElseGet(() -> new Conversation(articleId, null, true, List.of(), null, ChatKeys.article(articleId)));
+                .orElseGet(() -> new Conversation(articleId, null, true, List.of(), null, ChatKeys.article(articleId),
+                        0));
     }
 
     @Override
     public Conversation conversation(Room room, int limit) {
+        long lastChange = lastChange(room.id()); // read before the messages: whatever changes meanwhile comes again
         List<MessageView> newest = newestFirst(room.id(), Long.MAX_VALUE, limit + 1);
         Long older = null;
         if (newest.size() > limit) {
@@ -240,7 +257,8 @@ public class JdbcChats implements ChatQueries {
         List<MessageView> oldestFirst = new ArrayList<>(newest);
         Collections.reverse(oldestFirst);
         return new Conversation(room.articleId(), room.id(), room.state() == RoomState.OPEN, List.copyOf(oldestFirst),
-                older, room.articleId() != null ? ChatKeys.article(room.articleId()) : ChatKeys.room(room.id()));
+                older, room.articleId() != null ? ChatKeys.article(room.articleId()) : ChatKeys.room(room.id()),
+                lastChange);
     }
 
     @Override
@@ -295,11 +313,72 @@ public class JdbcChats implements ChatQueries {
                 .map(path -> path + "#m" + messageId);
     }
 
+    // ---- change positions, for reconnecting clients (ChatChanges stamps them) ----
+
+    /** Waits for (and holds until commit) the room's row: the changes of one room are stamped one at a time. */
+    void lockRoom(long roomId) {
+        jdbc.sql("SELECT id FROM chat_rooms WHERE id = ? FOR UPDATE").params(roomId).query(Long.class).optional();
+    }
+
+    void lockMessage(long messageId) {
+        jdbc.sql("SELECT id FROM chat_messages WHERE id = ? FOR UPDATE").params(messageId).query(Long.class)
+                .optional();
+    }
+
+    void stampRoom(long roomId, long position) {
+        jdbc.sql("UPDATE chat_rooms SET last_change = ? WHERE id = ?").params(position, roomId).update();
+    }
+
+    /** The message changed at the position; {@code shown}: it became visible there. */
+    void stampMessage(long messageId, long position, boolean shown) {
+        if (shown) {
+            jdbc.sql("UPDATE chat_messages SET last_change = ?, shown_change = ? WHERE id = ?")
+                    .params(position, position, messageId).update();
+        } else {
+            jdbc.sql("UPDATE chat_messages SET last_change = ? WHERE id = ?").params(position, messageId).update();
+        }
+    }
+
+    /** The position of the room's newest change, 0 for none (or none since positions were kept). */
+    public long lastChange(long roomId) {
+        return jdbc.sql("SELECT last_change FROM chat_rooms WHERE id = ?").params(roomId).query(Long.class).optional()
+                .orElse(0L);
+    }
+
+    /**
+     * A message of a room that changed after a position, as it is now.
+     *
+     * @param shownChange where it became visible; null if it never was
+     * @param view        the message as readers see it now, or null when it is no longer visible
+     */
+    public record ChangedMessage(long id, Long shownChange, long lastChange, MessageView view) {
+    }
+
+    /** The room's messages changed after the position, in the order of their last change; at most {@code limit}. */
+    public List<ChangedMessage> changedSince(long roomId, long position, int limit) {
+        record Row(long id, Long shown, long last, MessageState state) {
+        }
+        List<Row> rows = jdbc.sql(CHANGED_SINCE).params(roomId, position, limit)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("shown_change", Long.class),
+                        rs.getLong("last_change"), MessageState.valueOf(rs.getString("state")))).list();
+        List<Long> visible = rows.stream().filter(r -> r.state() == MessageState.VISIBLE).map(Row::id).toList();
+        Map<Long, MessageView> views = new HashMap<>();
+        if (!visible.isEmpty()) {
+            views(jdbc.sql(VIEW_COLUMNS + " WHERE m.id IN (:ids)").param("ids", visible))
+                    .forEach(v -> views.put(v.id(), v));
+        }
+        return rows.stream().map(r -> new ChangedMessage(r.id(), r.shown(), r.last(), views.get(r.id()))).toList();
+    }
+
     private List<MessageView> views(String sql, Object... params) {
+        return views(jdbc.sql(sql).params(params));
+    }
+
+    private List<MessageView> views(JdbcClient.StatementSpec statement) {
         record Row(long id, long roomId, String edition, long authorId, String author, String body, Long replyTo,
                    MessageState state, Instant created, Instant edited) {
         }
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("room_id"),
+        List<Row> rows = statement.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("room_id"),
                 rs.getString("edition"), rs.getLong("author_id"), rs.getString("display_name"), rs.getString("body"),
                 rs.getObject("reply_to", Long.class), MessageState.valueOf(rs.getString("state")),
                 instant(rs, "created_at"), instant(rs, "edited_at"))).list();
@@ -378,28 +457,44 @@ public class JdbcChats implements ChatQueries {
     @Override
     public List<ReaderRoom> roomsOf(long accountId) {
         record Row(long id, RoomKind kind, String edition, Long articleId, String slug, String title, long last,
-                   Instant activity, long read, long unread) {
+                   Instant activity, long read, long unread, String lastAuthor, String lastBody) {
         }
         List<Row> rows = jdbc.sql(READER_ROOMS).params(accountId).query((rs, n) -> new Row(rs.getLong("id"),
                 RoomKind.valueOf(rs.getString("kind")), rs.getString("edition"), rs.getObject("article_id", Long.class),
                 rs.getString("slug"), rs.getString("title"), rs.getLong("last_message_id"),
-                instant(rs, "last_activity_at"), rs.getLong("last_read_id"), rs.getLong("unread"))).list();
+                instant(rs, "last_activity_at"), rs.getLong("last_read_id"), rs.getLong("unread"),
+                rs.getString("last_author"), rs.getString("last_body"))).list();
         List<ReaderRoom> rooms = new ArrayList<>();
         for (Row row : rows) {
             String url;
+            String title = row.title();
             if (row.articleId() != null) {
                 Optional<Article> article = content.article(row.articleId());
                 if (article.isEmpty()) {
                     continue; // the story left the site, and its conversation with it
                 }
                 url = article.get().path() + "#chat";
+                title = article.get().headline(); // as it reads now, not as it read when the room opened
             } else {
                 url = "/" + row.edition() + "/chat/" + row.slug() + "#chat";
             }
-            rooms.add(new ReaderRoom(row.id(), row.kind(), row.edition(), row.title(), url, row.last(),
-                    row.activity(), row.read(), row.unread()));
+            rooms.add(new ReaderRoom(row.id(), row.kind(), row.edition(), title, url, row.last(),
+                    row.activity(), row.read(), row.unread(), row.lastAuthor(), ReaderRoom.preview(row.lastBody())));
         }
         return rooms;
+    }
+
+    /** The unread counts in the room of those of the readers who follow it (the others are not in the answer). */
+    public Map<Long, Long> unreadIn(long roomId, java.util.Collection<Long> accountIds) {
+        Map<Long, Long> unread = new HashMap<>();
+        List<Long> all = List.copyOf(accountIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql(UNREAD_IN_ROOM).param("room", roomId).param("accounts", all.subList(from,
+                            Math.min(all.size(), from + 500)))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                            unread.put(rs.getLong("account_id"), rs.getLong("unread")));
+        }
+        return unread;
     }
 
     /** Millisecond precision, as every stored time: pages print it in {@code datetime}, which allows no more. */

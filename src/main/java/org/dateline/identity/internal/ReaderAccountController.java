@@ -15,6 +15,8 @@ import org.dateline.identity.AccountResult;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
+import org.dateline.identity.ReaderPage;
+import org.dateline.identity.ReaderPages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import org.dateline.identity.ReaderPages;
 import org.dateline.platform.mail.Mail;
 import org.dateline.platform.mail.Mailer;
 import org.dateline.platform.web.BaseUrl;

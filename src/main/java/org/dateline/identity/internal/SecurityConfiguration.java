@@ -127,6 +127,7 @@ class SecurityConfiguration {
             .securityMatcher("/account", "/account/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/account", "/account/profile", "/account/password", "/account/delete").authenticated()
+                .requestMatchers("/account/chats", "/account/chats/**").authenticated() // a reader's chats
                 .anyRequest().permitAll())
             .authenticationManager(login.authenticationManager())
             // Anonymous visitors of these pages get no session either; a login or a proven restore does.

@@ -264,7 +264,7 @@ class SiteController {
                         Reaction.parse(r.getKey()).map(Reaction::emoji).orElse(r.getKey()), r.getValue())).toList(),
                 m.permalink())).toList();
         return new ChatView(conversation.articleId(), conversation.roomId(), conversation.open(), messages,
-                conversation.older());
+                conversation.older(), conversation.lastChange());
     }
 
     private String list(Model model, Chrome chrome, String heading, String intro, List<ArticleSummary> articles,

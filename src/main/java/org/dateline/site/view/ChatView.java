@@ -8,8 +8,10 @@ import java.util.List;
  * @param articleId null for a topic room
  * @param roomId   null until the first message creates the room; the script then posts by article
  * @param older    cursor of older history for the script's "load older", null when everything is shown
+ * @param lastChange the room's change position when rendered: the script's socket catches up from there
  */
-public record ChatView(Long articleId, Long roomId, boolean open, List<Message> messages, Long older) {
+public record ChatView(Long articleId, Long roomId, boolean open, List<Message> messages, Long older,
+                       long lastChange) {
 
     /**
      * @param html      safe markup made by the chats module (escaped text, links, emphasis)

@@ -1,4 +1,4 @@
-package org.dateline.identity.internal;
+package org.dateline.identity;
 
 import java.util.List;
 import java.util.Locale;

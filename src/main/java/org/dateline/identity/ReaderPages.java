@@ -1,4 +1,4 @@
-package org.dateline.identity.internal;
+package org.dateline.identity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +10,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.dateline.identity.AccountResult;
-import org.dateline.identity.PasswordPolicy;
 import org.dateline.platform.web.Translated;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -19,26 +17,29 @@ import org.springframework.stereotype.Component;
 /**
  * Builds account pages in the reader's language: {@code ?lang=} (links from an edition carry it, forms send it back),
  * else the browser's Accept-Language, else English. The strings are the site's bundles ({@code i18n/site_*}).
+ * Public for the pages other modules add under {@code /account} (a reader's chats), as {@link StaffPages} is for the
+ * newsroom's.
  */
 @Component
-class ReaderPages {
+public class ReaderPages {
 
-    static final Set<String> LANGUAGES = Set.of("en", "ru");
+    public static final Set<String> LANGUAGES = Set.of("en", "ru");
 
-    Locale locale(HttpServletRequest request) {
+    public Locale locale(HttpServletRequest request) {
         return Translated.chosen(request, LANGUAGES);
     }
 
-    static ResourceBundle strings(Locale locale) {
+    public static ResourceBundle strings(Locale locale) {
         return ResourceBundle.getBundle("i18n.site", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey) {
+    public ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey) {
         return page(request, titleKey, noticeKey, List.of(), Map.of());
     }
 
-    ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey, List<AccountResult.Problem> problems,
+    public ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey,
+                           List<AccountResult.Problem> problems,
                     Map<String, String> values) {
         Locale locale = locale(request);
         ResourceBundle strings = strings(locale);
