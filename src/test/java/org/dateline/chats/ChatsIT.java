@@ -101,6 +101,24 @@ class ChatsIT {
     }
 
     @Test
+    void socketsSubscribingAtOnceBeyondTheConnectionPoolAreAllAnswered() {
+        ArticleSummary article = article(13);
+        long roomId = reader().posted(article.id(), "Readers are about to arrive.").get("roomId").asLong();
+        List<ChatSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                sockets.add(new ChatSocket(port));
+            }
+            sockets.forEach(socket -> socket.send("{\"type\":\"subscribe\",\"room\":" + roomId + "}"));
+            for (ChatSocket socket : sockets) {
+                assertThat(socket.nextOfType("subscribed").path("room").asLong()).isEqualTo(roomId);
+            }
+        } finally {
+            sockets.forEach(ChatSocket::close);
+        }
+    }
+
+    @Test
     void eachReaderCountsOnceAndASecondReactionReplacesTheFirst() {
         ArticleSummary article = article(2);
         ChatReader alice = reader();

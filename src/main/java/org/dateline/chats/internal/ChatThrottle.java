@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Rate limits of chats, per account and per client address: messages (brand-new accounts get fewer), reactions,
  * and later reports. Buckets live on this node (a cluster of N nodes allows N times as much, as with login) and
- * are forgotten when idle.
+ * are forgotten when idle. The message allowances are settings ({@link ChatRates}); the defaults are the limits.
  */
 @Component
 public class ChatThrottle {
@@ -20,15 +20,17 @@ public class ChatThrottle {
         MESSAGE, REACTION, REPORT
     }
 
-    static final int MESSAGES_PER_MINUTE = 8;
-    static final int NEW_ACCOUNT_MESSAGES_PER_MINUTE = 3;
-    static final int MESSAGES_PER_ADDRESS_PER_MINUTE = 60;
     static final int REACTIONS_PER_MINUTE = 60;
     static final int REACTIONS_PER_ADDRESS_PER_MINUTE = 180;
     static final int REPORTS_PER_HOUR = 20;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofMinutes(15)).build();
+    private final ChatRates rates;
+
+    ChatThrottle(ChatRates rates) {
+        this.rates = rates;
+    }
 
     /** Takes one token from the account's and the address's bucket; false when either is empty. */
     public boolean tryAcquire(Action action, long accountId, boolean newAccount, String address) {
@@ -40,17 +42,17 @@ public class ChatThrottle {
         return account.tryConsume(1) && client.tryConsume(1);
     }
 
-    private static int accountLimit(Action action, boolean newAccount) {
+    private int accountLimit(Action action, boolean newAccount) {
         return switch (action) {
-            case MESSAGE -> newAccount ? NEW_ACCOUNT_MESSAGES_PER_MINUTE : MESSAGES_PER_MINUTE;
+            case MESSAGE -> newAccount ? rates.newAccountMessagesPerMinute() : rates.messagesPerMinute();
             case REACTION -> REACTIONS_PER_MINUTE;
             case REPORT -> REPORTS_PER_HOUR;
         };
     }
 
-    private static int addressLimit(Action action) {
+    private int addressLimit(Action action) {
         return switch (action) {
-            case MESSAGE -> MESSAGES_PER_ADDRESS_PER_MINUTE;
+            case MESSAGE -> rates.messagesPerAddressPerMinute();
             case REACTION -> REACTIONS_PER_ADDRESS_PER_MINUTE;
             case REPORT -> REPORTS_PER_HOUR;
         };

@@ -122,11 +122,13 @@ public class JdbcChats implements ChatQueries {
 
     @Override
     public Optional<Room> room(long roomId) {
-        return jdbc.sql(ROOM_COLUMNS + " WHERE id = ?").params(roomId).query(this::mapRoom).optional();
+        return jdbc.sql(ROOM_COLUMNS + " WHERE id = ?").params(roomId).query(this::mapRoom).optional()
+                .map(this::withArticleState);
     }
 
     public Optional<Room> roomOfArticle(long articleId) {
-        return jdbc.sql(ROOM_COLUMNS + " WHERE article_id = ?").params(articleId).query(this::mapRoom).optional();
+        return jdbc.sql(ROOM_COLUMNS + " WHERE article_id = ?").params(articleId).query(this::mapRoom).optional()
+                .map(this::withArticleState);
     }
 
     /**
@@ -158,7 +160,7 @@ public class JdbcChats implements ChatQueries {
     @Override
     public Optional<Room> topic(String edition, String slug) {
         return jdbc.sql(ROOM_COLUMNS + " WHERE edition = ? AND slug = ?").params(edition, slug).query(this::mapRoom)
-                .optional();
+                .optional().map(this::withArticleState);
     }
 
     public void insertRoom(RoomKind kind, String edition, Long articleId, String slug, String title, Long createdBy) {
@@ -167,14 +169,27 @@ public class JdbcChats implements ChatQueries {
         jdbc.sql(INSERT_ROOM).params(kind.name(), edition, articleId, slug, shortTitle, createdBy, now, now).update();
     }
 
+    /**
+     * The row alone. A row mapper never queries: outside a transaction the nested query would take a second pooled
+     * connection while the first is held, and enough concurrent callers (sockets subscribing) hold every connection
+     * and wait for one another until the pool's timeout.
+     */
     private Room mapRoom(ResultSet rs, int n) throws SQLException {
-        Long articleId = rs.getObject("article_id", Long.class);
-        boolean removed = articleId != null
-                && content.state(articleId).filter(ArticleState.LIVE::equals).isEmpty();
-        return new Room(rs.getLong("id"), RoomKind.valueOf(rs.getString("kind")), rs.getString("edition"), articleId,
-                rs.getString("slug"), rs.getString("title"), RoomState.valueOf(rs.getString("state")),
-                rs.getLong("last_message_id"), instant(rs, "last_activity_at"), rs.getInt("slow_mode_seconds"),
-                rs.getBoolean("premoderated"), removed);
+        return new Room(rs.getLong("id"), RoomKind.valueOf(rs.getString("kind")), rs.getString("edition"),
+                rs.getObject("article_id", Long.class), rs.getString("slug"), rs.getString("title"),
+                RoomState.valueOf(rs.getString("state")), rs.getLong("last_message_id"),
+                instant(rs, "last_activity_at"), rs.getInt("slow_mode_seconds"), rs.getBoolean("premoderated"), false);
+    }
+
+    /** Whether an article room's article is still live, asked once the room's row is read. */
+    private Room withArticleState(Room room) {
+        if (room.articleId() == null
+                || content.state(room.articleId()).filter(ArticleState.LIVE::equals).isPresent()) {
+            return room;
+        }
+        return new Room(room.id(), room.kind(), room.edition(), room.articleId(), room.slug(), room.title(),
+                room.state(), room.lastMessageId(), room.lastActivityAt(), room.slowModeSeconds(), room.premoderated(),
+                true);
     }
 
     // ---- messages ----

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Chat fan-out: reader accounts log in, C WebSocket connections subscribe across R article rooms, messages are
+# posted at M per second for T seconds; every delivery to every socket is timed from the post's send.
+# Default: Java 17 with 5,000 sockets, then Java 25 with 10,000; 500 rooms, 1,000 posts/s for 60 s; H2.
+# Usage: bench/chat-fanout.sh
+#   env: RUNS="17:5000 25:10000" ROOMS=500 RATE=1000 SECONDS_=60 POSTERS=500 DBS="h2 postgres"
+#        CLIENT_JAVA=java CLIENT_HEAP=1g THREAD_DUMP_AT_S=20
+# Each run: a fresh data dir (or PostgreSQL database) with the demo content (300 stories per edition); the server is
+# stopped, reader accounts are written into its database (confirmed email, created three days ago, so not slowed
+# as brand-new), and it is started again with the chat allowances raised for this one load generator (below).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+PORT=18080
+RUNS=${RUNS:-17:5000 25:10000}
+ROOMS=${ROOMS:-500}
+RATE=${RATE:-1000}
+SECONDS_=${SECONDS_:-60}
+POSTERS=${POSTERS:-500}
+DBS=${DBS:-h2}
+CLIENT_JAVA=${CLIENT_JAVA:-$JAVA17}
+CLIENT_HEAP=${CLIENT_HEAP:-1g}
+THREAD_DUMP_AT_S=${THREAD_DUMP_AT_S:-20}
+PG_DB=dateline_bench_chat
+WORK=$(mktemp -d /tmp/dateline-bench-chat.XXXXXX)
+DL_PID=
+# KEEP_WORK=1 keeps the work dir (server logs, thread dumps) and prints where it is.
+cleanup() { stop_pid "$DL_PID"; if [ -n "${KEEP_WORK:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT INT TERM
+
+# Every post of this benchmark comes from 127.0.0.1, and 500 accounts post 2 messages a second each. The defaults
+# (8 a minute per account, 60 a minute per address) stay as they are for everyone else; only this server run gets
+# the documented settings an operator would use behind a proxy that hides client addresses.
+PER_ACCOUNT=$(( (RATE * 60 / POSTERS) * 2 + 8 ))
+PER_ADDRESS=$(( RATE * 60 * 2 ))
+RATE_ARGS=(--dateline.chats.rate.messages-per-minute=$PER_ACCOUNT
+           --dateline.chats.rate.messages-per-address-per-minute=$PER_ADDRESS)
+
+# Server and client each hold one descriptor per socket (plus the posting connections): raise the soft limit to the
+# hard one; both processes started below inherit it.
+ulimit -n "$(ulimit -Hn)"
+FDS=$(ulimit -n)
+
+echo "## chat-fanout $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+machine_note
+echo "- ulimit -n: $FDS (hard $(ulimit -Hn)); net.ipv4.ip_local_port_range: $(tr '\t' '-' </proc/sys/net/ipv4/ip_local_port_range); somaxconn: $(cat /proc/sys/net/core/somaxconn)"
+echo "- client: $CLIENT_JAVA -Xmx$CLIENT_HEAP bench/ChatFanout.java (one selector thread for the sockets; posts through the JDK HttpClient), on the same 2 cores as the server"
+echo "- rooms $ROOMS, $RATE posts/s for $SECONDS_ s from $POSTERS accounts; server started with ${RATE_ARGS[*]}"
+
+javac -d "$WORK/classes" "$BENCH_DIR/ChatFanout.java"
+
+# One BCrypt hash (the server's own encoder, default strength) for every bench account; and H2's own tools.
+mkdir -p "$WORK/lib"
+(cd "$WORK/lib" && unzip -q -o -j "$JAR" 'BOOT-INF/lib/spring-security-crypto-*.jar' 'BOOT-INF/lib/commons-logging-*.jar' \
+    'BOOT-INF/lib/h2-*.jar')
+cat >"$WORK/Hash.java" <<'EOF'
+public class Hash {
+    public static void main(String[] args) {
+        System.out.println(org.springframework.security.crypto.factory.PasswordEncoderFactories
+                .createDelegatingPasswordEncoder().encode(args[0]));
+    }
+}
+EOF
+PASSWORD="chat-bench-passphrase-$(date +%s)"
+HASH=$("$JAVA17" -cp "$WORK/lib/*" "$WORK/Hash.java" "$PASSWORD")
+for i in $(seq 1 "$POSTERS"); do echo "chat-bench-$i@dateline.test $PASSWORD"; done >"$WORK/accounts.txt"
+
+accounts_sql() { # the INSERT for POSTERS accounts; $1 = the row source of 1..POSTERS as column x
+    cat <<EOF
+INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password, created_at,
+                      password_changed_at, email_confirmed_at)
+SELECT 'chat-bench-' || x || '@dateline.test', 'Bench reader ' || x, '$HASH', 'READER', TRUE, FALSE,
+       CURRENT_TIMESTAMP - INTERVAL '3' DAY, CURRENT_TIMESTAMP - INTERVAL '3' DAY, CURRENT_TIMESTAMP - INTERVAL '3' DAY
+FROM $1;
+EOF
+}
+
+# prepare DB DATA: first start (migrations, demo content), stop, write the accounts, list the articles
+prepare() {
+    local db=$1 data=$2 java=$3
+    start_dateline "$java" "$PORT" "$data" "$WORK/first-start.log" --dateline.demo.per-edition=300
+    wait_health "$PORT" "$DL_PID" 300 >/dev/null || { tail -50 "$WORK/first-start.log"; exit 1; }
+    grep -o 'Loaded [0-9]* demo articles[^$]*' "$WORK/first-start.log" | head -1 | sed 's/^/- demo content: /'
+    stop_pid "$DL_PID"
+    DL_PID=
+    if [ "$db" = postgres ]; then
+        { accounts_sql "generate_series(1, $POSTERS) AS g(x)"; } | psql -h 127.0.0.1 -U postgres -d $PG_DB -q -v ON_ERROR_STOP=1
+        psql -h 127.0.0.1 -U postgres -d $PG_DB -Atc "SELECT id FROM articles WHERE state = 'LIVE' ORDER BY id" >"$WORK/articles.txt"
+    else
+        local url="jdbc:h2:file:$data/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        { accounts_sql "SYSTEM_RANGE(1, $POSTERS) AS r(x)"
+          echo "CALL CSVWRITE('$WORK/articles.txt', 'SELECT id FROM articles WHERE state = ''LIVE'' ORDER BY id', 'writeColumnHeader=false');"
+        } >"$WORK/prepare.sql"
+        "$JAVA17" -cp "$(ls "$WORK"/lib/h2-*.jar)" org.h2.tools.RunScript -url "$url" -user sa -password '' -script "$WORK/prepare.sql"
+        sed -i 's/"//g' "$WORK/articles.txt"
+    fi
+    echo "- prepared $POSTERS reader accounts and $(wc -l <"$WORK/articles.txt") live articles in the database"
+}
+
+for db in $DBS; do
+    if [ "$db" = postgres ]; then
+        if ! psql -h 127.0.0.1 -U postgres -qc 'select 1' >/dev/null 2>&1; then
+            log "no PostgreSQL on 127.0.0.1:5432; skipping"
+            continue
+        fi
+    fi
+    for spec in $RUNS; do
+        version=${spec%%:*}
+        n=${spec##*:}
+        case $version in
+            17) java=$JAVA17 ;;
+            25) java=$JAVA25 ;;
+            *) java=$version ;;
+        esac
+        jcmd="$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd"
+        if [ $((n + POSTERS + 1000)) -gt "$FDS" ]; then
+            echo "WARNING: $n sockets need more than ulimit -n $FDS descriptors per process" >&2
+        fi
+        echo
+        echo "### $db, java $version, $n sockets"
+        data="$WORK/data-$db-$version-$n"
+        if [ "$db" = postgres ]; then
+            psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
+            psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $PG_DB" >/dev/null
+            export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$PG_DB SPRING_DATASOURCE_USERNAME=postgres
+            echo "- database: $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version') on 127.0.0.1:5432 (same machine)"
+        else
+            unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
+            echo "- database: embedded H2 (file in the data dir)"
+        fi
+        prepare "$db" "$data" "$java"
+        logfile="$WORK/dateline-$db-$version-$n.log"
+        start_dateline "$java" "$PORT" "$data" "$logfile" "${RATE_ARGS[@]}"
+        ms=$(wait_health "$PORT" "$DL_PID" 180) || { tail -50 "$logfile"; exit 1; }
+        log "$db java $version healthy after $ms ms (pid $DL_PID); $n sockets"
+        echo "- server: $("$java" -version 2>&1 | head -2 | tail -1); limit of the server process: $(awk '/Max open files/ { print $4 }' "/proc/$DL_PID/limits") open files"
+        sleep 2
+        dump="$WORK/threads-$db-$version-$n.txt"
+        echo
+        echo '```'
+        "$CLIENT_JAVA" -Xmx"$CLIENT_HEAP" -cp "$WORK/classes" -Dchat.jcmd="$jcmd" -Dchat.connections="$n" \
+            -Dchat.rooms="$ROOMS" -Dchat.rate="$RATE" -Dchat.seconds="$SECONDS_" -Dchat.posters="$POSTERS" \
+            -Dchat.threadDumpAtS="$THREAD_DUMP_AT_S" -Dchat.threadDumpFile="$dump" \
+            ChatFanout "http://127.0.0.1:$PORT" "$WORK/accounts.txt" "$WORK/articles.txt" "$DL_PID" \
+            || echo "client exited with $?"
+        echo '```'
+        if [ -s "$dump" ]; then
+            echo "- server threads in the dump taken ${THREAD_DUMP_AT_S} s into posting, by state of the busiest kinds:"
+            awk '/^"/ { name = $0; sub(/^"/, "", name); sub(/".*/, "", name); gsub(/[0-9]+/, "N", name) }
+                 /java.lang.Thread.State:/ { print name " " $2 }' "$dump" | sort | uniq -c | sort -rn | head -6 | sed 's/^/    /'
+        fi
+        errors=$(grep -c -E ' (ERROR|WARN) ' "$logfile" || true)
+        echo "- server log: $errors WARN/ERROR lines"
+        grep -E ' (ERROR|WARN) ' "$logfile" | sed -E 's/^[^ ]+ +//' | cut -c1-160 | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+        stop_pid "$DL_PID"
+        DL_PID=
+        rm -rf "$data"
+    done
+done
+unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
