@@ -252,7 +252,8 @@ class ChatsIT {
         Http http = new Http(port);
         Document before = Jsoup.parse(http.get(article.path()).body());
         Element invite = before.getElementById("chat-invite");
-        assertThat(invite.select("a").eachAttr("href")).containsExactly("/account/login", "/account/register");
+        assertThat(invite.select("a").eachAttr("href")).containsExactly(
+                "/account/login?lang=en&next=" + article.path() + "%23chat", "/account/register?lang=en");
         assertThat(invite.text()).startsWith("To participate in the discussion");
         assertThat(http.get(article.path()).headers().firstValue("X-Cache")).contains("hit");
 

@@ -123,7 +123,7 @@ class ReaderAccountsIT {
 
         reader.submit("/account", "/account/logout", Map.of());
         assertThat(reader.get("/account/me").statusCode()).isEqualTo(401);
-        assertThat(WebSession.location(reader.get("/account"))).endsWith("/account/login");
+        assertThat(WebSession.location(reader.get("/account"))).endsWith("/account/login?next=%2Faccount");
     }
 
     @Test
@@ -267,6 +267,27 @@ class ReaderAccountsIT {
         assertThat(me.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("DATELINE_REMEMBER="));
         // The token rotated on use: presenting the old one again is a theft signal and logs nobody in.
         assertThat(fresh.get("/account/me", "Cookie", remember).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoginAskedForOnTheWayToAPageComesBackToIt() {
+        String email = confirmedReader("returning", "Returning Reader");
+        WebSession session = new WebSession(port);
+        HttpResponse<String> asked = session.get("/account/chats?lang=ru");
+        String login = WebSession.location(asked);
+        assertThat(login).contains("/account/login?next=%2Faccount%2Fchats%3Flang%3Dru").contains("&lang=ru");
+        String form = session.get(path(login)).body();
+        assertThat(Jsoup.parse(form).select("form[action=/account/login] input[name=next]").attr("value"))
+                .isEqualTo("/account/chats?lang=ru");
+        HttpResponse<String> loggedIn = session.submit(path(login), "/account/login",
+                Map.of("email", email, "password", PASSWORD, "next", "/account/chats?lang=ru"));
+        assertThat(WebSession.location(loggedIn)).endsWith("/account/chats?lang=ru");
+        assertThat(session.get("/account/chats?lang=ru").statusCode()).isEqualTo(200);
+
+        // The discussion under an article invites to log in and come back to it.
+        var article = Jsoup.parse(new Http(port).get("/en/").body()).selectFirst("main a[href^=/en/]").attr("href");
+        String invite = Jsoup.parse(new Http(port).get(article).body()).select("#chat-invite a").first().attr("href");
+        assertThat(invite).isEqualTo("/account/login?lang=en&next=" + article + "%23chat");
     }
 
     @Test

@@ -139,6 +139,7 @@ class ReaderAccountController {
             }
         }
         model.addAttribute("unconfirmed", request.getParameter("unconfirmed") != null);
+        model.addAttribute("next", ReaderLogin.next(request));
         return show(model, pages.page(request, "account.login.title", notice), "account/login");
     }
 

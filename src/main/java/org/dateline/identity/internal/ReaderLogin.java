@@ -1,6 +1,10 @@
 package org.dateline.identity.internal;
 
 import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.CookieTheftException;
@@ -155,7 +160,8 @@ final class ReaderLogin {
             boolean remembered = "on".equals(request.getParameter("remember-me"))
                     || "true".equals(request.getParameter("remember-me"));
             response.addCookie(hint(remembered ? (int) REMEMBER_FOR.toSeconds() : -1));
-            response.sendRedirect("/account" + langQuery(request, "?"));
+            String next = next(request);
+            response.sendRedirect(next != null ? next : "/account" + langQuery(request, "?"));
         };
     }
 
@@ -171,7 +177,41 @@ final class ReaderLogin {
             return "/account/restore" + langQuery(request, "?");
         }
         String reason = failure instanceof UnconfirmedEmail ? "unconfirmed" : "error";
-        return LOGIN + "?" + reason + langQuery(request, "&");
+        return LOGIN + "?" + reason + langQuery(request, "&") + nextQuery(request, "&");
+    }
+
+    /**
+     * Where the reader was going when asked to log in (an article's discussion, the page to write a message): a path
+     * on this site only, so the login can never send anyone elsewhere. Null when absent or not such a path.
+     */
+    static String next(HttpServletRequest request) {
+        String next = request.getParameter("next");
+        if (next == null || next.length() > 512 || !next.startsWith("/") || next.startsWith("//")
+                || next.startsWith(LOGIN) || next.chars().anyMatch(c -> c < 0x21 || c == '\\' || c == 0x7f)) {
+            return null;
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : null;
+        } catch (URISyntaxException malformed) {
+            return null;
+        }
+    }
+
+    static String nextQuery(HttpServletRequest request, String separator) {
+        String next = next(request);
+        return next == null ? "" : separator + "next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    /** Asked to log in on the way to a page: the login page, with that page to come back to. */
+    static AuthenticationEntryPoint entryPoint() {
+        return (request, response, failure) -> {
+            String target = request.getRequestURI() + (request.getQueryString() == null ? ""
+                    : "?" + request.getQueryString());
+            boolean comeBack = "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith(LOGIN);
+            response.sendRedirect(LOGIN + (comeBack ? "?next=" + URLEncoder.encode(target,
+                    StandardCharsets.UTF_8) + langQuery(request, "&") : langQuery(request, "?")));
+        };
     }
 
     static Cookie hint(int maxAge) {

@@ -25,7 +25,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -144,7 +143,7 @@ class SecurityConfiguration {
                             ReaderLogin.LOGIN + "?logout" + ReaderLogin.langQuery(request, "&")))
                     .deleteCookies("DATELINE_SESSION", ReaderLogin.HINT_COOKIE))
             .exceptionHandling(errors -> errors
-                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(ReaderLogin.LOGIN)))
+                    .authenticationEntryPoint(ReaderLogin.entryPoint()))
             .httpBasic(basic -> basic.disable())
             .addFilterBefore(new LoginThrottle(ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled"),
                     UsernamePasswordAuthenticationFilter.class)

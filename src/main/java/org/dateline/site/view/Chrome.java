@@ -20,6 +20,11 @@ public record Chrome(Ui ui, Edition edition, List<Edition> editions, List<Sectio
                      String title, String description, String canonical, List<Link> alternates, List<Link> feeds,
                      String jsonLd, String ogType, List<NewsfeedItem> newsfeed, String newsfeedMore) {
 
+    /** The page's own path on this site, as a login link names it to come back to. */
+    public String path() {
+        return java.net.URI.create(canonical).getRawPath();
+    }
+
     public String pageTitle() {
         return title.equals(edition.siteName()) ? title : title + " — " + edition.siteName();
     }
