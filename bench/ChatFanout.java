@@ -67,6 +67,7 @@ import java.util.regex.Pattern;
  *   -Dchat.drainS=15         wait after the last post for the deliveries still on their way
  *   -Dchat.jcmd=/path/jcmd   with serverPid: a full GC then GC.heap_info before and after the sockets open
  *   -Dchat.threadDumpAtS=-1  with serverPid and jcmd: a thread dump of the server this many seconds into posting
+ *   -Dchat.jfrFile=path      with serverPid and jcmd: a flight recording of the server for the seconds of posting
  * </pre>
  */
 public class ChatFanout {
@@ -392,6 +393,16 @@ public class ChatFanout {
         long[] sendAt = new long[total];
         System.out.printf(Locale.ROOT, "posting %d messages at %d/s to %d rooms from %d accounts ...%n", total, RATE, ROOMS, POSTERS);
         boolean dumped = false;
+        String jfr = System.getProperty("chat.jfrFile");
+        if (jfr != null && pid > 0 && System.getProperty("chat.jcmd") != null) {
+            try { // a CPU profile of the server while it takes the posts
+                System.out.println("  " + run(System.getProperty("chat.jcmd"), Long.toString(pid), "JFR.start",
+                        "duration=" + SECONDS + "s", "filename=" + jfr).lines().filter(l -> l.contains("Started"))
+                        .findFirst().orElse("JFR.start: no answer"));
+            } catch (IOException e) {
+                System.out.println("  JFR.start failed: " + e);
+            }
+        }
         for (int k = 0; k < total; k++) {
             long due = t0 + k * interval;
             long wait;
