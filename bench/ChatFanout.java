@@ -524,10 +524,15 @@ public class ChatFanout {
         long missing = 0;
         long duplicates = 0;
         long ofUnacknowledged = 0;
+        List<String> missed = new ArrayList<>();
         int[] perRoom = subscribersPerRoom();
         for (int k = 0; k < total; k++) {
             if (ackedAt.get(k) != 0) {
                 missing += Math.max(0, perRoom[roomOfPost[k]] - receivedPerPost[k]);
+                if (receivedPerPost[k] < perRoom[roomOfPost[k]] && missed.size() < 10) {
+                    missed.add(String.format(Locale.ROOT, "post %d (second %d of posting, room %d, POST→201 %s ms): %d of %d",
+                            k, k / RATE, roomIds[roomOfPost[k]], ms(postLatency[k]), receivedPerPost[k], perRoom[roomOfPost[k]]));
+                }
                 duplicates += Math.max(0, receivedPerPost[k] - perRoom[roomOfPost[k]]);
             } else {
                 ofUnacknowledged += receivedPerPost[k];
@@ -540,6 +545,7 @@ public class ChatFanout {
                 acked, acked / (double) SECONDS, SECONDS, ms(pct(ack, 50)), ms(pct(ack, 95)), ms(pct(ack, 99)), ms(max(ack)));
         System.out.printf(Locale.ROOT, "deliveries: %d received of %d expected (acknowledged posts × sockets in their room); missing %d; more than once %d; in the wrong room %d; of posts not acknowledged %d; unreadable %d%n",
                 received.get(), expected, missing, duplicates, wrongRoom.get(), ofUnacknowledged, badTimestamp.get());
+        missed.forEach(m -> System.out.println("  not received by every socket: " + m));
         long[] sorted = lat.clone();
         Arrays.sort(sorted);
         long within = Arrays.stream(sorted).filter(l -> l < 250_000_000L).count();
