@@ -30,14 +30,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Tails the change log on this node and hands each entry, in order, to every {@link ChangeListener}.
  * <p>
  * Positions come from an identity column, so a transaction that commits late can leave a hole below entries already
- * visible. The tailer stops at such a hole and waits for it to fill; only when the entry after it is older than the
- * gap timeout does it treat the hole as a rolled-back transaction and move on.
+ * visible. The tailer stops at such a hole and waits for it to fill; only when it has waited the gap timeout (or the
+ * entry after the hole is older than a minute) does it treat the hole as a rolled-back transaction and move on.
  */
 @Component
 class ChangeTailer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeTailer.class);
     private static final int BATCH = 500;
+    private static final Duration STALE_HOLE = Duration.ofMinutes(1);
     private static final String SELECT_AFTER = """
             SELECT position, created_at, kind, edition, subject_id, surrogate_keys
             FROM change_log WHERE position > ? ORDER BY position LIMIT ?
@@ -58,6 +59,8 @@ class ChangeTailer implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile long position;
+    private long holeBelow = -1;
+    private Instant holeSeenAt;
     private Thread thread;
 
     ChangeTailer(JdbcClient jdbc, DataSource dataSource, Clock clock, Wakeup wakeup,
@@ -165,10 +168,9 @@ class ChangeTailer implements SmartLifecycle {
                 (Long) rs.getObject("subject_id", Long.class),
                 keys(rs.getString("surrogate_keys")))).list();
         long before = position;
-        Instant gapDeadline = clock.instant().minus(settings.gapTimeout());
         for (Change change : batch) {
             boolean hole = change.position() != position + 1;
-            if (hole && change.at().isAfter(gapDeadline)) {
+            if (hole && waitsAtHole(change)) {
                 break; // an earlier transaction may still commit into the hole
             }
             dispatch(change);
@@ -178,6 +180,25 @@ class ChangeTailer implements SmartLifecycle {
             storePosition();
         }
         return batch.size() == BATCH && position != before;
+    }
+
+    /**
+     * Whether to keep waiting at the hole below this change. The hole's age counts from when this node first saw it:
+     * counted from the time of the change after it, a tailer more than the gap timeout behind (under load) took every
+     * transaction still committing for a rolled-back one and skipped it, and its change was never delivered. A
+     * change older than a minute (a backlog after a restart) does not wait: no transaction stays open that long
+     * between taking its position and committing.
+     */
+    private boolean waitsAtHole(Change change) {
+        Instant now = clock.instant();
+        if (change.at().isBefore(now.minus(STALE_HOLE))) {
+            return false;
+        }
+        if (holeBelow != change.position()) {
+            holeBelow = change.position();
+            holeSeenAt = now;
+        }
+        return now.isBefore(holeSeenAt.plus(settings.gapTimeout()));
     }
 
     private void dispatch(Change change) {
