@@ -81,19 +81,8 @@ class ChangeLogIT {
 
     @Test
     void waitsForAnEarlierPositionThatCommitsLate() throws Exception {
-        CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread slow = new Thread(() -> transaction.executeWithoutResult(s -> {
-            changes.append("test.slow", "en", null, List.of("a"));
-            appended.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        slow.start();
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread slow = appendAndWait("test.slow", release);
         transaction.executeWithoutResult(s -> changes.append("test.fast", "en", null, List.of("b")));
         Thread.sleep(600); // several polls: the later position must wait for the hole below it
         assertThat(recorder.kinds()).doesNotContain("test.fast");
@@ -105,10 +94,22 @@ class ChangeLogIT {
     /** A tailer running behind reads changes already older than the gap timeout; a late commit is still awaited. */
     @Test
     void waitsForALateCommitEvenWhenTheChangeAfterItIsAlreadyOld() throws Exception {
-        CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        Thread slow = appendAndWait("test.slow-behind", release);
+        jdbc.sql("INSERT INTO change_log (created_at, kind, edition, surrogate_keys) VALUES (?, 'test.old-after', 'en', 'b')")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofSeconds(10)))).update();
+        Thread.sleep(600); // several polls: the old change after the hole must still wait
+        assertThat(recorder.kinds()).doesNotContain("test.old-after");
+        release.countDown();
+        slow.join();
+        awaitKinds(List.of("test.slow-behind", "test.old-after"));
+    }
+
+    /** Appends a change in a transaction that stays open until released; returns once the change has its position. */
+    private Thread appendAndWait(String kind, CountDownLatch release) throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
         Thread slow = new Thread(() -> transaction.executeWithoutResult(s -> {
-            changes.append("test.slow-behind", "en", null, List.of("a"));
+            changes.append(kind, "en", null, List.of("a"));
             appended.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -118,13 +119,7 @@ class ChangeLogIT {
         }));
         slow.start();
         assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-        jdbc.sql("INSERT INTO change_log (created_at, kind, edition, surrogate_keys) VALUES (?, 'test.old-after', 'en', 'b')")
-                .params(Timestamp.from(clock.instant().minus(Duration.ofSeconds(10)))).update();
-        Thread.sleep(600); // several polls: the old change after the hole must still wait
-        assertThat(recorder.kinds()).doesNotContain("test.old-after");
-        release.countDown();
-        slow.join();
-        awaitKinds(List.of("test.slow-behind", "test.old-after"));
+        return slow;
     }
 
     private void awaitKinds(List<String> expected) throws InterruptedException {
