@@ -67,6 +67,7 @@ import java.util.regex.Pattern;
  *   -Dchat.drainS=15         wait after the last post for the deliveries still on their way
  *   -Dchat.jcmd=/path/jcmd   with serverPid: a full GC then GC.heap_info before and after the sockets open
  *   -Dchat.threadDumpAtS=-1  with serverPid and jcmd: a thread dump of the server this many seconds into posting
+ *   -Dchat.jfrFile=path      with serverPid and jcmd: a flight recording of the server for the seconds of posting
  * </pre>
  */
 public class ChatFanout {
@@ -114,7 +115,7 @@ public class ChatFanout {
     final AtomicLong badTimestamp = new AtomicLong();
     long[] latencies = new long[1 << 20]; // nanos from send to receipt; selector thread only
     int latencyCount;
-    int[] latencySecond = new int[1 << 20]; // second of posting in which the post was sent
+    int[] latencyPost = new int[1 << 20]; // the post of each delivery
     final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     final AtomicInteger notSent = new AtomicInteger();
     final AtomicInteger sent = new AtomicInteger();
@@ -392,6 +393,16 @@ public class ChatFanout {
         long[] sendAt = new long[total];
         System.out.printf(Locale.ROOT, "posting %d messages at %d/s to %d rooms from %d accounts ...%n", total, RATE, ROOMS, POSTERS);
         boolean dumped = false;
+        String jfr = System.getProperty("chat.jfrFile");
+        if (jfr != null && pid > 0 && System.getProperty("chat.jcmd") != null) {
+            try { // a CPU profile of the server while it takes the posts
+                System.out.println("  " + run(System.getProperty("chat.jcmd"), Long.toString(pid), "JFR.start",
+                        "duration=" + SECONDS + "s", "filename=" + jfr).lines().filter(l -> l.contains("Started"))
+                        .findFirst().orElse("JFR.start: no answer"));
+            } catch (IOException e) {
+                System.out.println("  JFR.start failed: " + e);
+            }
+        }
         for (int k = 0; k < total; k++) {
             long due = t0 + k * interval;
             long wait;
@@ -498,17 +509,30 @@ public class ChatFanout {
         long expected = expected();
         long[] lat;
         int[] second;
+        long[] fromAck;
         synchronized (this) {
             lat = Arrays.copyOf(latencies, latencyCount);
-            second = Arrays.copyOf(latencySecond, latencyCount);
+            second = Arrays.copyOf(latencyPost, latencyCount);
+            for (int i = 0; i < second.length; i++) {
+                second[i] /= RATE;
+            }
+            fromAck = new long[latencyCount];
+            for (int i = 0; i < latencyCount; i++) {
+                fromAck[i] = latencies[i] - postLatency[latencyPost[i]];
+            }
         }
         long missing = 0;
         long duplicates = 0;
         long ofUnacknowledged = 0;
+        List<String> missed = new ArrayList<>();
         int[] perRoom = subscribersPerRoom();
         for (int k = 0; k < total; k++) {
             if (ackedAt.get(k) != 0) {
                 missing += Math.max(0, perRoom[roomOfPost[k]] - receivedPerPost[k]);
+                if (receivedPerPost[k] < perRoom[roomOfPost[k]] && missed.size() < 10) {
+                    missed.add(String.format(Locale.ROOT, "post %d (second %d of posting, room %d, POST→201 %s ms): %d of %d",
+                            k, k / RATE, roomIds[roomOfPost[k]], ms(postLatency[k]), receivedPerPost[k], perRoom[roomOfPost[k]]));
+                }
                 duplicates += Math.max(0, receivedPerPost[k] - perRoom[roomOfPost[k]]);
             } else {
                 ofUnacknowledged += receivedPerPost[k];
@@ -521,12 +545,16 @@ public class ChatFanout {
                 acked, acked / (double) SECONDS, SECONDS, ms(pct(ack, 50)), ms(pct(ack, 95)), ms(pct(ack, 99)), ms(max(ack)));
         System.out.printf(Locale.ROOT, "deliveries: %d received of %d expected (acknowledged posts × sockets in their room); missing %d; more than once %d; in the wrong room %d; of posts not acknowledged %d; unreadable %d%n",
                 received.get(), expected, missing, duplicates, wrongRoom.get(), ofUnacknowledged, badTimestamp.get());
+        missed.forEach(m -> System.out.println("  not received by every socket: " + m));
         long[] sorted = lat.clone();
         Arrays.sort(sorted);
         long within = Arrays.stream(sorted).filter(l -> l < 250_000_000L).count();
         System.out.printf(Locale.ROOT, "delivery latency (post sent → frame read): p50 %s p95 %s p99 %s p99.9 %s max %s ms; under 250 ms: %.2f%%%n",
                 ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)), ms(max(sorted)),
                 100.0 * within / Math.max(1, sorted.length));
+        Arrays.sort(fromAck);
+        System.out.printf(Locale.ROOT, "delivery latency from the post's 201 (the fan-out alone; negative when the frame overtook the 201): p50 %s p95 %s p99 %s max %s ms%n",
+                ms(pct(fromAck, 50)), ms(pct(fromAck, 95)), ms(pct(fromAck, 99)), ms(max(fromAck)));
         System.out.println();
         System.out.println("| seconds of posting | deliveries | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -852,9 +880,9 @@ public class ChatFanout {
             synchronized (this) {
                 if (latencyCount == latencies.length) {
                     latencies = Arrays.copyOf(latencies, latencies.length * 2);
-                    latencySecond = Arrays.copyOf(latencySecond, latencySecond.length * 2);
+                    latencyPost = Arrays.copyOf(latencyPost, latencyPost.length * 2);
                 }
-                latencySecond[latencyCount] = k / RATE;
+                latencyPost[latencyCount] = k;
                 latencies[latencyCount++] = at - sentAt;
             }
             return;

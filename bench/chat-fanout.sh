@@ -4,7 +4,7 @@
 # Default: Java 17 with 5,000 sockets, then Java 25 with 10,000; 500 rooms, 1,000 posts/s for 60 s; H2.
 # Usage: bench/chat-fanout.sh
 #   env: RUNS="17:5000 25:10000" ROOMS=500 RATE=1000 SECONDS_=60 POSTERS=500 DBS="h2 postgres"
-#        CLIENT_JAVA=java CLIENT_HEAP=1g THREAD_DUMP_AT_S=20
+#        CLIENT_JAVA=java CLIENT_HEAP=1g THREAD_DUMP_AT_S=20 JFR=1 (a flight recording of the server while posting; with KEEP_WORK=1)
 # Each run: a fresh data dir (or PostgreSQL database) with the demo content (300 stories per edition); the server is
 # stopped, reader accounts are written into its database (confirmed email, created three days ago, so not slowed
 # as brand-new), and it is started again with the chat allowances raised for this one load generator (below).
@@ -140,7 +140,7 @@ for db in $DBS; do
         echo '```'
         "$CLIENT_JAVA" -Xmx"$CLIENT_HEAP" -cp "$WORK/classes" -Dchat.jcmd="$jcmd" -Dchat.connections="$n" \
             -Dchat.rooms="$ROOMS" -Dchat.rate="$RATE" -Dchat.seconds="$SECONDS_" -Dchat.posters="$POSTERS" \
-            -Dchat.threadDumpAtS="$THREAD_DUMP_AT_S" -Dchat.threadDumpFile="$dump" \
+            -Dchat.threadDumpAtS="$THREAD_DUMP_AT_S" -Dchat.threadDumpFile="$dump" ${JFR:+-Dchat.jfrFile="$WORK/profile-$db-$version-$n.jfr"} \
             ChatFanout "http://127.0.0.1:$PORT" "$WORK/accounts.txt" "$WORK/articles.txt" "$DL_PID" \
             || echo "client exited with $?"
         echo '```'

@@ -1,5 +1,6 @@
 package org.dateline.changes.internal;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.dateline.changes.Change;
 import org.dateline.changes.ChangeListener;
 import org.dateline.platform.DatelineSettings;
@@ -17,21 +20,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tails the change log on this node and hands each entry, in order, to every {@link ChangeListener}.
  * <p>
  * Positions come from an identity column, so a transaction that commits late can leave a hole below entries already
- * visible. The tailer stops at such a hole and waits for it to fill; only when the entry after it is older than the
- * gap timeout does it treat the hole as a rolled-back transaction and move on.
+ * visible. The tailer stops at such a hole and waits for it to fill; only when it has waited the gap timeout (or the
+ * entry after the hole is older than a minute) does it treat the hole as a rolled-back transaction and move on.
  */
 @Component
 class ChangeTailer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeTailer.class);
     private static final int BATCH = 500;
+    private static final Duration STALE_HOLE = Duration.ofMinutes(1);
     private static final String SELECT_AFTER = """
             SELECT position, created_at, kind, edition, subject_id, surrogate_keys
             FROM change_log WHERE position > ? ORDER BY position LIMIT ?
@@ -42,6 +49,7 @@ class ChangeTailer implements SmartLifecycle {
     private static final String PRUNE = "DELETE FROM change_log WHERE created_at < ?";
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Clock clock;
     private final Wakeup wakeup;
     private final ObjectProvider<ChangeListener> listeners;
@@ -51,11 +59,15 @@ class ChangeTailer implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile long position;
+    private long holeBelow = -1;
+    private Instant holeSeenAt;
     private Thread thread;
 
-    ChangeTailer(JdbcClient jdbc, Clock clock, Wakeup wakeup, ObjectProvider<ChangeListener> listeners,
-                 DatelineSettings settings, PostgresNotifications notifications) {
+    ChangeTailer(JdbcClient jdbc, DataSource dataSource, Clock clock, Wakeup wakeup,
+                 ObjectProvider<ChangeListener> listeners, DatelineSettings settings,
+                 PostgresNotifications notifications) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.wakeup = wakeup;
         this.listeners = listeners;
@@ -125,8 +137,29 @@ class ChangeTailer implements SmartLifecycle {
         }
     }
 
-    /** Reads and dispatches one batch; true when a full batch suggests more is waiting. */
+    /**
+     * Reads and dispatches one batch; true when a full batch suggests more is waiting.
+     * <p>
+     * The batch runs on one pooled connection bound to this thread, which the listeners' own reads share (a chat
+     * frame reads the message it announces). Each statement still commits on its own. Without it every such read
+     * queued for a connection again, behind all the request threads waiting on the pool, and under load delivery
+     * fell behind by tens of seconds.
+     */
     boolean catchUp() {
+        if (TransactionSynchronizationManager.hasResource(dataSource)) {
+            return readAndDispatch(); // called where a connection is already bound (inside a transaction)
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
+        try {
+            return readAndDispatch();
+        } finally {
+            TransactionSynchronizationManager.unbindResource(dataSource);
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private boolean readAndDispatch() {
         List<Change> batch = jdbc.sql(SELECT_AFTER).params(position, BATCH).query((rs, n) -> new Change(
                 rs.getLong("position"),
                 rs.getTimestamp("created_at").toInstant(),
@@ -135,10 +168,9 @@ class ChangeTailer implements SmartLifecycle {
                 (Long) rs.getObject("subject_id", Long.class),
                 keys(rs.getString("surrogate_keys")))).list();
         long before = position;
-        Instant gapDeadline = clock.instant().minus(settings.gapTimeout());
         for (Change change : batch) {
             boolean hole = change.position() != position + 1;
-            if (hole && change.at().isAfter(gapDeadline)) {
+            if (hole && waitsAtHole(change)) {
                 break; // an earlier transaction may still commit into the hole
             }
             dispatch(change);
@@ -148,6 +180,25 @@ class ChangeTailer implements SmartLifecycle {
             storePosition();
         }
         return batch.size() == BATCH && position != before;
+    }
+
+    /**
+     * Whether to keep waiting at the hole below this change. The hole's age counts from when this node first saw it:
+     * counted from the time of the change after it, a tailer more than the gap timeout behind (under load) took every
+     * transaction still committing for a rolled-back one and skipped it, and its change was never delivered. A
+     * change older than a minute (a backlog after a restart) does not wait: no transaction stays open that long
+     * between taking its position and committing.
+     */
+    private boolean waitsAtHole(Change change) {
+        Instant now = clock.instant();
+        if (change.at().isBefore(now.minus(STALE_HOLE))) {
+            return false;
+        }
+        if (holeBelow != change.position()) {
+            holeBelow = change.position();
+            holeSeenAt = now;
+        }
+        return now.isBefore(holeSeenAt.plus(settings.gapTimeout()));
     }
 
     private void dispatch(Change change) {
