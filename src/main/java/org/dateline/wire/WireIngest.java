@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.dateline.content.Body;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
@@ -177,7 +178,9 @@ public class WireIngest {
         String lead = shorten(item.lead() != null && !item.lead().isBlank() ? oneLine(item.lead())
                 : item.paragraphs().isEmpty() ? null : oneLine(item.paragraphs().get(0)), MAX_LEAD);
         String headline = oneLine(item.headline());
-        return Optional.of(new PublishCommand(edition, section.slug(), headline, lead, item.paragraphs(),
+        // Wire paragraphs are plain text: escaped, so a "*" or a "1990." opening a paragraph stays what it was.
+        return Optional.of(new PublishCommand(edition, section.slug(), headline, lead,
+                Body.plain(item.paragraphs()).blocks(),
                 item.datelinePlace() == null ? null : oneLine(item.datelinePlace()), item.datelineDate(),
                 item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null));
     }

@@ -182,7 +182,7 @@ class AdminStoriesController {
     /** The story as the admin API shows it, in any state. */
     static StoryResource resource(Story s, BaseUrl baseUrl) {
         return new StoryResource(s.id(), s.state(), s.desk(), s.edition(), s.section(), s.headline(), s.lead(),
-                s.paragraphs(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
+                s.blocks(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
                 s.credit(), s.tags(), s.authors(), s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
                 s.publishAt() == null ? null : s.publishAt().toString(), s.updatedAt().toString(),
                 s.correctionNote(), s.revision(), s.createdByName(), s.lock() == null ? null : s.lock().name(),
