@@ -178,8 +178,12 @@ class StoryStore {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             sql.append(" AND (LOWER(a.headline) LIKE :text OR LOWER(a.lead) LIKE :text)");
-            params.put("text", "%" + filter.text().strip().toLowerCase()
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", contains(filter.text()));
+        }
+        if (filter.author() != null && !filter.author().isBlank()) {
+            sql.append(" AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au"
+                    + " ON au.id = aa.author_id WHERE LOWER(au.name) LIKE :author)");
+            params.put("author", contains(filter.author()));
         }
         sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
         params.put("limit", Math.max(1, Math.min(200, filter.limit())));
@@ -191,6 +195,12 @@ class StoryStore {
                     rs.getString("headline"), instant(rs, "updated_at"), rs.getString("created_by_name"),
                     locked ? rs.getString("locked_by_name") : null, rs.getString("wire_source"));
         }).list();
+    }
+
+    /** A LIKE pattern matching the text anywhere, its wildcards taken literally. */
+    private static String contains(String text) {
+        return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
     }
 
     private static Long accountOf(Actor actor) {

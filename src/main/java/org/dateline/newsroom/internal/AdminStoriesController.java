@@ -62,6 +62,7 @@ class AdminStoriesController {
                            @RequestParam(required = false) String edition,
                            @RequestParam(required = false) String section,
                            @RequestParam(required = false) String q,
+                           @RequestParam(required = false) String author,
                            @RequestParam(defaultValue = "50") int limit) {
         ArticleState wanted;
         try {
@@ -71,7 +72,7 @@ class AdminStoriesController {
                     "Unknown state \"" + state + "\"."));
         }
         List<StorySummary> found = stories.list(new StoryFilter(blankToNull(desk), wanted, blankToNull(edition),
-                blankToNull(section), null, q, limit));
+                blankToNull(section), null, q, blankToNull(author), limit));
         return ResponseEntity.ok(found);
     }
 
