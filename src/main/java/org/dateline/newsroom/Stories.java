@@ -428,7 +428,7 @@ public class Stories {
         stories.unlock(id, actor);
     }
 
-    private Optional<StoryResult> lockedByOther(Actor actor, Story story) {
+    Optional<StoryResult> lockedByOther(Actor actor, Story story) {
         Story.Lock lock = story.lock();
         if (lock == null || actor == null || lock.accountId() == actor.accountId()
                 || lock.at().isBefore(now().minus(StoryStore.LOCK_TIMEOUT))) {
@@ -483,7 +483,7 @@ public class Stories {
         };
     }
 
-    private static boolean own(Actor actor, Story story) {
+    static boolean own(Actor actor, Story story) {
         return actor != null && story.createdBy() != null && story.createdBy() == actor.accountId();
     }
 

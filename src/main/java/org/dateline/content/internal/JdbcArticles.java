@@ -219,6 +219,26 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
+    public void setTranslationKey(long articleId, String translationKey) {
+        jdbc.sql("UPDATE articles SET translation_key = ? WHERE id = ?").params(translationKey, articleId).update();
+    }
+
+    @Override
+    public boolean changeEdition(long articleId, Section section, List<Tag> tags) {
+        int moved = jdbc.sql("UPDATE articles SET edition = ?, section_id = ? "
+                        + "WHERE id = ? AND state IN ('DRAFT', 'IN_EDIT', 'READY')")
+                .params(section.edition(), section.id(), articleId).update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM article_tags WHERE article_id = ?").params(articleId).update();
+        for (int i = 0; i < tags.size(); i++) {
+            jdbc.sql(INSERT_TAG).params(articleId, tags.get(i).id(), i).update();
+        }
+        return true;
+    }
+
+    @Override
     public Optional<Article> article(long id) {
         return jdbc.sql(SELECT_ARTICLE).params(id).query(this::mapArticle).optional();
     }
