@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
@@ -43,15 +44,11 @@ public class LinkTranslation {
 
     /** Links story {@code id} to {@code otherId}, the same story in another edition. */
     public StoryResult link(Actor actor, long id, long otherId) {
-        Optional<Story> found = stories.find(id);
-        if (found.isEmpty()) {
-            return new StoryResult.NotFound(id);
-        }
-        Story story = found.get();
-        Optional<StoryResult> refused = refused(actor, story);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return editable(actor, id, story -> link(story, otherId));
+    }
+
+    private StoryResult link(Story story, long otherId) {
+        long id = story.id();
         Optional<Story> other = stories.find(otherId);
         if (other.isEmpty()) {
             return problem("unknown_article", "No story " + otherId + ".");
@@ -83,22 +80,13 @@ public class LinkTranslation {
 
     /** Takes the story out of its translation group. */
     public StoryResult unlink(Actor actor, long id) {
-        Optional<Story> found = stories.find(id);
-        if (found.isEmpty()) {
-            return new StoryResult.NotFound(id);
-        }
-        Story story = found.get();
-        Optional<StoryResult> refused = refused(actor, story);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        return transaction.execute(status -> {
+        return editable(actor, id, story -> transaction.execute(status -> {
             Set<Long> touched = new LinkedHashSet<>(formerGroup(id));
             articles.setTranslationKey(id, null);
             touched.add(id);
             announce(story.edition(), touched);
             return new StoryResult.Done(id, story.state(), story.revision());
-        });
+        }));
     }
 
     /** The same story in the other editions, in any state, for the editor. */
@@ -112,12 +100,18 @@ public class LinkTranslation {
         return linked;
     }
 
-    private Optional<StoryResult> refused(Actor actor, Story story) {
-        if (!WorkflowPolicy.canEdit(actor, story.status(), Stories.own(actor, story), true)) {
-            return Optional.of(new StoryResult.Refused(story.state() == ArticleState.KILLED ? "story_killed"
-                    : "not_permitted", "You may not change this story now."));
+    /** Runs {@code then} on the story if it exists and the actor may edit it. */
+    private StoryResult editable(Actor actor, long id, Function<Story, StoryResult> then) {
+        Optional<Story> found = stories.find(id);
+        if (found.isEmpty()) {
+            return new StoryResult.NotFound(id);
         }
-        return Optional.empty();
+        Story story = found.get();
+        if (!WorkflowPolicy.canEdit(actor, story.status(), Stories.own(actor, story), true)) {
+            return new StoryResult.Refused(story.state() == ArticleState.KILLED ? "story_killed" : "not_permitted",
+                    "You may not change this story now.");
+        }
+        return then.apply(story);
     }
 
     private List<Long> formerGroup(long id) {
