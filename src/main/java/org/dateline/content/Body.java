@@ -81,36 +81,43 @@ public record Body(String markup) {
 
     /** One paragraph of plain text as markup that renders as that text. */
     public static String escape(String plain) {
-        String line = LINE_BREAKS.matcher(plain == null ? "" : plain).replaceAll(" ").strip();
-        StringBuilder out = new StringBuilder(line.length() + 8);
-        Matcher start = BLOCK_START.matcher(line);
-        int from = 0;
-        if (start.find()) {
-            String marker = start.group();
-            char first = marker.charAt(0);
-            if (Character.isDigit(first)) {
-                out.append(marker, 0, marker.length() - 1).append('\\').append(marker.charAt(marker.length() - 1));
-                from = marker.length();
-            } else if (first != '*') { // '*' is escaped wherever it stands, below
-                out.append('\\').append(marker);
-                from = marker.length();
-            }
-        }
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
+        return escapeBlockStart(escapeInline(LINE_BREAKS.matcher(plain == null ? "" : plain).replaceAll(" ").strip()));
+    }
+
+    /** Text within a line as markup that renders as that text: emphasis, link, code and HTML characters escaped. */
+    public static String escapeInline(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\', '`', '*', '[', ']', '<' -> out.append('\\').append(c);
                 case '_' -> {
-                    boolean inWord = i > 0 && i + 1 < line.length()
-                            && Character.isLetterOrDigit(line.charAt(i - 1))
-                            && Character.isLetterOrDigit(line.charAt(i + 1));
+                    boolean inWord = i > 0 && i + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(i - 1))
+                            && Character.isLetterOrDigit(text.charAt(i + 1));
                     out.append(inWord ? "_" : "\\_");
                 }
-                case '&' -> out.append(ENTITY.matcher(line).region(i, line.length()).lookingAt() ? "\\&" : "&");
+                case '&' -> out.append(ENTITY.matcher(text).region(i, text.length()).lookingAt() ? "\\&" : "&");
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A line whose inline characters are escaped already, with the start escaped that CommonMark would read as a
+     * heading, quote or list marker ({@code #}, {@code >}, {@code -}, {@code +}, {@code 1.}).
+     */
+    public static String escapeBlockStart(String line) {
+        Matcher start = BLOCK_START.matcher(line);
+        if (!start.find()) {
+            return line;
+        }
+        String marker = start.group();
+        if (Character.isDigit(marker.charAt(0))) {
+            return marker.substring(0, marker.length() - 1) + '\\' + line.substring(marker.length() - 1);
+        }
+        return marker.charAt(0) == '*' ? line : "\\" + line;
     }
 
     /** The source in blocks: the parts between blank lines (a list or quote with blank lines spans several). */
