@@ -79,3 +79,76 @@
     dirty = false;
   });
 })();
+
+// The live preview: the public article page rendered from the fields as they stand, unsaved, beside the editor. A
+// second after the last change the form is posted to the preview address (nothing is stored) and the answer shown
+// in a sandboxed frame (no script runs in it), at the reader's scroll position.
+(function () {
+  'use strict';
+  var form = document.querySelector('form.story-form');
+  var panel = document.querySelector('.live-preview[data-preview]');
+  if (!form || !panel || !window.fetch || !window.FormData || !('srcdoc' in document.createElement('iframe'))) {
+    return;
+  }
+  var frame = panel.querySelector('iframe');
+  var status = panel.querySelector('.preview-status');
+  var timer = null;
+  var running = false;
+  var again = false;
+  panel.hidden = false;
+
+  function refresh() {
+    timer = null;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    var data = new FormData(form);
+    data.delete('action');
+    fetch(panel.dataset.preview, {method: 'POST', body: data, credentials: 'same-origin',
+      headers: {'Accept': 'text/html'}})
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('status ' + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var scroll = frame.contentWindow ? frame.contentWindow.scrollY : 0;
+        frame.addEventListener('load', function restore() {
+          frame.removeEventListener('load', restore);
+          if (frame.contentWindow) {
+            frame.contentWindow.scrollTo(0, scroll);
+          }
+        });
+        frame.srcdoc = html;
+        status.textContent = '';
+      })
+      .catch(function () {
+        status.textContent = '(not refreshed: no connection)';
+      })
+      .then(function () {
+        running = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+  }
+
+  form.addEventListener('input', function () {
+    if (timer) {
+      clearTimeout(timer);
+    }
+    status.textContent = '(updating…)';
+    timer = setTimeout(refresh, 800);
+  });
+  form.addEventListener('change', function () {
+    if (timer) {
+      clearTimeout(timer);
+    }
+    timer = setTimeout(refresh, 300);
+  });
+  refresh();
+})();

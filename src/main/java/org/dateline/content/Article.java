@@ -8,9 +8,9 @@ import org.dateline.editions.Author;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
 
-/** A published article with everything its page shows. */
+/** A published article with everything its page shows; its body is markup, see {@link Body}. */
 public record Article(long id, String edition, Section section, String slug, String headline, String lead,
-                      List<String> paragraphs, String datelinePlace, LocalDate datelineDate, String credit,
+                      Body body, String datelinePlace, LocalDate datelineDate, String credit,
                       List<Tag> tags, List<Author> authors, Instant publishedAt, Instant updatedAt,
                       String translationKey, String correctionNote, Instant correctedAt) {
 

@@ -29,6 +29,16 @@ public interface ArticleStore {
     /** Ids of the other articles sharing the translation key. */
     java.util.List<Long> articlesWithTranslationKey(String translationKey, long exceptId);
 
+    /** Links the article to the stories sharing {@code translationKey}, or unlinks it ({@code null}). */
+    void setTranslationKey(long articleId, String translationKey);
+
+    /**
+     * Moves a story that was never public to another edition, into a section of it, with tags of that edition. False
+     * if it is not a draft, in edit or ready (someone published it meanwhile).
+     */
+    boolean changeEdition(long articleId, org.dateline.editions.Section section,
+                          java.util.List<org.dateline.editions.Tag> tags);
+
     /** Takes a live article off the site; false if it was not live. */
     boolean remove(long articleId, ArticleState state, java.time.Instant at);
 

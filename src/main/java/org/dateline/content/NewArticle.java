@@ -9,7 +9,7 @@ import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
 
 /** What the newsroom hands over to put an article on the site; already validated by the publishing use case. */
-public record NewArticle(Section section, String slug, String headline, String lead, List<String> paragraphs,
+public record NewArticle(Section section, String slug, String headline, String lead, Body body,
                          String datelinePlace, LocalDate datelineDate, String credit, List<Tag> tags,
                          List<Author> authors, Instant publishedAt, String translationKey) {
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dateline.content.Body;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Editions;
 import org.dateline.newsroom.PublishArticle;
@@ -88,7 +89,7 @@ public class DemoLoader implements ApplicationRunner {
         for (DemoArticle article : chunk) {
             Long translationOf = article.translationKey() == null ? null : firstOfStory.get(article.translationKey());
             PublishResult result = publishArticle.publish(new PublishCommand(article.edition(), article.sectionSlug(),
-                    article.headline(), article.lead(), article.paragraphs(), article.datelinePlace(), null,
+                    article.headline(), article.lead(), Body.plain(article.paragraphs()).blocks(), article.datelinePlace(), null,
                     article.credit(), article.tags(), article.authors(), article.slug(), translationOf),
                     article.publishedAt());
             if (!(result instanceof PublishResult.Published published)) {

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.dateline.content.Article;
+import org.dateline.content.BodyWriter;
 import org.dateline.editions.Author;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Tag;
@@ -127,11 +128,7 @@ final class NewsmlG2Writer {
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeStartElement(XHTML, "body");
-            for (String paragraph : article.paragraphs()) {
-                xml.writeStartElement(XHTML, "p");
-                xml.writeCharacters(paragraph);
-                xml.writeEndElement();
-            }
+            article.body().render(new XhtmlBody(xml), null);
             xml.writeEndElement(); // body
             xml.writeEndElement(); // html
             xml.setDefaultNamespace(NAR);
@@ -156,5 +153,48 @@ final class NewsmlG2Writer {
             throws XMLStreamException {
         xml.writeEmptyElement(NAR, name);
         xml.writeAttribute(attribute, value);
+    }
+
+    /** The body's elements into the XHTML namespace of {@code inlineXML}. */
+    private record XhtmlBody(XMLStreamWriter xml) implements BodyWriter {
+
+        @Override
+        public void start(String element, String... attributes) {
+            try {
+                xml.writeStartElement(XHTML, element);
+                for (int i = 0; i + 1 < attributes.length; i += 2) {
+                    xml.writeAttribute(attributes[i], attributes[i + 1]);
+                }
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void text(String text) {
+            try {
+                xml.writeCharacters(text);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void end(String element) {
+            try {
+                xml.writeEndElement();
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void empty(String element) {
+            try {
+                xml.writeEmptyElement(XHTML, element);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -99,8 +99,10 @@ class NinjsController {
         item.put("language", edition.locale().toLanguageTag());
         item.put("headlines", List.of(Map.of("role", "main", "value", article.headline())));
         item.put("descriptions", List.of(Map.of("role", "summary", "value", article.lead())));
-        item.put("bodies", List.of(Map.of("role", "main", "contenttype", "text/plain",
-                "value", String.join("\n\n", article.paragraphs()))));
+        // The body twice: plain text for simple consumers, HTML with its headings, quotes, lists and links.
+        item.put("bodies", List.of(
+                Map.of("role", "main", "contenttype", "text/plain", "value", article.body().toPlainText()),
+                Map.of("role", "main", "contenttype", "text/html", "value", article.body().toHtml())));
         item.put("located", article.datelinePlace());
         if (!article.authors().isEmpty()) {
             item.put("by", String.join(", ", article.authors().stream().map(a -> a.name()).toList()));

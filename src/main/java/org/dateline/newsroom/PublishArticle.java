@@ -14,6 +14,7 @@ import org.dateline.changes.ChangeLog;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
+import org.dateline.content.Body;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.NewArticle;
 import org.dateline.editions.Author;
@@ -85,7 +86,7 @@ public class PublishArticle {
 
     private PublishResult store(PublishCommand command, Instant publishedAt, boolean scheduled, boolean embargo) {
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> paragraphs = StoryValidation.paragraphs(command.body());
+        List<String> paragraphs = StoryValidation.blocks(command.body());
         Optional<Section> section = validation.validate(command, paragraphs, problems);
         if (!problems.isEmpty()) {
             return new PublishResult.Rejected(problems);
@@ -104,7 +105,7 @@ public class PublishArticle {
             LocalDate datelineDate = command.datelineDate() != null ? command.datelineDate()
                     : at.atZone(ZoneOffset.UTC).toLocalDate();
             long stored = store.insert(new NewArticle(target, slug, command.headline().strip(),
-                    command.lead().strip(), paragraphs, command.datelinePlace().strip(), datelineDate,
+                    command.lead().strip(), Body.ofBlocks(paragraphs), command.datelinePlace().strip(), datelineDate,
                     command.credit().strip(), tags, authors, at, translationKey),
                     scheduled ? ArticleState.SCHEDULED : ArticleState.LIVE, embargo);
             Actor actor = currentActor.get().orElse(null);

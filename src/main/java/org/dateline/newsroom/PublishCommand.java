@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A request to publish a story now. Unvalidated: {@link PublishArticle} checks every field and names each problem.
  *
- * @param body          paragraphs; a paragraph holding blank lines is split at them
+ * @param body          the body as markup ({@link org.dateline.content.Body}): blocks, or one text whose blocks are
+ *                      separated by blank lines
  * @param datelineDate  the day the dateline names; today (UTC) when absent
  * @param translationOf the id of the same story in another edition, to link the two
  */

@@ -15,6 +15,7 @@ import org.dateline.changes.ChangeLog;
 import org.dateline.content.Article;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
+import org.dateline.content.Body;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.content.NewArticle;
@@ -100,7 +101,7 @@ public class Stories {
             return new StoryResult.Refused("not_permitted", "Only newsroom staff write stories.");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> paragraphs = StoryValidation.paragraphs(command.body());
+        List<String> paragraphs = StoryValidation.blocks(command.body());
         Optional<Section> section = validation.validateDraft(command, paragraphs, problems);
         if (!problems.isEmpty()) {
             return new StoryResult.Rejected(problems);
@@ -160,7 +161,7 @@ public class Stories {
             return new StoryResult.Done(id, ArticleState.LIVE, stories.meta(id).orElseThrow().revision());
         }
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> paragraphs = StoryValidation.paragraphs(command.body());
+        List<String> paragraphs = StoryValidation.blocks(command.body());
         Optional<Section> section = story.state().isUnpublishedWork()
                 ? validation.validateDraft(command, paragraphs, problems)
                 : validation.validate(command, paragraphs, problems);
@@ -283,8 +284,8 @@ public class Stories {
 
     /** Whether two sets of fields would store the same story (a save of the same text is no new revision). */
     public static boolean sameFields(PublishCommand a, PublishCommand b) {
-        return normalized(a, StoryValidation.paragraphs(a.body()))
-                .equals(normalized(b, StoryValidation.paragraphs(b.body())));
+        return normalized(a, StoryValidation.blocks(a.body()))
+                .equals(normalized(b, StoryValidation.blocks(b.body())));
     }
 
     private StoryResult kill(Story story) {
@@ -374,7 +375,7 @@ public class Stories {
         }
         List<FieldProblem> problems = new ArrayList<>();
         PublishCommand fields = story.fields();
-        validation.validate(fields, StoryValidation.paragraphs(fields.body()), problems);
+        validation.validate(fields, StoryValidation.blocks(fields.body()), problems);
         if (!problems.isEmpty()) {
             return new StoryResult.Rejected(problems);
         }
@@ -427,7 +428,7 @@ public class Stories {
         stories.unlock(id, actor);
     }
 
-    private Optional<StoryResult> lockedByOther(Actor actor, Story story) {
+    Optional<StoryResult> lockedByOther(Actor actor, Story story) {
         Story.Lock lock = story.lock();
         if (lock == null || actor == null || lock.accountId() == actor.accountId()
                 || lock.at().isBefore(now().minus(StoryStore.LOCK_TIMEOUT))) {
@@ -482,7 +483,7 @@ public class Stories {
         };
     }
 
-    private static boolean own(Actor actor, Story story) {
+    static boolean own(Actor actor, Story story) {
         return actor != null && story.createdBy() != null && story.createdBy() == actor.accountId();
     }
 
@@ -493,7 +494,7 @@ public class Stories {
         List<Author> authors = StoryValidation.distinct(command.authors()).stream().map(editions::ensureAuthor).toList();
         String slug = command.slug() != null ? command.slug() : Slug.from(command.headline()).value();
         LocalDate date = command.datelineDate() != null ? command.datelineDate() : now.atZone(ZoneOffset.UTC).toLocalDate();
-        return new NewArticle(section, slug, command.headline().strip(), strip(command.lead()), paragraphs,
+        return new NewArticle(section, slug, command.headline().strip(), strip(command.lead()), Body.ofBlocks(paragraphs),
                 strip(command.datelinePlace()), date, strip(command.credit()), tags, authors, now, translationKey);
     }
 
@@ -514,9 +515,8 @@ public class Stories {
 
     private static Story story(Article article, ArticleState state, StoryStore.Meta meta) {
         boolean everPublic = !state.isUnpublishedWork();
-        List<String> paragraphs = article.paragraphs().stream().filter(p -> !p.isEmpty()).toList();
         return new Story(article.id(), state, meta.desk(), article.edition(), article.section().slug(),
-                article.slug(), article.headline(), article.lead(), paragraphs, article.datelinePlace(),
+                article.slug(), article.headline(), article.lead(), article.body().blocks(), article.datelinePlace(),
                 article.datelineDate(), article.credit(), article.tags().stream().map(Tag::name).toList(),
                 article.authors().stream().map(Author::name).toList(), everPublic ? article.publishedAt() : null,
                 article.updatedAt(), everPublic ? article.path() : null, article.correctionNote(), meta.revision(),

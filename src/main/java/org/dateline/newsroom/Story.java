@@ -12,10 +12,11 @@ import org.dateline.content.ArticleState;
  *
  * @param publishAt when it went or goes public: the publication time of a live, unpublished or killed story, the
  *                  release time of a scheduled one; null for a story never published
+ * @param blocks    the body's markup in blocks (see {@link org.dateline.content.Body})
  * @param path      its public address once it has one (live, scheduled, unpublished or killed)
  */
 public record Story(long id, ArticleState state, String desk, String edition, String section, String slug,
-                    String headline, String lead, List<String> paragraphs, String datelinePlace,
+                    String headline, String lead, List<String> blocks, String datelinePlace,
                     LocalDate datelineDate, String credit, List<String> tags, List<String> authors,
                     Instant publishAt, Instant updatedAt, String path, String correctionNote, int revision,
                     Long createdBy, String createdByName, Lock lock, Provenance provenance) {
@@ -34,7 +35,7 @@ public record Story(long id, ArticleState state, String desk, String edition, St
 
     /** The story's fields as a command, e.g. to publish or save them again. */
     public PublishCommand fields() {
-        return new PublishCommand(edition, section, headline, lead, paragraphs, datelinePlace, datelineDate, credit,
+        return new PublishCommand(edition, section, headline, lead, blocks, datelinePlace, datelineDate, credit,
                 tags, authors, slug, null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dateline.content.ArticleState;
+import org.dateline.content.Body;
 import org.dateline.identity.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,8 +83,9 @@ class StoryStore {
                 .query(Integer.class).single();
         jdbc.sql("""
                 INSERT INTO story_revisions (article_id, number, saved_at, saved_by, saved_by_name, state,
-                    section_slug, slug, headline, lead, body, dateline_place, dateline_date, credit, tags, authors, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    section_slug, slug, headline, lead, body, body_format, dateline_place, dateline_date, credit, tags,
+                    authors, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'markup', ?, ?, ?, ?, ?, ?)
                 """).params(articleId, number, utc(at), accountOf(actor), nameOf(actor), state.name(),
                 nz(fields.section()), nz(fields.slug()), nz(fields.headline()), nz(fields.lead()),
                 String.join(LIST_SEPARATOR + LIST_SEPARATOR, list(fields.body())), nz(fields.datelinePlace()),
@@ -108,7 +110,7 @@ class StoryStore {
         long savedBy = rs.getLong("saved_by");
         Long by = rs.wasNull() ? null : savedBy;
         PublishCommand fields = new PublishCommand(rs.getString("edition"), rs.getString("section_slug"),
-                rs.getString("headline"), rs.getString("lead"), split(rs.getString("body"), "\n\n"),
+                rs.getString("headline"), rs.getString("lead"), body(rs.getString("body"), rs.getString("body_format")),
                 rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
                 rs.getString("credit"), split(rs.getString("tags"), LIST_SEPARATOR),
                 split(rs.getString("authors"), LIST_SEPARATOR),
@@ -176,8 +178,12 @@ class StoryStore {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             sql.append(" AND (LOWER(a.headline) LIKE :text OR LOWER(a.lead) LIKE :text)");
-            params.put("text", "%" + filter.text().strip().toLowerCase()
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", contains(filter.text()));
+        }
+        if (filter.author() != null && !filter.author().isBlank()) {
+            sql.append(" AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au"
+                    + " ON au.id = aa.author_id WHERE LOWER(au.name) LIKE :author)");
+            params.put("author", contains(filter.author()));
         }
         sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
         params.put("limit", Math.max(1, Math.min(200, filter.limit())));
@@ -189,6 +195,12 @@ class StoryStore {
                     rs.getString("headline"), instant(rs, "updated_at"), rs.getString("created_by_name"),
                     locked ? rs.getString("locked_by_name") : null, rs.getString("wire_source"));
         }).list();
+    }
+
+    /** A LIKE pattern matching the text anywhere, its wildcards taken literally. */
+    private static String contains(String text) {
+        return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
     }
 
     private static Long accountOf(Actor actor) {
@@ -205,6 +217,12 @@ class StoryStore {
 
     private static String nz(String value) {
         return value == null ? "" : value;
+    }
+
+    /** A revision's body in blocks of markup; revisions saved before markup existed hold plain paragraphs. */
+    private static List<String> body(String stored, String format) {
+        List<String> blocks = split(stored, "\n\n");
+        return "plain".equals(format) ? new ArrayList<>(Body.plain(blocks).blocks()) : blocks;
     }
 
     private static List<String> split(String joined, String separator) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dateline.content.Article;
+import org.dateline.content.Body;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
@@ -57,7 +58,7 @@ class StoryValidation {
         if (paragraphs.isEmpty()) {
             problems.add(new FieldProblem("body", "required", "The body needs at least one paragraph."));
         } else if (paragraphs.size() > MAX_PARAGRAPHS) {
-            problems.add(new FieldProblem("body", "too_many", "At most " + MAX_PARAGRAPHS + " paragraphs."));
+            problems.add(new FieldProblem("body", "too_many", "At most " + MAX_PARAGRAPHS + " paragraphs (blocks between blank lines)."));
         } else if (paragraphs.stream().mapToInt(String::length).sum() > MAX_BODY) {
             problems.add(new FieldProblem("body", "too_long", "The body may hold at most " + MAX_BODY + " characters."));
         } else if (paragraphs.stream().anyMatch(StoryValidation::hasControlCharacters)) {
@@ -117,24 +118,21 @@ class StoryValidation {
         }
     }
 
-    /** Splits paragraphs at blank lines, joins the lines of one paragraph, drops empty ones. */
-    static List<String> paragraphs(List<String> body) {
-        List<String> paragraphs = new ArrayList<>();
+    /**
+     * The body's markup in blocks: split at blank lines, trailing spaces and empty blocks dropped; the lines of one
+     * block stay apart (a list or a quote spans several).
+     */
+    static List<String> blocks(List<String> body) {
+        List<String> blocks = new ArrayList<>();
         if (body == null) {
-            return paragraphs;
+            return blocks;
         }
-        for (String block : body) {
-            if (block == null) {
-                continue;
-            }
-            for (String paragraph : block.replace("\r\n", "\n").split("\n\\s*\n")) {
-                String joined = paragraph.strip().replaceAll("\\s*\n\\s*", " ");
-                if (!joined.isEmpty()) {
-                    paragraphs.add(joined);
-                }
+        for (String part : body) {
+            if (part != null) {
+                blocks.addAll(Body.of(part).blocks());
             }
         }
-        return paragraphs;
+        return blocks;
     }
 
     static List<String> distinct(List<String> names) {

@@ -15,6 +15,7 @@ import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
+import org.dateline.content.Body;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.content.NewArticle;
@@ -90,7 +91,7 @@ public class UpdateArticle {
                 requested.lead(), requested.body(), requested.datelinePlace(), requested.datelineDate(),
                 requested.credit(), requested.tags(), requested.authors(), requested.slug(), null);
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> paragraphs = StoryValidation.paragraphs(command.body());
+        List<String> paragraphs = StoryValidation.blocks(command.body());
         Optional<Section> section = validation.validate(command, paragraphs, problems);
         if (!problems.isEmpty()) {
             return new UpdateResult.Rejected(problems);
@@ -105,7 +106,7 @@ public class UpdateArticle {
             List<Author> authors = StoryValidation.distinct(command.authors()).stream()
                     .map(editions::ensureAuthor).toList();
             NewArticle fields = new NewArticle(target, slug, command.headline().strip(), command.lead().strip(),
-                    paragraphs, command.datelinePlace().strip(),
+                    Body.ofBlocks(paragraphs), command.datelinePlace().strip(),
                     command.datelineDate() != null ? command.datelineDate() : before.datelineDate(),
                     command.credit().strip(), tags, authors, before.publishedAt(), before.translationKey());
             if (!store.update(articleId, fields, now, correction)) {

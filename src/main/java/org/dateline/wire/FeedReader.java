@@ -76,17 +76,17 @@ final class FeedReader {
 
     private static WireItem item(SyndEntry entry, String guid, String headline, String language, String credit,
                                  String format) {
-        List<String> description = paragraphs(entry.getDescription());
-        List<String> body = new ArrayList<>();
+        WireBody description = paragraphs(entry.getDescription());
+        WireBody body = WireBody.EMPTY;
         for (SyndContent content : entry.getContents()) {
-            body.addAll(paragraphs(content));
+            body = body.and(paragraphs(content));
         }
         String lead;
         if (body.isEmpty()) {
             body = description;
-            lead = description.isEmpty() ? null : description.get(0);
+            lead = description.isEmpty() ? null : description.paragraphs().get(0);
         } else {
-            lead = PlainText.clean(String.join(" ", description));
+            lead = PlainText.clean(String.join(" ", description.paragraphs()));
         }
         Instant published = instant(entry.getPublishedDate());
         Instant updated = instant(entry.getUpdatedDate());
@@ -107,10 +107,11 @@ final class FeedReader {
                 subjects.add(name);
             }
         }
-        return new WireItem(guid, 1, PubStatus.USABLE, ItemKind.TEXT, language, headline, null, lead, body, null,
+        return new WireItem(guid, 1, PubStatus.USABLE, ItemKind.TEXT, language, headline, null, lead,
+                body.paragraphs(), null,
                 null, credit, new ArrayList<>(subjects), new ArrayList<>(bylines),
                 published != null ? published : updated, updated != null ? updated : published,
-                PlainText.clean(entry.getLink()), format);
+                PlainText.clean(entry.getLink()), format, body.markup());
     }
 
     private static String title(SyndEntry entry) {
@@ -122,15 +123,15 @@ final class FeedReader {
     }
 
     /** RSS descriptions are HTML in practice even where the type says text; text without tags reads the same. */
-    private static List<String> paragraphs(SyndContent content) {
+    private static WireBody paragraphs(SyndContent content) {
         if (content == null || content.getValue() == null) {
-            return List.of();
+            return WireBody.EMPTY;
         }
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
         if (type.equals("text") || type.equals("text/plain")) {
-            return PlainText.fromPlain(content.getValue());
+            return WireBody.plain(content.getValue());
         }
-        return PlainText.fromHtml(content.getValue());
+        return WireBody.html(content.getValue());
     }
 
     private static Instant instant(Date date) {

@@ -141,9 +141,10 @@ final class NewsmlG2Reader {
         return new WireItem(guid, Values.version(attr(item, "version"), 1),
                 pubStatus == null ? PubStatus.USABLE : pubStatus(pubStatus), ItemKind.TEXT, language,
                 headline(contentMeta, body), text(child(contentMeta, "slugline")), lead(contentMeta, nitfHead),
-                body == null ? List.of() : body.paragraphs, place, day, credit(item, itemMeta, contentMeta),
+                body == null ? List.of() : body.text.paragraphs(), place, day, credit(item, itemMeta, contentMeta),
                 subjects(contentMeta), bylines, firstCreated != null ? firstCreated : versionCreated,
-                versionCreated != null ? versionCreated : firstCreated, null, FORMAT);
+                versionCreated != null ? versionCreated : firstCreated, null, FORMAT,
+                body == null ? List.of() : body.text.markup());
     }
 
     private static PubStatus pubStatus(Element pubStatus) {
@@ -293,20 +294,20 @@ final class NewsmlG2Reader {
                         Element html = SecureXml.elements(rendition).stream()
                                 .filter(e -> localName(e).equals("html")).findFirst().orElse(null);
                         Element from = html != null && child(html, "body") != null ? child(html, "body") : rendition;
-                        return new Body(PlainText.fromDom(from), null);
+                        return new Body(WireBody.dom(from), null);
                     }
                     if (type.equals("application/nitf+xml")) {
                         Element nitfRoot = child(rendition, "nitf");
                         Element nitfBody = nitfRoot == null ? null : child(nitfRoot, "body");
-                        nitf = new Body(nitfBody == null ? PlainText.fromDom(rendition)
-                                : PlainText.fromDom(nitfBody), nitfBody == null ? null : child(nitfBody, "body.head"));
+                        nitf = new Body(nitfBody == null ? WireBody.dom(rendition)
+                                : WireBody.dom(nitfBody), nitfBody == null ? null : child(nitfBody, "body.head"));
                     }
                 }
                 case "inlineData" -> {
                     if (type == null || type.equals("text/plain")) {
-                        plain = new Body(PlainText.fromPlain(rendition.getTextContent()), null);
+                        plain = new Body(WireBody.plain(rendition.getTextContent()), null);
                     } else if (type.equals("text/html")) {
-                        plain = new Body(PlainText.fromHtml(rendition.getTextContent()), null);
+                        plain = new Body(WireBody.html(rendition.getTextContent()), null);
                     }
                 }
                 default -> {
@@ -317,6 +318,6 @@ final class NewsmlG2Reader {
         return nitf != null ? nitf : plain;
     }
 
-    private record Body(List<String> paragraphs, Element nitfHead) {
+    private record Body(WireBody text, Element nitfHead) {
     }
 }

@@ -72,7 +72,8 @@ final class NinjsReader {
     private static void read(Fields item, String ref, List<WireItem> items, List<ParseError> errors) {
         String type = item.string("type");
         type = type == null ? (item.has("eventdetails") ? "event" : "text") : type.toLowerCase(Locale.ROOT);
-        List<String> paragraphs = body(item);
+        WireBody body = body(item);
+        List<String> paragraphs = body.paragraphs();
         boolean storyWithMedia = type.equals("composite") && !paragraphs.isEmpty();
         if (!type.equals("text") && !storyWithMedia) {
             errors.add(new ParseError(ref, ParseError.Codes.UNSUPPORTED_CONTENT,
@@ -123,7 +124,7 @@ final class NinjsReader {
                 lead(item), paragraphs, nameOf(item.get("located")), null, credit, subjects(item), bylines,
                 firstCreated != null ? firstCreated : versionCreated,
                 versionCreated != null ? versionCreated : firstCreated,
-                guid.startsWith("http://") || guid.startsWith("https://") ? guid : null, FORMAT));
+                guid.startsWith("http://") || guid.startsWith("https://") ? guid : null, FORMAT, body.markup()));
     }
 
     private static String headline(Fields item) {
@@ -185,21 +186,21 @@ final class NinjsReader {
     }
 
     /** HTML is preferred (it marks paragraphs), then NITF, then plain text. */
-    private static List<String> body(Fields item) {
+    private static WireBody body(Fields item) {
         for (String name : List.of("body_xhtml", "body_html")) {
             if (item.string(name) != null) {
-                return PlainText.fromHtml(item.string(name));
+                return WireBody.html(item.string(name));
             }
         }
         if (item.string("body_text") != null) {
-            return PlainText.fromPlain(item.string("body_text"));
+            return WireBody.plain(item.string("body_text"));
         }
         JsonNode bodies = item.get("bodies");
         if (bodies == null || !bodies.isArray()) {
-            return List.of();
+            return WireBody.EMPTY;
         }
-        List<String> nitf = null;
-        List<String> plain = null;
+        WireBody nitf = null;
+        WireBody plain = null;
         for (JsonNode entry : bodies.values()) {
             Fields fields = new Fields(entry);
             String value = fields.string("value");
@@ -209,14 +210,14 @@ final class NinjsReader {
                 continue;
             }
             if (type.contains("html")) {
-                return PlainText.fromHtml(value);
+                return WireBody.html(value);
             } else if (type.contains("nitf") && nitf == null) {
-                nitf = PlainText.fromXmlString(value);
+                nitf = WireBody.xmlString(value);
             } else if (type.startsWith("text/plain") && plain == null) {
-                plain = PlainText.fromPlain(value);
+                plain = WireBody.plain(value);
             }
         }
-        return nitf != null ? nitf : plain != null ? plain : List.of();
+        return nitf != null ? nitf : plain != null ? plain : WireBody.EMPTY;
     }
 
     private static List<String> subjects(Fields item) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.dateline.content.Body;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
@@ -155,7 +156,7 @@ public class WireIngest {
         return new WireItem(item.guid(), item.versionCreated().toEpochMilli(), item.pubStatus(), item.kind(),
                 item.language(), item.headline(), item.slugline(), item.lead(), item.paragraphs(),
                 item.datelinePlace(), item.datelineDate(), item.credit(), item.subjects(), item.bylines(),
-                item.firstCreated(), item.versionCreated(), item.link(), item.format());
+                item.firstCreated(), item.versionCreated(), item.link(), item.format(), item.body());
     }
 
     private static Verdict verdict(String success, StoryResult result) {
@@ -196,7 +197,9 @@ public class WireIngest {
         String lead = shorten(item.lead() != null && !item.lead().isBlank() ? oneLine(item.lead())
                 : item.paragraphs().isEmpty() ? null : oneLine(item.paragraphs().get(0)), MAX_LEAD);
         String headline = oneLine(item.headline());
-        return Optional.of(new PublishCommand(edition, section.slug(), headline, lead, item.paragraphs(),
+        // The body's shape as markup; its text escaped, so a "*" or a "1990." opening a paragraph stays literal.
+        return Optional.of(new PublishCommand(edition, section.slug(), headline, lead,
+                item.body().isEmpty() ? Body.plain(item.paragraphs()).blocks() : item.body(),
                 item.datelinePlace() == null ? null : oneLine(item.datelinePlace()), item.datelineDate(),
                 item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null));
     }

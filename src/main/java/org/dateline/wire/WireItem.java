@@ -25,16 +25,19 @@ import java.util.List;
  * @param bylines        the creators' names
  * @param link           the story's web address when the format carries one
  * @param format         {@code newsml-g2}, {@code ninjs}, {@code rss} or {@code atom}
+ * @param body           the body as markup blocks ({@code content.Body}): headings, quotes, lists, links, bold and
+ *                       italic of the source kept, its text escaped; the same words as {@code paragraphs}
  */
 public record WireItem(String guid, long version, PubStatus pubStatus, ItemKind kind, String language,
                        String headline, String slugline, String lead, List<String> paragraphs,
                        String datelinePlace, LocalDate datelineDate, String credit, List<String> subjects,
                        List<String> bylines, Instant firstCreated, Instant versionCreated, String link,
-                       String format) {
+                       String format, List<String> body) {
 
     public WireItem {
         paragraphs = List.copyOf(paragraphs);
         subjects = List.copyOf(subjects);
         bylines = List.copyOf(bylines);
+        body = List.copyOf(body);
     }
 }

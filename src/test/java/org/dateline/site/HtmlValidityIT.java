@@ -65,16 +65,25 @@ class HtmlValidityIT {
                 Map.of("edition", "en", "section", "world", "headline", "Valid markup", "lead", "A lead.",
                         "body", "One.\n\nTwo.", "datelinePlace", "PARIS", "credit", "Dateline", "when", "draft")));
         String story = location.replaceAll("^https?://[^/]+", "").replaceAll("\\?.*", "");
+        String structured = "One.\n\n## A heading\n\n- a\n- b\n\n1. c\n\n> quoted *and* **marked**\n\n"
+                + "[a link](https://example.org/?a=1&b=2) <b>typed</b>";
         editor.submit(story, story, Map.of("section", "world", "headline", "Valid markup, revised", "lead", "A lead.",
-                "body", "One.\n\nTwo and a half.", "datelinePlace", "PARIS", "credit", "Dateline",
-                "revision", "1", "action", "save"));
+                "body", structured, "datelinePlace", "PARIS", "credit", "Dateline", "revision", "1",
+                "action", "save"));
         List<String> problems = new ArrayList<>();
-        for (String page : List.of("/newsroom", "/newsroom?state=DRAFT&q=valid", "/newsroom/stories/new", story,
-                story + "/revisions", story + "/compare?a=1&b=2", story + "/preview")) {
+        for (String page : List.of("/newsroom", "/newsroom?state=DRAFT&q=valid", "/newsroom?author=Vera",
+                "/newsroom/stories/new", story, story + "/revisions", story + "/compare?a=1&b=2", story + "/preview")) {
             HttpResponse<String> response = editor.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             validate(response.body()).forEach(error -> problems.add(page + " " + error));
         }
+        // The live preview of unsaved fields, a heading first so the dateline stands alone.
+        String token = Jsoup.parse(editor.get(story).body()).select("form.story-form input[name=_csrf]").val();
+        HttpResponse<String> live = editor.post(story + "/preview", Map.of("_csrf", token, "section", "world",
+                "headline", "Unsaved", "lead", "A lead.", "body", "## First\n\n" + structured,
+                "datelinePlace", "PARIS", "credit", "Dateline", "tags", "New tag", "authors", "New Author"));
+        assertThat(live.statusCode()).isEqualTo(200);
+        validate(live.body()).forEach(error -> problems.add("live preview " + error));
         assertThat(problems).isEmpty();
     }
 

@@ -161,6 +161,21 @@ class WireIngestIT {
         Files.delete(writing);
     }
 
+    @Test
+    void ninjsHtmlBodyKeepsItsHeadingsListsAndLinksAsMarkup() {
+        String guid = "urn:ninjs:dateline.test:" + System.nanoTime();
+        String ninjs = """
+                {"uri": "%s", "type": "text", "version": "1", "language": "en", "headline": "Shaped wire copy",
+                 "body_html": "<p>1990. A year.</p><h2>What happened</h2><ul><li>one</li><li>two</li></ul><p>See <a href=\\"https://example.org/x\\">this</a> <script>x()</script></p>"}
+                """.formatted(guid);
+        long id = push(ninjs, "application/ninjs+json", 200).get("outcomes").get(0).get("storyId").asLong();
+        JsonNode body = story(id).get("body");
+        assertThat(body.get(0).asString()).isEqualTo("1990\\. A year.");
+        assertThat(body.get(1).asString()).isEqualTo("## What happened");
+        assertThat(body.get(2).asString()).isEqualTo("- one\n- two");
+        assertThat(body.get(3).asString()).isEqualTo("See [this](<https://example.org/x>)");
+    }
+
     private JsonNode story(long id) {
         return json.readTree(http.get("/api/admin/articles/" + id, "Authorization", "Bearer " + TOKEN).body());
     }

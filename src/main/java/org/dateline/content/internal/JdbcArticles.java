@@ -14,6 +14,7 @@ import org.dateline.content.Article;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ArticleSummary;
+import org.dateline.content.Body;
 import org.dateline.content.ContentQueries;
 import org.dateline.content.NewArticle;
 import org.dateline.editions.Author;
@@ -28,8 +29,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcArticles implements ContentQueries, ArticleStore {
 
-    /** Paragraphs are stored as one text, separated by blank lines (a paragraph never holds one). */
+    /**
+     * Bodies stored before markup existed are plain paragraphs separated by blank lines; they are read as escaped
+     * markup so they render as they always did. Every body written now is markup.
+     */
     static final String PARAGRAPH_BREAK = "\n\n";
+    static final String PLAIN = "plain";
 
     private static final String SUMMARY_COLUMNS = """
             SELECT a.id, a.edition, s.slug AS section_slug, s.name AS section_name, a.slug, a.headline, a.lead,
@@ -50,7 +55,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
             """;
 
     private static final String SELECT_ARTICLE = """
-            SELECT id, edition, section_id, slug, headline, lead, body, dateline_place, dateline_date, credit,
+            SELECT id, edition, section_id, slug, headline, lead, body, body_format, dateline_place, dateline_date, credit,
                    translation_key, first_published_at, updated_at, correction_note, corrected_at
             FROM articles WHERE id = ? AND state = 'LIVE'
             """;
@@ -64,13 +69,13 @@ class JdbcArticles implements ContentQueries, ArticleStore {
             WHERE aa.article_id = ? ORDER BY aa.position
             """;
     private static final String INSERT_ARTICLE = """
-            INSERT INTO articles (edition, section_id, slug, headline, lead, body, dateline_place, dateline_date,
-                                  credit, translation_key, first_published_at, updated_at, state, embargo)
-            VALUES (:edition, :section, :slug, :headline, :lead, :body, :place, :date, :credit, :translation,
+            INSERT INTO articles (edition, section_id, slug, headline, lead, body, body_format, dateline_place,
+                                  dateline_date, credit, translation_key, first_published_at, updated_at, state, embargo)
+            VALUES (:edition, :section, :slug, :headline, :lead, :body, 'markup', :place, :date, :credit, :translation,
                     :published, :published, :state, :embargo)
             """;
     private static final String UPDATE_ARTICLE = """
-            UPDATE articles SET section_id = :section, slug = :slug, headline = :headline, lead = :lead, body = :body,
+            UPDATE articles SET section_id = :section, slug = :slug, headline = :headline, lead = :lead, body = :body, body_format = 'markup',
                    dateline_place = :place, dateline_date = :date, credit = :credit, updated_at = :updated,
                    correction_note = COALESCE(:note, correction_note),
                    corrected_at = COALESCE(:correctedAt, corrected_at)
@@ -112,7 +117,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 .param("slug", article.slug())
                 .param("headline", article.headline())
                 .param("lead", article.lead())
-                .param("body", String.join(PARAGRAPH_BREAK, article.paragraphs()))
+                .param("body", article.body().markup())
                 .param("place", article.datelinePlace())
                 .param("date", article.datelineDate())
                 .param("credit", article.credit())
@@ -163,7 +168,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 .param("slug", fields.slug())
                 .param("headline", fields.headline())
                 .param("lead", fields.lead())
-                .param("body", String.join(PARAGRAPH_BREAK, fields.paragraphs()))
+                .param("body", fields.body().markup())
                 .param("place", fields.datelinePlace())
                 .param("date", fields.datelineDate())
                 .param("credit", fields.credit())
@@ -214,6 +219,26 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
+    public void setTranslationKey(long articleId, String translationKey) {
+        jdbc.sql("UPDATE articles SET translation_key = ? WHERE id = ?").params(translationKey, articleId).update();
+    }
+
+    @Override
+    public boolean changeEdition(long articleId, Section section, List<Tag> tags) {
+        int moved = jdbc.sql("UPDATE articles SET edition = ?, section_id = ? "
+                        + "WHERE id = ? AND state IN ('DRAFT', 'IN_EDIT', 'READY')")
+                .params(section.edition(), section.id(), articleId).update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM article_tags WHERE article_id = ?").params(articleId).update();
+        for (int i = 0; i < tags.size(); i++) {
+            jdbc.sql(INSERT_TAG).params(articleId, tags.get(i).id(), i).update();
+        }
+        return true;
+    }
+
+    @Override
     public Optional<Article> article(long id) {
         return jdbc.sql(SELECT_ARTICLE).params(id).query(this::mapArticle).optional();
     }
@@ -226,7 +251,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         List<Author> authors = jdbc.sql(SELECT_AUTHORS).params(id).query((a, i) -> new Author(a.getLong("id"),
                 a.getString("slug"), a.getString("name"))).list();
         return new Article(id, rs.getString("edition"), section, rs.getString("slug"), rs.getString("headline"),
-                rs.getString("lead"), Arrays.asList(rs.getString("body").split(PARAGRAPH_BREAK)),
+                rs.getString("lead"), body(rs.getString("body"), rs.getString("body_format")),
                 rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
                 rs.getString("credit"), tags, authors, instant(rs, "first_published_at"), instant(rs, "updated_at"),
                 rs.getString("translation_key"), rs.getString("correction_note"),
@@ -347,6 +372,10 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         return new ArticleSummary(rs.getLong("id"), rs.getString("edition"), rs.getString("section_slug"),
                 rs.getString("section_name"), rs.getString("slug"), rs.getString("headline"), rs.getString("lead"),
                 instant(rs, "first_published_at"), instant(rs, "updated_at"));
+    }
+
+    static Body body(String stored, String format) {
+        return PLAIN.equals(format) ? Body.plain(Arrays.asList(stored.split(PARAGRAPH_BREAK))) : Body.of(stored);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

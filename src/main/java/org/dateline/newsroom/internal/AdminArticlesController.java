@@ -131,7 +131,11 @@ class AdminArticlesController {
             @Schema(description = "Section slug", example = "russia", requiredMode = Schema.RequiredMode.REQUIRED) String section,
             @Schema(maxLength = 300, requiredMode = Schema.RequiredMode.REQUIRED) String headline,
             @Schema(maxLength = 2000, requiredMode = Schema.RequiredMode.REQUIRED) String lead,
-            @Schema(description = "Paragraphs, or one text whose paragraphs are separated by blank lines",
+            @Schema(description = "Paragraphs, or one text whose paragraphs are separated by blank lines. Markup, as in the "
+                    + "newsroom editor (a CommonMark subset: ## heading, > quote, - and 1. lists, [text](https://...) "
+                    + "links, *italic*, **bold**; HTML is shown as typed). Plain text renders as written except "
+                    + "where it reads as markup, e.g. a paragraph opening with \"- \" or \"1. \": escape such "
+                    + "characters with a backslash",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> body,
             @Schema(example = "MOSCOW", requiredMode = Schema.RequiredMode.REQUIRED) String datelinePlace,

@@ -62,6 +62,7 @@ class AdminStoriesController {
                            @RequestParam(required = false) String edition,
                            @RequestParam(required = false) String section,
                            @RequestParam(required = false) String q,
+                           @RequestParam(required = false) String author,
                            @RequestParam(defaultValue = "50") int limit) {
         ArticleState wanted;
         try {
@@ -71,7 +72,7 @@ class AdminStoriesController {
                     "Unknown state \"" + state + "\"."));
         }
         List<StorySummary> found = stories.list(new StoryFilter(blankToNull(desk), wanted, blankToNull(edition),
-                blankToNull(section), null, q, limit));
+                blankToNull(section), null, q, blankToNull(author), limit));
         return ResponseEntity.ok(found);
     }
 
@@ -182,7 +183,7 @@ class AdminStoriesController {
     /** The story as the admin API shows it, in any state. */
     static StoryResource resource(Story s, BaseUrl baseUrl) {
         return new StoryResource(s.id(), s.state(), s.desk(), s.edition(), s.section(), s.headline(), s.lead(),
-                s.paragraphs(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
+                s.blocks(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
                 s.credit(), s.tags(), s.authors(), s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
                 s.publishAt() == null ? null : s.publishAt().toString(), s.updatedAt().toString(),
                 s.correctionNote(), s.revision(), s.createdByName(), s.lock() == null ? null : s.lock().name(),

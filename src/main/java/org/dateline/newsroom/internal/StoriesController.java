@@ -16,7 +16,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The newsroom's story list: every story in any state, filtered by desk, status, edition, section and text. */
+/**
+ * The newsroom's story list: every story in any state, filtered by desk, status, edition, section, author and text.
+ */
 @Controller
 class StoriesController {
 
@@ -35,7 +37,8 @@ class StoriesController {
     @GetMapping("/newsroom")
     String stories(@RequestParam(required = false) String edition, @RequestParam(required = false) String section,
                    @RequestParam(required = false) String desk, @RequestParam(required = false) String state,
-                   @RequestParam(required = false) String q, HttpServletRequest request, Model model) {
+                   @RequestParam(required = false) String q, @RequestParam(required = false) String author,
+                   HttpServletRequest request, Model model) {
         String chosenEdition = edition == null || edition.isBlank() ? null
                 : editions.find(edition).map(Edition::code).orElse(null);
         ArticleState chosenState = null;
@@ -49,7 +52,7 @@ class StoriesController {
         String chosenDesk = "newsroom".equals(desk) || "incoming".equals(desk) ? desk : null;
         String chosenSection = section == null || section.isBlank() ? null : section.strip();
         List<StorySummary> found = stories.list(new StoryFilter(chosenDesk, chosenState, chosenEdition, chosenSection,
-                null, q, PAGE));
+                null, q, author == null || author.isBlank() ? null : author.strip(), PAGE));
         String notice = request.getParameter("passwordChanged") != null ? "Your password has been changed."
                 : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
         List<Section> sections = chosenEdition != null ? editions.sections(chosenEdition)
@@ -62,6 +65,7 @@ class StoriesController {
         model.addAttribute("desk", chosenDesk == null ? "" : chosenDesk);
         model.addAttribute("state", chosenState == null ? "" : chosenState.name());
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("author", author == null ? "" : author);
         model.addAttribute("stories", found);
         return "newsroom/stories";
     }

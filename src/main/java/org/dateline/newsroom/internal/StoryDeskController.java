@@ -9,18 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.dateline.content.ArticleState;
 import org.dateline.editions.Editions;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.FieldProblem;
+import org.dateline.newsroom.LinkTranslation;
+import org.dateline.newsroom.MoveStoryEdition;
 import org.dateline.newsroom.PublishCommand;
 import org.dateline.newsroom.Stories;
 import org.dateline.newsroom.Story;
+import org.dateline.newsroom.StoryFilter;
 import org.dateline.newsroom.StoryResult;
 import org.dateline.newsroom.StoryRevision;
+import org.dateline.newsroom.StorySummary;
 import org.dateline.newsroom.WorkflowAction;
 import org.dateline.newsroom.WorkflowPolicy;
 import org.springframework.http.HttpStatus;
@@ -64,8 +70,13 @@ class StoryDeskController {
     private final Editions editions;
     private final StaffPages pages;
     private final CurrentActor currentActor;
+    private final MoveStoryEdition moveEdition;
+    private final LinkTranslation translations;
 
-    StoryDeskController(Stories stories, Editions editions, StaffPages pages, CurrentActor currentActor) {
+    StoryDeskController(Stories stories, Editions editions, StaffPages pages, CurrentActor currentActor,
+                        MoveStoryEdition moveEdition, LinkTranslation translations) {
+        this.moveEdition = moveEdition;
+        this.translations = translations;
         this.stories = stories;
         this.editions = editions;
         this.pages = pages;
@@ -73,14 +84,18 @@ class StoryDeskController {
     }
 
     @GetMapping("/newsroom/stories/{id}")
-    String edit(@PathVariable long id, @RequestParam(required = false) String done, HttpServletRequest request,
-                Model model) {
+    String edit(@PathVariable long id, @RequestParam(required = false) String done,
+                @RequestParam(required = false) String find, @RequestParam(name = "in", required = false) String in,
+                HttpServletRequest request, Model model) {
         Actor actor = actor();
         Story story = story(id);
         String notice = done == null ? null : switch (done) {
             case "save" -> "Saved.";
             case "created" -> "Draft stored. It is not public until it is published.";
             case "takeover" -> "You hold the edit lock now.";
+            case "edition" -> "Moved to this edition.";
+            case "link" -> "Linked: the public pages name each other as translations.";
+            case "unlink" -> "Unlinked from its translations.";
             default -> "Done: " + done.replace('-', ' ') + ".";
         };
         // Opening the editor takes the lock when it is free; someone else's fresh lock is shown instead.
@@ -88,7 +103,49 @@ class StoryDeskController {
             stories.lock(actor, id, false);
             story = story(id);
         }
+        model.addAttribute("find", find == null ? "" : find);
+        model.addAttribute("findIn", in == null ? "" : in);
+        model.addAttribute("candidates", candidates(story, find, in));
         return render(request, model, story, EditForm.of(story), List.of(), notice);
+    }
+
+    /** Stories of another edition whose headline or lead holds the text: candidates for the translation link. */
+    private List<StorySummary> candidates(Story story, String find, String in) {
+        if (find == null || find.isBlank() || in == null || in.equals(story.edition())
+                || editions.find(in).isEmpty()) {
+            return List.of();
+        }
+        return stories.list(new StoryFilter(null, null, in, null, null, find.strip(), null, 20)).stream()
+                .filter(s -> s.state() != ArticleState.KILLED).toList();
+    }
+
+    @PostMapping("/newsroom/stories/{id}/edition")
+    String moveEdition(@PathVariable long id, @RequestParam(required = false) String edition,
+                       HttpServletRequest request, Model model) {
+        return done(id, "edition", moveEdition.move(actor(), id, edition), request, model);
+    }
+
+    @PostMapping("/newsroom/stories/{id}/translations")
+    String link(@PathVariable long id, @RequestParam(required = false) Long other, HttpServletRequest request,
+                Model model) {
+        StoryResult result = other == null ? new StoryResult.Rejected(List.of(new FieldProblem("translationOf",
+                "required", "Choose the story to link.")))
+                : translations.link(actor(), id, other);
+        return done(id, "link", result, request, model);
+    }
+
+    @PostMapping("/newsroom/stories/{id}/translations/unlink")
+    String unlink(@PathVariable long id, HttpServletRequest request, Model model) {
+        return done(id, "unlink", translations.unlink(actor(), id), request, model);
+    }
+
+    /** After an action beside the form: back to the editor, or the editor with the problems named. */
+    private String done(long id, String action, StoryResult result, HttpServletRequest request, Model model) {
+        if (result instanceof StoryResult.Done) {
+            return "redirect:/newsroom/stories/" + id + "?done=" + action;
+        }
+        Story story = story(id);
+        return render(request, model, story, EditForm.of(story), problems(result), null);
     }
 
     @PostMapping("/newsroom/stories/{id}")
@@ -230,6 +287,13 @@ class StoryDeskController {
         model.addAttribute("actions", allowed);
         model.addAttribute("editable", editable && !lockedByOther);
         model.addAttribute("lockedBy", lockedByOther ? lock.name() : null);
+        model.addAttribute("editions", editions.all());
+        model.addAttribute("translations", translations.translations(story.id()));
+        if (!model.containsAttribute("candidates")) {
+            model.addAttribute("find", "");
+            model.addAttribute("findIn", "");
+            model.addAttribute("candidates", List.of());
+        }
         return "newsroom/edit";
     }
 

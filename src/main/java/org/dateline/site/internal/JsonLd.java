@@ -30,6 +30,7 @@ final class JsonLd {
         doc.put("dateline", dateline);
         doc.put("locationCreated", Map.of("@type", "Place", "name", article.datelinePlace()));
         doc.put("creditText", article.credit());
+        doc.put("articleBody", article.body().toPlainText());
         doc.put("author", article.authors().isEmpty()
                 ? List.of(Map.of("@type", "Organization", "name", article.credit()))
                 : article.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name(),

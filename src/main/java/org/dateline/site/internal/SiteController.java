@@ -150,7 +150,7 @@ class SiteController {
                 JsonLd.newsArticle(json, article, e, pages.absolute(canonical), pages.siteUrl(), dateline), "article"));
         Link next = content.nextInSection(article).map(n -> Link.of(n.path(), n.headline())).orElse(null);
         ArticleView view = new ArticleView(article.id(), canonical, article.headline(), article.lead(),
-                article.section().name(), article.section().path(), dateline, article.paragraphs(),
+                article.section().name(), article.section().path(), dateline, article.body().toHtml(dateline),
                 article.authors().stream().map(a -> Link.of(a.path(e.code()), a.name())).toList(),
                 article.tags().stream().map(t -> Link.of(t.path(), t.name())).toList(),
                 article.publishedAt().toString(), ui.dateTime(article.publishedAt()),

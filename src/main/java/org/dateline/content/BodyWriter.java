@@ -1,0 +1,18 @@
+package org.dateline.content;
+
+/**
+ * Where {@link Body#render(BodyWriter, String)} writes a body's elements: an HTML string, an XHTML stream. Element
+ * names are HTML's; text is unescaped, the writer escapes it for its output.
+ */
+public interface BodyWriter {
+
+    /** Opens an element; {@code attributes} are name, value pairs. */
+    void start(String element, String... attributes);
+
+    void text(String text);
+
+    void end(String element);
+
+    /** An element without content ({@code br}). */
+    void empty(String element);
+}

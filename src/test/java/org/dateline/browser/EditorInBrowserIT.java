@@ -1,0 +1,138 @@
+package org.dateline.browser;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
+import org.dateline.testing.Http;
+import org.dateline.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In real headless Chromium: an editor shapes the body with the toolbar (a heading, a bulleted list), sees it in the
+ * live preview beside the editor before saving, pastes a web page's HTML and gets clean markup, saves, publishes,
+ * and readers get the heading and the list on the public page.
+ */
+@IntegrationTest
+@Tag("browser")
+class EditorInBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    ChromeDriver browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void editorMakesAHeadingAndAListSeesThemLiveAndPublishesThem() throws Exception {
+        String email = "toolbar-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Tina Toolbar", Role.EDITOR, "start-Password-123", false);
+        Http http = new Http(port);
+        browser = Browsers.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        JavascriptExecutor js = browser;
+
+        browser.get(http.base() + "/login");
+        browser.findElement(By.name("username")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys("start-Password-123");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/newsroom$"));
+
+        browser.findElement(By.linkText("Write a new story")).click();
+        String headline = "Shaped in the browser " + System.nanoTime();
+        new Select(browser.findElement(By.id("section"))).selectByValue("world");
+        browser.findElement(By.id("headline")).sendKeys(headline);
+        browser.findElement(By.id("lead")).sendKeys("A story shaped with the body toolbar.");
+        browser.findElement(By.id("datelinePlace")).sendKeys("OSLO");
+        browser.findElement(By.id("credit")).sendKeys("Dateline");
+        browser.findElement(By.id("body")).sendKeys("Opening paragraph.");
+        browser.findElement(By.cssSelector("input[name=when][value=draft]")).click();
+        browser.findElement(By.cssSelector("form.story-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("?done=created"));
+
+        // A heading: type the line, put the cursor in it, press the toolbar's Heading button.
+        WebElement body = browser.findElement(By.id("body"));
+        js.executeScript("arguments[0].focus(); arguments[0].setSelectionRange(arguments[0].value.length,"
+                + " arguments[0].value.length);", body);
+        body.sendKeys("\n\nWhat changed");
+        browser.findElement(By.cssSelector(".body-toolbar button[data-format=heading]")).click();
+        // A list: two lines, both selected, the Bulleted list button.
+        js.executeScript("arguments[0].focus(); arguments[0].setSelectionRange(arguments[0].value.length,"
+                + " arguments[0].value.length);", body);
+        body.sendKeys("\n\nFerries run again\nSchools open on Monday");
+        js.executeScript("var b = arguments[0]; var start = b.value.indexOf('Ferries');"
+                + " b.focus(); b.setSelectionRange(start, b.value.length);", body);
+        browser.findElement(By.cssSelector(".body-toolbar button[data-format=bullets]")).click();
+        assertThat(body.getDomProperty("value")).isEqualTo(
+                "Opening paragraph.\n\n## What changed\n\n- Ferries run again\n- Schools open on Monday");
+
+        // The live preview shows it before anything is saved.
+        WebElement frame = browser.findElement(By.cssSelector(".live-preview iframe"));
+        wait.until(d -> previewShows(d, frame));
+        browser.switchTo().defaultContent();
+
+        // Pasting a web page keeps its shape and drops the rest.
+        js.executeScript("var b = arguments[0]; b.focus(); b.setSelectionRange(b.value.length, b.value.length);"
+                + " var data = new DataTransfer(); data.setData('text/html', arguments[1]);"
+                + " b.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));",
+                body, "<meta charset='utf-8'><style>p{color:red}</style><div class=\"post\" data-track=\"x\">"
+                        + "<h3 style=\"font-size:20px\">Quoted</h3><blockquote><p>Calm <b>now</b>, "
+                        + "<span style=\"font-style:italic\">really</span>.</p></blockquote>"
+                        + "<p>See <a href=\"https://example.org/x\" onclick=\"track()\">this</a> "
+                        + "<a href=\"javascript:evil()\">not this</a><img src=\"https://t.example/p.gif\"></p>"
+                        + "<script>alert(1)</script><ol><li>one</li><li>two</li></ol></div>");
+        assertThat(body.getDomProperty("value")).endsWith("Monday\n\n### Quoted\n\n> Calm **now**, *really*.\n\n"
+                + "See [this](https://example.org/x) not this\n\n1. one\n2. two");
+
+        // Saved and published: readers get the heading and the list.
+        wait.until(ExpectedConditions.textMatches(By.cssSelector(".autosave-status"), java.util.regex.Pattern
+                .compile("Saved as revision")));
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        wait.until(ExpectedConditions.urlContains("?done=save"));
+        browser.findElement(By.cssSelector("button[value=publish]")).click();
+        wait.until(ExpectedConditions.urlContains("?done=publish"));
+        browser.findElement(By.linkText("public page")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), headline));
+        assertThat(browser.findElement(By.cssSelector("article .body h2")).getText()).isEqualTo("What changed");
+        List<String> items = browser.findElements(By.cssSelector("article .body ul li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(items).containsExactly("Ferries run again", "Schools open on Monday");
+        assertThat(browser.findElement(By.cssSelector("article .body h3")).getText()).isEqualTo("Quoted");
+        assertThat(browser.findElement(By.cssSelector("article .body blockquote strong")).getText()).isEqualTo("now");
+        assertThat(browser.findElements(By.cssSelector("article .body a")).stream()
+                .map(a -> a.getDomAttribute("href")).toList()).containsExactly("https://example.org/x");
+        assertThat(browser.findElements(By.cssSelector("article .body img"))).isEmpty();
+    }
+
+    private static boolean previewShows(WebDriver driver, WebElement frame) {
+        driver.switchTo().defaultContent();
+        driver.switchTo().frame(frame);
+        List<String> items = driver.findElements(By.cssSelector("article .body ul li")).stream()
+                .map(WebElement::getText).toList();
+        List<WebElement> headings = driver.findElements(By.cssSelector("article .body h2"));
+        return items.equals(List.of("Ferries run again", "Schools open on Monday")) && headings.size() == 1
+                && headings.get(0).getText().equals("What changed");
+    }
+}
