@@ -115,15 +115,17 @@ class EditorInBrowserIT {
         wait.until(ExpectedConditions.urlContains("?done=publish"));
         browser.findElement(By.linkText("public page")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), headline));
-        assertThat(browser.findElement(By.cssSelector("article .body h2")).getText()).isEqualTo("What changed");
-        List<String> items = browser.findElements(By.cssSelector("article .body ul li")).stream()
+        // The first article is the story; the scroll loader may append the section's next article below it.
+        WebElement story = browser.findElement(By.cssSelector("article"));
+        assertThat(story.findElement(By.cssSelector(".body h2")).getText()).isEqualTo("What changed");
+        List<String> items = story.findElements(By.cssSelector(".body ul li")).stream()
                 .map(WebElement::getText).toList();
         assertThat(items).containsExactly("Ferries run again", "Schools open on Monday");
-        assertThat(browser.findElement(By.cssSelector("article .body h3")).getText()).isEqualTo("Quoted");
-        assertThat(browser.findElement(By.cssSelector("article .body blockquote strong")).getText()).isEqualTo("now");
-        assertThat(browser.findElements(By.cssSelector("article .body a")).stream()
+        assertThat(story.findElement(By.cssSelector(".body h3")).getText()).isEqualTo("Quoted");
+        assertThat(story.findElement(By.cssSelector(".body blockquote strong")).getText()).isEqualTo("now");
+        assertThat(story.findElements(By.cssSelector(".body a")).stream()
                 .map(a -> a.getDomAttribute("href")).toList()).containsExactly("https://example.org/x");
-        assertThat(browser.findElements(By.cssSelector("article .body img"))).isEmpty();
+        assertThat(story.findElements(By.cssSelector(".body img"))).isEmpty();
     }
 
     private static boolean previewShows(WebDriver driver, WebElement frame) {

@@ -21,26 +21,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottle extends OncePerRequestFilter {
 
+    /** Default of {@code dateline.login.per-address-per-minute}. */
     static final int PER_ADDRESS_PER_MINUTE = 20;
     static final int PER_ACCOUNT_PER_15_MINUTES = 10;
 
     private final String path;
     private final String usernameParameter;
     private final String throttled;
+    private final int perAddressPerMinute;
     private final Cache<String, Bucket> byAddress = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Cache<String, Bucket> byAccount = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
 
     /** The staff login form. */
-    LoginThrottle() {
-        this("/login", "username", "/login?throttled");
+    LoginThrottle(int perAddressPerMinute) {
+        this("/login", "username", "/login?throttled", perAddressPerMinute);
     }
 
-    LoginThrottle(String path, String usernameParameter, String throttled) {
+    LoginThrottle(String path, String usernameParameter, String throttled, int perAddressPerMinute) {
         this.path = path;
         this.usernameParameter = usernameParameter;
         this.throttled = throttled;
+        this.perAddressPerMinute = Math.max(1, perAddressPerMinute);
     }
 
     @Override
@@ -53,8 +56,8 @@ class LoginThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         String email = request.getParameter(usernameParameter);
         Bucket address = byAddress.get(request.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(PER_ADDRESS_PER_MINUTE)
-                        .refillGreedy(PER_ADDRESS_PER_MINUTE, Duration.ofMinutes(1)).build()).build());
+                .addLimit(Bandwidth.builder().capacity(perAddressPerMinute)
+                        .refillGreedy(perAddressPerMinute, Duration.ofMinutes(1)).build()).build());
         Bucket account = byAccount.get(email == null ? "" : email.strip().toLowerCase(Locale.ROOT), k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(PER_ACCOUNT_PER_15_MINUTES)
                         .refillGreedy(PER_ACCOUNT_PER_15_MINUTES, Duration.ofMinutes(15)).build()).build());

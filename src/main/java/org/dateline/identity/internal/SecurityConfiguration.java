@@ -13,6 +13,7 @@ import org.dateline.identity.Scopes;
 import org.dateline.platform.DatelineSettings;
 import org.dateline.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +43,14 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Login attempts allowed per client address and minute, on each login form (per node). */
+    private final int loginsPerAddress;
+
+    SecurityConfiguration(@Value("${dateline.login.per-address-per-minute:" + LoginThrottle.PER_ADDRESS_PER_MINUTE
+            + "}") int loginsPerAddress) {
+        this.loginsPerAddress = loginsPerAddress;
+    }
 
     /**
      * The API of readers' browsers (chats): the session of a logged-in reader, never a new one, and the CSRF token
@@ -145,7 +154,8 @@ class SecurityConfiguration {
             .exceptionHandling(errors -> errors
                     .authenticationEntryPoint(ReaderLogin.entryPoint()))
             .httpBasic(basic -> basic.disable())
-            .addFilterBefore(new LoginThrottle(ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled"),
+            .addFilterBefore(new LoginThrottle(ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled",
+                    loginsPerAddress),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
             .headers(SecurityConfiguration::headers);
@@ -179,7 +189,7 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("DATELINE_SESSION"))
             .httpBasic(basic -> basic.disable())
-            .addFilterBefore(new LoginThrottle(), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginThrottle(loginsPerAddress), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
             .headers(SecurityConfiguration::headers);
         return http.build();
