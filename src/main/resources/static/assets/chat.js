@@ -163,7 +163,57 @@ function start(section) {
     const own = String(me.accountId) === li.dataset.author;
     if (own) button(t.tEdit, () => startEdit(li));
     if (own || me.moderator) button(t.tDelete, () => remove(li));
+    if (!own) button(t.tReport, () => startReport(li)).className = 'chat-report';
     li.append(bar);
+  }
+
+  // The submit button of a small inline form and its cancel button, which takes the form away.
+  function formButtons(box, submitLabel) {
+    const submit = document.createElement('button');
+    submit.type = 'submit';
+    submit.textContent = submitLabel;
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = t.tCancel;
+    cancel.addEventListener('click', () => box.remove());
+    return [submit, cancel];
+  }
+
+  // A report goes to the moderators with its reason; the reader is told it arrived and nothing else changes.
+  function startReport(li) {
+    if (li.querySelector('.chat-report-form')) return;
+    const box = document.createElement('form');
+    box.className = 'chat-report-form';
+    const reason = document.createElement('select');
+    reason.name = 'reason';
+    reason.setAttribute('aria-label', t.tReportWhy);
+    for (const [value, label] of [['Spam', t.tReportSpam], ['Abuse or harassment', t.tReportAbuse],
+      ['Off topic', t.tReportOfftopic], ['Other', t.tReportOther]]) {
+      reason.append(new Option(label, value));
+    }
+    const details = document.createElement('input');
+    details.name = 'details';
+    details.maxLength = 300;
+    details.setAttribute('aria-label', t.tReportDetails);
+    details.placeholder = t.tReportDetails;
+    const [send, cancel] = formButtons(box, t.tReport);
+    box.append(reason, ' ', details, ' ', send, ' ', cancel);
+    box.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const why = details.value.trim() ? reason.value + ': ' + details.value.trim() : reason.value;
+      try {
+        await api('POST', '/api/chats/messages/' + li.dataset.id + '/report', { reason: why });
+        const done = document.createElement('p');
+        done.className = 'chat-reported';
+        done.setAttribute('role', 'status');
+        done.textContent = t.tReported;
+        box.replaceWith(done);
+      } catch (e) {
+        showError(e);
+      }
+    });
+    li.querySelector('.chat-actions').after(box);
+    reason.focus();
   }
 
   function place(m) {
@@ -274,13 +324,7 @@ function start(section) {
     const area = document.createElement('textarea');
     area.value = body.textContent;
     area.setAttribute('aria-label', t.tEdit);
-    const save = document.createElement('button');
-    save.type = 'submit';
-    save.textContent = t.tSave;
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.textContent = t.tCancel;
-    cancel.addEventListener('click', () => box.remove());
+    const [save, cancel] = formButtons(box, t.tSave);
     box.append(area, save, cancel);
     box.addEventListener('submit', async (event) => {
       event.preventDefault();

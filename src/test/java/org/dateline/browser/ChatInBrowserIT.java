@@ -101,6 +101,20 @@ class ChatInBrowserIT {
                 "#m" + id + " .chat-reactions li[data-reaction=like] .chat-count")).stream()
                 .anyMatch(e -> e.getText().equals("1")));
 
+        // The reader reports the other reader's message with a reason; the moderators' queue has it.
+        browser.findElement(By.cssSelector("#m" + id + " button.chat-report")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#m" + id
+                + " .chat-report-form select"))).selectByValue("Off topic");
+        browser.findElement(By.cssSelector("#m" + id + " .chat-report-form input")).sendKeys("about football");
+        browser.findElement(By.cssSelector("#m" + id + " .chat-report-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#m" + id + " .chat-reported")));
+        assertThat(jdbc.sql("SELECT reason FROM chat_reports WHERE message_id = ?").params(Long.parseLong(id))
+                .query(String.class).list()).containsExactly("Off topic: about football");
+        // no report button on one's own message
+        String own = browser.findElements(By.cssSelector("#chat-messages li.chat-message")).get(0)
+                .getDomAttribute("data-id");
+        assertThat(browser.findElements(By.cssSelector("#m" + own + " button.chat-report"))).isEmpty();
+
         // A permalink lands on the message, highlighted.
         browser.get(http.base() + "/en/chat/m/" + id);
         wait.until(ExpectedConditions.attributeContains(By.id("m" + id), "class", "chat-target"));
