@@ -262,6 +262,12 @@ function start(section) {
     form.querySelector('button[type=submit]').disabled = true;
   }
 
+  function unblocked() {
+    errorBox.hidden = true;
+    text.disabled = false;
+    form.querySelector('button[type=submit]').disabled = false;
+  }
+
   async function send(event) {
     event.preventDefault();
     errorBox.hidden = true;
@@ -433,6 +439,10 @@ function start(section) {
     else if (e.type === 'reactions') {
       const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
       if (ul) reactionList(ul, e.reactions);
+    } else if (e.type === 'ban' && (e.room == null || String(e.room) === String(roomId))) {
+      // a moderator's ban (or its end) reaches this reader's open page at once
+      if (e.lifted) unblocked();
+      else blocked(e.until || null);
     }
   }
 

@@ -21,6 +21,8 @@ public final class ChangeKinds {
     public static final String CHAT_REACTION = "chat.reaction";
     /** A chat room opened to or closed for new messages (subject: the room id). */
     public static final String CHAT_ROOM = "chat.room";
+    /** A reader banned from chatting, or a ban lifted (subject: the ban id). */
+    public static final String CHAT_BAN = "chat.ban";
 
     private ChangeKinds() {
     }

@@ -26,6 +26,11 @@ public final class ChatKeys {
         return TOPICS + edition;
     }
 
+    /** A reader's own chat state (bans): no page shows it, the reader's open sockets do. */
+    public static String reader(long accountId) {
+        return "chat:reader:" + accountId;
+    }
+
     /** The room id of a {@code chat:room:<id>} key. */
     public static java.util.Optional<Long> roomIdOf(String key) {
         if (!key.startsWith(ROOM)) {

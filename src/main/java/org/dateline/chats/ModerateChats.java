@@ -137,6 +137,7 @@ public class ModerateChats {
                     duration == null ? null : clock.instant().plus(duration));
             moderation.log(who.get().accountId(), "ban", roomId, null, accountId,
                     (duration == null ? "until lifted" : "for " + duration) + ": " + why);
+            changes.banChanged(id, accountId); // the reader's open pages learn of it at once
             return id;
         }));
     }
@@ -154,6 +155,7 @@ public class ModerateChats {
         transaction.executeWithoutResult(status -> {
             moderation.lift(banId, who.get().accountId());
             moderation.log(who.get().accountId(), "lift_ban", null, null, account.get(), "ban " + banId);
+            changes.banChanged(banId, account.get());
         });
         return ChatResult.done(banId);
     }

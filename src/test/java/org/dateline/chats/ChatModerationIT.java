@@ -106,10 +106,21 @@ class ChatModerationIT {
         clock.advance(Duration.ofMinutes(61));
         assertThat(troll.postToRoom(roomId, "After the ban", null).statusCode()).isEqualTo(201);
 
-        long everywhere = ChatReader.JSON.readTree(moderator.call("POST", "/api/chats/bans",
-                "{\"accountId\":" + troll.accountId + ",\"reason\":\"Repeated flooding\"}").body()).get("id").asLong();
-        assertThat(ChatReader.code(troll.postToArticle(article(22).id(), "Anywhere?"))).isEqualTo("banned");
-        assertThat(moderator.call("DELETE", "/api/chats/bans/" + everywhere, null).statusCode()).isEqualTo(204);
+        long everywhere;
+        try (ChatSocket trollsPage = troll.socket(port)) {
+            // The reader's open page hears of a ban, and of its end, at once.
+            trollsPage.send("{\"type\":\"inbox\"}");
+            trollsPage.nextOfType("inbox");
+            everywhere = ChatReader.JSON.readTree(moderator.call("POST", "/api/chats/bans",
+                    "{\"accountId\":" + troll.accountId + ",\"reason\":\"Repeated flooding\"}").body()).get("id").asLong();
+            JsonNode ban = trollsPage.nextOfType("ban");
+            assertThat(ban.path("room").isMissingNode() || ban.path("room").isNull()).isTrue(); // every room
+            assertThat(ban.path("until").isMissingNode() || ban.path("until").isNull()).isTrue(); // until lifted
+            assertThat(ban.path("lifted").asBoolean(true)).isFalse();
+            assertThat(ChatReader.code(troll.postToArticle(article(22).id(), "Anywhere?"))).isEqualTo("banned");
+            assertThat(moderator.call("DELETE", "/api/chats/bans/" + everywhere, null).statusCode()).isEqualTo(204);
+            assertThat(trollsPage.nextOfType("ban").path("lifted").asBoolean(false)).isTrue();
+        }
         assertThat(troll.postToArticle(article(22).id(), "Back").statusCode()).isEqualTo(201);
 
         ChatReader other = moderator();

@@ -26,6 +26,14 @@ public class ChatChanges {
     }
 
     /**
+     * A ban of the reader began or was lifted: no page shows it, the reader's open sockets are told. Must run inside
+     * the transaction that stores the ban.
+     */
+    public void banChanged(long banId, long accountId) {
+        log.append(ChangeKinds.CHAT_BAN, null, banId, List.of(ChatKeys.reader(accountId)));
+    }
+
+    /**
      * Must run inside the transaction that stores the change. The subject is a message, or the room itself for
      * {@link ChangeKinds#CHAT_ROOM}.
      * <p>

@@ -256,6 +256,9 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             return;
         }
         inboxes.onChange(change);
+        if (ChangeKinds.CHAT_BAN.equals(change.kind())) {
+            return; // a reader's own news: only their sockets, through the inboxes
+        }
         Set<Subscriber> audience = new LinkedHashSet<>();
         for (String key : change.keys()) {
             Set<Subscriber> subscribers = byKey.get(key);

@@ -86,6 +86,19 @@ public class JdbcModeration {
                 .query(Long.class).optional();
     }
 
+    /** A ban as a reader's open page needs it: whom, where (null: every room), until when, and whether lifted. */
+    public record BanNotice(long accountId, Long roomId, Instant expiresAt, boolean lifted) {
+    }
+
+    public Optional<BanNotice> banNotice(long banId) {
+        return jdbc.sql("SELECT account_id, room_id, expires_at, lifted_at FROM chat_bans WHERE id = ?")
+                .params(banId).query((rs, n) -> {
+                    OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+                    return new BanNotice(rs.getLong("account_id"), rs.getObject("room_id", Long.class),
+                            expires == null ? null : expires.toInstant(), rs.getObject("lifted_at") != null);
+                }).optional();
+    }
+
     public void lift(long banId, long moderatorId) {
         jdbc.sql("UPDATE chat_bans SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL")
                 .params(now(), moderatorId, banId).update();

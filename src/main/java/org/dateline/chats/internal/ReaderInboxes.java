@@ -34,14 +34,16 @@ class ReaderInboxes {
     private final JdbcChats chats;
     private final ChatQueries queries;
     private final JsonMapper json;
+    private final JdbcModeration moderation;
     private final Map<Long, Set<ChatSockets.Subscriber>> byReader = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> readersByRoom = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> roomsByReader = new ConcurrentHashMap<>();
 
-    ReaderInboxes(JdbcChats chats, ChatQueries queries, JsonMapper json) {
+    ReaderInboxes(JdbcChats chats, ChatQueries queries, JsonMapper json, JdbcModeration moderation) {
         this.chats = chats;
         this.queries = queries;
         this.json = json;
+        this.moderation = moderation;
     }
 
     /** Registers first, then reads the counts: a message posted in between comes again as {@code unread}. */
@@ -81,8 +83,31 @@ class ReaderInboxes {
         }
     }
 
-    /** A message appeared in or left a room: its online followers get their new count. */
+    /**
+     * A ban began or was lifted: the reader's sockets on this node hear {@code {"type":"ban","room":7,"until":…}}
+     * ({@code room} null: every room; {@code until} null: until lifted; {@code lifted:true} when it ended), so an open
+     * page stops offering to post at once instead of at the next attempt.
+     */
+    private void onBan(long banId) {
+        moderation.banNotice(banId).filter(ban -> byReader.containsKey(ban.accountId())).ifPresent(ban -> {
+            Map<String, Object> frame = new LinkedHashMap<>();
+            frame.put("type", "ban");
+            frame.put("room", ban.roomId());
+            frame.put("until", ban.expiresAt() == null ? null : ban.expiresAt().toString());
+            frame.put("lifted", ban.lifted());
+            TextMessage text = new TextMessage(json.writeValueAsString(frame));
+            for (ChatSockets.Subscriber socket : byReader.getOrDefault(ban.accountId(), Set.of())) {
+                socket.send(text);
+            }
+        });
+    }
+
+    /** A message appeared in or left a room: its online followers get their new count; a ban reaches its reader. */
     void onChange(Change change) {
+        if (ChangeKinds.CHAT_BAN.equals(change.kind()) && change.subjectId() != null && !byReader.isEmpty()) {
+            onBan(change.subjectId());
+            return;
+        }
         boolean posted = ChangeKinds.CHAT_MESSAGE.equals(change.kind());
         if (byReader.isEmpty() || change.subjectId() == null
                 || !(posted || ChangeKinds.CHAT_DELETED.equals(change.kind()))) {
