@@ -8,9 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -52,5 +57,28 @@ final class Browsers {
                 VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
                 """).params(email, name, encoder.encode(password), created, created, created).update();
         return email;
+    }
+
+    /** Logs a staff member in through the newsroom's login form; the caller waits for where the role lands. */
+    static void staffLogin(WebDriver browser, String base, String email, String password) {
+        browser.get(base + "/login");
+        browser.findElement(By.name("username")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form[action='/login'] [type=submit]")).click();
+    }
+
+    /** From the newsroom's story list, writes a new story and saves it as a draft; lands on its editor. */
+    static void writeDraft(WebDriver browser, WebDriverWait wait, String section, String headline, String lead,
+                           String place, String body) {
+        browser.findElement(By.linkText("Write a new story")).click();
+        new Select(browser.findElement(By.id("section"))).selectByValue(section);
+        browser.findElement(By.id("headline")).sendKeys(headline);
+        browser.findElement(By.id("lead")).sendKeys(lead);
+        browser.findElement(By.id("datelinePlace")).sendKeys(place);
+        browser.findElement(By.id("credit")).sendKeys("Dateline");
+        browser.findElement(By.id("body")).sendKeys(body);
+        browser.findElement(By.cssSelector("input[name=when][value=draft]")).click();
+        browser.findElement(By.cssSelector("form.story-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("?done=created"));
     }
 }

@@ -16,7 +16,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,23 +53,12 @@ class EditorInBrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         JavascriptExecutor js = browser;
 
-        browser.get(http.base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys("start-Password-123");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browsers.staffLogin(browser, http.base(), email, "start-Password-123");
         wait.until(ExpectedConditions.urlMatches(".*/newsroom$"));
 
-        browser.findElement(By.linkText("Write a new story")).click();
         String headline = "Shaped in the browser " + System.nanoTime();
-        new Select(browser.findElement(By.id("section"))).selectByValue("world");
-        browser.findElement(By.id("headline")).sendKeys(headline);
-        browser.findElement(By.id("lead")).sendKeys("A story shaped with the body toolbar.");
-        browser.findElement(By.id("datelinePlace")).sendKeys("OSLO");
-        browser.findElement(By.id("credit")).sendKeys("Dateline");
-        browser.findElement(By.id("body")).sendKeys("Opening paragraph.");
-        browser.findElement(By.cssSelector("input[name=when][value=draft]")).click();
-        browser.findElement(By.cssSelector("form.story-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("?done=created"));
+        Browsers.writeDraft(browser, wait, "world", headline, "A story shaped with the body toolbar.", "OSLO",
+                "Opening paragraph.");
 
         // A heading: type the line, put the cursor in it, press the toolbar's Heading button.
         WebElement body = browser.findElement(By.id("body"));

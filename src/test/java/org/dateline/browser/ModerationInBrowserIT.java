@@ -152,10 +152,7 @@ class ModerationInBrowserIT {
         String email = "mod-browser-staff-" + System.nanoTime() + "@dateline.test";
         accounts.createStaff(email, "Mira Moderator", Role.MODERATOR, PASSWORD, false);
         ChromeDriver browser = start();
-        browser.get(http.base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] [type=submit]")).click();
+        Browsers.staffLogin(browser, http.base(), email, PASSWORD);
         wait(browser).until(d -> d.getCurrentUrl().endsWith("/newsroom/moderation"));
         return browser;
     }

@@ -20,7 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -74,23 +73,12 @@ class SchedulingInBrowserIT {
         browser = Browsers.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
-        browser.get(http.base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys("start-Password-123");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browsers.staffLogin(browser, http.base(), email, "start-Password-123");
         wait.until(ExpectedConditions.urlMatches(".*/newsroom$"));
 
-        browser.findElement(By.linkText("Write a new story")).click();
         String headline = "Scheduled in the browser " + System.nanoTime();
-        new Select(browser.findElement(By.id("section"))).selectByValue("science");
-        browser.findElement(By.id("headline")).sendKeys(headline);
-        browser.findElement(By.id("lead")).sendKeys("A story written and scheduled in the newsroom editor.");
-        browser.findElement(By.id("datelinePlace")).sendKeys("BERLIN");
-        browser.findElement(By.id("credit")).sendKeys("Dateline");
-        browser.findElement(By.id("body")).sendKeys("First paragraph.\n\nSecond paragraph.");
-        browser.findElement(By.cssSelector("input[name=when][value=draft]")).click();
-        browser.findElement(By.cssSelector("form.story-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("?done=created"));
+        Browsers.writeDraft(browser, wait, "science", headline,
+                "A story written and scheduled in the newsroom editor.", "BERLIN", "First paragraph.\n\nSecond paragraph.");
 
         // Schedule it an hour ahead (the newsroom works in UTC).
         String at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES)
