@@ -13,9 +13,10 @@
  * {@link org.dateline.chats.ChatKeys}.
  * <p>
  * Every stored message, edit, deletion and reaction change is appended to the change log in its own transaction
- * ({@code chat.message}, {@code chat.edited}, {@code chat.deleted}, {@code chat.reaction}, {@code chat.room}); each node's
- * {@code ChatDelivery} listens to the log and pushes to its open sockets, and the site's page cache evicts the
- * article page by the {@code chat:article:<id>} key. Consumes {@code ContentQueries} (is the article live?) and
+ * ({@code chat.message}, {@code chat.edited}, {@code chat.deleted}, {@code chat.reaction}, {@code chat.room},
+ * {@code chat.ban}); each node's {@code ChatSockets} listens to the log and pushes to its open sockets (a ban only to
+ * the banned reader's), and the site's page cache evicts the article page by the {@code chat:article:<id>} key and
+ * the edition's list of topic rooms ({@code /{edition}/chat}) by {@code chat:topics:<edition>}. Consumes {@code ContentQueries} (is the article live?) and
  * {@code Accounts} (is the reader active?).
  * <p>
  * Pages: {@code /account/chats} (the rooms a reader follows, unfollowing) and {@code /account/chats/write} (posting
