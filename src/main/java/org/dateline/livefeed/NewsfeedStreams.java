@@ -109,8 +109,8 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
 
     @Override
     public void onChange(Change change) {
-        if (change.subjectId() == null) {
-            return;
+        if (change.subjectId() == null || change.edition() == null) {
+            return; // a newsfeed is per edition; some changes (a reader's chat ban) belong to none
         }
         Set<Subscriber> streams = byEdition.get(change.edition());
         if (streams == null || streams.isEmpty()) {
