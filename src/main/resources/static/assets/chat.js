@@ -1,6 +1,7 @@
 // Chat under an article: the server-rendered conversation is complete on its own; this adds
 // posting, replies, reactions, edits, live updates over a WebSocket, "load older" and #m{id}
-// highlighting. Posting goes over HTTP (acknowledged once stored); the socket only delivers.
+// highlighting. A message is posted over the page's socket when it is open (over HTTP otherwise); either way it is
+// acknowledged only once stored.
 //
 // It also holds the page's one WebSocket, which every live chat part shares (this conversation, and the logged-in
 // reader's unread counts: chat-unread.js imports join and resubscribe from here). It lives in this file so that an
@@ -9,8 +10,10 @@
 // is missed while it was down.
 
 const parts = new Map(); // name -> { request: () => object | null, onFrame: (frame) => void }
+const pending = new Map(); // ref -> { resolve, reject, timer }: actions sent over the socket, waiting for their answer
 let socket = null;
 let retry = 1000;
+let refs = 0;
 
 /** Adds a part: request() builds its subscription (null: nothing to ask yet); onFrame gets every frame. */
 export function join(name, request, onFrame) {
@@ -26,6 +29,29 @@ export function resubscribe(name) {
   if (request && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(request));
 }
 
+/**
+ * Sends an action over the socket and waits for its answer (the frame naming its ref); null when the socket is not
+ * open, so the caller uses HTTP instead.
+ */
+export function ask(action) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) return null;
+  const ref = String(++refs);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => settle(ref, null, new Error('timeout')), 15000);
+    pending.set(ref, { resolve, reject, timer });
+    socket.send(JSON.stringify(Object.assign({}, action, { ref })));
+  });
+}
+
+function settle(ref, frame, failure) {
+  const waiting = pending.get(ref);
+  if (!waiting) return;
+  pending.delete(ref);
+  clearTimeout(waiting.timer);
+  if (failure) waiting.reject(failure);
+  else waiting.resolve(frame);
+}
+
 function connect() {
   socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chats');
   socket.addEventListener('open', () => {
@@ -39,9 +65,11 @@ function connect() {
     } catch {
       return;
     }
+    if (frame.ref != null && (frame.type === 'posted' || frame.type === 'refused')) return settle(String(frame.ref), frame);
     for (const part of parts.values()) part.onFrame(frame);
   });
   socket.addEventListener('close', () => {
+    for (const ref of [...pending.keys()]) settle(ref, null, new Error('closed'));
     setTimeout(connect, retry);
     retry = Math.min(retry * 2, 30000);
   });
@@ -273,7 +301,7 @@ function start(section) {
     errorBox.hidden = true;
     const path = roomId ? '/api/chats/rooms/' + roomId + '/messages' : '/api/chats/articles/' + articleId + '/messages';
     try {
-      const m = await api('POST', path, { body: text.value, replyTo });
+      const m = await postMessage(path, { body: text.value, replyTo });
       if (!roomId) {
         roomId = String(m.roomId);
         resubscribe('conversation');
@@ -289,6 +317,17 @@ function start(section) {
     } catch (e) {
       showError(e);
     }
+  }
+
+  // Over the socket when it is open (no request, no session load per message); over HTTP otherwise.
+  async function postMessage(path, message) {
+    const asked = ask(Object.assign({ type: 'post' }, roomId ? { room: Number(roomId) } : { article: Number(articleId) },
+      { body: message.body, replyTo: message.replyTo ? Number(message.replyTo) : null }));
+    if (!asked) return api('POST', path, message);
+    const answer = await asked.catch(() => null);
+    if (!answer) throw new Error(t.tFailed);
+    if (answer.type === 'refused') throw Object.assign(new Error(answer.detail || t.tFailed), { data: answer });
+    return answer.message;
   }
 
   async function react(li, code) {

@@ -17,4 +17,9 @@ import java.util.Map;
 public record MessageView(long id, long roomId, String edition, long authorId, String authorName, String text,
                           String html, Long replyTo, Instant createdAt, Instant editedAt,
                           Map<String, Integer> reactions, String permalink, MessageState state) {
+
+    /** The link of a message: {@code /{edition}/chat/m/{id}}. */
+    public static String permalink(String edition, long messageId) {
+        return "/" + edition + "/chat/m/" + messageId;
+    }
 }

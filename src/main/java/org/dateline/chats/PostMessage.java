@@ -1,23 +1,24 @@
 package org.dateline.chats;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
-import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.ChatThrottle;
+import org.dateline.chats.internal.FreshMessages;
+import org.dateline.chats.internal.GroupWriter;
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.JdbcModeration;
 import org.dateline.chats.internal.Participants;
 import org.dateline.content.Article;
 import org.dateline.content.ContentQueries;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A reader posts a message to a room, or to an article's room (created with its first message). The message is
- * acknowledged only once it is stored and in the change log, in one transaction: what a client was told is posted
- * reaches every node. In a pre-moderated room, or with a banned word of the room's edition, it is stored as held and
+ * acknowledged only once it is stored and in the change log, in one committed transaction (shared with the messages
+ * posted at the same moment: {@link GroupWriter}): what a client was told is posted reaches every node. In a pre-moderated room, or with a banned word of the room's edition, it is stored as held and
  * acknowledged so; a suspect word lets it through and puts it in the moderation queue.
  */
 @Component
@@ -41,11 +42,11 @@ public class PostMessage {
     private final ChatThrottle throttle;
     private final ChatChanges changes;
     private final JdbcModeration moderation;
-    private final TransactionTemplate transaction;
+    private final GroupWriter writer;
+    private final FreshMessages fresh;
 
     PostMessage(Participants participants, JdbcChats chats, ContentQueries content, ChatPolicy policy,
-                ChatThrottle throttle, ChatChanges changes, JdbcModeration moderation,
-                PlatformTransactionManager transactions) {
+                ChatThrottle throttle, ChatChanges changes, JdbcModeration moderation, GroupWriter writer, FreshMessages fresh) {
         this.participants = participants;
         this.moderation = moderation;
         this.chats = chats;
@@ -53,11 +54,24 @@ public class PostMessage {
         this.policy = policy;
         this.throttle = throttle;
         this.changes = changes;
-        this.transaction = new TransactionTemplate(transactions);
+        this.writer = writer;
+        this.fresh = fresh;
     }
 
+    /** The logged-in reader of the current request posts. */
     public ChatResult<MessageView> post(Command command) {
-        Optional<Participant> current = participants.current();
+        return post(participants.current(), command);
+    }
+
+    /**
+     * A reader known by account id posts: a chat socket's, whose handshake carried the login and whose session
+     * the socket has checked still stands. The account is read fresh, as for a request.
+     */
+    public ChatResult<MessageView> postAs(long accountId, Command command) {
+        return post(participants.account(accountId), command);
+    }
+
+    private ChatResult<MessageView> post(Optional<Participant> current, Command command) {
         if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
@@ -84,27 +98,38 @@ public class PostMessage {
                 .filter(m -> m.roomId() == room.id() && m.state() == MessageState.VISIBLE).isEmpty()) {
             return ChatResult.refused(Refusal.REPLY_NOT_FOUND);
         }
-        Optional<Refusal> tooSoon = policy.pace(who, room, chats.lastPostedAt(who.accountId(), room.id()).orElse(null));
-        if (tooSoon.isPresent()) {
-            return ChatResult.refused(tooSoon.get());
+        if (room.slowModeSeconds() > 0) {
+            Optional<Refusal> tooSoon = policy.pace(who, room,
+                    chats.lastPostedAt(who.accountId(), room.id()).orElse(null));
+            if (tooSoon.isPresent()) {
+                return ChatResult.refused(tooSoon.get());
+            }
         }
         boolean held = policy.holdsForReview(who, room,
                 BannedWords.anyIn(body, moderation.words(room.edition(), WordKind.BANNED)));
         Optional<String> suspect = held || !policy.flagsForReview(who) ? Optional.empty()
                 : BannedWords.firstIn(body, moderation.words(room.edition(), WordKind.SUSPECT));
-        long id = transaction.execute(status -> {
-            long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(),
-                    held ? MessageState.HELD : MessageState.VISIBLE);
+        MessageState state = held ? MessageState.HELD : MessageState.VISIBLE;
+        Instant createdAt = chats.timestamp();
+        String html = MessageHtml.render(body);
+        MessageView[] stored = new MessageView[1];
+        writer.write(() -> {
+            long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(), state,
+                    createdAt);
+            // the stored message as a read would return it: nobody has reacted to it or edited it yet
+            stored[0] = new MessageView(messageId, room.id(), room.edition(), who.accountId(), who.displayName(),
+                    body, html, command.replyTo(), createdAt, null, Map.of(),
+                    MessageView.permalink(room.edition(), messageId), state);
             chats.readUpTo(who.accountId(), room.id(), messageId); // posting follows the room
             // a suspect word puts the message in the queue as its author's own report: no reader's report looks so
             suspect.ifPresent(word -> moderation.report(messageId, who.accountId(), SUSPECT_REASON + word));
             if (!held) { // a held message is in nobody's view until a moderator lets it through
-                chats.touchRoom(room.id(), messageId);
-                changes.append(ChangeKinds.CHAT_MESSAGE, room, messageId);
+                fresh.stored(stored[0]);
+                changes.posted(room, messageId);
             }
             return messageId;
         });
-        return ChatResult.done(chats.anyMessage(id).orElseThrow());
+        return ChatResult.done(stored[0]);
     }
 
     private ChatResult<Room> room(Command command) {

@@ -43,11 +43,27 @@ public class ChatChanges {
      * message row already does, so two changes of one message never wait on each other in opposite orders.
      */
     public void append(String kind, Room room, long subjectId) {
+        append(kind, room, subjectId, true);
+    }
+
+    /**
+     * A message inserted in this transaction was posted and is visible: the room's last activity moves on and the
+     * change is appended. The room's update locks it (so no separate lock), and the new row is this transaction's
+     * alone until it commits.
+     */
+    public void posted(Room room, long messageId) {
+        chats.touchRoom(room.id(), messageId);
+        append(ChangeKinds.CHAT_MESSAGE, room, messageId, false);
+    }
+
+    private void append(String kind, Room room, long subjectId, boolean lock) {
         boolean aboutMessage = !ChangeKinds.CHAT_ROOM.equals(kind);
-        if (aboutMessage) {
-            chats.lockMessage(subjectId);
+        if (lock) {
+            if (aboutMessage) {
+                chats.lockMessage(subjectId);
+            }
+            chats.lockRoom(room.id());
         }
-        chats.lockRoom(room.id());
         List<String> keys = new ArrayList<>();
         keys.add(ChatKeys.room(room.id()));
         if (room.articleId() != null) {

@@ -3,6 +3,7 @@ package org.dateline.chats.internal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpSession;
 import org.dateline.identity.CurrentActor;
 import org.dateline.platform.DatelineSettings;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
@@ -28,6 +30,10 @@ class ChatSocketConfiguration {
     static final String PATH = "/ws/chats";
     /** The session attribute naming the logged-in reader of a connection (absent for anonymous ones). */
     static final String READER = "dateline.reader";
+    /** The id of the login session the connection was opened with; a post checks that it still stands. */
+    static final String LOGIN_SESSION = "dateline.loginSession";
+    /** The client's address as the request saw it (forwarded headers applied), for the rate limits of posts. */
+    static final String ADDRESS = "dateline.address";
 
     /** A bean, so that the container hands it the servlet context and starts its handshake handler. */
     @Bean
@@ -38,12 +44,20 @@ class ChatSocketConfiguration {
         String publicOrigin = settings.baseUrl() == null ? "" : settings.baseUrl().replaceAll("/+$", "");
         handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor(
                 publicOrigin.isBlank() ? List.of() : List.of(publicOrigin)));
-        // The handshake is an HTTP request with the reader's session: remember who it is for their unread counts.
+        // The handshake is an HTTP request with the reader's session: remember who it is (for their unread counts and
+        // posts), which session that is (a post checks it still stands) and the client's address (rate limits).
         handler.getHandshakeInterceptors().add(new HandshakeInterceptor() {
             @Override
             public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                                            WebSocketHandler handler, Map<String, Object> attributes) {
                 actor.get().ifPresent(reader -> attributes.put(READER, reader.accountId()));
+                if (request instanceof ServletServerHttpRequest servlet) {
+                    attributes.put(ADDRESS, servlet.getServletRequest().getRemoteAddr());
+                    HttpSession session = servlet.getServletRequest().getSession(false);
+                    if (session != null) {
+                        attributes.put(LOGIN_SESSION, session.getId());
+                    }
+                }
                 return true;
             }
 

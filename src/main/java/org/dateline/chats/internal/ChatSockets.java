@@ -13,10 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dateline.changes.Change;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeListener;
+import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ChatKeys;
+import org.dateline.chats.ChatResult;
 import org.dateline.chats.MessageView;
+import org.dateline.chats.PostMessage;
+import org.dateline.chats.Refusal;
 import org.dateline.chats.Room;
 import org.dateline.content.ContentQueries;
+import org.dateline.identity.LoginSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,15 +49,23 @@ import tools.jackson.databind.json.JsonMapper;
  * visible already, {@code deleted} for one that left; then {@code synced} with the new {@code seq} and whether the
  * room is {@code open}. When more changed than {@link #MAX_CATCH_UP}, {@code synced} says {@code reset}: the client
  * reloads the newest page of history and goes on from that {@code seq}. The older protocol, {@code after} (the last
- * message id a page has), still brings the visible messages after it. Posting is over HTTP only: a socket never
- * writes.
+ * message id a page has), still brings the visible messages after it.
+ * <p>
+ * A logged-in reader's page also posts over its socket ({@code post}): the same use case as the HTTP API, for the
+ * account the handshake carried, while the login session it was opened with still stands (checked at every post,
+ * so a logout or expiry on any node stops it). The answer names the client's {@code ref}:
+ * {@code posted} with the stored message, or {@code refused} with the refusal's {@code code} and {@code detail}
+ * (and {@code bannedUntil}, {@code everyRoom} for a ban). The message reaches the room's subscribers, the author's
+ * other sockets included, through the change log like any other.
  * <p>
  * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"since":3310}} or
  * {@code {"type":"subscribe","article":42,"since":0}}, {@code {"type":"unsubscribe","room":7}},
- * {@code {"type":"ping"}}, {@code {"type":"inbox"}} (a logged-in reader's unread counts: {@link ReaderInboxes}).
+ * {@code {"type":"ping"}}, {@code {"type":"inbox"}} (a logged-in reader's unread counts: {@link ReaderInboxes}),
+ * {@code {"type":"post","ref":"c1","room":7,"body":"…","replyTo":null}} (or {@code "article":42} instead of the room).
  * Server: {@code subscribed}, {@code message}, {@code edited}, {@code changed} (each with a {@code message}),
  * {@code deleted} and {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with
- * {@code open}), {@code synced}, {@code pong}, {@code error} (with a {@code code}). Frames may arrive twice around a
+ * {@code open}), {@code synced}, {@code pong}, {@code posted} and {@code refused} (with the {@code ref}), {@code error} (with a
+ * {@code code}). Frames may arrive twice around a
  * (re)subscription: each states how things are now, so applying one again changes nothing.
  */
 @Component
@@ -63,18 +76,28 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     static final int MAX_CATCH_UP = 200;
     private static final int SEND_TIME_LIMIT_MS = 5_000;
     private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
+    private static final int MAX_REF_LENGTH = 64;
 
     private final JdbcChats chats;
     private final ContentQueries content;
     private final JsonMapper json;
     private final ReaderInboxes inboxes;
+    private final PostMessage posts;
+    private final JdbcModeration moderation;
+    private final LoginSessions logins;
+    private final FreshMessages fresh;
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
 
-    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes) {
+    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
+                JdbcModeration moderation, LoginSessions logins, FreshMessages fresh) {
         this.chats = chats;
+        this.posts = posts;
+        this.moderation = moderation;
+        this.logins = logins;
+        this.fresh = fresh;
         this.inboxes = inboxes;
         this.content = content;
         this.json = json;
@@ -134,6 +157,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             case "unsubscribe" -> unsubscribe(subscriber, request);
             case "ping" -> subscriber.send(new TextMessage("{\"type\":\"pong\"}"));
             case "inbox" -> inbox(subscriber, session);
+            case "post" -> post(subscriber, session, request);
             default -> error(subscriber, "unknown_type", null);
         }
     }
@@ -239,6 +263,68 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         inboxes.watch(subscriber, reader);
     }
 
+    /** A reader posts over the socket; the answer carries the client's ref. */
+    private void post(Subscriber subscriber, WebSocketSession session, JsonNode request) {
+        String ref = request.path("ref").asString("");
+        if (ref.length() > MAX_REF_LENGTH) {
+            ref = ref.substring(0, MAX_REF_LENGTH);
+        }
+        Long reader = loggedIn(session);
+        if (reader == null) {
+            refused(subscriber, ref, Refusal.LOGIN_REQUIRED, null);
+            return;
+        }
+        long roomId = request.path("room").asLong(0);
+        long articleId = request.path("article").asLong(0);
+        JsonNode body = request.path("body");
+        long replyTo = request.path("replyTo").asLong(0);
+        PostMessage.Command command = new PostMessage.Command(roomId > 0 ? roomId : null,
+                roomId > 0 || articleId <= 0 ? null : articleId, body.isString() ? body.asString() : null,
+                replyTo > 0 ? replyTo : null, (String) session.getAttributes().get(ChatSocketConfiguration.ADDRESS));
+        ChatResult<MessageView> result = posts.postAs(reader, command);
+        if (result instanceof ChatResult.Refused<MessageView> refusal) {
+            ActiveBan ban = null;
+            if (refusal.reason() == Refusal.BANNED) {
+                Long room = roomId > 0 ? Long.valueOf(roomId)
+                        : chats.roomOfArticle(articleId).map(Room::id).orElse(null);
+                ban = room == null ? null : moderation.banInForce(reader, room).orElse(null);
+            }
+            refused(subscriber, ref, refusal.reason(), ban);
+            return;
+        }
+        Map<String, Object> posted = new LinkedHashMap<>();
+        posted.put("type", "posted");
+        posted.put("ref", ref);
+        posted.put("message", ((ChatResult.Done<MessageView>) result).value());
+        subscriber.send(text(posted));
+    }
+
+    /** The reader the connection acts for, while the login session it was opened with stands; null otherwise. */
+    private Long loggedIn(WebSocketSession session) {
+        if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
+            return null;
+        }
+        if (!logins.stands((String) session.getAttributes().get(ChatSocketConfiguration.LOGIN_SESSION))) {
+            // logged out (here or on another node) or expired: this connection is anonymous from now on
+            session.getAttributes().remove(ChatSocketConfiguration.READER);
+            return null;
+        }
+        return reader;
+    }
+
+    private void refused(Subscriber subscriber, String ref, Refusal refusal, ActiveBan ban) {
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("type", "refused");
+        refused.put("ref", ref);
+        refused.put("code", refusal.code());
+        refused.put("detail", refusal.message());
+        if (ban != null) {
+            refused.put("bannedUntil", ban.expiresAt() == null ? null : ban.expiresAt().toString());
+            refused.put("everyRoom", ban.roomId() == null);
+        }
+        subscriber.send(text(refused));
+    }
+
     private void unsubscribe(Subscriber subscriber, JsonNode request) {
         long roomId = request.path("room").asLong(0);
         long articleId = request.path("article").asLong(0);
@@ -293,8 +379,11 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 .orElse(null);
         switch (change.kind()) {
             case ChangeKinds.CHAT_MESSAGE, ChangeKinds.CHAT_EDITED -> {
-                // already deleted again by the time this node reads the log: the deletion follows
-                return chats.message(id).map(m -> event(
+                // posted on this node: as stored. Already deleted again by the time this node reads the log: the
+                // deletion follows
+                Optional<MessageView> message = ChangeKinds.CHAT_MESSAGE.equals(change.kind())
+                        ? fresh.take(id).or(() -> chats.message(id)) : chats.message(id);
+                return message.map(m -> event(
                         ChangeKinds.CHAT_MESSAGE.equals(change.kind()) ? "message" : "edited", m)).orElse(null);
             }
             case ChangeKinds.CHAT_DELETED -> {

@@ -201,11 +201,18 @@ public class JdbcChats implements ChatQueries {
                 instant(rs, "created_at"), instant(rs, "edited_at"), instant(rs, "deleted_at"))).optional();
     }
 
-    public long insertMessage(long roomId, long authorId, String body, Long replyTo, MessageState state) {
+    /** @param createdAt from {@link #timestamp()}, so that the caller knows what was stored */
+    public long insertMessage(long roomId, long authorId, String body, Long replyTo, MessageState state,
+                              Instant createdAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(INSERT_MESSAGE).params(roomId, authorId, body, replyTo, state.name(),
-                now()).update(key, "id");
+                Timestamp.from(createdAt)).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Now, as stored: to the millisecond. */
+    public Instant timestamp() {
+        return now().toInstant();
     }
 
     public void touchRoom(long roomId, long messageId) {
@@ -403,7 +410,8 @@ public class JdbcChats implements ChatQueries {
         Map<Long, Map<String, Integer>> reactions = reactionCounts(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new MessageView(r.id(), r.roomId(), r.edition(), r.authorId(), r.author(),
                 r.body(), MessageHtml.render(r.body()), r.replyTo(), r.created(), r.edited(),
-                reactions.getOrDefault(r.id(), Map.of()), "/" + r.edition() + "/chat/m/" + r.id(), r.state())).toList();
+                reactions.getOrDefault(r.id(), Map.of()), MessageView.permalink(r.edition(), r.id()), r.state()))
+                .toList();
     }
 
     // ---- reactions ----
@@ -453,7 +461,11 @@ public class JdbcChats implements ChatQueries {
     // ---- membership ----
 
     /** The reader has read the room up to the given message (and follows it, unless they chose not to). */
+    /** The reader has read the room up to the message, and follows it from now on if not a member yet. */
     public void readUpTo(long accountId, long roomId, long messageId) {
+        if (jdbc.sql(READ_UP_TO).params(messageId, accountId, roomId).update() > 0) {
+            return; // a member already: the usual case, one statement
+        }
         jdbc.sql(JOIN_ROOM).params(accountId, roomId, now()).update();
         jdbc.sql(READ_UP_TO).params(messageId, accountId, roomId).update();
     }

@@ -2,12 +2,15 @@ package org.dateline.chats.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ReportedMessage;
@@ -16,10 +19,14 @@ import org.dateline.chats.WordKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Bans, reports and the moderation audit log in the database. */
 @Repository
 public class JdbcModeration {
+
+    static final Duration WORDS_FRESH = Duration.ofSeconds(5);
 
     private static final String ACTIVE_BAN = """
             SELECT COUNT(*) FROM chat_bans WHERE account_id = ? AND (room_id IS NULL OR room_id = ?)
@@ -62,6 +69,7 @@ public class JdbcModeration {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Cache<String, List<String>> words = Caffeine.newBuilder().expireAfterWrite(WORDS_FRESH).build();
 
     JdbcModeration(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -161,10 +169,14 @@ public class JdbcModeration {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant())).list();
     }
 
-    /** The words of one kind watched in an edition. */
+    /**
+     * The words of one kind watched in an edition, asked for every message. Kept for {@link #WORDS_FRESH}: a change on
+     * this node counts at once, one made on another node within that time.
+     */
     public List<String> words(String edition, WordKind kind) {
-        return jdbc.sql("SELECT word FROM chat_words WHERE edition = ? AND kind = ? ORDER BY id")
-                .params(edition, kind.name()).query(String.class).list();
+        return words.get(edition + " " + kind.name(), key -> jdbc
+                .sql("SELECT word FROM chat_words WHERE edition = ? AND kind = ? ORDER BY id")
+                .params(edition, kind.name()).query(String.class).list());
     }
 
     /** Every watched word, by edition, kind and word. */
@@ -184,6 +196,7 @@ public class JdbcModeration {
 
     /** False when the word is watched already (same edition and kind). */
     public boolean addWord(String edition, WordKind kind, String word, long moderatorId) {
+        forgetWords();
         return jdbc.sql("INSERT INTO chat_words (edition, kind, word, created_by, created_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING").params(edition, kind.name(), word, moderatorId, now()).update() > 0;
     }
@@ -192,7 +205,21 @@ public class JdbcModeration {
         Optional<WatchedWord> word = jdbc.sql("SELECT id, edition, kind, word FROM chat_words WHERE id = ?")
                 .params(id).query(JdbcModeration::mapWord).optional();
         word.ifPresent(w -> jdbc.sql("DELETE FROM chat_words WHERE id = ?").params(id).update());
+        forgetWords();
         return word;
+    }
+
+    /** The cached words are forgotten now and again once the change commits (read meanwhile, they are the old). */
+    private void forgetWords() {
+        words.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    words.invalidateAll();
+                }
+            });
+        }
     }
 
     private static WatchedWord mapWord(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
