@@ -80,6 +80,12 @@ public class ChatFanout {
     static final int IN_FLIGHT = Integer.getInteger("chat.inFlight", 512);
     static final int PENDING = Integer.getInteger("chat.pending", 100);
     static final int DRAIN_S = Integer.getInteger("chat.drainS", 15);
+    /** How posts are sent: "socket" (as a logged-in reader's page does) or "http" (the API, as without a socket). */
+    static final String VIA = System.getProperty("chat.via", "socket");
+    /** Seconds of posting at the rate before the measured run (the server's JIT warms up); 0: none. */
+    static final int WARMUP_S = Integer.getInteger("chat.warmupS", 0);
+    /** Whether each socket also asks for its reader's unread counts, as every page of a logged-in reader does. */
+    static final boolean INBOX = Boolean.parseBoolean(System.getProperty("chat.inbox", "true"));
     static final int LOGINS_PER_ADDRESS = 15;
     static final int MAX_ATTEMPTS = 5;
 
@@ -90,6 +96,10 @@ public class ChatFanout {
     final long clientStart = System.nanoTime();
     final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     final byte[] marker;
+    /** Warm-up posts carry this instead of the marker (their deliveries are not counted) and refs "w<k>". */
+    final String warmupMarker;
+    final AtomicInteger warmupAcknowledged = new AtomicInteger();
+    final AtomicInteger warmupAnswered = new AtomicInteger();
 
     Reader[] readers;
     long[] roomIds;
@@ -102,6 +112,7 @@ public class ChatFanout {
     final AtomicInteger retries = new AtomicInteger();
     final AtomicInteger errorFrames = new AtomicInteger();
     final AtomicInteger pingsAnswered = new AtomicInteger();
+    final AtomicLong countFrames = new AtomicLong();
     final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     volatile boolean stop;
 
@@ -120,6 +131,8 @@ public class ChatFanout {
     final AtomicInteger notSent = new AtomicInteger();
     final AtomicInteger sent = new AtomicInteger();
     long[] postLatency; // send to 201, nanos, 0 when not acknowledged
+    long[] sendAt; // nanos when each post was sent
+    Semaphore inFlight;
 
     ChatFanout(URI base, long pid) {
         this.base = base;
@@ -127,6 +140,7 @@ public class ChatFanout {
         this.server = new InetSocketAddress(base.getHost(), base.getPort());
         this.host = base.getHost() + ":" + base.getPort();
         this.marker = ("CF" + runId + "-").getBytes(StandardCharsets.US_ASCII);
+        this.warmupMarker = "WU" + runId + "-";
     }
 
     public static void main(String[] args) throws Exception {
@@ -173,6 +187,9 @@ public class ChatFanout {
                     heapBefore / 1024.0, heapWith / 1024.0, open, (heapWith - heapBefore) / (double) Math.max(1, open));
         }
 
+        if (WARMUP_S > 0) {
+            warmUp();
+        }
         post(http);
         report(before, withSockets, heapBefore, heapWith);
         stop = true;
@@ -383,15 +400,17 @@ public class ChatFanout {
         ackedAt = new AtomicLongArray(total);
         postLatency = new long[total];
         receivedPerPost = new int[total];
-        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        inFlight = new Semaphore(IN_FLIGHT);
         long threadDumpAt = Long.getLong("chat.threadDumpAtS", -1);
         long interval = 1_000_000_000L / RATE;
         long cpuBefore = serverCpuTicks();
         long clientCpuBefore = clientCpuNanos();
         double[] loadBefore = loadAverage();
         long t0 = System.nanoTime() + 100_000_000L;
-        long[] sendAt = new long[total];
-        System.out.printf(Locale.ROOT, "posting %d messages at %d/s to %d rooms from %d accounts ...%n", total, RATE, ROOMS, POSTERS);
+        sendAt = new long[total];
+        System.out.printf(Locale.ROOT, "posting %d messages at %d/s to %d rooms from %d accounts over %s ...%n", total,
+                RATE, ROOMS, POSTERS, VIA.equals("http") ? "HTTP (POST /api/chats/rooms/{id}/messages)"
+                        : "their sockets ({\"type\":\"post\"} frames)");
         boolean dumped = false;
         String jfr = System.getProperty("chat.jfrFile");
         if (jfr != null && pid > 0 && System.getProperty("chat.jcmd") != null) {
@@ -427,6 +446,24 @@ public class ChatFanout {
             String text = new String(marker, StandardCharsets.US_ASCII) + k + "-" + (at - clientStart) / 1000
                     + " chat fan-out benchmark message";
             int seq = k;
+            if (!VIA.equals("http")) {
+                // one of the poster's own sockets (socket i is reader i mod POSTERS's), a different one each round
+                Conn c = conns[k % POSTERS + POSTERS * ((k / POSTERS) % Math.max(1, CONNECTIONS / POSTERS))];
+                if (!c.subscribed || c.closed) {
+                    inFlight.release();
+                    notSent.incrementAndGet();
+                    continue;
+                }
+                try {
+                    write(c, frame(1, ("{\"type\":\"post\",\"ref\":\"" + k + "\",\"room\":" + roomIds[room]
+                            + ",\"body\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8)));
+                    sent.incrementAndGet();
+                } catch (IOException e) {
+                    inFlight.release();
+                    outcomes.computeIfAbsent("write failed", o -> new AtomicInteger()).incrementAndGet();
+                }
+                continue;
+            }
             sent.incrementAndGet();
             http.sendAsync(postRequest(reader, "/api/chats/rooms/" + roomIds[room] + "/messages", text),
                     HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
@@ -471,6 +508,49 @@ public class ChatFanout {
                     seconds, (cpuAfter - cpuBefore) / 100.0, (cpuAfter - cpuBefore) / seconds, (clientCpuAfter - clientCpuBefore) / 1e9,
                     (clientCpuAfter - clientCpuBefore) / 1e7 / seconds, loadBefore[0], loadAverage()[0]);
         }
+    }
+
+    /**
+     * Posts at the rate for WARMUP_S seconds over the sockets, as the measured run does, and waits until every
+     * warm-up post is answered (or 30 s); their deliveries are not counted.
+     */
+    void warmUp() throws InterruptedException {
+        Semaphore permits = new Semaphore(IN_FLIGHT);
+        inFlight = permits;
+        int posts = RATE * WARMUP_S;
+        long interval = 1_000_000_000L / RATE;
+        long clientCpu = clientCpuNanos();
+        long serverCpu = serverCpuTicks();
+        long t0 = System.nanoTime() + 100_000_000L;
+        int sentNow = 0;
+        for (int k = 0; k < posts; k++) {
+            long due = t0 + k * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Conn c = conns[k % POSTERS + POSTERS * ((k / POSTERS) % Math.max(1, CONNECTIONS / POSTERS))];
+            if (!c.subscribed || c.closed || !permits.tryAcquire()) {
+                continue;
+            }
+            try {
+                write(c, frame(1, ("{\"type\":\"post\",\"ref\":\"w" + k + "\",\"room\":"
+                        + roomIds[(k + k / POSTERS) % ROOMS] + ",\"body\":\"" + warmupMarker + k
+                        + " chat fan-out warm-up message\"}").getBytes(StandardCharsets.UTF_8)));
+                sentNow++;
+            } catch (IOException e) {
+                permits.release();
+            }
+        }
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (warmupAnswered.get() < sentNow && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "warm-up: %d posts due over %d s, %d sent, %d acknowledged (%.1f/s) in %.1f s; server CPU %.0f%% of one core, client %.0f%%%n",
+                posts, WARMUP_S, sentNow, warmupAcknowledged.get(), warmupAcknowledged.get() / seconds, seconds,
+                (serverCpuTicks() - serverCpu) / seconds, (clientCpuNanos() - clientCpu) / 1e7 / seconds);
+        Thread.sleep(2000); // the last warm-up deliveries
     }
 
     long expected() {
@@ -530,7 +610,7 @@ public class ChatFanout {
             if (ackedAt.get(k) != 0) {
                 missing += Math.max(0, perRoom[roomOfPost[k]] - receivedPerPost[k]);
                 if (receivedPerPost[k] < perRoom[roomOfPost[k]] && missed.size() < 10) {
-                    missed.add(String.format(Locale.ROOT, "post %d (second %d of posting, room %d, POST→201 %s ms): %d of %d",
+                    missed.add(String.format(Locale.ROOT, "post %d (second %d of posting, room %d, acknowledged after %s ms): %d of %d",
                             k, k / RATE, roomIds[roomOfPost[k]], ms(postLatency[k]), receivedPerPost[k], perRoom[roomOfPost[k]]));
                 }
                 duplicates += Math.max(0, receivedPerPost[k] - perRoom[roomOfPost[k]]);
@@ -541,7 +621,7 @@ public class ChatFanout {
         System.out.println();
         System.out.printf(Locale.ROOT, "posts: %d due, %d sent, %d not sent (client at %d in flight); outcomes %s%n",
                 total, sent.get(), notSent.get(), IN_FLIGHT, new TreeMap<>(outcomes));
-        System.out.printf(Locale.ROOT, "acknowledged: %d (%.1f/s over %d s); POST→201 p50 %s p95 %s p99 %s max %s ms%n",
+        System.out.printf(Locale.ROOT, "acknowledged: %d (%.1f/s over %d s); post sent → acknowledgement p50 %s p95 %s p99 %s max %s ms%n",
                 acked, acked / (double) SECONDS, SECONDS, ms(pct(ack, 50)), ms(pct(ack, 95)), ms(pct(ack, 99)), ms(max(ack)));
         System.out.printf(Locale.ROOT, "deliveries: %d received of %d expected (acknowledged posts × sockets in their room); missing %d; more than once %d; in the wrong room %d; of posts not acknowledged %d; unreadable %d%n",
                 received.get(), expected, missing, duplicates, wrongRoom.get(), ofUnacknowledged, badTimestamp.get());
@@ -553,7 +633,7 @@ public class ChatFanout {
                 ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)), ms(max(sorted)),
                 100.0 * within / Math.max(1, sorted.length));
         Arrays.sort(fromAck);
-        System.out.printf(Locale.ROOT, "delivery latency from the post's 201 (the fan-out alone; negative when the frame overtook the 201): p50 %s p95 %s p99 %s max %s ms%n",
+        System.out.printf(Locale.ROOT, "delivery latency from the post's acknowledgement (the fan-out alone; negative when the frame overtook it): p50 %s p95 %s p99 %s max %s ms%n",
                 ms(pct(fromAck, 50)), ms(pct(fromAck, 95)), ms(pct(fromAck, 99)), ms(max(fromAck)));
         System.out.println();
         System.out.println("| seconds of posting | deliveries | p50 ms | p95 ms | p99 ms | max ms |");
@@ -568,8 +648,10 @@ public class ChatFanout {
                     ms(pct(part, 95)), ms(pct(part, 99)), ms(max(part)));
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "sockets: %d subscribed, %d closed by the server afterwards, %d failed; %d error frames; %d pings answered%n",
-                subscribed.get(), closedAfterSubscribe.get(), failed.get(), errorFrames.get(), pingsAnswered.get());
+        System.out.printf(Locale.ROOT, "sockets: %d subscribed, %d closed by the server afterwards, %d failed; %d error frames; %d pings answered; %s%n",
+                subscribed.get(), closedAfterSubscribe.get(), failed.get(), errorFrames.get(), pingsAnswered.get(),
+                INBOX ? "each asked for its reader's unread counts: " + countFrames.get() + " count frames received"
+                        : "no unread counts asked for");
         errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
         Proc after = Proc.of(pid);
         if (after != null && before != null) {
@@ -742,13 +824,16 @@ public class ChatFanout {
         }
     }
 
+    /** Writes a whole frame; the posting thread and the selector thread both write, never interleaved. */
     static void write(Conn c, byte[] bytes) throws IOException {
-        ByteBuffer out = ByteBuffer.wrap(bytes);
-        long until = System.nanoTime() + 1_000_000_000L;
-        while (out.hasRemaining()) {
-            c.channel.write(out);
-            if (out.hasRemaining() && System.nanoTime() > until) {
-                throw new IOException("write stalled");
+        synchronized (c) {
+            ByteBuffer out = ByteBuffer.wrap(bytes);
+            long until = System.nanoTime() + 1_000_000_000L;
+            while (out.hasRemaining()) {
+                c.channel.write(out);
+                if (out.hasRemaining() && System.nanoTime() > until) {
+                    throw new IOException("write stalled");
+                }
             }
         }
     }
@@ -806,6 +891,9 @@ public class ChatFanout {
                 byte[] subscribe = ("{\"type\":\"subscribe\",\"room\":" + roomIds[c.room] + "}")
                         .getBytes(StandardCharsets.US_ASCII);
                 write(c, frame(1, subscribe));
+                if (INBOX) {
+                    write(c, frame(1, "{\"type\":\"inbox\"}".getBytes(StandardCharsets.US_ASCII)));
+                }
             }
             while (in.remaining() >= 2) {
                 int start = in.position();
@@ -853,7 +941,69 @@ public class ChatFanout {
     static final byte[] SUBSCRIBED = "\"type\":\"subscribed\"".getBytes(StandardCharsets.US_ASCII);
     static final byte[] ERROR = "\"type\":\"error\"".getBytes(StandardCharsets.US_ASCII);
 
+    static final byte[] UNREAD = "{\"type\":\"unread\"".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] INBOX_FRAME = "{\"type\":\"inbox\"".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] POSTED = "{\"type\":\"posted\",\"ref\":\"".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] REFUSED = "{\"type\":\"refused\",\"ref\":\"".getBytes(StandardCharsets.US_ASCII);
+    static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]*)\"");
+
+    /** The answer to a post sent over a socket: {@code posted} (acknowledged) or {@code refused}. */
+    boolean answer(byte[] p, long at) {
+        boolean posted = startsWith(p, POSTED);
+        if (!posted && !startsWith(p, REFUSED)) {
+            return false;
+        }
+        int i = (posted ? POSTED : REFUSED).length;
+        if (i < p.length && p[i] == 'w') { // a warm-up post's
+            if (posted) {
+                warmupAcknowledged.incrementAndGet();
+            }
+            warmupAnswered.incrementAndGet();
+            inFlight.release();
+            return true;
+        }
+        int k = 0;
+        while (i < p.length && p[i] >= '0' && p[i] <= '9') {
+            k = k * 10 + (p[i++] - '0');
+        }
+        if (k >= total) {
+            badTimestamp.incrementAndGet();
+            return true;
+        }
+        String outcome;
+        if (posted) {
+            ackedAt.set(k, at);
+            postLatency[k] = at - sendAt[k];
+            outcome = "posted";
+        } else {
+            Matcher m = CODE.matcher(new String(p, StandardCharsets.UTF_8));
+            outcome = "refused " + (m.find() ? m.group(1) : "");
+        }
+        inFlight.release();
+        outcomes.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+        return true;
+    }
+
+    static boolean startsWith(byte[] p, byte[] prefix) {
+        if (p.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (p[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void text(Conn c, byte[] p, long at) {
+        if (answer(p, at)) {
+            return;
+        }
+        if (startsWith(p, UNREAD) || startsWith(p, INBOX_FRAME)) { // the reader's counts (their preview quotes posts)
+            countFrames.incrementAndGet();
+            return;
+        }
         int m = indexOf(p, p.length, marker, 0);
         if (m >= 0) {
             int i = m + marker.length;

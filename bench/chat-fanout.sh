@@ -4,6 +4,9 @@
 # Default: Java 17 with 5,000 sockets, then Java 25 with 10,000; 500 rooms, 1,000 posts/s for 60 s; H2.
 # Usage: bench/chat-fanout.sh
 #   env: RUNS="17:5000 25:10000" ROOMS=500 RATE=1000 SECONDS_=60 POSTERS=500 DBS="h2 postgres"
+#        VIA=socket (posts over the readers' own chat sockets, as a logged-in reader's page does) or VIA=http (the API)
+#        INBOX=true (each socket also asks for its reader's unread counts, as a logged-in reader's page does; false: not)
+#        WARMUP_S=15 (posting at the rate over the sockets before the measured run, its figures printed apart; 0: none)
 #        CLIENT_JAVA=java CLIENT_HEAP=1g THREAD_DUMP_AT_S=20 JFR=1 (a flight recording of the server while posting; with KEEP_WORK=1)
 # Each run: a fresh data dir (or PostgreSQL database) with the demo content (300 stories per edition); the server is
 # stopped, reader accounts are written into its database (confirmed email, created three days ago, so not slowed
@@ -18,6 +21,9 @@ RATE=${RATE:-1000}
 SECONDS_=${SECONDS_:-60}
 POSTERS=${POSTERS:-500}
 DBS=${DBS:-h2}
+VIA=${VIA:-socket}
+WARMUP_S=${WARMUP_S:-15}
+INBOX=${INBOX:-true}
 CLIENT_JAVA=${CLIENT_JAVA:-$JAVA17}
 CLIENT_HEAP=${CLIENT_HEAP:-1g}
 THREAD_DUMP_AT_S=${THREAD_DUMP_AT_S:-20}
@@ -44,8 +50,8 @@ FDS=$(ulimit -n)
 echo "## chat-fanout $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 machine_note
 echo "- ulimit -n: $FDS (hard $(ulimit -Hn)); net.ipv4.ip_local_port_range: $(tr '\t' '-' </proc/sys/net/ipv4/ip_local_port_range); somaxconn: $(cat /proc/sys/net/core/somaxconn)"
-echo "- client: $CLIENT_JAVA -Xmx$CLIENT_HEAP bench/ChatFanout.java (one selector thread for the sockets; posts through the JDK HttpClient), on the same 2 cores as the server"
-echo "- rooms $ROOMS, $RATE posts/s for $SECONDS_ s from $POSTERS accounts; server started with ${RATE_ARGS[*]}"
+echo "- client: $CLIENT_JAVA -Xmx$CLIENT_HEAP bench/ChatFanout.java (one selector thread for the sockets; posts $( [ "$VIA" = http ] && echo "through the JDK HttpClient" || echo "as frames on the posters' own sockets, written by the posting thread")), on the same 2 cores as the server"
+echo "- rooms $ROOMS, $RATE posts/s for $SECONDS_ s (after $WARMUP_S s of warm-up at the same rate) from $POSTERS accounts; server started with ${RATE_ARGS[*]}"
 
 javac -d "$WORK/classes" "$BENCH_DIR/ChatFanout.java"
 
@@ -139,7 +145,7 @@ for db in $DBS; do
         echo
         echo '```'
         "$CLIENT_JAVA" -Xmx"$CLIENT_HEAP" -cp "$WORK/classes" -Dchat.jcmd="$jcmd" -Dchat.connections="$n" \
-            -Dchat.rooms="$ROOMS" -Dchat.rate="$RATE" -Dchat.seconds="$SECONDS_" -Dchat.posters="$POSTERS" \
+            -Dchat.rooms="$ROOMS" -Dchat.via="$VIA" -Dchat.warmupS="$WARMUP_S" -Dchat.inbox="$INBOX" -Dchat.rate="$RATE" -Dchat.seconds="$SECONDS_" -Dchat.posters="$POSTERS" \
             -Dchat.threadDumpAtS="$THREAD_DUMP_AT_S" -Dchat.threadDumpFile="$dump" ${JFR:+-Dchat.jfrFile="$WORK/profile-$db-$version-$n.jfr"} \
             ChatFanout "http://127.0.0.1:$PORT" "$WORK/accounts.txt" "$WORK/articles.txt" "$DL_PID" \
             || echo "client exited with $?"

@@ -105,7 +105,7 @@ articles_of() { # articles_of PAGE N: up to N article links of an English list p
 # previous request on the connection was a different page (or anything was published since).
 NO_REUSE_URL_SUFFIX=";OPTIMIZE_REUSE_RESULTS=FALSE"
 h2_url() { # h2_url DATA_DIR [suffix]
-    echo "jdbc:h2:file:$1/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0${2:-}"
+    echo "jdbc:h2:file:$1/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128${2:-}"
 }
 
 echo "## miss-render $(date -u +%Y-%m-%dT%H:%M:%SZ)"

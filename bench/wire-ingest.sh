@@ -36,7 +36,7 @@ for db in $DBS; do
         psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE dateline_bench_wire' >/dev/null
         env=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/dateline_bench_wire SPRING_DATASOURCE_USERNAME=postgres)
     elif [ "$db" = h2-write-delay ]; then
-        env=(SPRING_DATASOURCE_URL="jdbc:h2:file:$WORK/data-$db/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+        env=(SPRING_DATASOURCE_URL="jdbc:h2:file:$WORK/data-$db/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128")
     fi
     echo
     echo "### $db"

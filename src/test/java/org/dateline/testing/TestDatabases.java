@@ -40,7 +40,7 @@ public final class TestDatabases {
     static Database freshH2() {
         String name = "dateline-" + UUID.randomUUID();
         return new Database("jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     /** A new, empty PostgreSQL database; the suite's databases are named dateline_test_* and dropped by .ci/run. */

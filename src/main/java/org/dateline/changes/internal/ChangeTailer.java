@@ -39,6 +39,12 @@ class ChangeTailer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChangeTailer.class);
     private static final int BATCH = 500;
     private static final Duration STALE_HOLE = Duration.ofMinutes(1);
+    /**
+     * How often the position is written down at most. A restarted node hands on again what came after it (at most
+     * this much): its caches, sockets and streams are new then, and the index takes an article twice alike. Written
+     * after every batch, it was a commit of its own many times a second under load.
+     */
+    private static final long STORE_EVERY_NANOS = 1_000_000_000L;
     private static final String SELECT_AFTER = """
             SELECT position, created_at, kind, edition, subject_id, surrogate_keys
             FROM change_log WHERE position > ? ORDER BY position LIMIT ?
@@ -59,6 +65,8 @@ class ChangeTailer implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile long position;
+    private long storedPosition = -1;
+    private long storedAt;
     private long holeBelow = -1;
     private Instant holeSeenAt;
     private Thread thread;
@@ -106,6 +114,13 @@ class ChangeTailer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        if (thread == null || !thread.isAlive()) {
+            try {
+                storePosition(true);
+            } catch (RuntimeException e) {
+                log.warn("Could not write down the change log position {} of node {}", position, nodeId, e);
+            }
+        }
     }
 
     @Override
@@ -123,6 +138,7 @@ class ChangeTailer implements SmartLifecycle {
             try {
                 boolean more = catchUp();
                 if (!more) {
+                    storePosition(false); // idle: what was skipped under load is written down now
                     wakeup.await(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -176,9 +192,7 @@ class ChangeTailer implements SmartLifecycle {
             dispatch(change);
             position = change.position();
         }
-        if (position != before) {
-            storePosition();
-        }
+        storePosition(false);
         return batch.size() == BATCH && position != before;
     }
 
@@ -212,11 +226,19 @@ class ChangeTailer implements SmartLifecycle {
         }
     }
 
-    private void storePosition() {
-        Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.sql(UPDATE_CURSOR).params(position, now, nodeId).update() == 0) {
-            jdbc.sql(INSERT_CURSOR).params(nodeId, position, now).update();
+    /** Writes the position down when it moved and (unless {@code now}) the last write is a while ago. */
+    private void storePosition(boolean now) {
+        long at = System.nanoTime();
+        if (position == storedPosition || !now && storedPosition >= 0 && at - storedAt < STORE_EVERY_NANOS) {
+            return;
         }
+        long written = position;
+        Timestamp time = Timestamp.from(clock.instant());
+        if (jdbc.sql(UPDATE_CURSOR).params(written, time, nodeId).update() == 0) {
+            jdbc.sql(INSERT_CURSOR).params(nodeId, written, time).update();
+        }
+        storedPosition = written;
+        storedAt = at;
     }
 
     private static Set<String> keys(String joined) {
