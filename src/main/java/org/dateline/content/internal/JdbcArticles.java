@@ -147,7 +147,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     @Override
     public Optional<Article> stored(long articleId) {
-        return jdbc.sql(SELECT_STORED).params(articleId).query(this::mapArticle).optional();
+        return oneArticle(SELECT_STORED, articleId);
     }
 
     @Override
@@ -240,23 +240,54 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     @Override
     public Optional<Article> article(long id) {
-        return jdbc.sql(SELECT_ARTICLE).params(id).query(this::mapArticle).optional();
+        return oneArticle(SELECT_ARTICLE, id);
     }
 
-    private Article mapArticle(ResultSet rs, int n) throws SQLException {
+    /**
+     * One article by a query of its row: the section, tags and authors are read after that query has given back its
+     * connection. Read inside the row mapper, each took a second pooled connection while the first was held, and as
+     * many concurrent callers as the pool has connections (chat sockets asking for their readers' rooms) each held
+     * one and waited for another until the pool's timeout.
+     */
+    private Optional<Article> oneArticle(String sql, long id) {
+        return jdbc.sql(sql).params(id).query(JdbcArticles::articleRow).optional().map(row -> row.complete(
+                editions.section(row.sectionId()).orElseThrow(),
+                jdbc.sql(SELECT_TAGS).params(row.id()).query((t, i) -> new Tag(t.getLong("id"),
+                        t.getString("edition"), t.getString("slug"), t.getString("name"))).list(),
+                jdbc.sql(SELECT_AUTHORS).params(row.id()).query((a, i) -> new Author(a.getLong("id"),
+                        a.getString("slug"), a.getString("name"))).list()));
+    }
+
+    /** An article's own row; {@code complete} adds what other tables hold. */
+    private record ArticleRow(long id, long sectionId, Completion completion) {
+
+        Article complete(Section section, List<Tag> tags, List<Author> authors) {
+            return completion.complete(section, tags, authors);
+        }
+    }
+
+    private interface Completion {
+        Article complete(Section section, List<Tag> tags, List<Author> authors);
+    }
+
+    private static ArticleRow articleRow(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
-        Section section = editions.section(rs.getLong("section_id")).orElseThrow();
-        List<Tag> tags = jdbc.sql(SELECT_TAGS).params(id).query((t, i) -> new Tag(t.getLong("id"),
-                t.getString("edition"), t.getString("slug"), t.getString("name"))).list();
-        List<Author> authors = jdbc.sql(SELECT_AUTHORS).params(id).query((a, i) -> new Author(a.getLong("id"),
-                a.getString("slug"), a.getString("name"))).list();
-        return new Article(id, rs.getString("edition"), section, rs.getString("slug"), rs.getString("headline"),
-                rs.getString("lead"), body(rs.getString("body"), rs.getString("body_format")),
-                rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
-                rs.getString("credit"), tags, authors, instant(rs, "first_published_at"), instant(rs, "updated_at"),
-                rs.getString("translation_key"), rs.getString("correction_note"),
-                rs.getObject("corrected_at", OffsetDateTime.class) == null ? null
-                        : rs.getObject("corrected_at", OffsetDateTime.class).toInstant());
+        String edition = rs.getString("edition");
+        String slug = rs.getString("slug");
+        String headline = rs.getString("headline");
+        String lead = rs.getString("lead");
+        var body = body(rs.getString("body"), rs.getString("body_format"));
+        String place = rs.getString("dateline_place");
+        java.time.LocalDate date = rs.getObject("dateline_date", java.time.LocalDate.class);
+        String credit = rs.getString("credit");
+        Instant published = instant(rs, "first_published_at");
+        Instant updated = instant(rs, "updated_at");
+        String translationKey = rs.getString("translation_key");
+        String correctionNote = rs.getString("correction_note");
+        OffsetDateTime corrected = rs.getObject("corrected_at", OffsetDateTime.class);
+        return new ArticleRow(id, rs.getLong("section_id"), (section, tags, authors) -> new Article(id, edition,
+                section, slug, headline, lead, body, place, date, credit, tags, authors, published, updated,
+                translationKey, correctionNote, corrected == null ? null : corrected.toInstant()));
     }
 
     @Override
