@@ -673,6 +673,7 @@ public class ChatFanout {
         boolean subscribed;
         boolean closed;
         ByteBuffer in = ByteBuffer.allocate(2048);
+        final java.io.ByteArrayOutputStream fragments = new java.io.ByteArrayOutputStream();
 
         Conn(int index, int room) {
             this.index = index;
@@ -921,8 +922,18 @@ public class ChatFanout {
                 byte[] payload = new byte[(int) length];
                 in.get(start + head, payload);
                 in.position(start + head + (int) length);
+                boolean fin = (b0 & 0x80) != 0;
+                if (opcode == 0x1 && !fin || opcode == 0x0) { // a text message in fragments: whole before it is read
+                    c.fragments.write(payload, 0, payload.length);
+                    if (!fin) {
+                        continue;
+                    }
+                    payload = c.fragments.toByteArray();
+                    c.fragments.reset();
+                    opcode = 0x1;
+                }
                 switch (opcode) {
-                    case 0x1, 0x0 -> text(c, payload, at);
+                    case 0x1 -> text(c, payload, at);
                     case 0x9 -> {
                         write(c, frame(0xA, payload));
                         pingsAnswered.incrementAndGet();

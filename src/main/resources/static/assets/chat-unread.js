@@ -1,6 +1,6 @@
 // The reader's unread chat messages in the header, kept live. Loaded by account.js for logged-in readers only.
-// The socket's inbox answers with the count of every followed room and then sends each room's new count when a
-// message appears or leaves; reading a room, in this tab or another, lowers it at once. Pages that show the
+// The socket's inbox answers with the count of every followed room and then sends the rooms whose count moved when
+// messages appear or leave (at most every half second); reading a room, in this tab or another, lowers it at once. Pages that show the
 // counts in more detail (the reader's chats page) listen to the 'dateline:inbox' and 'dateline:unread' events.
 import { join, resubscribe } from './chat.js';
 
@@ -15,17 +15,22 @@ export function start(badge) {
   };
   const tell = (name, detail) => document.dispatchEvent(new CustomEvent(name, { detail }));
 
-  join('inbox', () => ({ type: 'inbox' }), (e) => {
+  // the reader's chats page shows each room's last message too; elsewhere the counts are all there is to show
+  const details = document.getElementById('chat-rooms') !== null;
+  join('inbox', () => ({ type: 'inbox', details }), (e) => {
     if (e.type === 'inbox') {
       counts.clear();
       for (const r of e.rooms || []) counts.set(String(r.room), Number(r.unread) || 0);
       show();
       tell('dateline:inbox', e);
     } else if (e.type === 'unread') {
-      if (e.followed === false) counts.delete(String(e.room));
-      else counts.set(String(e.room), Number(e.unread) || 0);
+      // every room whose count moved since the server's last word (it says at most every half second)
+      for (const r of e.rooms || []) {
+        if (r.followed === false) counts.delete(String(r.room));
+        else counts.set(String(r.room), Number(r.unread) || 0);
+        tell('dateline:unread', Object.assign({ type: 'unread' }, r));
+      }
       show();
-      tell('dateline:unread', e);
     }
   });
 

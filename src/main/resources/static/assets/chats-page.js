@@ -1,5 +1,6 @@
 // The reader's chats page: the server-rendered list is complete without scripts; this keeps each room's unread
-// count, last message and place (newest activity first) live, from the header's inbox (chat-unread.js).
+// count, last message and place (newest activity first) live, from the header's inbox (chat-unread.js); a room the
+// reader starts following meanwhile (in another tab, by writing in it) is added from the page's row template.
 const list = document.getElementById('chat-rooms');
 
 if (list) {
@@ -7,6 +8,26 @@ if (list) {
   const setCount = (li, n) => {
     li.dataset.unread = String(n);
     li.querySelector('.unread-count').textContent = String(n);
+  };
+
+  // A row like the server's, for a room followed since the page was made.
+  const added = (frame) => {
+    const template = document.getElementById('chat-room-template');
+    if (!template || !/^\/[^/]/.test(frame.url || '')) return null;
+    const li = template.content.firstElementChild.cloneNode(true);
+    li.dataset.room = String(Number(frame.room));
+    const link = li.querySelector('h2 a');
+    link.href = frame.url;
+    link.textContent = frame.title;
+    const time = li.querySelector('.chat-room-meta time');
+    if (frame.at) {
+      time.dateTime = frame.at;
+      time.textContent = new Date(frame.at).toLocaleString(document.documentElement.lang);
+    }
+    li.querySelector('form').action = '/account/chats/' + Number(frame.room) + '/unfollow';
+    document.getElementById('chat-rooms-empty')?.remove();
+    list.prepend(li);
+    return li;
   };
 
   document.addEventListener('dateline:inbox', (e) => {
@@ -18,8 +39,8 @@ if (list) {
 
   document.addEventListener('dateline:unread', (e) => {
     const frame = e.detail;
-    const li = row(frame.room);
-    if (!li) return; // a room followed since the page was made: it shows after a reload
+    const li = row(frame.room) || (frame.followed !== false && frame.title ? added(frame) : null);
+    if (!li) return;
     if (frame.followed === false) {
       li.remove();
       return;

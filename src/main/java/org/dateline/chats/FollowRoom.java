@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.Participants;
+import org.dateline.chats.internal.ReaderInboxes;
 import org.springframework.stereotype.Component;
 
 /** A reader follows a room (it appears among their rooms with its unread count) or stops following it. */
@@ -13,11 +14,13 @@ public class FollowRoom {
     private final Participants participants;
     private final JdbcChats chats;
     private final ChatPolicy policy;
+    private final ReaderInboxes inboxes;
 
-    FollowRoom(Participants participants, JdbcChats chats, ChatPolicy policy) {
+    FollowRoom(Participants participants, JdbcChats chats, ChatPolicy policy, ReaderInboxes inboxes) {
         this.participants = participants;
         this.chats = chats;
         this.policy = policy;
+        this.inboxes = inboxes;
     }
 
     /** Done with whether the reader follows the room now. */
@@ -35,6 +38,7 @@ public class FollowRoom {
             return ChatResult.refused(refusal.get());
         }
         chats.setFollowed(who.get().accountId(), roomId, followed);
+        inboxes.readerMoved(who.get().accountId(), roomId); // the reader's open pages here count afresh
         return ChatResult.done(followed);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.Participants;
+import org.dateline.chats.internal.ReaderInboxes;
 import org.springframework.stereotype.Component;
 
 /** A reader has read a room up to a message: the room is followed and its unread count drops. */
@@ -13,11 +14,13 @@ public class MarkRead {
     private final Participants participants;
     private final JdbcChats chats;
     private final ChatPolicy policy;
+    private final ReaderInboxes inboxes;
 
-    MarkRead(Participants participants, JdbcChats chats, ChatPolicy policy) {
+    MarkRead(Participants participants, JdbcChats chats, ChatPolicy policy, ReaderInboxes inboxes) {
         this.participants = participants;
         this.chats = chats;
         this.policy = policy;
+        this.inboxes = inboxes;
     }
 
     /** Done with the reader's last read message id in the room (never moves backwards, never past the newest). */
@@ -35,6 +38,7 @@ public class MarkRead {
             return ChatResult.refused(refusal.get());
         }
         chats.readUpTo(who.get().accountId(), roomId, Math.max(0, Math.min(lastReadId, room.get().lastMessageId())));
+        inboxes.readerMoved(who.get().accountId(), roomId); // the reader's open pages here count afresh
         return ChatResult.done(chats.lastReadId(who.get().accountId(), roomId));
     }
 }

@@ -233,39 +233,47 @@ class ReaderChatsIT {
         ChatReader grace = reader("READER");
         long roomId = frank.posted(article.id(), "Anyone here?").get("roomId").asLong();
         try (ChatSocket header = frank.socket(port)) {
-            header.send("{\"type\":\"inbox\"}");
+            header.send("{\"type\":\"inbox\",\"details\":true}");
             JsonNode inbox = header.nextOfType("inbox");
             assertThat(count(inbox, roomId)).isZero();
 
-            long reply = grace.posted(article.id(), "Yes, me").get("id").asLong();
-            JsonNode unread = header.nextOfType("unread");
+            long reply;
+            try (ChatSocket counter = frank.socket(port)) { // a header: counts alone
+                counter.send("{\"type\":\"inbox\"}");
+                assertThat(count(counter.nextOfType("inbox"), roomId)).isZero();
+                reply = grace.posted(article.id(), "Yes, me").get("id").asLong();
+                JsonNode counted = unread(counter, roomId);
+                assertThat(counted.get("unread").asLong()).isEqualTo(1);
+                assertThat(counted.has("last")).isFalse();
+            }
+            JsonNode unread = unread(header, roomId);
             assertThat(unread.get("room").asLong()).isEqualTo(roomId);
             assertThat(unread.get("unread").asLong()).isEqualTo(1);
             assertThat(unread.get("last").get("author").asString()).isEqualTo(grace.name);
             assertThat(unread.get("last").get("text").asString()).isEqualTo("Yes, me");
 
             grace.posted(article.id(), "Still here");
-            assertThat(header.nextOfType("unread").get("unread").asLong()).isEqualTo(2);
+            assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(2);
             // a message that leaves lowers the count
             assertThat(grace.call("DELETE", "/api/chats/messages/" + reply, null).statusCode()).isEqualTo(204);
-            assertThat(header.nextOfType("unread").get("unread").asLong()).isEqualTo(1);
+            assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(1);
             // posting reads the room up to the reader's own message
             frank.posted(article.id(), "Good");
-            assertThat(header.nextOfType("unread").get("unread").asLong()).isZero();
+            assertThat(unread(header, roomId).get("unread").asLong()).isZero();
 
             // Reading the room (what chat.js does on the article page); asking again gives the new count.
             JsonNode newest = grace.posted(article.id(), "Last one");
-            assertThat(header.nextOfType("unread").get("unread").asLong()).isEqualTo(1);
+            assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(1);
             assertThat(frank.call("POST", "/api/chats/rooms/" + roomId + "/read",
                     "{\"lastReadId\":" + newest.get("id").asLong() + "}").statusCode()).isEqualTo(200);
-            header.send("{\"type\":\"inbox\"}");
+            header.send("{\"type\":\"inbox\",\"details\":true}");
             assertThat(count(header.nextOfType("inbox"), roomId)).isZero();
 
             // A room the reader stopped following is dropped at its next message.
             assertThat(frank.call("PUT", "/api/chats/rooms/" + roomId + "/follow", "{\"followed\":false}")
                     .statusCode()).isEqualTo(200);
             grace.posted(article.id(), "Hello?");
-            JsonNode dropped = header.nextOfType("unread");
+            JsonNode dropped = unread(header, roomId);
             assertThat(dropped.get("followed").asBoolean()).isFalse();
             assertThat(dropped.get("unread").asLong()).isZero();
         }
@@ -277,6 +285,66 @@ class ReaderChatsIT {
             grace.posted(article.id(), "Only for followers");
             stranger.expectSilence(Duration.ofMillis(700));
         }
+    }
+
+    @Test
+    void aRoomFollowedWhileThePageIsOpenArrivesWithItsTitleAndCountsOnInMemory() {
+        ArticleSummary first = article(14);
+        ArticleSummary second = article(15);
+        ChatReader ivan = reader("READER");
+        ChatReader judy = reader("READER");
+        long roomId = judy.posted(second.id(), "Opening words").get("roomId").asLong();
+        ivan.posted(first.id(), "My own room");
+        try (ChatSocket header = ivan.socket(port)) {
+            header.send("{\"type\":\"inbox\",\"details\":true}");
+            JsonNode inbox = header.nextOfType("inbox");
+            assertThat(inbox.get("rooms")).hasSize(1);
+            assertThat(inbox.toString()).doesNotContain("\"room\":" + roomId + ",");
+
+            // following a room through this node: its count, title and address come at once
+            assertThat(ivan.call("PUT", "/api/chats/rooms/" + roomId + "/follow", "{\"followed\":true}")
+                    .statusCode()).isEqualTo(200);
+            JsonNode followed = unread(header, roomId);
+            assertThat(followed.get("room").asLong()).isEqualTo(roomId);
+            long before = followed.get("unread").asLong(); // Judy's opening words, and whatever was there
+            assertThat(before).isPositive();
+            assertThat(followed.get("title").asString()).isEqualTo(second.headline());
+            assertThat(followed.get("url").asString()).isEqualTo(second.path() + "#chat");
+
+            // new messages count on; the reader's own post reads the room up to it
+            for (int i = 2; i <= 4; i++) {
+                judy.posted(second.id(), "Message " + i);
+                assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(before + i - 1);
+            }
+            ivan.posted(second.id(), "Caught up");
+            assertThat(unread(header, roomId).get("unread").asLong()).isZero();
+            judy.posted(second.id(), "After you");
+            assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(1);
+            // reading through this node says so at once
+            long newest = jdbc.sql("SELECT MAX(id) FROM chat_messages WHERE room_id = ?").params(roomId)
+                    .query(Long.class).single();
+            assertThat(ivan.call("POST", "/api/chats/rooms/" + roomId + "/read", "{\"lastReadId\":" + newest + "}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(unread(header, roomId).get("unread").asLong()).isZero();
+            // and the database agrees with what was counted
+            header.send("{\"type\":\"inbox\",\"details\":true}");
+            assertThat(count(header.nextOfType("inbox"), roomId)).isZero();
+        }
+    }
+
+    /** The room's entry in the next {@code unread} frame that names it (a frame lists every room whose count moved). */
+    private static JsonNode unread(ChatSocket socket, long roomId) {
+        JsonNode frame = socket.next(f -> "unread".equals(f.path("type").asString()) && entry(f, roomId) != null);
+        return entry(frame, roomId);
+    }
+
+    private static JsonNode entry(JsonNode frame, long roomId) {
+        for (JsonNode room : frame.path("rooms")) {
+            if (room.path("room").asLong() == roomId) {
+                return room;
+            }
+        }
+        return null;
     }
 
     private static long count(JsonNode inbox, long roomId) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.dateline.changes.Change;
 import org.dateline.changes.ChangeKinds;
@@ -60,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Protocol, JSON text frames. Client: {@code {"type":"subscribe","room":7,"since":3310}} or
  * {@code {"type":"subscribe","article":42,"since":0}}, {@code {"type":"unsubscribe","room":7}},
- * {@code {"type":"ping"}}, {@code {"type":"inbox"}} (a logged-in reader's unread counts: {@link ReaderInboxes}),
+ * {@code {"type":"ping"}}, {@code {"type":"inbox","details":false}} (a logged-in reader's unread counts:
+ * {@link ReaderInboxes}),
  * {@code {"type":"post","ref":"c1","room":7,"body":"…","replyTo":null}} (or {@code "article":42} instead of the room).
  * Server: {@code subscribed}, {@code message}, {@code edited}, {@code changed} (each with a {@code message}),
  * {@code deleted} and {@code reactions} (with {@code id}, {@code room} and {@code reactions}), {@code room} (with
@@ -109,6 +111,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         final Set<String> keys = ConcurrentHashMap.newKeySet();
         /** The reader whose unread counts this connection receives, once it asked ({@link ReaderInboxes}). */
         volatile Long reader;
+        /** Whether it asked for each room's last message, title and address too (a list of rooms), or counts alone. */
+        volatile boolean inboxDetails;
 
         Subscriber(WebSocketSession session) {
             this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
@@ -156,7 +160,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             case "subscribe" -> subscribe(subscriber, request);
             case "unsubscribe" -> unsubscribe(subscriber, request);
             case "ping" -> subscriber.send(new TextMessage("{\"type\":\"pong\"}"));
-            case "inbox" -> inbox(subscriber, session);
+            case "inbox" -> inbox(subscriber, session, request.path("details").asBoolean(false));
             case "post" -> post(subscriber, session, request);
             default -> error(subscriber, "unknown_type", null);
         }
@@ -255,12 +259,12 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     /** A logged-in reader's connection asks for its unread counts; the handshake said who it is. */
-    private void inbox(Subscriber subscriber, WebSocketSession session) {
+    private void inbox(Subscriber subscriber, WebSocketSession session, boolean details) {
         if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
             error(subscriber, "login_required", null);
             return;
         }
-        inboxes.watch(subscriber, reader);
+        inboxes.watch(subscriber, reader, details);
     }
 
     /** A reader posts over the socket; the answer carries the client's ref. */
@@ -341,7 +345,11 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (!change.kind().startsWith("chat.") || change.subjectId() == null) {
             return;
         }
-        inboxes.onChange(change);
+        // a new message is read once (or taken as stored here) for the inboxes and the room's frame alike
+        Supplier<Optional<MessageView>> message = memoised(() -> ChangeKinds.CHAT_MESSAGE.equals(change.kind())
+                ? fresh.take(change.subjectId()).or(() -> chats.message(change.subjectId()))
+                : chats.message(change.subjectId()));
+        inboxes.onChange(change, message);
         if (ChangeKinds.CHAT_BAN.equals(change.kind())) {
             return; // a reader's own news: only their sockets, through the inboxes
         }
@@ -355,7 +363,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (audience.isEmpty()) {
             return;
         }
-        Map<String, Object> event = frame(change);
+        Map<String, Object> event = frame(change, message);
         if (event == null) {
             return;
         }
@@ -373,7 +381,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     /** The change as its one frame for every subscriber; null when there is nothing to say any more. */
-    private Map<String, Object> frame(Change change) {
+    private Map<String, Object> frame(Change change, Supplier<Optional<MessageView>> message) {
         long id = change.subjectId();
         Long roomId = change.keys().stream().map(ChatKeys::roomIdOf).flatMap(Optional::stream).findFirst()
                 .orElse(null);
@@ -381,9 +389,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             case ChangeKinds.CHAT_MESSAGE, ChangeKinds.CHAT_EDITED -> {
                 // posted on this node: as stored. Already deleted again by the time this node reads the log: the
                 // deletion follows
-                Optional<MessageView> message = ChangeKinds.CHAT_MESSAGE.equals(change.kind())
-                        ? fresh.take(id).or(() -> chats.message(id)) : chats.message(id);
-                return message.map(m -> event(
+                return message.get().map(m -> event(
                         ChangeKinds.CHAT_MESSAGE.equals(change.kind()) ? "message" : "edited", m)).orElse(null);
             }
             case ChangeKinds.CHAT_DELETED -> {
@@ -422,6 +428,22 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         event.put("room", message.roomId());
         event.put("message", message);
         return event;
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
     private void error(Subscriber subscriber, String code, Long roomId) {

@@ -493,22 +493,28 @@ public class JdbcChats implements ChatQueries {
                 rs.getString("last_author"), rs.getString("last_body"))).list();
         List<ReaderRoom> rooms = new ArrayList<>();
         for (Row row : rows) {
-            String url;
-            String title = row.title();
-            if (row.articleId() != null) {
-                Optional<Article> article = content.article(row.articleId());
-                if (article.isEmpty()) {
-                    continue; // the story left the site, and its conversation with it
-                }
-                url = article.get().path() + "#chat";
-                title = article.get().headline(); // as it reads now, not as it read when the room opened
-            } else {
-                url = "/" + row.edition() + "/chat/" + row.slug() + "#chat";
-            }
-            rooms.add(new ReaderRoom(row.id(), row.kind(), row.edition(), title, url, row.last(),
-                    row.activity(), row.read(), row.unread(), row.lastAuthor(), ReaderRoom.preview(row.lastBody())));
+            link(row.articleId(), row.edition(), row.slug(), row.title()).ifPresent(link -> rooms.add(new ReaderRoom(
+                    row.id(), row.kind(), row.edition(), link.title(), link.url(), row.last(), row.activity(),
+                    row.read(), row.unread(), row.lastAuthor(), ReaderRoom.preview(row.lastBody()))));
         }
         return rooms;
+    }
+
+    /** A room's title and address as a reader's list of rooms shows them. */
+    public record RoomLink(String title, String url) {
+    }
+
+    public Optional<RoomLink> link(Room room) {
+        return link(room.articleId(), room.edition(), room.slug(), room.title());
+    }
+
+    /** Empty when the room's story left the site (its conversation with it). */
+    private Optional<RoomLink> link(Long articleId, String edition, String slug, String title) {
+        if (articleId == null) {
+            return Optional.of(new RoomLink(title, "/" + edition + "/chat/" + slug + "#chat"));
+        }
+        // the headline as it reads now, not as it read when the room opened
+        return content.article(articleId).map(article -> new RoomLink(article.headline(), article.path() + "#chat"));
     }
 
     /** The unread counts in the room of those of the readers who follow it (the others are not in the answer). */
