@@ -113,7 +113,7 @@ public class PostMessage {
         Instant createdAt = chats.timestamp();
         String html = MessageHtml.render(body);
         MessageView[] stored = new MessageView[1];
-        writer.write(() -> {
+        writer.write(room.id(), () -> {
             long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(), state,
                     createdAt);
             // the stored message as a read would return it: nobody has reacted to it or edited it yet

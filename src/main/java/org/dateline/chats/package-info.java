@@ -12,15 +12,17 @@
  * {@link org.dateline.chats.ChatPolicy} and {@link org.dateline.chats.MessageText}, and the surrogate keys in
  * {@link org.dateline.chats.ChatKeys}.
  * <p>
- * Every stored message, edit, deletion and reaction change is appended to the change log in its own transaction
+ * Every stored message, edit, deletion and reaction change is appended to the change log in the transaction that stores it
  * ({@code chat.message}, {@code chat.edited}, {@code chat.deleted}, {@code chat.reaction}, {@code chat.room},
  * {@code chat.ban}); each node's {@code ChatSockets} listens to the log and pushes to its open sockets (a ban only to
  * the banned reader's), and the site's page cache evicts the article page by the {@code chat:article:<id>} key and
- * the edition's list of topic rooms ({@code /{edition}/chat}) by {@code chat:topics:<edition>}. Consumes {@code ContentQueries} (is the article live?) and
- * {@code Accounts} (is the reader active?).
+ * the edition's list of topic rooms ({@code /{edition}/chat}) by {@code chat:topics:<edition>}. New messages share
+ * their transactions' commits ({@code GroupWriter}). Consumes {@code ContentQueries} (is the article live?),
+ * {@code Accounts} (is the reader active?) and {@code LoginSessions} (does a socket's login session still stand?).
  * <p>
  * Pages: {@code /account/chats} (the rooms a reader follows, unfollowing) and {@code /account/chats/write} (posting
- * without JavaScript), built with identity's {@code ReaderPages}. Live unread counts of logged-in readers go over
- * the same socket ({@code ReaderInboxes}).
+ * without JavaScript), built with identity's {@code ReaderPages}. A logged-in reader's page posts over its socket
+ * ({@code {"type":"post"}}, the same use case as the API); live unread counts go over the same socket, kept in memory
+ * per node ({@code ReaderInboxes}).
  */
 package org.dateline.chats;

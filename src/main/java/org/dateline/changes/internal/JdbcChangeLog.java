@@ -42,17 +42,29 @@ class JdbcChangeLog implements ChangeLog {
         GeneratedKeyHolder position = new GeneratedKeyHolder();
         jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined)
                 .update(position, "position");
-        if (database.isPostgres()) {
-            // Delivered to every listening node at commit, never for a rolled-back transaction.
-            jdbc.sql("NOTIFY " + CHANNEL).update();
+        // Once per transaction, however many changes it appends (a group of chat messages appends dozens).
+        if (!TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (database.isPostgres()) {
+                        // Delivered to every listening node at commit, never for a rolled-back transaction.
+                        jdbc.sql("NOTIFY " + CHANNEL).update();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcChangeLog.this);
+                }
+
+                @Override
+                public void afterCommit() {
+                    wakeup.signal(); // this node need not wait for a poll or a notification round trip
+                }
+            });
         }
-        // This node need not wait for a poll or a notification round trip.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeup.signal();
-            }
-        });
         return position.getKeyAs(Number.class).longValue();
     }
 

@@ -1,6 +1,7 @@
 package org.dateline.chats.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -11,21 +12,24 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes new chat messages in groups: whatever was posted while the previous group was being written goes into one
- * transaction, each write in a savepoint of its own, and one commit makes them all durable. A commit is the costly
- * part of a post (H2 writes a new chunk of its file, PostgreSQL flushes its log), and under load most of it is then
- * shared; a lone post is written at once, in a transaction of its own. A caller returns only after the commit that
- * stored its write: nothing is acknowledged before it is durable.
+ * transaction, and one commit makes them all durable. A commit is the costly part of a post (H2 writes a new chunk of
+ * its file, PostgreSQL flushes its log), and under load most of it is then shared; a lone post is written at once, in
+ * a transaction of its own. A caller returns only after the commit that stored its write: nothing is acknowledged
+ * before it is durable.
  * <p>
- * One thread writes, so the group's rows are locked in the order they were posted; writes that fail (their savepoint
- * rolled back) fail alone, and a commit that fails fails its whole group.
+ * A group runs without savepoints (each would cost two more round trips per post on PostgreSQL); when any write of
+ * it fails, the group is rolled back and each of its writes is done again in a transaction of its own, so that only
+ * the failing one fails. On H2 one thread writes (its commits are serialised anyway); on PostgreSQL several do,
+ * each group in the order of its rooms, so that two groups lock the rows of their rooms in the same order and never
+ * wait on each other in a circle.
  */
 @Component
 public class GroupWriter implements SmartLifecycle {
@@ -34,32 +38,36 @@ public class GroupWriter implements SmartLifecycle {
     /** At most this many writes share a commit, so that one group never holds its rows for long. */
     static final int MAX_GROUP = 64;
 
-    private record Pending(Supplier<Long> write, CompletableFuture<Long> done) {
+    private record Pending(long room, Supplier<Long> write, CompletableFuture<Long> done) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate group;
-    private final TransactionTemplate savepoint;
-    private volatile Thread thread;
+    private final int writers;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    GroupWriter(PlatformTransactionManager transactions) {
+    /**
+     * @param writers threads writing groups at once; by default 1 on H2 and 4 on other databases
+     *                ({@code dateline.chats.writers})
+     */
+    GroupWriter(PlatformTransactionManager transactions, @Value("${dateline.chats.writers:0}") int writers,
+                @Value("${spring.datasource.url:}") String databaseUrl) {
         this.group = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.writers = writers > 0 ? writers : databaseUrl.startsWith("jdbc:h2:") ? 1 : 4;
     }
 
     /**
      * Runs the write inside a transaction and returns its result once that transaction has committed. A runtime
      * exception of the write (or of the commit) is thrown here.
      */
-    public long write(Supplier<Long> write) {
+    public long write(long room, Supplier<Long> write) {
         CompletableFuture<Long> done = new CompletableFuture<>();
         boolean queued;
         synchronized (this) { // never queued once the writer was told to stop: it empties the queue and ends
             queued = running;
             if (queued) {
-                queue.add(new Pending(write, done));
+                queue.add(new Pending(room, write, done));
             }
         }
         if (!queued) { // starting or stopping: on the caller's thread, in a transaction of its own
@@ -102,48 +110,45 @@ public class GroupWriter implements SmartLifecycle {
     }
 
     private void writeGroup(List<Pending> pending) {
-        if (pending.size() == 1) { // nothing to share: no savepoint
-            Pending only = pending.get(0);
-            try {
-                only.done().complete(group.execute(status -> only.write().get()));
-            } catch (RuntimeException failed) {
-                only.done().completeExceptionally(failed);
-            }
+        if (pending.size() == 1) { // nothing to share
+            writeAlone(pending.get(0));
             return;
         }
+        pending.sort(Comparator.comparingLong(Pending::room)); // stable: one room's posts keep their order
         Long[] results = new Long[pending.size()];
-        RuntimeException[] failures = new RuntimeException[pending.size()];
         try {
             group.executeWithoutResult(status -> {
                 for (int i = 0; i < pending.size(); i++) {
-                    Pending one = pending.get(i);
-                    try {
-                        results[i] = savepoint.execute(nested -> one.write().get());
-                    } catch (RuntimeException failed) { // rolled back to its savepoint; the others go on
-                        failures[i] = failed;
-                    }
+                    results[i] = pending.get(i).write().get();
                 }
             });
-        } catch (RuntimeException commitFailed) {
-            pending.forEach(p -> p.done().completeExceptionally(commitFailed));
+        } catch (RuntimeException failed) { // rolled back: each again on its own, and only the failing one fails
+            log.debug("A group of {} chat writes failed; writing each alone", pending.size(), failed);
+            pending.forEach(this::writeAlone);
             return;
         }
         for (int i = 0; i < pending.size(); i++) {
-            if (failures[i] != null) {
-                pending.get(i).done().completeExceptionally(failures[i]);
-            } else {
-                pending.get(i).done().complete(results[i]);
-            }
+            pending.get(i).done().complete(results[i]);
+        }
+    }
+
+    private void writeAlone(Pending one) {
+        try {
+            one.done().complete(group.execute(status -> one.write().get()));
+        } catch (RuntimeException failed) {
+            one.done().completeExceptionally(failed);
         }
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        Thread writer = new Thread(this::run, "chat-writer");
-        writer.setDaemon(true);
-        thread = writer;
-        writer.start();
+        for (int i = 0; i < writers; i++) {
+            Thread writer = new Thread(this::run, "chat-writer-" + i);
+            writer.setDaemon(true);
+            threads.add(writer);
+            writer.start();
+        }
     }
 
     /** Takes no more writes into the queue, and writes what is in it before the database goes. */
@@ -152,14 +157,14 @@ public class GroupWriter implements SmartLifecycle {
         synchronized (this) {
             running = false;
         }
-        Thread writer = thread;
-        if (writer != null) {
+        for (Thread writer : threads) {
             try {
                 writer.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override

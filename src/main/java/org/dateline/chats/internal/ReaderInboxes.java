@@ -209,7 +209,8 @@ public class ReaderInboxes {
             boolean known = count(reader, roomId) != null;
             follows(reader, roomId, unread);
             message.ifPresent(m -> entry.put("last", last(m)));
-            if (!known) { // for the reader's list of rooms
+            if (!known && byReader.getOrDefault(reader, Set.of()).stream().anyMatch(socket -> socket.inboxDetails)) {
+                // for the reader's list of rooms, open on a page here
                 chats.room(roomId).ifPresent(room -> chats.link(room).ifPresent(link -> {
                     entry.put("title", link.title());
                     entry.put("url", link.url());

@@ -1,0 +1,82 @@
+package org.dateline.chats.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes arriving together share transactions; a write that fails fails alone and leaves nothing behind, the others
+ * are stored; every caller returns only once its write is committed. On the suite's database.
+ */
+@IntegrationTest
+class GroupWriterIT {
+
+    @Autowired
+    GroupWriter writer;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void concurrentWritesAreCommittedTogetherAndAFailingOneFailsAlone() throws Exception {
+        String table = "group_writer_" + System.nanoTime();
+        jdbc.sql("CREATE TABLE " + table + " (n INT PRIMARY KEY, tx VARCHAR(100))").update();
+        // the current transaction's id, as each database names it (H2's once the transaction has changed something)
+        String transactionId = TestDatabases.postgres() ? "txid_current()" : "TRANSACTION_ID()";
+        int writes = 200;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(64);
+        List<CompletableFuture<Long>> results = new ArrayList<>();
+        for (int i = 0; i < writes; i++) {
+            int n = i;
+            results.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return writer.write(n % 7, () -> {
+                    jdbc.sql("INSERT INTO " + table + " (n) VALUES (?)").params(n).update();
+                    jdbc.sql("UPDATE " + table + " SET tx = CAST(" + transactionId + " AS VARCHAR(100)) WHERE n = ?")
+                            .params(n).update();
+                    if (n % 50 == 13) { // after its insert: the rollback must take it away again
+                        throw new IllegalStateException("write " + n + " fails");
+                    }
+                    return (long) n;
+                });
+            }, callers));
+        }
+        start.countDown();
+        int failed = 0;
+        for (int i = 0; i < writes; i++) {
+            try {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
+                // acknowledged: committed, visible to any other connection
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE n = ?").params(i).query(Long.class)
+                        .single()).isEqualTo(1);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).hasMessage("write " + i + " fails");
+                failed++;
+            }
+        }
+        callers.shutdown();
+        assertThat(failed).isEqualTo(4);
+        List<Integer> stored = jdbc.sql("SELECT n FROM " + table + " ORDER BY n").query(Integer.class).list();
+        assertThat(stored).hasSize(writes - 4).noneMatch(n -> n % 50 == 13);
+        // fewer transactions than writes: they were shared
+        long transactions = jdbc.sql("SELECT COUNT(DISTINCT tx) FROM " + table).query(Long.class).single();
+        assertThat(transactions).isLessThan(writes - 4);
+        jdbc.sql("DROP TABLE " + table).update();
+    }
+}
