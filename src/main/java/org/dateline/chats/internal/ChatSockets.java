@@ -79,6 +79,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private static final int SEND_TIME_LIMIT_MS = 5_000;
     private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
     private static final int MAX_REF_LENGTH = 64;
+    static final int HEARTBEAT_SLOTS = 25;
 
     private final JdbcChats chats;
     private final ContentQueries content;
@@ -92,6 +93,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
+    private long heartbeats; // the scheduler's thread only
 
     ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
                 JdbcModeration moderation, LoginSessions logins, FreshMessages fresh) {
@@ -475,10 +477,18 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         }
     }
 
-    /** Keeps idle connections open through proxies, and finds the dead ones. */
-    @Scheduled(fixedDelayString = "PT25S", initialDelayString = "PT25S")
+    /**
+     * Keeps idle connections open through proxies, and finds the dead ones: each socket is pinged every
+     * {@link #HEARTBEAT_SLOTS} seconds, a slot of them each second. Pinging all at once made every client answer at
+     * once, and with thousands of sockets that burst delayed the messages being delivered.
+     */
+    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
     void heartbeat() {
+        int slot = (int) (heartbeats++ % HEARTBEAT_SLOTS);
         for (Subscriber subscriber : List.copyOf(bySession.values())) {
+            if (Math.floorMod(subscriber.session.getId().hashCode(), HEARTBEAT_SLOTS) != slot) {
+                continue;
+            }
             try {
                 subscriber.session.sendMessage(new PingMessage());
             } catch (IOException | RuntimeException gone) {
