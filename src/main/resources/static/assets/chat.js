@@ -392,17 +392,16 @@ function start(section) {
   }
 
   let readTimer = null;
+  // At most one mark per 1.5 s, however busy the room (a timer restarted by every message would never fire there);
+  // the server then sends the header its new count (chat-unread.js).
   function markReadSoon() {
-    if (!me.loggedIn || !roomId) return;
-    clearTimeout(readTimer);
+    if (!me.loggedIn || !roomId || readTimer) return;
     readTimer = setTimeout(() => {
+      readTimer = null;
       const last = newest();
       if (last > lastRead && document.visibilityState === 'visible') {
         lastRead = last;
-        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last })
-          // the header's count (chat-unread.js) drops: everything up to the newest message is read
-          .then(() => window.dispatchEvent(new CustomEvent('dateline:chat-read', { detail: { room: Number(roomId), unread: 0 } })))
-          .catch(() => {});
+        api('POST', '/api/chats/rooms/' + roomId + '/read', { lastReadId: last }).catch(() => {});
       }
     }, 1500);
   }

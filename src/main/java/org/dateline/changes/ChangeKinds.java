@@ -23,6 +23,11 @@ public final class ChangeKinds {
     public static final String CHAT_ROOM = "chat.room";
     /** A reader banned from chatting, or a ban lifted (subject: the ban id). */
     public static final String CHAT_BAN = "chat.ban";
+    /**
+     * A reader read, followed or stopped following a room (subject: the room id, key: the reader's): every node
+     * counts the reader's unread messages of the room afresh for their open pages.
+     */
+    public static final String CHAT_READ = "chat.read";
 
     private ChangeKinds() {
     }

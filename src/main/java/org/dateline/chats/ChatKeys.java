@@ -9,6 +9,7 @@ public final class ChatKeys {
     private static final String ARTICLE = "chat:article:";
     private static final String ROOM = "chat:room:";
     private static final String TOPICS = "chat:topics:";
+    private static final String READER = "chat:reader:";
 
     private ChatKeys() {
     }
@@ -26,18 +27,27 @@ public final class ChatKeys {
         return TOPICS + edition;
     }
 
-    /** A reader's own chat state (bans): no page shows it, the reader's open sockets do. */
+    /** A reader's own chat state (bans, what they read): no page shows it, the reader's open sockets do. */
     public static String reader(long accountId) {
-        return "chat:reader:" + accountId;
+        return READER + accountId;
+    }
+
+    /** The account id of a {@code chat:reader:<id>} key. */
+    public static java.util.Optional<Long> readerIdOf(String key) {
+        return idOf(key, READER);
     }
 
     /** The room id of a {@code chat:room:<id>} key. */
     public static java.util.Optional<Long> roomIdOf(String key) {
-        if (!key.startsWith(ROOM)) {
+        return idOf(key, ROOM);
+    }
+
+    private static java.util.Optional<Long> idOf(String key, String prefix) {
+        if (!key.startsWith(prefix)) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(Long.parseLong(key.substring(ROOM.length())));
+            return java.util.Optional.of(Long.parseLong(key.substring(prefix.length())));
         } catch (NumberFormatException notOurs) {
             return java.util.Optional.empty();
         }

@@ -2,10 +2,12 @@ package org.dateline.chats;
 
 import java.util.Optional;
 
+import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.Participants;
-import org.dateline.chats.internal.ReaderInboxes;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A reader follows a room (it appears among their rooms with its unread count) or stops following it. */
 @Component
@@ -14,13 +16,16 @@ public class FollowRoom {
     private final Participants participants;
     private final JdbcChats chats;
     private final ChatPolicy policy;
-    private final ReaderInboxes inboxes;
+    private final ChatChanges changes;
+    private final TransactionTemplate transaction;
 
-    FollowRoom(Participants participants, JdbcChats chats, ChatPolicy policy, ReaderInboxes inboxes) {
+    FollowRoom(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+               PlatformTransactionManager transactions) {
         this.participants = participants;
         this.chats = chats;
         this.policy = policy;
-        this.inboxes = inboxes;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Done with whether the reader follows the room now. */
@@ -37,8 +42,11 @@ public class FollowRoom {
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        chats.setFollowed(who.get().accountId(), roomId, followed);
-        inboxes.readerMoved(who.get().accountId(), roomId); // the reader's open pages here count afresh
+        long reader = who.get().accountId();
+        transaction.executeWithoutResult(status -> {
+            chats.setFollowed(reader, roomId, followed);
+            changes.readerMoved(reader, roomId); // the reader's open pages, on every node, count afresh
+        });
         return ChatResult.done(followed);
     }
 }

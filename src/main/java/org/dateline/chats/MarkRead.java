@@ -2,10 +2,12 @@ package org.dateline.chats;
 
 import java.util.Optional;
 
+import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.Participants;
-import org.dateline.chats.internal.ReaderInboxes;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A reader has read a room up to a message: the room is followed and its unread count drops. */
 @Component
@@ -14,13 +16,16 @@ public class MarkRead {
     private final Participants participants;
     private final JdbcChats chats;
     private final ChatPolicy policy;
-    private final ReaderInboxes inboxes;
+    private final ChatChanges changes;
+    private final TransactionTemplate transaction;
 
-    MarkRead(Participants participants, JdbcChats chats, ChatPolicy policy, ReaderInboxes inboxes) {
+    MarkRead(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+             PlatformTransactionManager transactions) {
         this.participants = participants;
         this.chats = chats;
         this.policy = policy;
-        this.inboxes = inboxes;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Done with the reader's last read message id in the room (never moves backwards, never past the newest). */
@@ -37,8 +42,11 @@ public class MarkRead {
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        chats.readUpTo(who.get().accountId(), roomId, Math.max(0, Math.min(lastReadId, room.get().lastMessageId())));
-        inboxes.readerMoved(who.get().accountId(), roomId); // the reader's open pages here count afresh
+        long reader = who.get().accountId();
+        transaction.executeWithoutResult(status -> {
+            chats.readUpTo(reader, roomId, Math.max(0, Math.min(lastReadId, room.get().lastMessageId())));
+            changes.readerMoved(reader, roomId); // the reader's open pages, on every node, count afresh
+        });
         return ChatResult.done(chats.lastReadId(who.get().accountId(), roomId));
     }
 }

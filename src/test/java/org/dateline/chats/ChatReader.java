@@ -111,6 +111,13 @@ final class ChatReader {
         return send(request.build());
     }
 
+    /** The id of the reader's login session, as Spring Session stores it (the cookie holds it in base64). */
+    String sessionId() {
+        String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("DATELINE_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -131,6 +131,31 @@ class ChatSocketPostIT {
     }
 
     @Test
+    void postingOverTheSocketKeepsTheLoginAlive() {
+        ArticleSummary article = article(39);
+        ChatReader dave = reader();
+        String session = dave.sessionId();
+        try (ChatSocket page = dave.socket(port)) {
+            // the reader has loaded no page for hours: the session is a minute from expiring
+            long now = System.currentTimeMillis();
+            assertThat(jdbc.sql("UPDATE spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
+                    .params(now - Duration.ofHours(8).minusMinutes(1).toMillis(), now + 60_000, session).update())
+                    .isEqualTo(1);
+            page.send(post("k1", "\"article\":" + article.id(), "\"Still chatting\""));
+            assertThat(answer(page, "k1").get("type").asString()).isEqualTo("posted");
+            // posting used the session as a page load would: idle for the whole timeout from now
+            long expiry = jdbc.sql("SELECT expiry_time FROM spring_session WHERE session_id = ?").params(session)
+                    .query(Long.class).single();
+            assertThat(expiry).isGreaterThan(now + Duration.ofHours(7).toMillis());
+            // an expired one is not brought back
+            jdbc.sql("UPDATE spring_session SET expiry_time = ? WHERE session_id = ?")
+                    .params(System.currentTimeMillis() - 1, session).update();
+            page.send(post("k2", "\"article\":" + article.id(), "\"After expiry\""));
+            assertThat(answer(page, "k2").get("code").asString()).isEqualTo("login_required");
+        }
+    }
+
+    @Test
     void aLogoutEndsPostingOverASocketOpenedBefore() {
         ArticleSummary article = article(19);
         ChatReader carol = reader();

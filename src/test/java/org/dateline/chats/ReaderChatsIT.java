@@ -236,30 +236,41 @@ class ReaderChatsIT {
             header.send("{\"type\":\"inbox\",\"details\":true}");
             JsonNode inbox = header.nextOfType("inbox");
             assertThat(count(inbox, roomId)).isZero();
+            assertThat(inbox.get("total").asLong()).isZero();
 
             long reply;
-            try (ChatSocket counter = frank.socket(port)) { // a header: counts alone
+            try (ChatSocket counter = frank.socket(port)) { // a header: the total alone
                 counter.send("{\"type\":\"inbox\"}");
-                assertThat(count(counter.nextOfType("inbox"), roomId)).isZero();
+                JsonNode counted = counter.nextOfType("inbox");
+                assertThat(counted.get("total").asLong()).isZero();
+                assertThat(counted.has("rooms")).isFalse();
                 reply = grace.posted(article.id(), "Yes, me").get("id").asLong();
-                JsonNode counted = unread(counter, roomId);
-                assertThat(counted.get("unread").asLong()).isEqualTo(1);
-                assertThat(counted.has("last")).isFalse();
-            }
-            JsonNode unread = unread(header, roomId);
-            assertThat(unread.get("room").asLong()).isEqualTo(roomId);
-            assertThat(unread.get("unread").asLong()).isEqualTo(1);
-            assertThat(unread.get("last").get("author").asString()).isEqualTo(grace.name);
-            assertThat(unread.get("last").get("text").asString()).isEqualTo("Yes, me");
+                assertThat(total(counter, 1).has("rooms")).isFalse();
+                JsonNode unread = unread(header, roomId);
+                assertThat(unread.get("room").asLong()).isEqualTo(roomId);
+                assertThat(unread.get("unread").asLong()).isEqualTo(1);
+                assertThat(unread.get("last").get("author").asString()).isEqualTo(grace.name);
+                assertThat(unread.get("last").get("text").asString()).isEqualTo("Yes, me");
 
-            grace.posted(article.id(), "Still here");
-            assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(2);
-            // a message that leaves lowers the count
-            assertThat(grace.call("DELETE", "/api/chats/messages/" + reply, null).statusCode()).isEqualTo(204);
-            assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(1);
-            // posting reads the room up to the reader's own message
-            frank.posted(article.id(), "Good");
-            assertThat(unread(header, roomId).get("unread").asLong()).isZero();
+                grace.posted(article.id(), "Still here");
+                assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(2);
+                total(counter, 2);
+                // a message that leaves lowers the count
+                assertThat(grace.call("DELETE", "/api/chats/messages/" + reply, null).statusCode()).isEqualTo(204);
+                assertThat(unread(header, roomId).get("unread").asLong()).isEqualTo(1);
+                total(counter, 1);
+                // posting reads the room up to the reader's own message
+                frank.posted(article.id(), "Good");
+                assertThat(unread(header, roomId).get("unread").asLong()).isZero();
+                total(counter, 0);
+                // reading the room (what chat.js does on the article page) brings every header down
+                JsonNode another = grace.posted(article.id(), "Another");
+                total(counter, 1);
+                assertThat(frank.call("POST", "/api/chats/rooms/" + roomId + "/read",
+                        "{\"lastReadId\":" + another.get("id").asLong() + "}").statusCode()).isEqualTo(200);
+                total(counter, 0);
+                assertThat(unread(header, roomId, 0).has("last")).isFalse();
+            }
 
             // Reading the room (what chat.js does on the article page); asking again gives the new count.
             JsonNode newest = grace.posted(article.id(), "Last one");
@@ -269,7 +280,7 @@ class ReaderChatsIT {
             header.send("{\"type\":\"inbox\",\"details\":true}");
             assertThat(count(header.nextOfType("inbox"), roomId)).isZero();
 
-            // A room the reader stopped following is dropped at its next message.
+            // A room the reader stopped following is dropped at once.
             assertThat(frank.call("PUT", "/api/chats/rooms/" + roomId + "/follow", "{\"followed\":false}")
                     .statusCode()).isEqualTo(200);
             grace.posted(article.id(), "Hello?");
@@ -280,7 +291,7 @@ class ReaderChatsIT {
         // Another reader's socket hears nothing of Frank's rooms.
         try (ChatSocket stranger = reader("READER").socket(port)) {
             stranger.send("{\"type\":\"inbox\"}");
-            assertThat(stranger.nextOfType("inbox").get("rooms").size()).isZero();
+            assertThat(stranger.nextOfType("inbox").get("total").asLong()).isZero();
             frank.call("PUT", "/api/chats/rooms/" + roomId + "/follow", "{\"followed\":true}");
             grace.posted(article.id(), "Only for followers");
             stranger.expectSilence(Duration.ofMillis(700));
@@ -336,6 +347,18 @@ class ReaderChatsIT {
     private static JsonNode unread(ChatSocket socket, long roomId) {
         JsonNode frame = socket.next(f -> "unread".equals(f.path("type").asString()) && entry(f, roomId) != null);
         return entry(frame, roomId);
+    }
+
+    /** The room's entry in the next {@code unread} frame that gives it this count. */
+    private static JsonNode unread(ChatSocket socket, long roomId, long count) {
+        JsonNode frame = socket.next(f -> "unread".equals(f.path("type").asString()) && entry(f, roomId) != null
+                && entry(f, roomId).path("unread").asLong() == count);
+        return entry(frame, roomId);
+    }
+
+    /** The next {@code unread} frame with this total (what a page header shows). */
+    private static JsonNode total(ChatSocket socket, long total) {
+        return socket.next(f -> "unread".equals(f.path("type").asString()) && f.path("total").asLong(-1) == total);
     }
 
     private static JsonNode entry(JsonNode frame, long roomId) {

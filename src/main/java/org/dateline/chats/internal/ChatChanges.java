@@ -34,6 +34,14 @@ public class ChatChanges {
     }
 
     /**
+     * The reader read, followed or stopped following the room: the unread counts of their open pages on every node
+     * are read again. Must run inside the transaction that stores it.
+     */
+    public void readerMoved(long accountId, long roomId) {
+        log.append(ChangeKinds.CHAT_READ, null, roomId, List.of(ChatKeys.reader(accountId)));
+    }
+
+    /**
      * Must run inside the transaction that stores the change. The subject is a message, or the room itself for
      * {@link ChangeKinds#CHAT_ROOM}.
      * <p>

@@ -310,7 +310,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
             return null;
         }
-        if (!logins.stands((String) session.getAttributes().get(ChatSocketConfiguration.LOGIN_SESSION))) {
+        if (!logins.use((String) session.getAttributes().get(ChatSocketConfiguration.LOGIN_SESSION))) {
             // logged out (here or on another node) or expired: this connection is anonymous from now on
             session.getAttributes().remove(ChatSocketConfiguration.READER);
             return null;
@@ -352,7 +352,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 ? fresh.take(change.subjectId()).or(() -> chats.message(change.subjectId()))
                 : chats.message(change.subjectId()));
         inboxes.onChange(change, message);
-        if (ChangeKinds.CHAT_BAN.equals(change.kind())) {
+        if (ChangeKinds.CHAT_BAN.equals(change.kind()) || ChangeKinds.CHAT_READ.equals(change.kind())) {
             return; // a reader's own news: only their sockets, through the inboxes
         }
         Set<Subscriber> audience = new LinkedHashSet<>();

@@ -24,25 +24,27 @@ import org.springframework.web.socket.TextMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The unread counts of logged-in readers, live on their sockets: {@code {"type":"inbox"}} on a socket whose handshake
- * carried a reader's session answers with the count of every room the reader follows
- * ({@code {"type":"inbox","rooms":[{"room":7,"unread":3}]}}) and from then on, at most every half second,
- * {@code {"type":"unread","rooms":[{"room":7,"unread":4}]}} with each room whose count moved: a message appeared in or
- * left it (with {@code last}, author and preview, for a new message), or the reader stopped following it
- * ({@code followed:false}).
+ * The unread counts of logged-in readers, live on their sockets. {@code {"type":"inbox"}} on a socket whose handshake
+ * carried a reader's session answers with the reader's {@code total} of unread messages, and from then on, at most
+ * every half second, {@code {"type":"unread","total":12}} when a count moved: a message appeared in or left a room the
+ * reader follows, the reader read it, followed it or stopped following it. That is all a page header shows.
+ * A socket that asks with {@code "details":true} (the reader's chats page) also gets each room:
+ * {@code {"type":"inbox","total":3,"rooms":[{"room":7,"unread":3}]}}, then {@code unread} frames listing every room whose
+ * count moved ({@code {"room":7,"unread":4}}), with {@code last} (author, preview, time) when a message was posted
+ * in it, {@code title}, {@code url} and {@code at} for a room the reader newly follows, and {@code followed:false} for
+ * one they stopped following.
  * Asking again answers afresh: a client sends it on every (re)connection, and when it learns of a room it follows
  * since. Only rooms followed by a reader connected to this node cost anything.
  * <p>
  * Counts are kept in memory and moved on by each new message (one more for every follower but the author, whose
- * own message reads the room up to it), so a message costs no query however many followers are online. The
+ * own message reads the room up to it): a message costs no query however many followers are online, and per
+ * follower two map updates on the change log's thread; frames are built at the flush, once per reader. The
  * database says again what each count is: for the whole room at its first message after {@link #RECOUNT} (what
- * a reader read or unfollowed through another node), at every deletion, and for the reader and room at once when
- * the reader reads, follows or unfollows it through this node ({@link #readerMoved}). A room the reader newly
- * follows comes with its {@code title} and {@code url}, so a page listing the rooms can add it. Only a socket that asked
- * with {@code "details":true} (the reader's chats page) gets those and {@code last}; a header needs the counts alone.
+ * a message deleted, hidden or held since), at every deletion, and for the reader and room at once when the reader
+ * reads, follows or unfollows it on any node (a {@code chat.read} change).
  */
 @Component
-public class ReaderInboxes {
+class ReaderInboxes {
 
     /** How long a room's counts are moved on in memory before the database is asked again (plus up to a minute). */
     static final long RECOUNT = 300_000_000_000L;
@@ -53,11 +55,12 @@ public class ReaderInboxes {
     private final JdbcModeration moderation;
     private final Map<Long, Set<ChatSockets.Subscriber>> byReader = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> readersByRoom = new ConcurrentHashMap<>();
-    private final Map<Long, Set<Long>> roomsByReader = new ConcurrentHashMap<>();
-    /** Unread messages by reader and room, for the readers watching on this node. */
+    /** Unread messages by reader and room, for the readers watching on this node; the keys are the rooms they follow. */
     private final Map<Long, Map<Long, Long>> counts = new ConcurrentHashMap<>();
-    /** The counts to send at the next {@link #flush}, by reader and room. */
-    private final Map<Long, Map<Long, Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    /** What moved for each reader since the last {@link #flush}. */
+    private final Map<Long, Moved> pending = new ConcurrentHashMap<>();
+    /** The newest message posted in each room followed here, for the details of the next flush. */
+    private final Map<Long, MessageView> lastByRoom = new ConcurrentHashMap<>();
     /** When each room's counts are to be read from the database again ({@link System#nanoTime}). */
     private final Map<Long, Long> recountedAt = new ConcurrentHashMap<>();
 
@@ -68,25 +71,39 @@ public class ReaderInboxes {
         this.moderation = moderation;
     }
 
-    /** Registers first, then reads the counts: a message posted in between comes again as {@code unread}. */
+    /** The rooms whose count moved for one reader; taken whole by the flush, which closes it. */
+    private static final class Moved {
+        /** Room → whether a message was posted in it (then the details carry it as the room's last). */
+        final Map<Long, Boolean> rooms = new LinkedHashMap<>();
+        /** Title, address and time of the rooms the reader newly follows, for the details. */
+        final Map<Long, Map<String, Object>> introduced = new HashMap<>();
+        boolean closed;
+    }
+
+    /** Registers first, then reads the counts: a message posted in between moves them again at the next flush. */
     void watch(ChatSockets.Subscriber subscriber, long accountId, boolean details) {
         subscriber.reader = accountId;
         subscriber.inboxDetails = details;
         byReader.computeIfAbsent(accountId, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
         List<ReaderRoom> rooms = queries.roomsOf(accountId);
+        Map<Long, Long> mine = counts.computeIfAbsent(accountId, k -> new ConcurrentHashMap<>());
+        long total = 0;
+        List<Map<String, Object>> entries = new ArrayList<>();
         for (ReaderRoom room : rooms) {
-            follows(accountId, room.roomId(), room.unread());
-        }
-        List<Map<String, Object>> counts = new ArrayList<>();
-        for (ReaderRoom room : rooms) {
+            follows(accountId, room.roomId());
+            mine.put(room.roomId(), room.unread());
+            total += room.unread();
             Map<String, Object> count = new LinkedHashMap<>();
             count.put("room", room.roomId());
             count.put("unread", room.unread());
-            counts.add(count);
+            entries.add(count);
         }
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "inbox");
-        frame.put("rooms", counts);
+        frame.put("total", total);
+        if (details) {
+            frame.put("rooms", entries);
+        }
         subscriber.send(new TextMessage(json.writeValueAsString(frame)));
     }
 
@@ -100,10 +117,12 @@ public class ReaderInboxes {
             return set.isEmpty() ? null : set;
         });
         if (sockets == null) { // the reader's last socket on this node
-            for (long room : Optional.ofNullable(roomsByReader.remove(reader)).orElse(Set.of())) {
-                unfollows(reader, room);
+            Map<Long, Long> mine = counts.remove(reader);
+            if (mine != null) {
+                for (long room : mine.keySet()) {
+                    unfollows(reader, room);
+                }
             }
-            counts.remove(reader);
             pending.remove(reader);
         }
     }
@@ -128,13 +147,18 @@ public class ReaderInboxes {
     }
 
     /**
-     * A message appeared in or left a room: its online followers get their new count; a ban reaches its reader.
+     * A message appeared in or left a room: its online followers' counts move; a ban reaches its reader.
      *
      * @param message the message of a {@code chat.message} change, read once for every part of this node that needs it
      */
     void onChange(Change change, Supplier<Optional<MessageView>> message) {
         if (ChangeKinds.CHAT_BAN.equals(change.kind()) && change.subjectId() != null && !byReader.isEmpty()) {
             onBan(change.subjectId());
+            return;
+        }
+        if (ChangeKinds.CHAT_READ.equals(change.kind()) && change.subjectId() != null) {
+            change.keys().stream().map(ChatKeys::readerIdOf).flatMap(Optional::stream)
+                    .forEach(reader -> readerMoved(reader, change.subjectId()));
             return;
         }
         boolean posted = ChangeKinds.CHAT_MESSAGE.equals(change.kind());
@@ -147,134 +171,174 @@ public class ReaderInboxes {
         if (roomId == null) {
             return;
         }
-        Set<Long> audience = new HashSet<>(readersByRoom.getOrDefault(roomId, Set.of()));
+        Set<Long> followers = readersByRoom.getOrDefault(roomId, Set.of());
         Optional<MessageView> shown = posted ? message.get() : Optional.empty();
         // posting follows the room: the author's other tabs start counting it (their own messages count 0)
         Long author = shown.map(MessageView::authorId).filter(byReader::containsKey).orElse(null);
-        if (author != null) {
-            audience.add(author);
-        }
-        if (audience.isEmpty()) {
+        if (followers.isEmpty() && author == null) {
             return;
+        }
+        shown.ifPresent(m -> lastByRoom.put(roomId, m));
+        if (!posted) {
+            lastByRoom.computeIfPresent(roomId, (k, last) -> last.id() == change.subjectId() ? null : last);
         }
         long now = System.nanoTime();
         Long due = recountedAt.get(roomId);
-        Map<Long, Long> unread;
         if (!posted || due == null || now - due > 0) { // the database's word
-            unread = chats.unreadIn(roomId, audience);
+            Set<Long> audience = new HashSet<>(followers);
+            if (author != null) {
+                audience.add(author);
+            }
+            Map<Long, Long> unread = chats.unreadIn(roomId, audience);
             // the next time, spread so that rooms counted at once (a node starting) are not counted again at once
             recountedAt.put(roomId, now + RECOUNT + ThreadLocalRandom.current().nextLong(60_000_000_000L));
-        } else { // one more for everyone but the author
-            unread = new HashMap<>();
             for (long reader : audience) {
-                Long count = count(reader, roomId);
-                if (author != null && reader == author) {
-                    unread.put(reader, 0L);
-                } else if (count != null) {
-                    unread.put(reader, count + 1);
-                }
+                moved(reader, roomId, unread.get(reader), posted);
+            }
+            return;
+        }
+        // one more for everyone but the author
+        for (long reader : followers) {
+            if (author != null && reader == author) {
+                continue;
+            }
+            Map<Long, Long> mine = counts.get(reader);
+            if (mine != null && mine.computeIfPresent(roomId, (k, n) -> n + 1) != null) {
+                note(reader, roomId, true);
             }
         }
-        for (long reader : audience) {
-            send(reader, roomId, unread.get(reader), shown);
+        if (author != null) {
+            moved(author, roomId, 0L, true);
         }
     }
 
     /**
-     * The reader read, followed or unfollowed the room through this node: the count is read again and goes to the
+     * The reader read, followed or unfollowed the room (on whichever node): the count is read again and goes to the
      * reader's sockets here with the next flush (a room followed just now with its title and address).
      */
-    public void readerMoved(long reader, long roomId) {
+    private void readerMoved(long reader, long roomId) {
         if (byReader.containsKey(reader)) {
-            send(reader, roomId, chats.unreadIn(roomId, List.of(reader)).get(reader), Optional.empty());
+            moved(reader, roomId, chats.unreadIn(roomId, List.of(reader)).get(reader), false);
         }
     }
 
-    private Long count(long reader, long roomId) {
-        return counts.getOrDefault(reader, Map.of()).get(roomId);
-    }
-
-    /**
-     * Notes the reader's new count of the room for the next {@link #flush}; {@code unread} null: the reader does not
-     * follow the room (any more).
-     */
-    private void send(long reader, long roomId, Long unread, Optional<MessageView> message) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("room", roomId);
-        entry.put("unread", unread == null ? 0 : unread);
+    /** The reader's count of the room is now {@code unread}; null: the reader does not follow the room (any more). */
+    private void moved(long reader, long roomId, Long unread, boolean posted) {
+        Map<Long, Long> mine = counts.get(reader);
+        if (mine == null) { // no socket of the reader's here any more
+            return;
+        }
         if (unread == null) {
-            entry.put("followed", false);
-            unfollows(reader, roomId);
-        } else {
-            boolean known = count(reader, roomId) != null;
-            follows(reader, roomId, unread);
-            message.ifPresent(m -> entry.put("last", last(m)));
-            if (!known && byReader.getOrDefault(reader, Set.of()).stream().anyMatch(socket -> socket.inboxDetails)) {
-                // for the reader's list of rooms, open on a page here
+            if (mine.remove(roomId) != null) {
+                unfollows(reader, roomId);
+                note(reader, roomId, false);
+            }
+            return;
+        }
+        if (mine.put(roomId, unread) == null) { // newly followed: a page listing the rooms adds it
+            follows(reader, roomId);
+            if (byReader.getOrDefault(reader, Set.of()).stream().anyMatch(socket -> socket.inboxDetails)) {
                 chats.room(roomId).ifPresent(room -> chats.link(room).ifPresent(link -> {
-                    entry.put("title", link.title());
-                    entry.put("url", link.url());
-                    entry.put("at", room.lastActivityAt().toString());
+                    Map<String, Object> intro = new LinkedHashMap<>();
+                    intro.put("title", link.title());
+                    intro.put("url", link.url());
+                    intro.put("at", room.lastActivityAt().toString());
+                    introduce(reader, roomId, intro);
                 }));
             }
         }
-        Map<Long, Map<String, Object>> rooms = pending.computeIfAbsent(reader, k -> new LinkedHashMap<>());
-        synchronized (rooms) {
-            Map<String, Object> earlier = rooms.remove(roomId);
-            if (earlier != null && unread != null) { // what the newer entry does not say again still holds
-                earlier.forEach(entry::putIfAbsent);
+        note(reader, roomId, posted);
+    }
+
+    /** Notes for the next {@link #flush} that the reader's count of the room moved. */
+    private void note(long reader, long roomId, boolean posted) {
+        while (true) {
+            Moved moved = pending.computeIfAbsent(reader, k -> new Moved());
+            synchronized (moved) {
+                if (!moved.closed) {
+                    moved.rooms.merge(roomId, posted, Boolean::logicalOr);
+                    return;
+                }
             }
-            rooms.put(roomId, entry);
+        }
+    }
+
+    private void introduce(long reader, long roomId, Map<String, Object> intro) {
+        while (true) {
+            Moved moved = pending.computeIfAbsent(reader, k -> new Moved());
+            synchronized (moved) {
+                if (!moved.closed) {
+                    moved.introduced.put(roomId, intro);
+                    return;
+                }
+            }
         }
     }
 
     /**
-     * Sends each reader one {@code unread} frame with every room whose count moved since the last flush. A reader of
-     * busy rooms hears at most this often, whatever the rate of messages: per message and socket, the counts cost
-     * more frames than the messages themselves.
+     * Sends each reader whose counts moved since the last flush one {@code unread} frame per kind of socket: the
+     * total to a header, each moved room to a list of rooms. A reader of busy rooms hears at most this often,
+     * whatever the rate of messages.
      */
     @Scheduled(fixedDelayString = "PT0.5S", initialDelayString = "PT0.5S")
     void flush() {
         for (Long reader : List.copyOf(pending.keySet())) {
-            Map<Long, Map<String, Object>> rooms = pending.remove(reader);
-            if (rooms == null) {
+            Moved moved = pending.remove(reader);
+            if (moved == null) {
                 continue;
             }
-            List<Map<String, Object>> entries;
-            synchronized (rooms) {
-                entries = List.copyOf(rooms.values());
+            synchronized (moved) {
+                moved.closed = true;
+            }
+            Set<ChatSockets.Subscriber> sockets = byReader.get(reader);
+            Map<Long, Long> mine = counts.get(reader);
+            if (sockets == null || mine == null) {
+                continue;
+            }
+            long total = 0;
+            for (long n : mine.values()) {
+                total += n;
             }
             TextMessage detailed = null;
             TextMessage counted = null;
-            for (ChatSockets.Subscriber socket : byReader.getOrDefault(reader, Set.of())) {
+            for (ChatSockets.Subscriber socket : sockets) {
                 if (socket.inboxDetails) {
-                    detailed = detailed != null ? detailed : unreadFrame(entries, true);
+                    detailed = detailed != null ? detailed : detailedFrame(total, moved, mine);
                     socket.send(detailed);
                 } else {
-                    counted = counted != null ? counted : unreadFrame(entries, false);
+                    counted = counted != null ? counted
+                            : new TextMessage("{\"type\":\"unread\",\"total\":" + total + "}");
                     socket.send(counted);
                 }
             }
         }
     }
 
-    /** Without details: the room, its count and whether it is still followed (what a header shows). */
-    private TextMessage unreadFrame(List<Map<String, Object>> entries, boolean details) {
-        List<Map<String, Object>> rooms = entries;
-        if (!details) {
-            rooms = new ArrayList<>(entries.size());
-            for (Map<String, Object> entry : entries) {
-                Map<String, Object> count = new LinkedHashMap<>();
-                count.put("room", entry.get("room"));
-                count.put("unread", entry.get("unread"));
-                if (entry.containsKey("followed")) {
-                    count.put("followed", entry.get("followed"));
+    /** Each room whose count moved: its count, and what a list of rooms shows of it. */
+    private TextMessage detailedFrame(long total, Moved moved, Map<Long, Long> mine) {
+        List<Map<String, Object>> rooms = new ArrayList<>(moved.rooms.size());
+        moved.rooms.forEach((roomId, posted) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("room", roomId);
+            Long unread = mine.get(roomId);
+            entry.put("unread", unread == null ? 0 : unread);
+            if (unread == null) {
+                entry.put("followed", false);
+            } else {
+                MessageView last = posted ? lastByRoom.get(roomId) : null;
+                if (last != null) {
+                    entry.put("last", last(last));
                 }
-                rooms.add(count);
+                Map<String, Object> intro = moved.introduced.get(roomId);
+                if (intro != null) {
+                    entry.putAll(intro);
+                }
             }
-        }
+            rooms.add(entry);
+        });
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "unread");
+        frame.put("total", total);
         frame.put("rooms", rooms);
         return new TextMessage(json.writeValueAsString(frame));
     }
@@ -288,24 +352,18 @@ public class ReaderInboxes {
         return last;
     }
 
-    private void follows(long reader, long room, long unread) {
+    private void follows(long reader, long room) {
         readersByRoom.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet()).add(reader);
-        roomsByReader.computeIfAbsent(reader, k -> ConcurrentHashMap.newKeySet()).add(room);
-        counts.computeIfAbsent(reader, k -> new ConcurrentHashMap<>()).put(room, unread);
     }
 
     private void unfollows(long reader, long room) {
         readersByRoom.computeIfPresent(room, (k, set) -> {
             set.remove(reader);
-            return set.isEmpty() ? null : set;
+            if (set.isEmpty()) {
+                lastByRoom.remove(room);
+                return null;
+            }
+            return set;
         });
-        Set<Long> rooms = roomsByReader.get(reader);
-        if (rooms != null) {
-            rooms.remove(room);
-        }
-        Map<Long, Long> unread = counts.get(reader);
-        if (unread != null) {
-            unread.remove(room);
-        }
     }
 }
