@@ -71,6 +71,17 @@ public class PostMessage {
         return post(participants.account(accountId), command);
     }
 
+    /**
+     * The ban that refused a post with {@link Refusal#BANNED}: in the command's room (or its article's), or every room;
+     * empty when none is in force (any more). What a page needs to say until when.
+     */
+    public Optional<ActiveBan> banOf(long accountId, Command command) {
+        Optional<Long> roomId = command.roomId() != null ? Optional.of(command.roomId())
+                : command.articleId() == null ? Optional.empty()
+                : chats.roomOfArticle(command.articleId()).map(Room::id);
+        return roomId.flatMap(room -> moderation.banInForce(accountId, room));
+    }
+
     private ChatResult<MessageView> post(Optional<Participant> current, Command command) {
         if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);

@@ -59,13 +59,11 @@ class ChatApiController {
     private final MarkRead markRead;
     private final CreateTopicRoom createTopic;
     private final FollowRoom follow;
-    private final JdbcModeration moderation;
 
     ChatApiController(ChatQueries queries, Participants participants, PostMessage post, EditMessage edit,
                       DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic,
-                      FollowRoom follow, JdbcModeration moderation) {
+                      FollowRoom follow) {
         this.follow = follow;
-        this.moderation = moderation;
         this.queries = queries;
         this.participants = participants;
         this.post = post;
@@ -132,24 +130,23 @@ class ChatApiController {
     @PostMapping(path = "/rooms/{roomId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> post(@PathVariable long roomId, @RequestBody PostBody body,
                                      HttpServletRequest request) {
-        return created(posted(post.post(new PostMessage.Command(roomId, null, body.body(), body.replyTo(),
-                request.getRemoteAddr())), () -> roomId));
+        return created(posted(new PostMessage.Command(roomId, null, body.body(), body.replyTo(),
+                request.getRemoteAddr())));
     }
 
     /** Posts under an article whose room the page did not know yet: the first message creates it. */
     @PostMapping(path = "/articles/{articleId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> postToArticle(@PathVariable long articleId, @RequestBody PostBody body,
                                               HttpServletRequest request) {
-        return created(posted(post.post(new PostMessage.Command(null, articleId, body.body(), body.replyTo(),
-                request.getRemoteAddr())), () -> queries.conversation(articleId, 1).roomId()));
+        return created(posted(new PostMessage.Command(null, articleId, body.body(), body.replyTo(),
+                request.getRemoteAddr())));
     }
 
     /** A banned reader is told until when ({@code bannedUntil}, null for a ban until lifted), so the page can say so. */
-    private MessageView posted(ChatResult<MessageView> result, java.util.function.Supplier<Long> room) {
-        Long roomId = result instanceof ChatResult.Refused<MessageView> refused
-                && refused.reason() == Refusal.BANNED ? room.get() : null;
-        if (roomId != null) {
-            participants.current().flatMap(who -> moderation.banInForce(who.accountId(), roomId)).ifPresent(ban -> {
+    private MessageView posted(PostMessage.Command command) {
+        ChatResult<MessageView> result = post.post(command);
+        if (result instanceof ChatResult.Refused<MessageView> refused && refused.reason() == Refusal.BANNED) {
+            participants.current().flatMap(who -> post.banOf(who.accountId(), command)).ifPresent(ban -> {
                 throw new Banned(ban);
             });
         }

@@ -86,7 +86,6 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private final JsonMapper json;
     private final ReaderInboxes inboxes;
     private final PostMessage posts;
-    private final JdbcModeration moderation;
     private final LoginSessions logins;
     private final FreshMessages fresh;
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
@@ -96,10 +95,9 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private long heartbeats; // the scheduler's thread only
 
     ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
-                JdbcModeration moderation, LoginSessions logins, FreshMessages fresh) {
+                LoginSessions logins, FreshMessages fresh) {
         this.chats = chats;
         this.posts = posts;
-        this.moderation = moderation;
         this.logins = logins;
         this.fresh = fresh;
         this.inboxes = inboxes;
@@ -289,12 +287,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 replyTo > 0 ? replyTo : null, (String) session.getAttributes().get(ChatSocketConfiguration.ADDRESS));
         ChatResult<MessageView> result = posts.postAs(reader, command);
         if (result instanceof ChatResult.Refused<MessageView> refusal) {
-            ActiveBan ban = null;
-            if (refusal.reason() == Refusal.BANNED) {
-                Long room = roomId > 0 ? Long.valueOf(roomId)
-                        : chats.roomOfArticle(articleId).map(Room::id).orElse(null);
-                ban = room == null ? null : moderation.banInForce(reader, room).orElse(null);
-            }
+            ActiveBan ban = refusal.reason() == Refusal.BANNED ? posts.banOf(reader, command).orElse(null) : null;
             refused(subscriber, ref, refusal.reason(), ban);
             return;
         }
