@@ -5,9 +5,10 @@
 import { join, resubscribe } from './chat.js';
 
 export function start(badge) {
+  // beyond 99 the server sends a new total only when it falls to 99 or below again (ReaderInboxes.SHOWN_MAX)
   const show = (total) => {
     const n = Math.max(0, Number(total) || 0);
-    badge.textContent = String(n);
+    badge.textContent = n > 99 ? '99+' : String(n);
     badge.hidden = n === 0;
   };
   const tell = (name, detail) => document.dispatchEvent(new CustomEvent(name, { detail }));

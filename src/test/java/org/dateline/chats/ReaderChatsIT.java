@@ -343,6 +343,38 @@ class ReaderChatsIT {
         }
     }
 
+    @Test
+    void aHeaderHearsNoNewTotalWhileItShowsNinetyNinePlus() {
+        ArticleSummary article = article(45);
+        ChatReader kim = reader("READER");
+        ChatReader leo = reader("READER");
+        long roomId = kim.posted(article.id(), "Busy room ahead").get("roomId").asLong();
+        // 120 messages Kim has not read (written straight into the database, as posting them would take minutes)
+        java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.now());
+        for (int i = 0; i < 120; i++) {
+            jdbc.sql("INSERT INTO chat_messages (room_id, author_id, body, state, created_at) VALUES (?, ?, ?, 'VISIBLE', ?)")
+                    .params(roomId, leo.accountId, "Backlog " + i, at).update();
+        }
+        try (ChatSocket header = kim.socket(port); ChatSocket list = kim.socket(port)) {
+            header.send("{\"type\":\"inbox\"}");
+            assertThat(header.nextOfType("inbox").get("total").asLong()).isEqualTo(120);
+            list.send("{\"type\":\"inbox\",\"details\":true}");
+            assertThat(count(list.nextOfType("inbox"), roomId)).isEqualTo(120);
+
+            // one more: the list of rooms hears it, the header (showing 99+) is not sent 121
+            leo.posted(article.id(), "And one more");
+            assertThat(unread(list, roomId).get("unread").asLong()).isEqualTo(121);
+            header.expectSilence(Duration.ofMillis(1200));
+
+            // reading brings it below 100 again: the header hears that
+            long newest = jdbc.sql("SELECT MAX(id) FROM chat_messages WHERE room_id = ?").params(roomId)
+                    .query(Long.class).single();
+            assertThat(kim.call("POST", "/api/chats/rooms/" + roomId + "/read", "{\"lastReadId\":" + newest + "}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(header.nextOfType("unread").get("total").asLong()).isZero();
+        }
+    }
+
     /** The room's entry in the next {@code unread} frame that names it (a frame lists every room whose count moved). */
     private static JsonNode unread(ChatSocket socket, long roomId) {
         JsonNode frame = socket.next(f -> "unread".equals(f.path("type").asString()) && entry(f, roomId) != null);

@@ -113,6 +113,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         volatile Long reader;
         /** Whether it asked for each room's last message, title and address too (a list of rooms), or counts alone. */
         volatile boolean inboxDetails;
+        /** The total a header shows now ({@link ReaderInboxes#shown}); -1 before the first; the flush's thread only. */
+        long shownTotal = -1;
 
         Subscriber(WebSocketSession session) {
             this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,

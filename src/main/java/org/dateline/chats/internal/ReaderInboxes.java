@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The unread counts of logged-in readers, live on their sockets. {@code {"type":"inbox"}} on a socket whose handshake
  * carried a reader's session answers with the reader's {@code total} of unread messages, and from then on, at most
- * every half second, {@code {"type":"unread","total":12}} when a count moved: a message appeared in or left a room the
- * reader follows, the reader read it, followed it or stopped following it. That is all a page header shows.
+ * every half second, {@code {"type":"unread","total":12}} when what a header shows moved: a message appeared in or left
+ * a room the reader follows, the reader read it, followed it or stopped following it. A header shows "99+" beyond
+ * {@link #SHOWN_MAX}, so a reader of busy rooms who does not read is not sent a new total every half second.
  * A socket that asks with {@code "details":true} (the reader's chats page) also gets each room:
  * {@code {"type":"inbox","total":3,"rooms":[{"room":7,"unread":3}]}}, then {@code unread} frames listing every room whose
  * count moved ({@code {"room":7,"unread":4}}), with {@code last} (author, preview, time) when a message was posted
@@ -48,6 +49,8 @@ class ReaderInboxes {
 
     /** How long a room's counts are moved on in memory before the database is asked again (plus up to a minute). */
     static final long RECOUNT = 300_000_000_000L;
+    /** The largest total a header shows as a number; beyond it, "99+". */
+    static final long SHOWN_MAX = 99;
 
     private final JdbcChats chats;
     private final ChatQueries queries;
@@ -63,6 +66,8 @@ class ReaderInboxes {
     private final Map<Long, MessageView> lastByRoom = new ConcurrentHashMap<>();
     /** When each room's counts are to be read from the database again ({@link System#nanoTime}). */
     private final Map<Long, Long> recountedAt = new ConcurrentHashMap<>();
+    /** Held while a header's shown total is compared or set and its frame sent. */
+    private final Object shownLock = new Object();
 
     ReaderInboxes(JdbcChats chats, ChatQueries queries, JsonMapper json, JdbcModeration moderation) {
         this.chats = chats;
@@ -104,7 +109,11 @@ class ReaderInboxes {
         if (details) {
             frame.put("rooms", entries);
         }
-        subscriber.send(new TextMessage(json.writeValueAsString(frame)));
+        TextMessage answer = new TextMessage(json.writeValueAsString(frame));
+        synchronized (shownLock) { // against the flush, which compares what the socket shows
+            subscriber.shownTotal = shown(total);
+            subscriber.send(answer);
+        }
     }
 
     void forget(ChatSockets.Subscriber subscriber) {
@@ -282,6 +291,12 @@ class ReaderInboxes {
      */
     @Scheduled(fixedDelayString = "PT0.5S", initialDelayString = "PT0.5S")
     void flush() {
+        synchronized (shownLock) {
+            flushMoved();
+        }
+    }
+
+    private void flushMoved() {
         for (Long reader : List.copyOf(pending.keySet())) {
             Moved moved = pending.remove(reader);
             if (moved == null) {
@@ -305,13 +320,19 @@ class ReaderInboxes {
                 if (socket.inboxDetails) {
                     detailed = detailed != null ? detailed : detailedFrame(total, moved, mine);
                     socket.send(detailed);
-                } else {
+                } else if (socket.shownTotal != shown(total)) { // a header: only when what it shows moves
                     counted = counted != null ? counted
                             : new TextMessage("{\"type\":\"unread\",\"total\":" + total + "}");
+                    socket.shownTotal = shown(total);
                     socket.send(counted);
                 }
             }
         }
+    }
+
+    /** What a header shows of a total: the number up to {@link #SHOWN_MAX}, one value for all beyond. */
+    static long shown(long total) {
+        return Math.min(total, SHOWN_MAX + 1);
     }
 
     /** Each room whose count moved: its count, and what a list of rooms shows of it. */
