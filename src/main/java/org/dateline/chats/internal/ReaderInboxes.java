@@ -261,23 +261,20 @@ class ReaderInboxes {
 
     /** Notes for the next {@link #flush} that the reader's count of the room moved. */
     private void note(long reader, long roomId, boolean posted) {
-        while (true) {
-            Moved moved = pending.computeIfAbsent(reader, k -> new Moved());
-            synchronized (moved) {
-                if (!moved.closed) {
-                    moved.rooms.merge(roomId, posted, Boolean::logicalOr);
-                    return;
-                }
-            }
-        }
+        pending(reader, moved -> moved.rooms.merge(roomId, posted, Boolean::logicalOr));
     }
 
     private void introduce(long reader, long roomId, Map<String, Object> intro) {
+        pending(reader, moved -> moved.introduced.put(roomId, intro));
+    }
+
+    /** Changes what the reader's next flush sends; one the flush has taken already is left for a new one. */
+    private void pending(long reader, java.util.function.Consumer<Moved> change) {
         while (true) {
             Moved moved = pending.computeIfAbsent(reader, k -> new Moved());
             synchronized (moved) {
                 if (!moved.closed) {
-                    moved.introduced.put(roomId, intro);
+                    change.accept(moved);
                     return;
                 }
             }
