@@ -1,15 +1,12 @@
 package org.dateline.chats;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
-import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.ChatThrottle;
-import org.dateline.chats.internal.FreshMessages;
-import org.dateline.chats.internal.GroupWriter;
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.MessageWriter;
+import org.dateline.chats.internal.NewMessage;
 import org.dateline.chats.internal.Participants;
 import org.dateline.content.Article;
 import org.dateline.content.ContentQueries;
@@ -18,20 +15,21 @@ import org.springframework.stereotype.Component;
 /**
  * A reader posts a message to a room, or to an article's room (created with its first message). The message is
  * acknowledged only once it is stored and in the change log, in one committed transaction (shared with the messages
- * posted at the same moment: {@link GroupWriter}): what a client was told is posted reaches every node. In a pre-moderated room, or with a banned word of the room's edition, it is stored as held and
- * acknowledged so; a suspect word lets it through and puts it in the moderation queue.
+ * posted at the same moment: {@link MessageWriter}): what a client was told is posted reaches every node. In a
+ * pre-moderated room, or with a banned word of the room's edition, it is stored as held and acknowledged so; a
+ * suspect word lets it through and puts it in the moderation queue.
  */
 @Component
 public class PostMessage {
+
+    /** The reason of the report a suspect word files; the queue shows it like a reader's. */
+    public static final String SUSPECT_REASON = "Suspect word: ";
 
     /**
      * @param roomId    the room, or null with {@code articleId}
      * @param articleId the article whose room to post in, when the page did not know the room yet
      * @param address   the client's address, for rate limits
      */
-    /** The reason of the report a suspect word files; the queue shows it like a reader's. */
-    public static final String SUSPECT_REASON = "Suspect word: ";
-
     public record Command(Long roomId, Long articleId, String body, Long replyTo, String address) {
     }
 
@@ -40,22 +38,18 @@ public class PostMessage {
     private final ContentQueries content;
     private final ChatPolicy policy;
     private final ChatThrottle throttle;
-    private final ChatChanges changes;
     private final JdbcModeration moderation;
-    private final GroupWriter writer;
-    private final FreshMessages fresh;
+    private final MessageWriter writer;
 
     PostMessage(Participants participants, JdbcChats chats, ContentQueries content, ChatPolicy policy,
-                ChatThrottle throttle, ChatChanges changes, JdbcModeration moderation, GroupWriter writer, FreshMessages fresh) {
+                ChatThrottle throttle, JdbcModeration moderation, MessageWriter writer) {
         this.participants = participants;
         this.moderation = moderation;
         this.chats = chats;
         this.content = content;
         this.policy = policy;
         this.throttle = throttle;
-        this.changes = changes;
         this.writer = writer;
-        this.fresh = fresh;
     }
 
     /** The logged-in reader of the current request posts. */
@@ -120,27 +114,10 @@ public class PostMessage {
                 BannedWords.anyIn(body, moderation.words(room.edition(), WordKind.BANNED)));
         Optional<String> suspect = held || !policy.flagsForReview(who) ? Optional.empty()
                 : BannedWords.firstIn(body, moderation.words(room.edition(), WordKind.SUSPECT));
-        MessageState state = held ? MessageState.HELD : MessageState.VISIBLE;
-        Instant createdAt = chats.timestamp();
-        String html = MessageHtml.render(body);
-        MessageView[] stored = new MessageView[1];
-        writer.write(room.id(), () -> {
-            long messageId = chats.insertMessage(room.id(), who.accountId(), body, command.replyTo(), state,
-                    createdAt);
-            // the stored message as a read would return it: nobody has reacted to it or edited it yet
-            stored[0] = new MessageView(messageId, room.id(), room.edition(), who.accountId(), who.displayName(),
-                    body, html, command.replyTo(), createdAt, null, Map.of(),
-                    MessageView.permalink(room.edition(), messageId), state);
-            chats.readUpTo(who.accountId(), room.id(), messageId); // posting follows the room
-            // a suspect word puts the message in the queue as its author's own report: no reader's report looks so
-            suspect.ifPresent(word -> moderation.report(messageId, who.accountId(), SUSPECT_REASON + word));
-            if (!held) { // a held message is in nobody's view until a moderator lets it through
-                fresh.stored(stored[0]);
-                changes.posted(room, messageId);
-            }
-            return messageId;
-        });
-        return ChatResult.done(stored[0]);
+        NewMessage message = new NewMessage(room, who.accountId(), who.displayName(), body, MessageHtml.render(body),
+                command.replyTo(), held ? MessageState.HELD : MessageState.VISIBLE, chats.timestamp(),
+                suspect.map(word -> SUSPECT_REASON + word).orElse(null));
+        return ChatResult.done(message.view(writer.write(message)));
     }
 
     private ChatResult<Room> room(Command command) {

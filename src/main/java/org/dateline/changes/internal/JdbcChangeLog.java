@@ -1,11 +1,15 @@
 package org.dateline.changes.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.dateline.changes.ChangeLog;
+import org.dateline.shared.BatchInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,12 +28,14 @@ class JdbcChangeLog implements ChangeLog {
     static final String CHANNEL = "dateline_changes";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
     private final Wakeup wakeup;
     private final DatabaseKind database;
 
-    JdbcChangeLog(JdbcClient jdbc, Clock clock, Wakeup wakeup, DatabaseKind database) {
+    JdbcChangeLog(JdbcClient jdbc, JdbcTemplate batches, Clock clock, Wakeup wakeup, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
         this.wakeup = wakeup;
         this.database = database;
@@ -38,34 +44,60 @@ class JdbcChangeLog implements ChangeLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(String kind, String edition, Long subjectId, Collection<String> keys) {
-        String joined = String.join(" ", new TreeSet<>(keys));
         GeneratedKeyHolder position = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined)
+        jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined(keys))
                 .update(position, "position");
-        // Once per transaction, however many changes it appends (a group of chat messages appends dozens).
-        if (!TransactionSynchronizationManager.hasResource(this)) {
-            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    if (database.isPostgres()) {
-                        // Delivered to every listening node at commit, never for a rolled-back transaction.
-                        jdbc.sql("NOTIFY " + CHANNEL).update();
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcChangeLog.this);
-                }
-
-                @Override
-                public void afterCommit() {
-                    wakeup.signal(); // this node need not wait for a poll or a notification round trip
-                }
-            });
-        }
+        notifyAtCommit();
         return position.getKeyAs(Number.class).longValue();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long[] appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return new long[0];
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        long[] positions = BatchInsert.keys(batches, INSERT, "position", entries, (statement, entry) -> {
+            statement.setTimestamp(1, now);
+            statement.setString(2, entry.kind());
+            statement.setString(3, entry.edition());
+            statement.setObject(4, entry.subjectId(), Types.BIGINT);
+            statement.setString(5, joined(entry.keys()));
+        });
+        notifyAtCommit();
+        return positions;
+    }
+
+    private static String joined(Collection<String> keys) {
+        return String.join(" ", new TreeSet<>(keys));
+    }
+
+    /** Once per transaction, however many changes it appends (a group of chat messages appends dozens). */
+    private void notifyAtCommit() {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (database.isPostgres()) {
+                    // Delivered to every listening node at commit, never for a rolled-back transaction.
+                    jdbc.sql("NOTIFY " + CHANNEL).update();
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(JdbcChangeLog.this);
+            }
+
+            @Override
+            public void afterCommit() {
+                wakeup.signal(); // this node need not wait for a poll or a notification round trip
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.dateline.chats.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
@@ -54,14 +56,45 @@ public class ChatChanges {
         append(kind, room, subjectId, true);
     }
 
+    /** A message just inserted, visible, in its room. */
+    public record Posted(Room room, long messageId) {
+    }
+
     /**
-     * A message inserted in this transaction was posted and is visible: the room's last activity moves on and the
-     * change is appended. The room's update locks it (so no separate lock), and the new row is this transaction's
-     * alone until it commits.
+     * Messages inserted in this transaction were posted and are visible: their rooms' last activity moves on and
+     * their changes are appended, each kind of statement once for all of them (a batch). The rooms' update locks them
+     * (so no separate lock), in the order of their ids, before any position is taken; the new rows are this
+     * transaction's alone until it commits.
+     *
+     * @param posted in the order of their rooms' ids, and within a room in the order of the messages
      */
-    public void posted(Room room, long messageId) {
-        chats.touchRoom(room.id(), messageId);
-        append(ChangeKinds.CHAT_MESSAGE, room, messageId, false);
+    public void posted(List<Posted> posted) {
+        if (posted.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> newestMessage = new TreeMap<>();
+        List<ChangeLog.Entry> entries = new ArrayList<>(posted.size());
+        for (Posted one : posted) {
+            newestMessage.merge(one.room().id(), one.messageId(), Math::max);
+            entries.add(new ChangeLog.Entry(ChangeKinds.CHAT_MESSAGE, one.room().edition(), one.messageId(),
+                    keys(one.room())));
+        }
+        chats.touchRooms(newestMessage);
+        long[] positions = log.appendAll(entries);
+        Map<Long, Long> newestPosition = new TreeMap<>();
+        long[] messages = new long[posted.size()];
+        for (int i = 0; i < posted.size(); i++) {
+            newestPosition.merge(posted.get(i).room().id(), positions[i], Math::max);
+            messages[i] = posted.get(i).messageId();
+        }
+        chats.stampRooms(newestPosition);
+        chats.stampShown(messages, positions);
+    }
+
+    /** A chat change concerns its room's sockets and the page its room is shown on. */
+    private static List<String> keys(Room room) {
+        return List.of(ChatKeys.room(room.id()),
+                room.articleId() != null ? ChatKeys.article(room.articleId()) : ChatKeys.topics(room.edition()));
     }
 
     private void append(String kind, Room room, long subjectId, boolean lock) {
@@ -72,14 +105,7 @@ public class ChatChanges {
             }
             chats.lockRoom(room.id());
         }
-        List<String> keys = new ArrayList<>();
-        keys.add(ChatKeys.room(room.id()));
-        if (room.articleId() != null) {
-            keys.add(ChatKeys.article(room.articleId()));
-        } else {
-            keys.add(ChatKeys.topics(room.edition()));
-        }
-        long position = log.append(kind, room.edition(), subjectId, keys);
+        long position = log.append(kind, room.edition(), subjectId, keys(room));
         chats.stampRoom(room.id(), position);
         if (aboutMessage) {
             chats.stampMessage(subjectId, position, ChangeKinds.CHAT_MESSAGE.equals(kind));

@@ -8,76 +8,90 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes new chat messages in groups: whatever was posted while the previous group was being written goes into one
- * transaction, and one commit makes them all durable. A commit is the costly part of a post (H2 writes a new chunk of
- * its file, PostgreSQL flushes its log), and under load most of it is then shared; a lone post is written at once, in
- * a transaction of its own. A caller returns only after the commit that stored its write: nothing is acknowledged
- * before it is durable.
+ * Stores items in groups: whatever was handed in while the previous group was being stored goes into one
+ * transaction, and one commit makes them all durable. A commit is the costly part of a write (H2 writes a new chunk
+ * of its file, PostgreSQL flushes its log), and under load most of it is then shared; and a group is stored by one
+ * {@link Store} call, which can send each kind of statement for the whole group at once (a JDBC batch: one round
+ * trip instead of one per item). A lone item is stored at once, in a transaction of its own. A caller returns only
+ * after the commit that stored its item: nothing is acknowledged before it is durable.
  * <p>
- * A group runs without savepoints (each would cost two more round trips per post on PostgreSQL); when any write of
- * it fails, the group is rolled back and each of its writes is done again in a transaction of its own, so that only
- * the failing one fails. On H2 one thread writes (its commits are serialised anyway); on PostgreSQL several do,
- * each group in the order of its rooms, so that two groups lock the rows of their rooms in the same order and never
- * wait on each other in a circle.
+ * A group runs without savepoints (each would cost two more round trips per item on PostgreSQL); when any part of it
+ * fails, the group is rolled back and each of its items is stored again in a transaction of its own, so that only
+ * the failing one fails. Several threads may store groups at once, each group in the order of its items' keys (for
+ * chat messages, their rooms), so that two groups lock the rows behind those keys in the same order and never wait
+ * on each other in a circle.
+ *
+ * @param <T> what is stored
  */
-@Component
-public class GroupWriter implements SmartLifecycle {
+public final class GroupWriter<T> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupWriter.class);
-    /** At most this many writes share a commit, so that one group never holds its rows for long. */
+    /** At most this many items share a commit, so that one group never holds its rows for long. */
     static final int MAX_GROUP = 64;
 
-    private record Pending(long room, Supplier<Long> write, CompletableFuture<Long> done) {
+    /** Stores a group, inside the group's transaction. */
+    @FunctionalInterface
+    public interface Store<T> {
+        /** @return one result per item (a generated id), in the order of the items */
+        long[] store(List<T> group);
     }
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final TransactionTemplate group;
+    private record Pending<T>(T item, CompletableFuture<Long> done) {
+    }
+
+    private final String name;
+    private final TransactionTemplate transaction;
     private final int writers;
+    private final Comparator<Pending<T>> order;
+    private final Store<T> store;
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     /**
-     * @param writers threads writing groups at once; by default 1 on H2 and 4 on other databases
-     *                ({@code dateline.chats.writers})
+     * @param name    of the writing threads
+     * @param writers threads storing groups at once
+     * @param key     the order in which a group's items are handed to the store (stable: items of one key keep the
+     *                order they came in)
      */
-    GroupWriter(PlatformTransactionManager transactions, @Value("${dateline.chats.writers:0}") int writers,
-                @Value("${spring.datasource.url:}") String databaseUrl) {
-        this.group = new TransactionTemplate(transactions);
-        this.writers = writers > 0 ? writers : databaseUrl.startsWith("jdbc:h2:") ? 1 : 4;
+    public GroupWriter(String name, PlatformTransactionManager transactions, int writers, ToLongFunction<T> key,
+                       Store<T> store) {
+        this.name = name;
+        this.transaction = new TransactionTemplate(transactions);
+        this.writers = writers;
+        this.order = Comparator.comparingLong(pending -> key.applyAsLong(pending.item()));
+        this.store = store;
     }
 
     /**
-     * Runs the write inside a transaction and returns its result once that transaction has committed. A runtime
-     * exception of the write (or of the commit) is thrown here.
+     * Stores the item and returns its result once the transaction that stored it has committed. A runtime exception
+     * of the store (or of the commit) is thrown here.
      */
-    public long write(long room, Supplier<Long> write) {
+    public long write(T item) {
         CompletableFuture<Long> done = new CompletableFuture<>();
         boolean queued;
         synchronized (this) { // never queued once the writer was told to stop: it empties the queue and ends
             queued = running;
             if (queued) {
-                queue.add(new Pending(room, write, done));
+                queue.add(new Pending<>(item, done));
             }
         }
         if (!queued) { // starting or stopping: on the caller's thread, in a transaction of its own
-            return group.execute(status -> write.get());
+            return storeAlone(item);
         }
         try {
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the message was being stored", e);
+            throw new IllegalStateException("Interrupted while the item was being stored", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -87,10 +101,10 @@ public class GroupWriter implements SmartLifecycle {
     }
 
     private void run() {
-        List<Pending> pending = new ArrayList<>(MAX_GROUP);
+        List<Pending<T>> pending = new ArrayList<>(MAX_GROUP);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -101,7 +115,7 @@ public class GroupWriter implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error unexpected) {
-                log.error("Chat group writer failed", unexpected);
+                log.error("Group writer {} failed", name, unexpected);
                 pending.forEach(p -> p.done().completeExceptionally(unexpected));
             } finally {
                 pending.clear();
@@ -109,21 +123,18 @@ public class GroupWriter implements SmartLifecycle {
         }
     }
 
-    private void writeGroup(List<Pending> pending) {
+    private void writeGroup(List<Pending<T>> pending) {
         if (pending.size() == 1) { // nothing to share
             writeAlone(pending.get(0));
             return;
         }
-        pending.sort(Comparator.comparingLong(Pending::room)); // stable: one room's posts keep their order
-        Long[] results = new Long[pending.size()];
+        pending.sort(order);
+        List<T> items = pending.stream().map(Pending::item).toList();
+        long[] results;
         try {
-            group.executeWithoutResult(status -> {
-                for (int i = 0; i < pending.size(); i++) {
-                    results[i] = pending.get(i).write().get();
-                }
-            });
+            results = transaction.execute(status -> checked(store.store(items), items.size()));
         } catch (RuntimeException failed) { // rolled back: each again on its own, and only the failing one fails
-            log.debug("A group of {} chat writes failed; writing each alone", pending.size(), failed);
+            log.debug("A group of {} writes of {} failed; storing each alone", pending.size(), name, failed);
             pending.forEach(this::writeAlone);
             return;
         }
@@ -132,27 +143,36 @@ public class GroupWriter implements SmartLifecycle {
         }
     }
 
-    private void writeAlone(Pending one) {
+    private void writeAlone(Pending<T> one) {
         try {
-            one.done().complete(group.execute(status -> one.write().get()));
+            one.done().complete(storeAlone(one.item()));
         } catch (RuntimeException failed) {
             one.done().completeExceptionally(failed);
         }
     }
 
-    @Override
+    private long storeAlone(T item) {
+        return transaction.execute(status -> checked(store.store(List.of(item)), 1))[0];
+    }
+
+    private static long[] checked(long[] results, int items) {
+        if (results.length != items) { // inside the transaction: rolled back
+            throw new IllegalStateException("A store returned " + results.length + " results for " + items + " items");
+        }
+        return results;
+    }
+
     public synchronized void start() {
         running = true;
         for (int i = 0; i < writers; i++) {
-            Thread writer = new Thread(this::run, "chat-writer-" + i);
+            Thread writer = new Thread(this::run, name + "-" + i);
             writer.setDaemon(true);
             threads.add(writer);
             writer.start();
         }
     }
 
-    /** Takes no more writes into the queue, and writes what is in it before the database goes. */
-    @Override
+    /** Takes no more items into the queue, and stores what is in it before returning. */
     public void stop() {
         synchronized (this) {
             running = false;
@@ -167,7 +187,6 @@ public class GroupWriter implements SmartLifecycle {
         threads.clear();
     }
 
-    @Override
     public boolean isRunning() {
         return running;
     }

@@ -3,17 +3,20 @@ package org.dateline.chats.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.dateline.chats.ChatKeys;
 import org.dateline.chats.ChatQueries;
@@ -34,8 +37,9 @@ import org.dateline.content.Article;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ContentQueries;
 import org.springframework.dao.DuplicateKeyException;
+import org.dateline.shared.BatchInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -106,12 +110,15 @@ public class JdbcChats implements ChatQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ContentQueries content;
     private final Clock clock;
     private final TransactionTemplate separately;
 
-    JdbcChats(JdbcClient jdbc, ContentQueries content, Clock clock, PlatformTransactionManager transactions) {
+    JdbcChats(JdbcClient jdbc, JdbcTemplate batches, ContentQueries content, Clock clock,
+              PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.content = content;
         this.clock = clock;
         this.separately = new TransactionTemplate(transactions);
@@ -201,13 +208,16 @@ public class JdbcChats implements ChatQueries {
                 instant(rs, "created_at"), instant(rs, "edited_at"), instant(rs, "deleted_at"))).optional();
     }
 
-    /** @param createdAt from {@link #timestamp()}, so that the caller knows what was stored */
-    public long insertMessage(long roomId, long authorId, String body, Long replyTo, MessageState state,
-                              Instant createdAt) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql(INSERT_MESSAGE).params(roomId, authorId, body, replyTo, state.name(),
-                Timestamp.from(createdAt)).update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
+    /** Inserts the messages, one batch of statements; their ids, in the order of the messages. */
+    public long[] insertMessages(List<NewMessage> messages) {
+        return BatchInsert.keys(batches, INSERT_MESSAGE, "id", messages, (statement, message) -> {
+            statement.setLong(1, message.room().id());
+            statement.setLong(2, message.authorId());
+            statement.setString(3, message.body());
+            statement.setObject(4, message.replyTo(), Types.BIGINT);
+            statement.setString(5, message.state().name());
+            statement.setTimestamp(6, Timestamp.from(message.createdAt()));
+        });
     }
 
     /** Now, as stored: to the millisecond. */
@@ -217,6 +227,18 @@ public class JdbcChats implements ChatQueries {
 
     public void touchRoom(long roomId, long messageId) {
         jdbc.sql(TOUCH_ROOM).params(messageId, now(), roomId).update();
+    }
+
+    /**
+     * {@link #touchRoom} for several rooms, one batch, in the map's order (which is the order their rows are locked
+     * in: ascending ids, for a {@link java.util.TreeMap}).
+     *
+     * @param newestMessage by room id
+     */
+    void touchRooms(Map<Long, Long> newestMessage) {
+        Timestamp now = now();
+        batches.batchUpdate(TOUCH_ROOM, newestMessage.entrySet().stream()
+                .map(room -> new Object[] {room.getValue(), now, room.getKey()}).toList());
     }
 
     public void updateBody(long messageId, String body) {
@@ -351,6 +373,21 @@ public class JdbcChats implements ChatQueries {
         jdbc.sql("UPDATE chat_rooms SET last_change = ? WHERE id = ?").params(position, roomId).update();
     }
 
+    /** {@link #stampRoom} for several rooms, one batch; by room id. */
+    void stampRooms(Map<Long, Long> positions) {
+        batches.batchUpdate("UPDATE chat_rooms SET last_change = ? WHERE id = ?", positions.entrySet().stream()
+                .map(room -> new Object[] {room.getValue(), room.getKey()}).toList());
+    }
+
+    /** Messages became visible at the positions (the i-th message at the i-th position), one batch. */
+    void stampShown(long[] messageIds, long[] positions) {
+        List<Object[]> rows = new ArrayList<>(messageIds.length);
+        for (int i = 0; i < messageIds.length; i++) {
+            rows.add(new Object[] {positions[i], positions[i], messageIds[i]});
+        }
+        batches.batchUpdate("UPDATE chat_messages SET last_change = ?, shown_change = ? WHERE id = ?", rows);
+    }
+
     /** The message changed at the position; {@code shown}: it became visible there. */
     void stampMessage(long messageId, long position, boolean shown) {
         if (shown) {
@@ -468,6 +505,31 @@ public class JdbcChats implements ChatQueries {
         }
         jdbc.sql(JOIN_ROOM).params(accountId, roomId, now()).update();
         jdbc.sql(READ_UP_TO).params(messageId, accountId, roomId).update();
+    }
+
+    /** A reader has read a room up to a message. */
+    public record ReadUpTo(long accountId, long roomId, long messageId) {
+    }
+
+    /**
+     * {@link #readUpTo} for several, one batch (in the order of rooms, then readers: two batches touch the rows they
+     * share in the same order); only a reader not yet a member of the room costs statements of their own.
+     */
+    public void readUpTo(List<ReadUpTo> reads) {
+        Map<ReadUpTo, Long> newest = new TreeMap<>(Comparator.comparingLong(ReadUpTo::roomId)
+                .thenComparingLong(ReadUpTo::accountId));
+        for (ReadUpTo read : reads) { // one row per reader and room, up to their newest message
+            newest.merge(new ReadUpTo(read.accountId(), read.roomId(), 0), read.messageId(), Math::max);
+        }
+        List<ReadUpTo> rows = newest.entrySet().stream()
+                .map(row -> new ReadUpTo(row.getKey().accountId(), row.getKey().roomId(), row.getValue())).toList();
+        int[] updated = batches.batchUpdate(READ_UP_TO, rows.stream()
+                .map(row -> new Object[] {row.messageId(), row.accountId(), row.roomId()}).toList());
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) { // not a member yet
+                readUpTo(rows.get(i).accountId(), rows.get(i).roomId(), rows.get(i).messageId());
+            }
+        }
     }
 
     public void setFollowed(long accountId, long roomId, boolean followed) {

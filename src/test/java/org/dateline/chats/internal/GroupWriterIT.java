@@ -12,21 +12,26 @@ import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes arriving together share transactions; a write that fails fails alone and leaves nothing behind, the others
- * are stored; every caller returns only once its write is committed. On the suite's database.
+ * Items arriving together share transactions (and are stored by one call, as batches); an item that fails fails alone
+ * and leaves nothing behind, the others are stored; every caller returns only once its item is committed. Four
+ * writers at once, on the suite's database.
  */
 @IntegrationTest
 class GroupWriterIT {
 
     @Autowired
-    GroupWriter writer;
+    PlatformTransactionManager transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JdbcTemplate batches;
 
     @Test
     void concurrentWritesAreCommittedTogetherAndAFailingOneFailsAlone() throws Exception {
@@ -34,6 +39,18 @@ class GroupWriterIT {
         jdbc.sql("CREATE TABLE " + table + " (n INT PRIMARY KEY, tx VARCHAR(100))").update();
         // the current transaction's id, as each database names it (H2's once the transaction has changed something)
         String transactionId = TestDatabases.postgres() ? "txid_current()" : "TRANSACTION_ID()";
+        // as the messages' writer stores a group: each kind of statement once, as a batch, for the whole group
+        GroupWriter<Integer> writer = new GroupWriter<>("test-writer", transactions, 4, n -> n % 7, group -> {
+            batches.batchUpdate("INSERT INTO " + table + " (n) VALUES (?)",
+                    group.stream().map(n -> new Object[] {n}).toList());
+            batches.batchUpdate("UPDATE " + table + " SET tx = CAST(" + transactionId + " AS VARCHAR(100)) WHERE n = ?",
+                    group.stream().map(n -> new Object[] {n}).toList());
+            group.stream().filter(n -> n % 50 == 13).findFirst().ifPresent(n -> { // the rollback takes it away
+                throw new IllegalStateException("write " + n + " fails");
+            });
+            return group.stream().mapToLong(n -> n).toArray();
+        });
+        writer.start();
         int writes = 200;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(64);
@@ -46,15 +63,7 @@ class GroupWriterIT {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return writer.write(n % 7, () -> {
-                    jdbc.sql("INSERT INTO " + table + " (n) VALUES (?)").params(n).update();
-                    jdbc.sql("UPDATE " + table + " SET tx = CAST(" + transactionId + " AS VARCHAR(100)) WHERE n = ?")
-                            .params(n).update();
-                    if (n % 50 == 13) { // after its insert: the rollback must take it away again
-                        throw new IllegalStateException("write " + n + " fails");
-                    }
-                    return (long) n;
-                });
+                return writer.write(n);
             }, callers));
         }
         start.countDown();
@@ -71,6 +80,7 @@ class GroupWriterIT {
             }
         }
         callers.shutdown();
+        writer.stop();
         assertThat(failed).isEqualTo(4);
         List<Integer> stored = jdbc.sql("SELECT n FROM " + table + " ORDER BY n").query(Integer.class).list();
         assertThat(stored).hasSize(writes - 4).noneMatch(n -> n % 50 == 13);
