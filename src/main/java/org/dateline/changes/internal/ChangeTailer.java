@@ -59,6 +59,8 @@ class ChangeTailer implements SmartLifecycle {
     private final Clock clock;
     private final Wakeup wakeup;
     private final ObjectProvider<ChangeListener> listeners;
+    /** Looked up once, at start (every listener is a singleton by then): not for every change. */
+    private volatile List<ChangeListener> listening = List.of();
     private final String nodeId;
     private final DatelineSettings.Changes settings;
     private final PostgresNotifications notifications;
@@ -87,6 +89,7 @@ class ChangeTailer implements SmartLifecycle {
     @Override
     public void start() {
         position = jdbc.sql(SELECT_CURSOR).params(nodeId).query(Long.class).optional().orElseGet(this::startingPoint);
+        listening = listeners.orderedStream().toList();
         running = true;
         notifications.start();
         thread = new Thread(this::run, "change-tailer");
@@ -216,7 +219,7 @@ class ChangeTailer implements SmartLifecycle {
     }
 
     private void dispatch(Change change) {
-        for (ChangeListener listener : listeners.orderedStream().toList()) {
+        for (ChangeListener listener : listening) {
             try {
                 listener.onChange(change);
             } catch (RuntimeException e) {

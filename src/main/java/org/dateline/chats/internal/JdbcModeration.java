@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ReportedMessage;
@@ -69,11 +69,22 @@ public class JdbcModeration {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Cache<String, List<String>> words = Caffeine.newBuilder().expireAfterWrite(WORDS_FRESH).build();
+    /**
+     * By "edition KIND". Read again in the background once older than {@link #WORDS_FRESH}, the old list answering
+     * meanwhile: every post asks, and a list that merely expired made every post of the edition wait for the one
+     * reading it (which under load waits for a pooled connection). Forgotten after a minute unasked.
+     */
+    private final LoadingCache<String, List<String>> words;
 
     JdbcModeration(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.words = Caffeine.newBuilder().refreshAfterWrite(WORDS_FRESH).expireAfterAccess(Duration.ofMinutes(1))
+                .build(key -> {
+                    String[] editionAndKind = key.split(" ", 2);
+                    return jdbc.sql("SELECT word FROM chat_words WHERE edition = ? AND kind = ? ORDER BY id")
+                            .params(editionAndKind[0], editionAndKind[1]).query(String.class).list();
+                });
     }
 
     /** Whether a ban is in force against the account in this room (a ban without a room covers every room). */
@@ -170,13 +181,12 @@ public class JdbcModeration {
     }
 
     /**
-     * The words of one kind watched in an edition, asked for every message. Kept for {@link #WORDS_FRESH}: a change on
-     * this node counts at once, one made on another node within that time.
+     * The words of one kind watched in an edition, asked for every message. A change on this node counts at once; one
+     * made on another node is read by the first post more than {@link #WORDS_FRESH} after the list was, and counts
+     * for the posts after it.
      */
     public List<String> words(String edition, WordKind kind) {
-        return words.get(edition + " " + kind.name(), key -> jdbc
-                .sql("SELECT word FROM chat_words WHERE edition = ? AND kind = ? ORDER BY id")
-                .params(edition, kind.name()).query(String.class).list());
+        return words.get(edition + " " + kind.name());
     }
 
     /** Every watched word, by edition, kind and word. */
