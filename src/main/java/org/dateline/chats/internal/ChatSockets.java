@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.dateline.changes.Change;
@@ -25,6 +25,7 @@ import org.dateline.content.ContentQueries;
 import org.dateline.identity.LoginSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -90,13 +91,22 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private final FreshMessages fresh;
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
-    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicInteger lanes = new AtomicInteger();
+    private final FanOut fanOut;
     private volatile boolean running;
     private long heartbeats; // the scheduler's thread only
 
     ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
-                LoginSessions logins, FreshMessages fresh) {
+                LoginSessions logins, FreshMessages fresh,
+                @Value("${dateline.chats.send-threads:0}") int sendThreads) {
         this.chats = chats;
+        this.fanOut = new FanOut(sendThreads > 0 ? sendThreads
+                : Math.max(2, Runtime.getRuntime().availableProcessors()), gone -> {
+                    Subscriber subscriber = (Subscriber) gone;
+                    log.debug("Chat socket {} dropped", subscriber.session.getId());
+                    bySession.remove(subscriber.session.getId());
+                    drop(subscriber);
+                });
         this.posts = posts;
         this.logins = logins;
         this.fresh = fresh;
@@ -106,8 +116,10 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     /** One connection: sends are serialised, and a client that cannot keep up is dropped, never waited for. */
-    static final class Subscriber {
+    static final class Subscriber implements FanOut.Target {
         final WebSocketSession session;
+        /** The fan-out lane that writes this socket's change frames, for its whole life. */
+        private final int lane;
         final Set<String> keys = ConcurrentHashMap.newKeySet();
         /** The reader whose unread counts this connection receives, once it asked ({@link ReaderInboxes}). */
         volatile Long reader;
@@ -116,12 +128,19 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         /** The total a header shows now ({@link ReaderInboxes#shown}); -1 before the first; the flush's thread only. */
         long shownTotal = -1;
 
-        Subscriber(WebSocketSession session) {
+        Subscriber(WebSocketSession session, int lane) {
+            this.lane = lane;
             this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
                     ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         }
 
-        boolean send(TextMessage message) {
+        @Override
+        public int lane() {
+            return lane;
+        }
+
+        @Override
+        public boolean send(TextMessage message) {
             try {
                 session.sendMessage(message);
                 return true;
@@ -134,7 +153,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         session.setTextMessageSizeLimit(4096);
-        bySession.put(session.getId(), new Subscriber(session));
+        bySession.put(session.getId(), new Subscriber(session, lanes.getAndIncrement()));
     }
 
     @Override
@@ -365,16 +384,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             return;
         }
         event.put("seq", change.position());
-        TextMessage frame = text(event);
-        for (Subscriber subscriber : audience) {
-            if (subscriber.send(frame)) {
-                delivered.incrementAndGet();
-            } else {
-                log.debug("Chat socket {} dropped", subscriber.session.getId());
-                bySession.remove(subscriber.session.getId());
-                drop(subscriber);
-            }
-        }
+        fanOut.send(audience, text(event));
     }
 
     /** The change as its one frame for every subscriber; null when there is nothing to say any more. */
@@ -498,18 +508,20 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     long delivered() {
-        return delivered.get();
+        return fanOut.delivered();
     }
 
     @Override
     public void start() {
         running = true;
+        fanOut.start("chat-send");
     }
 
     /** Closes every socket before the web server's graceful shutdown; clients reconnect (elsewhere) and catch up. */
     @Override
     public void stop() {
         running = false;
+        fanOut.stop();
         for (Subscriber subscriber : List.copyOf(bySession.values())) {
             bySession.remove(subscriber.session.getId());
             drop(subscriber);
