@@ -72,6 +72,8 @@ class ChangeTailer implements SmartLifecycle {
     private long holeBelow = -1;
     private Instant holeSeenAt;
     private Thread thread;
+    /** The tailer thread's connection while changes keep coming ({@link #catchUp}). */
+    private Connection held;
 
     ChangeTailer(JdbcClient jdbc, DataSource dataSource, Clock clock, Wakeup wakeup,
                  ObjectProvider<ChangeListener> listeners, DatelineSettings settings,
@@ -137,22 +139,26 @@ class ChangeTailer implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
-            try {
-                boolean more = catchUp();
-                if (!more) {
-                    storePosition(false); // idle: what was skipped under load is written down now
-                    wakeup.await(settings.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Change log read failed; retrying", e);
-                    sleepQuietly(settings.pollInterval());
+        try {
+            while (running) {
+                try {
+                    boolean more = catchUp();
+                    if (!more) {
+                        storePosition(false); // idle: what was skipped under load is written down now
+                        wakeup.await(settings.pollInterval());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (running) {
+                        log.warn("Change log read failed; retrying", e);
+                        sleepQuietly(settings.pollInterval());
+                    }
                 }
             }
+        } finally {
+            release();
         }
     }
 
@@ -162,19 +168,38 @@ class ChangeTailer implements SmartLifecycle {
      * The batch runs on one pooled connection bound to this thread, which the listeners' own reads share (a chat
      * frame reads the message it announces). Each statement still commits on its own. Without it every such read
      * queued for a connection again, behind all the request threads waiting on the pool, and under load delivery
-     * fell behind by tens of seconds.
+     * fell behind by tens of seconds. The connection is kept from batch to batch while there are changes, and given
+     * back once a read finds none: under load, asking the pool for it at every wakeup put the tailer in the same
+     * queue again (a thread dump caught it there, deliveries seconds behind).
      */
     boolean catchUp() {
         if (TransactionSynchronizationManager.hasResource(dataSource)) {
             return readAndDispatch(); // called where a connection is already bound (inside a transaction)
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
+        if (held == null) {
+            held = DataSourceUtils.getConnection(dataSource);
+        }
+        long before = position;
+        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(held));
+        boolean more;
         try {
-            return readAndDispatch();
-        } finally {
+            more = readAndDispatch();
+        } catch (RuntimeException e) { // perhaps the connection broke: the next read takes another
             TransactionSynchronizationManager.unbindResource(dataSource);
-            DataSourceUtils.releaseConnection(connection, dataSource);
+            release();
+            throw e;
+        }
+        TransactionSynchronizationManager.unbindResource(dataSource);
+        if (position == before) {
+            release(); // nothing new: idle, perhaps for long
+        }
+        return more;
+    }
+
+    private void release() {
+        if (held != null) {
+            DataSourceUtils.releaseConnection(held, dataSource);
+            held = null;
         }
     }
 
