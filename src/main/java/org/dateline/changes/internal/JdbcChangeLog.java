@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.dateline.changes.ChangeLog;
-import org.dateline.shared.BatchInsert;
+import org.dateline.platform.jdbc.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

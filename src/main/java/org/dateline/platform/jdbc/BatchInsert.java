@@ -1,4 +1,4 @@
-package org.dateline.shared;
+package org.dateline.platform.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
