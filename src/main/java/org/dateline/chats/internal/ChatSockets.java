@@ -365,6 +365,16 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         Supplier<Optional<MessageView>> message = memoised(() -> ChangeKinds.CHAT_MESSAGE.equals(change.kind())
                 ? fresh.take(change.subjectId()).or(() -> chats.message(change.subjectId()))
                 : chats.message(change.subjectId()));
+        try {
+            deliver(change, message);
+        } finally {
+            if (ChangeKinds.CHAT_MESSAGE.equals(change.kind())) {
+                fresh.forget(change.subjectId()); // announced, or nobody here to announce it to
+            }
+        }
+    }
+
+    private void deliver(Change change, Supplier<Optional<MessageView>> message) {
         inboxes.onChange(change, message);
         if (ChangeKinds.CHAT_BAN.equals(change.kind()) || ChangeKinds.CHAT_READ.equals(change.kind())) {
             return; // a reader's own news: only their sockets, through the inboxes

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Messages just posted on this node, as they were stored, until this node's sockets announce them: the frame of a
- * new message then needs no read of the row just written. Taken once; a message posted on another node, or not
- * taken within a minute, is read from the database as before. A message edited, deleted or reacted to meanwhile is
+ * new message then needs no read of the row just written. Taken once, and forgotten once its change was handled
+ * (nobody here may have needed it); a message posted on another node, or not handled within a minute, is read from
+ * the database as before. A message edited, deleted or reacted to meanwhile is
  * announced as posted and then changed, by the frames of the changes that follow.
  */
 @Component
@@ -27,5 +28,10 @@ public class FreshMessages {
 
     Optional<MessageView> take(long messageId) {
         return Optional.ofNullable(views.asMap().remove(messageId));
+    }
+
+    /** The message's change was handled on this node, whether or not anyone here needed its view. */
+    void forget(long messageId) {
+        views.invalidate(messageId);
     }
 }
