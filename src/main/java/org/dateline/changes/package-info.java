@@ -1,8 +1,8 @@
 /**
  * The cluster-wide change log (ARCHITECTURE §4, second kind: once per node).
  * <p>
- * Every change readers can see is appended with {@link org.dateline.changes.ChangeLog#append} in the same transaction
- * as the change itself. Each node tails the log from its last seen position (on PostgreSQL {@code LISTEN/NOTIFY}
+ * Every change readers can see is appended with {@link org.dateline.changes.ChangeLog#append} (several at once, one
+ * batch: {@code appendAll}) in the same transaction as the change itself. Each node tails the log from its last seen position (on PostgreSQL {@code LISTEN/NOTIFY}
  * wakes the tailer at once; on H2 it polls) and hands every entry, in order, to each
  * {@link org.dateline.changes.ChangeListener} bean: page cache eviction, the live newsfeed, later the search index
  * and chat delivery. A restarted node resumes from the position it stored.

@@ -11,7 +11,6 @@ import org.dateline.changes.ChangeLog;
 import org.dateline.platform.jdbc.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +43,7 @@ class JdbcChangeLog implements ChangeLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(String kind, String edition, Long subjectId, Collection<String> keys) {
-        GeneratedKeyHolder position = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(Timestamp.from(clock.instant()), kind, edition, subjectId, joined(keys))
-                .update(position, "position");
-        notifyAtCommit();
-        return position.getKeyAs(Number.class).longValue();
+        return appendAll(List.of(new Entry(kind, edition, subjectId, keys)))[0];
     }
 
     @Override

@@ -106,9 +106,11 @@ public class ChatChanges {
             chats.lockRoom(room.id());
         }
         long position = log.append(kind, room.edition(), subjectId, keys(room));
-        chats.stampRoom(room.id(), position);
-        if (aboutMessage) {
-            chats.stampMessage(subjectId, position, ChangeKinds.CHAT_MESSAGE.equals(kind));
+        chats.stampRooms(Map.of(room.id(), position));
+        if (ChangeKinds.CHAT_MESSAGE.equals(kind)) { // became visible here (a held message let through)
+            chats.stampShown(new long[] {subjectId}, new long[] {position});
+        } else if (aboutMessage) {
+            chats.stampChanged(subjectId, position);
         }
     }
 }

@@ -77,6 +77,8 @@ public class JdbcChats implements ChatQueries {
             INSERT INTO chat_memberships (account_id, room_id, last_read_id, followed, joined_at)
             VALUES (?, ?, 0, TRUE, ?) ON CONFLICT DO NOTHING
             """;
+    private static final String STAMP_ROOM = "UPDATE chat_rooms SET last_change = ? WHERE id = ?";
+    private static final String STAMP_SHOWN = "UPDATE chat_messages SET last_change = ?, shown_change = ? WHERE id = ?";
     private static final String READ_UP_TO = """
             UPDATE chat_memberships SET last_read_id = GREATEST(last_read_id, ?) WHERE account_id = ? AND room_id = ?
             """;
@@ -369,13 +371,9 @@ public class JdbcChats implements ChatQueries {
                 .optional();
     }
 
-    void stampRoom(long roomId, long position) {
-        jdbc.sql("UPDATE chat_rooms SET last_change = ? WHERE id = ?").params(position, roomId).update();
-    }
-
-    /** {@link #stampRoom} for several rooms, one batch; by room id. */
+    /** The rooms' newest change positions (by room id), one batch. */
     void stampRooms(Map<Long, Long> positions) {
-        batches.batchUpdate("UPDATE chat_rooms SET last_change = ? WHERE id = ?", positions.entrySet().stream()
+        batches.batchUpdate(STAMP_ROOM, positions.entrySet().stream()
                 .map(room -> new Object[] {room.getValue(), room.getKey()}).toList());
     }
 
@@ -385,17 +383,12 @@ public class JdbcChats implements ChatQueries {
         for (int i = 0; i < messageIds.length; i++) {
             rows.add(new Object[] {positions[i], positions[i], messageIds[i]});
         }
-        batches.batchUpdate("UPDATE chat_messages SET last_change = ?, shown_change = ? WHERE id = ?", rows);
+        batches.batchUpdate(STAMP_SHOWN, rows);
     }
 
-    /** The message changed at the position; {@code shown}: it became visible there. */
-    void stampMessage(long messageId, long position, boolean shown) {
-        if (shown) {
-            jdbc.sql("UPDATE chat_messages SET last_change = ?, shown_change = ? WHERE id = ?")
-                    .params(position, position, messageId).update();
-        } else {
-            jdbc.sql("UPDATE chat_messages SET last_change = ? WHERE id = ?").params(position, messageId).update();
-        }
+    /** A visible message changed at the position. */
+    void stampChanged(long messageId, long position) {
+        jdbc.sql("UPDATE chat_messages SET last_change = ? WHERE id = ?").params(position, messageId).update();
     }
 
     /** The position of the room's newest change, 0 for none (or none since positions were kept). */

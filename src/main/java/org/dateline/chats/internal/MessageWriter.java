@@ -55,15 +55,12 @@ public class MessageWriter implements SmartLifecycle {
                 posted.add(new ChatChanges.Posted(message.room(), ids[i]));
             }
             reads.add(new JdbcChats.ReadUpTo(message.authorId(), message.room().id(), ids[i]));
-        }
-        changes.posted(posted);
-        chats.readUpTo(reads);
-        for (int i = 0; i < ids.length; i++) {
-            NewMessage message = group.get(i);
-            if (message.reportReason() != null) {
+            if (message.reportReason() != null) { // a new row of its own: no lock another writer waits for
                 moderation.report(ids[i], message.authorId(), message.reportReason());
             }
         }
+        changes.posted(posted);
+        chats.readUpTo(reads);
         return ids;
     }
 
