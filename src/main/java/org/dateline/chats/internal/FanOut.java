@@ -56,10 +56,6 @@ final class FanOut {
         }
     }
 
-    int lanes() {
-        return lanes;
-    }
-
     /** Hands the frame to the lanes of its audience; written at once on this thread when the lanes are not running. */
     <T extends Target> void send(Collection<T> audience, TextMessage frame) {
         if (!running) {
