@@ -25,9 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A group runs without savepoints (each would cost two more round trips per item on PostgreSQL); when any part of it
  * fails, the group is rolled back and each of its items is stored again in a transaction of its own, so that only
- * the failing one fails. Several threads may store groups at once, each group in the order of its items' keys (for
- * chat messages, their rooms), so that two groups lock the rows behind those keys in the same order and never wait
- * on each other in a circle.
+ * the failing one fails. Several threads may store groups at once; each key (for chat messages, a room) belongs to one
+ * of them, so that two groups being stored at once never lock the same rows behind their keys (a room's row is
+ * locked by every message posted to it, and a group of 64 spread over 500 rooms overlapped every other group: the
+ * writers took turns instead of working side by side). Items of one key are stored in the order they came; a group is
+ * handed to the store in the order of its items' keys.
  *
  * @param <T> what is stored
  */
@@ -50,25 +52,31 @@ public final class GroupWriter<T> {
     private final String name;
     private final TransactionTemplate transaction;
     private final int writers;
+    private final ToLongFunction<T> key;
     private final Comparator<Pending<T>> order;
     private final Store<T> store;
-    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    /** One per writer: an item waits in the queue of the writer its key belongs to. */
+    private final List<BlockingQueue<Pending<T>>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     /**
      * @param name    of the writing threads
      * @param writers threads storing groups at once
-     * @param key     the order in which a group's items are handed to the store (stable: items of one key keep the
-     *                order they came in)
+     * @param key     which writer stores an item (the key modulo the writers), and the order in which a group's items
+     *                are handed to the store (stable: items of one key keep the order they came in)
      */
     public GroupWriter(String name, PlatformTransactionManager transactions, int writers, ToLongFunction<T> key,
                        Store<T> store) {
         this.name = name;
         this.transaction = new TransactionTemplate(transactions);
         this.writers = writers;
+        this.key = key;
         this.order = Comparator.comparingLong(pending -> key.applyAsLong(pending.item()));
         this.store = store;
+        for (int i = 0; i < writers; i++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
     }
 
     /**
@@ -81,7 +89,7 @@ public final class GroupWriter<T> {
         synchronized (this) { // never queued once the writer was told to stop: it empties the queue and ends
             queued = running;
             if (queued) {
-                queue.add(new Pending<>(item, done));
+                queues.get((int) Math.floorMod(key.applyAsLong(item), (long) writers)).add(new Pending<>(item, done));
             }
         }
         if (!queued) { // starting or stopping: on the caller's thread, in a transaction of its own
@@ -100,7 +108,7 @@ public final class GroupWriter<T> {
         }
     }
 
-    private void run() {
+    private void run(BlockingQueue<Pending<T>> queue) {
         List<Pending<T>> pending = new ArrayList<>(MAX_GROUP);
         while (running || !queue.isEmpty()) {
             try {
@@ -165,7 +173,8 @@ public final class GroupWriter<T> {
     public synchronized void start() {
         running = true;
         for (int i = 0; i < writers; i++) {
-            Thread writer = new Thread(this::run, name + "-" + i);
+            BlockingQueue<Pending<T>> queue = queues.get(i);
+            Thread writer = new Thread(() -> run(queue), name + "-" + i);
             writer.setDaemon(true);
             threads.add(writer);
             writer.start();

@@ -2,7 +2,10 @@ package org.dateline.chats.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +42,12 @@ class GroupWriterIT {
         jdbc.sql("CREATE TABLE " + table + " (n INT PRIMARY KEY, tx VARCHAR(100))").update();
         // the current transaction's id, as each database names it (H2's once the transaction has changed something)
         String transactionId = TestDatabases.postgres() ? "txid_current()" : "TRANSACTION_ID()";
+        // which writer threads stored each key's items
+        Map<Integer, Set<String>> writersOfKey = new ConcurrentHashMap<>();
         // as the messages' writer stores a group: each kind of statement once, as a batch, for the whole group
         GroupWriter<Integer> writer = new GroupWriter<>("test-writer", transactions, 4, n -> n % 7, group -> {
+            group.forEach(n -> writersOfKey.computeIfAbsent(n % 7, k -> ConcurrentHashMap.newKeySet())
+                    .add(Thread.currentThread().getName()));
             batches.batchUpdate("INSERT INTO " + table + " (n) VALUES (?)",
                     group.stream().map(n -> new Object[] {n}).toList());
             batches.batchUpdate("UPDATE " + table + " SET tx = CAST(" + transactionId + " AS VARCHAR(100)) WHERE n = ?",
@@ -84,6 +91,9 @@ class GroupWriterIT {
         assertThat(failed).isEqualTo(4);
         List<Integer> stored = jdbc.sql("SELECT n FROM " + table + " ORDER BY n").query(Integer.class).list();
         assertThat(stored).hasSize(writes - 4).noneMatch(n -> n % 50 == 13);
+        // each key has its one writer (two writers never lock the rows of one key), and all four wrote
+        assertThat(writersOfKey).hasSize(7).allSatisfy((key, threads) -> assertThat(threads).hasSize(1));
+        assertThat(writersOfKey.values().stream().flatMap(Set::stream).distinct()).hasSize(4);
         // fewer transactions than writes: they were shared
         long transactions = jdbc.sql("SELECT COUNT(DISTINCT tx) FROM " + table).query(Long.class).single();
         assertThat(transactions).isLessThan(writes - 4);
