@@ -19,7 +19,7 @@ public final class ChangeKinds {
     public static final String CHAT_DELETED = "chat.deleted";
     /** The reaction counts of a chat message changed (subject: the message id). */
     public static final String CHAT_REACTION = "chat.reaction";
-    /** A chat room opened to or closed for new messages (subject: the room id). */
+    /** A chat room was made, opened to or closed for new messages, or its rules changed (subject: the room id). */
     public static final String CHAT_ROOM = "chat.room";
     /** A reader banned from chatting, or a ban lifted (subject: the ban id). */
     public static final String CHAT_BAN = "chat.ban";

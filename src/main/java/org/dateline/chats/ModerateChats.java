@@ -200,13 +200,15 @@ public class ModerateChats {
         if (slowModeSeconds < 0 || slowModeSeconds > 3600) {
             return ChatResult.refused(Refusal.INVALID_RULES);
         }
-        if (chats.room(roomId).isEmpty()) {
+        Optional<Room> room = chats.room(roomId);
+        if (room.isEmpty()) {
             return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
         }
         transaction.executeWithoutResult(status -> {
             chats.setRules(roomId, slowModeSeconds, premoderated);
             moderation.log(who.get().accountId(), "room_rules", roomId, null, null,
                     "slow mode " + slowModeSeconds + " s, pre-moderation " + (premoderated ? "on" : "off"));
+            changes.append(ChangeKinds.CHAT_ROOM, room.get(), roomId); // every node checks posts against the new rules
         });
         return ChatResult.done(chats.room(roomId).orElseThrow());
     }

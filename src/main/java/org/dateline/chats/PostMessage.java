@@ -2,6 +2,7 @@ package org.dateline.chats;
 
 import java.util.Optional;
 
+import org.dateline.chats.internal.ChatRules;
 import org.dateline.chats.internal.ChatThrottle;
 import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.JdbcModeration;
@@ -9,6 +10,7 @@ import org.dateline.chats.internal.MessageWriter;
 import org.dateline.chats.internal.NewMessage;
 import org.dateline.chats.internal.Participants;
 import org.dateline.content.Article;
+import org.dateline.identity.Account;
 import org.dateline.content.ContentQueries;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +42,11 @@ public class PostMessage {
     private final ChatThrottle throttle;
     private final JdbcModeration moderation;
     private final MessageWriter writer;
+    private final ChatRules rules;
 
     PostMessage(Participants participants, JdbcChats chats, ContentQueries content, ChatPolicy policy,
-                ChatThrottle throttle, JdbcModeration moderation, MessageWriter writer) {
+                ChatThrottle throttle, JdbcModeration moderation, MessageWriter writer, ChatRules rules) {
+        this.rules = rules;
         this.participants = participants;
         this.moderation = moderation;
         this.chats = chats;
@@ -58,11 +62,11 @@ public class PostMessage {
     }
 
     /**
-     * A reader known by account id posts: a chat socket's, whose handshake carried the login and whose session
-     * the socket has checked still stands. The account is read fresh, as for a request.
+     * A reader posts through a chat socket, whose handshake carried the login: the account as read (fresh, as for a
+     * request) together with the check that the login session still stands.
      */
-    public ChatResult<MessageView> postAs(long accountId, Command command) {
-        return post(participants.account(accountId), command);
+    public ChatResult<MessageView> postAs(Account account, Command command) {
+        return post(Optional.of(Participants.of(account)), command);
     }
 
     /**
@@ -122,7 +126,7 @@ public class PostMessage {
 
     private ChatResult<Room> room(Command command) {
         if (command.roomId() != null) {
-            return chats.room(command.roomId()).map(ChatResult::done)
+            return rules.room(command.roomId()).map(ChatResult::done)
                     .orElseGet(() -> ChatResult.refused(Refusal.ROOM_NOT_FOUND));
         }
         if (command.articleId() == null) {

@@ -1,5 +1,7 @@
 package org.dateline.identity;
 
+import java.util.Optional;
+
 /**
  * The login sessions behind long-lived connections. A chat socket is opened with the reader's session and may live
  * for hours; before it acts for the reader it asks whether that session still stands (not logged out, not expired,
@@ -12,4 +14,11 @@ public interface LoginSessions {
      * timeout starts again, so a reader who only chats over an open socket stays logged in.
      */
     boolean use(String sessionId);
+
+    /**
+     * The account a connection acts for, when the session it was opened with still stands: {@link #use} and the
+     * account's current row in one look-up (a chat socket asks before every post). Empty when the session does not
+     * stand (or the account is gone).
+     */
+    Optional<Account> use(String sessionId, long accountId);
 }

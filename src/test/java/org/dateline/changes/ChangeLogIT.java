@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The change log delivers every committed change once, in order, and never a rolled-back one. */
 @IntegrationTest
@@ -29,6 +30,26 @@ class ChangeLogIT {
         @Bean
         Recorder recorder() {
             return new Recorder();
+        }
+
+        @Bean
+        AtCommit atCommit() {
+            return new AtCommit();
+        }
+    }
+
+    /** Records who handed it which of the {@code test.commit} changes: the committing thread or the tailer. */
+    static class AtCommit implements CommitListener {
+        record Call(String kind, long position, String thread) {
+        }
+
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onChange(Change change) {
+            if (change.kind().startsWith("test.commit")) {
+                calls.add(new Call(change.kind(), change.position(), Thread.currentThread().getName()));
+            }
         }
     }
 
@@ -54,6 +75,8 @@ class ChangeLogIT {
     @Autowired
     Recorder recorder;
     @Autowired
+    AtCommit atCommit;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     Clock clock;
@@ -77,6 +100,36 @@ class ChangeLogIT {
         transaction.executeWithoutResult(s -> changes.append("test.after-rollback", "en", null, List.of("y")));
         awaitKinds(List.of("test.after-rollback"));
         assertThat(recorder.kinds()).doesNotContain("test.rolled-back");
+    }
+
+    @Test
+    void handsThisNodesOwnChangesToCommitListenersAtTheCommitThenAsTheTailerReadsThem() throws Exception {
+        String committer = Thread.currentThread().getName();
+        transaction.executeWithoutResult(s -> {
+            changes.append("test.commit-rolled-back", "en", 1L, List.of("x"));
+            s.setRollbackOnly();
+        });
+        long[] positions = transaction.execute(s -> {
+            long[] appended = changes.appendAll(List.of(new ChangeLog.Entry("test.commit-a", "en", 1L, List.of("a")),
+                    new ChangeLog.Entry("test.commit-b", "en", 2L, List.of("b"))));
+            assertThat(atCommit.calls).as("nothing before the commit").isEmpty();
+            return appended;
+        });
+        // at once, on this thread, in the order appended, the rolled-back one never
+        assertThat(atCommit.calls).containsExactly(new AtCommit.Call("test.commit-a", positions[0], committer),
+                new AtCommit.Call("test.commit-b", positions[1], committer));
+        // then the tailer hands the same entries over, as to every listener
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (atCommit.calls.size() < 4) {
+            assertThat(System.nanoTime()).as("the tailer delivered them too; saw %s", atCommit.calls)
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(atCommit.calls.subList(2, 4)).extracting(AtCommit.Call::kind, AtCommit.Call::position)
+                .containsExactly(tuple("test.commit-a", positions[0]),
+                        tuple("test.commit-b", positions[1]));
+        assertThat(atCommit.calls.subList(2, 4)).noneMatch(call -> call.thread().equals(committer));
+        assertThat(atCommit.calls).noneMatch(call -> call.kind().equals("test.commit-rolled-back"));
     }
 
     @Test

@@ -3,12 +3,19 @@ package org.dateline.changes.internal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
+import org.dateline.changes.Change;
 import org.dateline.changes.ChangeLog;
+import org.dateline.changes.CommitListener;
 import org.dateline.platform.jdbc.BatchInsert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,19 +32,25 @@ class JdbcChangeLog implements ChangeLog {
             """;
     private static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM change_log";
     static final String CHANNEL = "dateline_changes";
+    private static final Logger log = LoggerFactory.getLogger(JdbcChangeLog.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Clock clock;
     private final Wakeup wakeup;
     private final DatabaseKind database;
+    private final ObjectProvider<CommitListener> commitListeners;
+    /** Resolved at the first commit: the listeners depend on stores that append to this log. */
+    private volatile List<CommitListener> atCommit;
 
-    JdbcChangeLog(JdbcClient jdbc, JdbcTemplate batches, Clock clock, Wakeup wakeup, DatabaseKind database) {
+    JdbcChangeLog(JdbcClient jdbc, JdbcTemplate batches, Clock clock, Wakeup wakeup, DatabaseKind database,
+                  ObjectProvider<CommitListener> commitListeners) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
         this.wakeup = wakeup;
         this.database = database;
+        this.commitListeners = commitListeners;
     }
 
     @Override
@@ -60,7 +73,12 @@ class JdbcChangeLog implements ChangeLog {
             statement.setObject(4, entry.subjectId(), Types.BIGINT);
             statement.setString(5, joined(entry.keys()));
         });
-        notifyAtCommit();
+        List<Change> appended = notifyAtCommit();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            appended.add(new Change(positions[i], now.toInstant(), entry.kind(), entry.edition(), entry.subjectId(),
+                    Set.copyOf(entry.keys())));
+        }
         return positions;
     }
 
@@ -68,12 +86,19 @@ class JdbcChangeLog implements ChangeLog {
         return String.join(" ", new TreeSet<>(keys));
     }
 
-    /** Once per transaction, however many changes it appends (a group of chat messages appends dozens). */
-    private void notifyAtCommit() {
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
+    /**
+     * Once per transaction, however many changes it appends (a group of chat messages appends dozens).
+     *
+     * @return the transaction's appended changes so far, for this node's {@link CommitListener}s after the commit
+     */
+    @SuppressWarnings("unchecked")
+    private List<Change> notifyAtCommit() {
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (List<Change>) bound;
         }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        List<Change> appended = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(this, appended);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
@@ -90,9 +115,30 @@ class JdbcChangeLog implements ChangeLog {
 
             @Override
             public void afterCommit() {
+                committed(appended);
                 wakeup.signal(); // this node need not wait for a poll or a notification round trip
             }
         });
+        return appended;
+    }
+
+    /** The transaction committed: it is stored whatever a listener does, so a failing one is logged, not thrown. */
+    private void committed(List<Change> appended) {
+        List<CommitListener> listeners = atCommit;
+        if (listeners == null) {
+            listeners = commitListeners.orderedStream().toList();
+            atCommit = listeners;
+        }
+        for (CommitListener listener : listeners) {
+            for (Change change : appended) {
+                try {
+                    listener.onChange(change);
+                } catch (RuntimeException e) {
+                    log.warn("Listener {} failed at the commit of change {} ({})", listener.getClass().getSimpleName(),
+                            change.position(), change.kind(), e);
+                }
+            }
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.dateline.chats.PostMessage;
 import org.dateline.chats.Refusal;
 import org.dateline.chats.Room;
 import org.dateline.content.ContentQueries;
+import org.dateline.identity.Account;
 import org.dateline.identity.LoginSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -294,8 +295,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (ref.length() > MAX_REF_LENGTH) {
             ref = ref.substring(0, MAX_REF_LENGTH);
         }
-        Long reader = loggedIn(session);
-        if (reader == null) {
+        Optional<Account> reader = acting(session);
+        if (reader.isEmpty()) {
             refused(subscriber, ref, Refusal.LOGIN_REQUIRED, null);
             return;
         }
@@ -306,9 +307,9 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         PostMessage.Command command = new PostMessage.Command(roomId > 0 ? roomId : null,
                 roomId > 0 || articleId <= 0 ? null : articleId, body.isString() ? body.asString() : null,
                 replyTo > 0 ? replyTo : null, (String) session.getAttributes().get(ChatSocketConfiguration.ADDRESS));
-        ChatResult<MessageView> result = posts.postAs(reader, command);
+        ChatResult<MessageView> result = posts.postAs(reader.get(), command);
         if (result instanceof ChatResult.Refused<MessageView> refusal) {
-            ActiveBan ban = refusal.reason() == Refusal.BANNED ? posts.banOf(reader, command).orElse(null) : null;
+            ActiveBan ban = refusal.reason() == Refusal.BANNED ? posts.banOf(reader.get().id(), command).orElse(null) : null;
             refused(subscriber, ref, refusal.reason(), ban);
             return;
         }
@@ -317,6 +318,23 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         posted.put("ref", ref);
         posted.put("message", ((ChatResult.Done<MessageView>) result).value());
         subscriber.send(text(posted));
+    }
+
+    /**
+     * The account the connection acts for, as {@link #loggedIn} but read with the check (one look-up), for a post
+     * that needs the account anyway.
+     */
+    private Optional<Account> acting(WebSocketSession session) {
+        if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
+            return Optional.empty();
+        }
+        Optional<Account> account = logins.use((String) session.getAttributes()
+                .get(ChatSocketConfiguration.LOGIN_SESSION), reader);
+        if (account.isEmpty()) {
+            // logged out (here or on another node) or expired: this connection is anonymous from now on
+            session.getAttributes().remove(ChatSocketConfiguration.READER);
+        }
+        return account;
     }
 
     /** The reader the connection acts for, while the login session it was opened with stands; null otherwise. */

@@ -28,10 +28,6 @@ public class JdbcModeration {
 
     static final Duration WORDS_FRESH = Duration.ofSeconds(5);
 
-    private static final String ACTIVE_BAN = """
-            SELECT COUNT(*) FROM chat_bans WHERE account_id = ? AND (room_id IS NULL OR room_id = ?)
-            AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-            """;
     private static final String INSERT_BAN = """
             INSERT INTO chat_bans (account_id, room_id, reason, created_by, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -87,9 +83,18 @@ public class JdbcModeration {
                 });
     }
 
-    /** Whether a ban is in force against the account in this room (a ban without a room covers every room). */
-    public boolean banned(long accountId, long roomId) {
-        return jdbc.sql(ACTIVE_BAN).params(accountId, roomId, now()).query(Long.class).single() > 0;
+    /** Where (null: every room) and until when (null: until lifted) a ban of the reader holds. */
+    public record BanScope(Long roomId, Instant expiresAt) {
+    }
+
+    /** The reader's bans not lifted and not expired now; empty for most readers. */
+    public List<BanScope> bansInForce(long accountId) {
+        return jdbc.sql("SELECT room_id, expires_at FROM chat_bans WHERE account_id = ? AND lifted_at IS NULL"
+                        + " AND (expires_at IS NULL OR expires_at > ?)").params(accountId, now())
+                .query((rs, n) -> {
+                    OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+                    return new BanScope(rs.getObject("room_id", Long.class), expires == null ? null : expires.toInstant());
+                }).list();
     }
 
     public long ban(long accountId, Long roomId, String reason, long moderatorId, Instant expiresAt) {

@@ -3,6 +3,7 @@ package org.dateline.chats.internal;
 import java.util.Optional;
 
 import org.dateline.chats.Participant;
+import org.dateline.identity.Account;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.CurrentActor;
 import org.springframework.stereotype.Component;
@@ -13,31 +14,34 @@ public class Participants {
 
     private final CurrentActor actor;
     private final Accounts accounts;
-    private final JdbcModeration moderation;
+    private final ChatRules rules;
 
-    Participants(CurrentActor actor, Accounts accounts, JdbcModeration moderation) {
+    Participants(CurrentActor actor, Accounts accounts, ChatRules rules) {
         this.actor = actor;
         this.accounts = accounts;
-        this.moderation = moderation;
+        this.rules = rules;
     }
 
     /** The participant with the bans in force in this room (or in every room) taken into account. */
     public Participant in(Participant who, long roomId) {
-        boolean banned = moderation.banned(who.accountId(), roomId);
+        boolean banned = rules.banned(who.accountId(), roomId);
         return banned == who.banned() ? who
                 : new Participant(who.accountId(), who.displayName(), who.role(), who.active(), banned, who.createdAt());
     }
 
     /** Any account, as the policy sees it (the target of a ban). */
     public Optional<Participant> account(long accountId) {
-        return accounts.find(accountId)
-                .map(a -> new Participant(a.id(), a.displayName(), a.role(), a.active(), false, a.createdAt()));
+        return accounts.find(accountId).map(Participants::of);
     }
 
     /** Empty for an anonymous reader. */
     public Optional<Participant> current() {
-        return actor.get().flatMap(a -> accounts.find(a.accountId()))
-                // bans are per room: see in(participant, room)
-                .map(a -> new Participant(a.id(), a.displayName(), a.role(), a.active(), false, a.createdAt()));
+        return actor.get().flatMap(a -> accounts.find(a.accountId())).map(Participants::of);
+    }
+
+    /** An account just read, as the policy sees it; bans are per room: see {@link #in}. */
+    public static Participant of(Account account) {
+        return new Participant(account.id(), account.displayName(), account.role(), account.active(), false,
+                account.createdAt());
     }
 }

@@ -26,11 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcAccounts implements Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final String COLUMNS = """
-            SELECT id, email, display_name, role, active, must_change_password, created_at, email_confirmed_at,
-                   deleted_at, erased_at
-            FROM accounts
-            """;
+    /** What {@link #account} reads, by these names. */
+    static final String ACCOUNT_COLUMNS = """
+            id, email, display_name, role, active, must_change_password, created_at, email_confirmed_at, deleted_at,
+            erased_at""";
+    private static final String COLUMNS = "SELECT " + ACCOUNT_COLUMNS + " FROM accounts\n";
     private static final String INSERT = """
             INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password, created_at,
                                   password_changed_at, email_confirmed_at)
@@ -251,7 +251,7 @@ class JdbcAccounts implements Accounts {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Account account(ResultSet rs, int n) throws SQLException {
+    static Account account(ResultSet rs, int n) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getBoolean("must_change_password"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -1,5 +1,10 @@
 package org.dateline.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.dateline.identity.Account;
 import org.dateline.identity.LoginSessions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,6 +20,7 @@ import org.springframework.stereotype.Component;
 class StoredLoginSessions implements LoginSessions {
 
     static final long TOUCH_EVERY_MS = 60_000;
+    private static final String SESSION_COLUMNS = "last_access_time, max_inactive_interval, expiry_time";
 
     private final JdbcClient jdbc;
 
@@ -24,16 +30,37 @@ class StoredLoginSessions implements LoginSessions {
 
     @Override
     public boolean use(String sessionId) {
+        return sessionId != null && used(sessionId, jdbc.sql("SELECT " + SESSION_COLUMNS
+                        + " FROM spring_session WHERE session_id = ?").params(sessionId)
+                .query((rs, n) -> row(rs, null)).optional().orElse(null));
+    }
+
+    @Override
+    public Optional<Account> use(String sessionId, long accountId) {
         if (sessionId == null) {
-            return false;
+            return Optional.empty();
         }
+        Row row = jdbc.sql("SELECT " + SESSION_COLUMNS + ", " + JdbcAccounts.ACCOUNT_COLUMNS
+                        + " FROM spring_session, accounts WHERE session_id = ? AND id = ?").params(sessionId, accountId)
+                .query((rs, n) -> row(rs, JdbcAccounts.account(rs, n))).optional().orElse(null);
+        return used(sessionId, row) ? Optional.of(row.account()) : Optional.empty();
+    }
+
+    private record Row(long lastAccess, int maxInactiveSeconds, long expiry, Account account) {
+    }
+
+    private static Row row(ResultSet rs, Account account) throws SQLException {
+        return new Row(rs.getLong("last_access_time"), rs.getInt("max_inactive_interval"), rs.getLong("expiry_time"),
+                account);
+    }
+
+    /**
+     * Whether the session of this row (null: none) stands; if so it is used now. Written after the row is read, never
+     * from the row mapper: that would take a second pooled connection while holding the first.
+     */
+    private boolean used(String sessionId, Row row) {
         // the system clock, as Spring Session's, which wrote these times
         long now = System.currentTimeMillis();
-        record Row(long lastAccess, int maxInactiveSeconds, long expiry) {
-        }
-        Row row = jdbc.sql("SELECT last_access_time, max_inactive_interval, expiry_time FROM spring_session"
-                        + " WHERE session_id = ?").params(sessionId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3))).optional().orElse(null);
         if (row == null || row.expiry() <= now) {
             return false;
         }
