@@ -93,6 +93,9 @@ public class ChatFanout {
     final InetSocketAddress server;
     final String host;
     final long pid;
+    /** CPU seconds the server and PostgreSQL used while posting (and draining); -1 when not read. */
+    double serverCpuSeconds = -1;
+    double postgresCpuSeconds = -1;
     final long clientStart = System.nanoTime();
     final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     final byte[] marker;
@@ -405,6 +408,8 @@ public class ChatFanout {
         long interval = 1_000_000_000L / RATE;
         long cpuBefore = serverCpuTicks();
         long clientCpuBefore = clientCpuNanos();
+        long postgresBefore = processTicks("postgres");
+        long[] machineBefore = machineTicks();
         double[] loadBefore = loadAverage();
         long t0 = System.nanoTime() + 100_000_000L;
         sendAt = new long[total];
@@ -502,11 +507,20 @@ public class ChatFanout {
         Thread.sleep(200); // stragglers already being read
         long cpuAfter = serverCpuTicks();
         long clientCpuAfter = clientCpuNanos();
+        long postgresAfter = processTicks("postgres");
+        long[] machineAfter = machineTicks();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (cpuBefore >= 0 && cpuAfter >= 0) {
+            serverCpuSeconds = (cpuAfter - cpuBefore) / 100.0;
+            postgresCpuSeconds = (postgresAfter - postgresBefore) / 100.0;
             System.out.printf(Locale.ROOT, "CPU during posting and drain (%.1f s): server %.1f s (%.0f%% of one core), client %.1f s (%.0f%%); load average %.2f → %.2f%n",
                     seconds, (cpuAfter - cpuBefore) / 100.0, (cpuAfter - cpuBefore) / seconds, (clientCpuAfter - clientCpuBefore) / 1e9,
                     (clientCpuAfter - clientCpuBefore) / 1e7 / seconds, loadBefore[0], loadAverage()[0]);
+            long busy = machineAfter[0] - machineBefore[0];
+            long all = busy + machineAfter[1] - machineBefore[1];
+            System.out.printf(Locale.ROOT, "  PostgreSQL (all its processes) %.1f s (%.0f%% of one core); the machine's %d cores busy %.0f%% of the time%n",
+                    postgresCpuSeconds, postgresCpuSeconds * 100 / seconds, Runtime.getRuntime().availableProcessors(),
+                    all == 0 ? 0.0 : 100.0 * busy / all);
         }
     }
 
@@ -623,6 +637,10 @@ public class ChatFanout {
                 total, sent.get(), notSent.get(), IN_FLIGHT, new TreeMap<>(outcomes));
         System.out.printf(Locale.ROOT, "acknowledged: %d (%.1f/s over %d s); post sent → acknowledgement p50 %s p95 %s p99 %s max %s ms%n",
                 acked, acked / (double) SECONDS, SECONDS, ms(pct(ack, 50)), ms(pct(ack, 95)), ms(pct(ack, 99)), ms(max(ack)));
+        if (serverCpuSeconds >= 0 && acked > 0) {
+            System.out.printf(Locale.ROOT, "CPU per acknowledged post (with its deliveries): server %.2f ms, PostgreSQL %.2f ms%n",
+                    serverCpuSeconds * 1000 / acked, postgresCpuSeconds * 1000 / acked);
+        }
         System.out.printf(Locale.ROOT, "deliveries: %d received of %d expected (acknowledged posts × sockets in their room); missing %d; more than once %d; in the wrong room %d; of posts not acknowledged %d; unreadable %d%n",
                 received.get(), expected, missing, duplicates, wrongRoom.get(), ofUnacknowledged, badTimestamp.get());
         missed.forEach(m -> System.out.println("  not received by every socket: " + m));
@@ -1124,6 +1142,40 @@ public class ChatFanout {
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** CPU ticks (1/100 s) of every process with this command name, as /proc has them now. */
+    static long processTicks(String command) {
+        long ticks = 0;
+        try (var entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path entry : entries) {
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    /** The machine's busy and idle (with I/O wait) ticks since boot, from /proc/stat. */
+    static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return new long[] {busy, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 

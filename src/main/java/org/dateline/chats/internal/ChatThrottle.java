@@ -32,14 +32,24 @@ public class ChatThrottle {
         this.rates = rates;
     }
 
-    /** Takes one token from the account's and the address's bucket; false when either is empty. */
+    /**
+     * Takes one token from the account's and the address's bucket; false when either is empty. A refusal takes
+     * nothing: an address crowded by other accounts costs this account none of its own allowance.
+     */
     public boolean tryAcquire(Action action, long accountId, boolean newAccount, String address) {
         Bucket account = buckets.get(action + ":a:" + accountId + (newAccount ? ":new" : ""),
                 k -> perMinute(accountLimit(action, newAccount), action == Action.REPORT ? Duration.ofHours(1)
                         : Duration.ofMinutes(1)));
         Bucket client = buckets.get(action + ":ip:" + (address == null ? "" : address),
                 k -> perMinute(addressLimit(action), Duration.ofMinutes(1)));
-        return account.tryConsume(1) && client.tryConsume(1);
+        if (!account.tryConsume(1)) {
+            return false;
+        }
+        if (client.tryConsume(1)) {
+            return true;
+        }
+        account.addTokens(1); // given back
+        return false;
     }
 
     private int accountLimit(Action action, boolean newAccount) {

@@ -34,6 +34,16 @@ class ChatThrottleTest {
     }
 
     @Test
+    void aRefusalByTheAddressCostsTheAccountNothing() {
+        ChatThrottle throttle = new ChatThrottle(ChatRates.DEFAULTS);
+        assertThat(allowed(60, i -> throttle.tryAcquire(Action.MESSAGE, 1000 + i, false, "10.0.0.1"))).isEqualTo(60);
+        // the crowded address refuses account 1 again and again ...
+        assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isZero();
+        // ... which still has its whole allowance from another address
+        assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.2"))).isEqualTo(8);
+    }
+
+    @Test
     void configuredAllowancesReplaceTheDefaults() {
         ChatThrottle throttle = new ChatThrottle(new ChatRates(100, 50, 1000));
         assertThat(allowed(300, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isEqualTo(100);
