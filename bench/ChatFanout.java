@@ -421,7 +421,7 @@ public class ChatFanout {
         if (jfr != null && pid > 0 && System.getProperty("chat.jcmd") != null) {
             try { // a CPU profile of the server while it takes the posts
                 System.out.println("  " + run(System.getProperty("chat.jcmd"), Long.toString(pid), "JFR.start",
-                        "duration=" + SECONDS + "s", "filename=" + jfr).lines().filter(l -> l.contains("Started"))
+                        "duration=" + SECONDS + "s", "filename=" + jfr, "settings=profile", "method-profiling=max").lines().filter(l -> l.contains("Started"))
                         .findFirst().orElse("JFR.start: no answer"));
             } catch (IOException e) {
                 System.out.println("  JFR.start failed: " + e);

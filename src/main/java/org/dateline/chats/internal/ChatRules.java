@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,8 +25,9 @@ import org.springframework.stereotype.Component;
  * ({@link CommitListener}); on the others once their tailer has read it, as a page's eviction does. A ban that runs
  * out needs no change: its end is kept and compared with the clock.
  * <p>
- * A change that commits while its room or reader is being read waits for that read (the cache's own lock per key)
- * and then discards it, so a read that started before the commit is never kept after it. The rooms' activity
+ * A read holds no lock (it may wait for a pooled connection, and a thread evicting after its commit still holds
+ * one): every eviction first counts itself, and a read keeps what it read only if no eviction was counted since it
+ * began, so a read that started before a commit is never kept after the commit's eviction. The rooms' activity
  * fields ({@link Room#lastMessageId()}, {@link Room#lastActivityAt()}) are as of the read: the policy does not use
  * them, and nothing that shows them reads them here.
  */
@@ -41,37 +41,40 @@ public class ChatRules implements CommitListener {
     private final JdbcModeration moderation;
     private final Clock clock;
     private final Cache<Long, Room> rooms;
-    /**
-     * The room of each article whose room is kept: an article's change finds its room by it. Put before the
-     * article's state is read (a takedown that commits after this is seen by the read, one that commits before it
-     * finds the room); gone when the room leaves the cache by size or age.
-     */
-    private final Map<Long, Long> roomOfArticle = new ConcurrentHashMap<>();
     private final Cache<Long, List<JdbcModeration.BanScope>> bans;
+    /** Evictions so far, counted before each is made. */
+    private final AtomicLong evictions = new AtomicLong();
 
     ChatRules(JdbcChats chats, JdbcModeration moderation, Clock clock) {
         this.chats = chats;
         this.moderation = moderation;
         this.clock = clock;
-        this.rooms = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(KEPT)
-                .<Long, Room>evictionListener((id, room, cause) -> {
-                    if (room != null && room.articleId() != null) {
-                        roomOfArticle.remove(room.articleId(), id);
-                    }
-                }).build();
+        this.rooms = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(KEPT).build();
         this.bans = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(KEPT).build();
     }
 
     /** The room, as {@link JdbcChats#room} reads it; unknown rooms are not kept (one may be made with that id). */
     public Optional<Room> room(long roomId) {
-        return Optional.ofNullable(rooms.get(roomId, id -> chats.room(id, article -> roomOfArticle.put(article, id))
-                .orElse(null)));
+        Room kept = rooms.getIfPresent(roomId);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        long before = evictions.get();
+        Optional<Room> read = chats.room(roomId);
+        read.ifPresent(room -> keep(rooms, roomId, room, before));
+        return read;
     }
 
     /** Whether a ban in force keeps the reader from this room (a ban of the room, or of every room). */
     public boolean banned(long accountId, long roomId) {
+        List<JdbcModeration.BanScope> scopes = bans.getIfPresent(accountId);
+        if (scopes == null) {
+            long before = evictions.get();
+            scopes = moderation.bansInForce(accountId);
+            keep(bans, accountId, scopes, before);
+        }
         Instant now = clock.instant();
-        for (JdbcModeration.BanScope ban : bans.get(accountId, moderation::bansInForce)) {
+        for (JdbcModeration.BanScope ban : scopes) {
             if ((ban.roomId() == null || ban.roomId() == roomId)
                     && (ban.expiresAt() == null || ban.expiresAt().isAfter(now))) {
                 return true;
@@ -80,20 +83,34 @@ public class ChatRules implements CommitListener {
         return false;
     }
 
+    /**
+     * Keeps what was read, unless an eviction came since the read began: then (an eviction of this key or not) it is
+     * dropped again. Whichever comes first, the eviction's count or this check, what the eviction was about is not
+     * kept.
+     */
+    private <V> void keep(Cache<Long, V> cache, long key, V value, long evictionsBefore) {
+        cache.put(key, value);
+        if (evictions.get() != evictionsBefore) {
+            cache.invalidate(key);
+        }
+    }
+
     @Override
     public void onChange(Change change) {
         if (change.subjectId() == null) {
             return;
         }
         if (ChangeKinds.CHAT_ROOM.equals(change.kind())) {
+            evictions.incrementAndGet();
             rooms.invalidate(change.subjectId());
         } else if (ChangeKinds.CHAT_BAN.equals(change.kind())) {
+            evictions.incrementAndGet();
             change.keys().stream().map(ChatKeys::readerIdOf).flatMap(Optional::stream).forEach(bans::invalidate);
         } else if (change.kind().startsWith("article.")) {
-            Long roomId = roomOfArticle.get(change.subjectId());
-            if (roomId != null) {
-                rooms.invalidate(roomId);
-            }
+            evictions.incrementAndGet();
+            long article = change.subjectId();
+            // a few stories change a minute; the rooms kept are looked through for theirs
+            rooms.asMap().values().removeIf(room -> room.articleId() != null && room.articleId() == article);
         }
     }
 }

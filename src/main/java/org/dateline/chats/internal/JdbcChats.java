@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
 
 import org.dateline.chats.ChatKeys;
 import org.dateline.chats.ChatQueries;
@@ -132,17 +131,8 @@ public class JdbcChats implements ChatQueries {
 
     @Override
     public Optional<Room> room(long roomId) {
-        return room(roomId, articleId -> { });
-    }
-
-    /** As {@link #room(long)}, telling {@code ofArticle} the room's article (if any) before its state is read. */
-    public Optional<Room> room(long roomId, LongConsumer ofArticle) {
-        return jdbc.sql(ROOM_COLUMNS + " WHERE id = ?").params(roomId).query(this::mapRoom).optional().map(room -> {
-            if (room.articleId() != null) {
-                ofArticle.accept(room.articleId());
-            }
-            return withArticleState(room);
-        });
+        return jdbc.sql(ROOM_COLUMNS + " WHERE id = ?").params(roomId).query(this::mapRoom).optional()
+                .map(this::withArticleState);
     }
 
     public Optional<Room> roomOfArticle(long articleId) {
