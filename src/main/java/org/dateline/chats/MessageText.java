@@ -1,6 +1,7 @@
 package org.dateline.chats;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * The input rules of a message: plain text, at most {@link #MAX_LENGTH} characters, no control characters besides
@@ -12,6 +13,8 @@ public final class MessageText {
 
     /** In Unicode code points, as readers count characters. */
     public static final int MAX_LENGTH = 2000;
+    private static final Pattern SPACE_BEFORE_LINE_END = Pattern.compile("[ \\u00A0]+\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     private MessageText() {
     }
@@ -42,10 +45,11 @@ public final class MessageText {
             }
         }
         String text = Normalizer.normalize(raw, Normalizer.Form.NFC)
-                .replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ')
-                .replaceAll("[ \\u00A0]+\\n", "\n")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
+                .replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+        if (text.indexOf('\n') >= 0) {
+            text = BLANK_LINES.matcher(SPACE_BEFORE_LINE_END.matcher(text).replaceAll("\n")).replaceAll("\n\n");
+        }
+        text = text.strip();
         if (text.isEmpty()) {
             return new Invalid(Refusal.EMPTY);
         }
