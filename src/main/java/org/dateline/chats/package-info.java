@@ -17,9 +17,11 @@
  * {@code chat.ban}); each node's {@code ChatSockets} listens to the log and pushes to its open sockets (a ban only to
  * the banned reader's), and the site's page cache evicts the article page by the {@code chat:article:<id>} key and
  * the edition's list of topic rooms ({@code /{edition}/chat}) by {@code chat:topics:<edition>}. New messages share
- * their transactions' commits and are written as batches ({@code MessageWriter}). Consumes {@code ContentQueries}
- * (is the article live?), {@code Accounts} (is the reader active?) and {@code LoginSessions} (does a socket's login
- * session still stand?).
+ * their transactions' commits and are written as batches ({@code MessageWriter}). Posts are checked against rooms and
+ * bans kept in memory ({@code ChatRules}), forgotten on the change log's {@code chat.room}, {@code chat.ban} and
+ * {@code article.*} changes (at the commit on the node that made them). Consumes {@code ContentQueries} (is the
+ * article live?), {@code Accounts} (is the reader active?) and {@code LoginSessions} (does a socket's login session
+ * still stand, and for which account?).
  * <p>
  * Pages: {@code /account/chats} (the rooms a reader follows, unfollowing) and {@code /account/chats/write} (posting
  * without JavaScript), built with identity's {@code ReaderPages}. A logged-in reader's page posts over its socket
