@@ -10,15 +10,10 @@ import java.util.Optional;
 public interface LoginSessions {
 
     /**
-     * Whether the session with this id still stands (false for null). A standing session is used now: its idle
-     * timeout starts again, so a reader who only chats over an open socket stays logged in.
-     */
-    boolean use(String sessionId);
-
-    /**
-     * The account a connection acts for, when the session it was opened with still stands: {@link #use} and the
-     * account's current row in one look-up (a chat socket asks before every post). Empty when the session does not
-     * stand (or the account is gone).
+     * The account a connection acts for, read fresh, when the session it was opened with still stands, in one
+     * look-up (a chat socket asks before every post). Empty when the session does not stand (or is null) or the
+     * account is gone. A standing session is used now: its idle timeout starts again, so a reader who only chats over
+     * an open socket stays logged in.
      */
     Optional<Account> use(String sessionId, long accountId);
 }

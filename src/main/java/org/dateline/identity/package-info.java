@@ -7,8 +7,8 @@
  * {@link org.dateline.identity.Accounts} (look-ups, {@code publicName} for "deleted account"),
  * {@link org.dateline.identity.Account}, {@link org.dateline.identity.Role}, {@link org.dateline.identity.StaffPages},
  * {@link org.dateline.identity.ReaderPages} (for pages other modules add under {@code /account}),
- * {@link org.dateline.identity.LoginSessions} (whether the session a long-lived connection was opened with stands;
- * acting through the connection uses it).
+ * {@link org.dateline.identity.LoginSessions} (the account a long-lived connection acts for, while the session it was
+ * opened with stands; acting through the connection uses it).
  * API callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, resolved
  * through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
  * {@link org.dateline.identity.Scopes}.

@@ -321,8 +321,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     /**
-     * The account the connection acts for, as {@link #loggedIn} but read with the check (one look-up), for a post
-     * that needs the account anyway.
+     * The account the connection acts for, read fresh, while the login session it was opened with stands (one
+     * look-up for both); empty otherwise.
      */
     private Optional<Account> acting(WebSocketSession session) {
         if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
@@ -335,19 +335,6 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             session.getAttributes().remove(ChatSocketConfiguration.READER);
         }
         return account;
-    }
-
-    /** The reader the connection acts for, while the login session it was opened with stands; null otherwise. */
-    private Long loggedIn(WebSocketSession session) {
-        if (!(session.getAttributes().get(ChatSocketConfiguration.READER) instanceof Long reader)) {
-            return null;
-        }
-        if (!logins.use((String) session.getAttributes().get(ChatSocketConfiguration.LOGIN_SESSION))) {
-            // logged out (here or on another node) or expired: this connection is anonymous from now on
-            session.getAttributes().remove(ChatSocketConfiguration.READER);
-            return null;
-        }
-        return reader;
     }
 
     private void refused(Subscriber subscriber, String ref, Refusal refusal, ActiveBan ban) {

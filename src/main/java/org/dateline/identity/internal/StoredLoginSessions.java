@@ -1,7 +1,5 @@
 package org.dateline.identity.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 import org.dateline.identity.Account;
@@ -11,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sessions live in the database (Spring Session JDBC, table of migration V4): a logout on any node deletes the row,
- * and a row past its expiry time is dead even before the cleanup job removes it. One primary-key look-up, without
- * loading the session's attributes, so a chat socket can ask before every post; the row is written only when its
+ * and a row past its expiry time is dead even before the cleanup job removes it. One look-up by primary keys of the
+ * session row (without its attributes) and the account's, so a chat socket can ask before every post; the row is written only when its
  * last use is more than {@link #TOUCH_EVERY_MS} old (what Spring Session itself writes at the end of a request:
  * the last access time and the expiry time that follows from it).
  */
@@ -29,33 +27,22 @@ class StoredLoginSessions implements LoginSessions {
     }
 
     @Override
-    public boolean use(String sessionId) {
-        return sessionId != null && used(sessionId, jdbc.sql("SELECT " + SESSION_COLUMNS
-                        + " FROM spring_session WHERE session_id = ?").params(sessionId)
-                .query((rs, n) -> row(rs, null)).optional().orElse(null));
-    }
-
-    @Override
     public Optional<Account> use(String sessionId, long accountId) {
         if (sessionId == null) {
             return Optional.empty();
         }
         Row row = jdbc.sql("SELECT " + SESSION_COLUMNS + ", " + JdbcAccounts.ACCOUNT_COLUMNS
                         + " FROM spring_session, accounts WHERE session_id = ? AND id = ?").params(sessionId, accountId)
-                .query((rs, n) -> row(rs, JdbcAccounts.account(rs, n))).optional().orElse(null);
+                .query((rs, n) -> new Row(rs.getLong("last_access_time"), rs.getInt("max_inactive_interval"),
+                        rs.getLong("expiry_time"), JdbcAccounts.account(rs, n))).optional().orElse(null);
         return used(sessionId, row) ? Optional.of(row.account()) : Optional.empty();
     }
 
     private record Row(long lastAccess, int maxInactiveSeconds, long expiry, Account account) {
     }
 
-    private static Row row(ResultSet rs, Account account) throws SQLException {
-        return new Row(rs.getLong("last_access_time"), rs.getInt("max_inactive_interval"), rs.getLong("expiry_time"),
-                account);
-    }
-
     /**
-     * Whether the session of this row (null: none) stands; if so it is used now. Written after the row is read, never
+     * Whether the session of this row (null: none) stands; if so it is used now, written after the row is read, never
      * from the row mapper: that would take a second pooled connection while holding the first.
      */
     private boolean used(String sessionId, Row row) {
