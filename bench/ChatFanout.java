@@ -103,6 +103,9 @@ public class ChatFanout {
     final String warmupMarker;
     final AtomicInteger warmupAcknowledged = new AtomicInteger();
     final AtomicInteger warmupAnswered = new AtomicInteger();
+    /** Warm-up posts: nanos each was sent, and send to acknowledgement (0: not acknowledged). */
+    long[] warmupSentAt = new long[0];
+    long[] warmupLatency = new long[0];
 
     Reader[] readers;
     long[] roomIds;
@@ -532,6 +535,8 @@ public class ChatFanout {
         Semaphore permits = new Semaphore(IN_FLIGHT);
         inFlight = permits;
         int posts = RATE * WARMUP_S;
+        warmupSentAt = new long[posts];
+        warmupLatency = new long[posts];
         long interval = 1_000_000_000L / RATE;
         long clientCpu = clientCpuNanos();
         long serverCpu = serverCpuTicks();
@@ -548,6 +553,7 @@ public class ChatFanout {
                 continue;
             }
             try {
+                warmupSentAt[k] = System.nanoTime();
                 write(c, frame(1, ("{\"type\":\"post\",\"ref\":\"w" + k + "\",\"room\":"
                         + roomIds[(k + k / POSTERS) % ROOMS] + ",\"body\":\"" + warmupMarker + k
                         + " chat fan-out warm-up message\"}").getBytes(StandardCharsets.UTF_8)));
@@ -564,7 +570,34 @@ public class ChatFanout {
         System.out.printf(Locale.ROOT, "warm-up: %d posts due over %d s, %d sent, %d acknowledged (%.1f/s) in %.1f s; server CPU %.0f%% of one core, client %.0f%%%n",
                 posts, WARMUP_S, sentNow, warmupAcknowledged.get(), warmupAcknowledged.get() / seconds, seconds,
                 (serverCpuTicks() - serverCpu) / seconds, (clientCpuNanos() - clientCpu) / 1e7 / seconds);
+        warmupLatencies();
         Thread.sleep(2000); // the last warm-up deliveries
+    }
+
+    /**
+     * The warm-up's acknowledgements by 10 s of posting: a server just started compiles its hot code during the
+     * first minute or so under load, and these show how long that took (its deliveries are not timed).
+     */
+    void warmupLatencies() {
+        if (warmupLatency.length == 0) {
+            return;
+        }
+        System.out.println("  warm-up, post sent → acknowledgement by 10 s of posting:");
+        for (int from = 0; from < WARMUP_S; from += 10) {
+            int first = from * RATE;
+            int last = Math.min(WARMUP_S, from + 10) * RATE;
+            long[] window = new long[last - first];
+            int n = 0;
+            for (int k = first; k < last; k++) {
+                if (warmupLatency[k] != 0) {
+                    window[n++] = warmupLatency[k];
+                }
+            }
+            window = Arrays.copyOf(window, n);
+            Arrays.sort(window);
+            System.out.printf(Locale.ROOT, "    %d–%d s: %d acknowledged, p50 %s p99 %s max %s ms%n", from,
+                    Math.min(WARMUP_S, from + 10), n, ms(pct(window, 50)), ms(pct(window, 99)), ms(max(window)));
+        }
     }
 
     long expected() {
@@ -986,6 +1019,13 @@ public class ChatFanout {
         if (i < p.length && p[i] == 'w') { // a warm-up post's
             if (posted) {
                 warmupAcknowledged.incrementAndGet();
+                int w = 0;
+                for (int j = i + 1; j < p.length && p[j] >= '0' && p[j] <= '9'; j++) {
+                    w = w * 10 + (p[j] - '0');
+                }
+                if (w < warmupSentAt.length && warmupSentAt[w] != 0) {
+                    warmupLatency[w] = Math.max(1, at - warmupSentAt[w]);
+                }
             }
             warmupAnswered.incrementAndGet();
             inFlight.release();

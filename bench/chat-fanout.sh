@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Chat fan-out: reader accounts log in, C WebSocket connections subscribe across R article rooms, messages are
 # posted at M per second for T seconds; every delivery to every socket is timed from the post's send.
-# Default: Java 17 with 5,000 sockets, then Java 25 with 10,000; 500 rooms, 1,000 posts/s for 60 s; H2.
+# Default: Java 17 with 5,000 sockets, then Java 25 with 10,000; 500 rooms, 1,000 posts/s for 60 s after 60 s of
+# warm-up; H2.
 # Usage: bench/chat-fanout.sh
 #   env: RUNS="17:5000 25:10000" ROOMS=500 RATE=1000 SECONDS_=60 POSTERS=500 DBS="h2 postgres"
 #        VIA=socket (posts over the readers' own chat sockets, as a logged-in reader's page does) or VIA=http (the API)
 #        INBOX=true (each socket also asks for its reader's unread counts, as a logged-in reader's page does; false: not)
-#        WARMUP_S=15 (posting at the rate over the sockets before the measured run, its figures printed apart; 0: none)
+#        WARMUP_S=60 (posting at the rate over the sockets before the measured run, its figures printed apart by 10 s;
+#        0: none). A server just started compiles its hot code in its first minute or so under this load: the JIT's
+#        threads took ~49 s of CPU over the first ~35 s, on two cores the server shares with the client)
 #        CLIENT_JAVA=java CLIENT_HEAP=1g THREAD_DUMP_AT_S=20 JFR=1 (a flight recording of the server while posting; with KEEP_WORK=1)
 # Each run: a fresh data dir (or PostgreSQL database) with the demo content (300 stories per edition); the server is
 # stopped, reader accounts are written into its database (confirmed email, created three days ago, so not slowed
@@ -22,7 +25,7 @@ SECONDS_=${SECONDS_:-60}
 POSTERS=${POSTERS:-500}
 DBS=${DBS:-h2}
 VIA=${VIA:-socket}
-WARMUP_S=${WARMUP_S:-15}
+WARMUP_S=${WARMUP_S:-60}
 INBOX=${INBOX:-true}
 CLIENT_JAVA=${CLIENT_JAVA:-$JAVA17}
 CLIENT_HEAP=${CLIENT_HEAP:-1g}
