@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A reader's browser for chat tests: an account made in the database, a form login, then the chat API with the
  * session cookie and the CSRF token from {@code GET /api/chats/me}, as {@code chat.js} does.
  */
-final class ChatReader {
+public final class ChatReader {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final long accountId;
+    public final long accountId;
     final String name;
     private final String base;
     private final HttpClient client;
@@ -69,7 +69,7 @@ final class ChatReader {
         return reader;
     }
 
-    static ChatReader register(int port, JdbcClient jdbc, PasswordEncoder encoder) {
+    public static ChatReader register(int port, JdbcClient jdbc, PasswordEncoder encoder) {
         return register(port, jdbc, encoder, "READER", Instant.now().minus(Duration.ofDays(3)));
     }
 
@@ -97,7 +97,7 @@ final class ChatReader {
         return me;
     }
 
-    HttpResponse<String> call(String method, String path, String json) {
+    public HttpResponse<String> call(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json");
         if (csrfHeader != null && !"GET".equals(method)) {

@@ -53,17 +53,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * The API of readers' browsers (chats): the session of a logged-in reader, never a new one, and the CSRF token
-     * of the cookie sent back in a header. Use cases check who may do what; failures answer as problem documents.
+     * The API of readers' browsers (chats, article views): the session of a logged-in reader, never a new one, and
+     * the CSRF token of the cookie sent back in a header. Use cases check who may do what; failures answer as problem
+     * documents. One call needs no token: counting an article view ({@code POST /api/views/{id}}), which every cached
+     * page makes, anonymous or not, before it holds any token; it is let through only when the browser says the
+     * call comes from this site's own page ({@link SameOriginView}), so another site cannot make its visitors'
+     * browsers count views here.
      */
     @Bean
     @Order(0)
     SecurityFilterChain readerApiChain(HttpSecurity http, JsonMapper json) throws Exception {
         http
-            .securityMatcher("/api/chats/**")
+            .securityMatcher("/api/chats/**", "/api/views/**")
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(new SameOriginView()))
             .requestCache(cache -> cache.disable())
             .httpBasic(basic -> basic.disable())
             .formLogin(form -> form.disable())
@@ -72,8 +76,15 @@ class SecurityConfiguration {
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
                         "login_required", "Log in first."))
-                .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
-                        "csrf_token_invalid", "Send the CSRF token from GET /api/chats/me in its header.")));
+                .accessDeniedHandler((request, response, e) -> {
+                    if (request.getRequestURI().startsWith("/api/views/")) {
+                        problem(response, json, HttpStatus.FORBIDDEN, "cross_site",
+                                "Views are counted only from this site's own pages.");
+                    } else {
+                        problem(response, json, HttpStatus.FORBIDDEN, "csrf_token_invalid",
+                                "Send the CSRF token from GET /api/chats/me in its header.");
+                    }
+                }));
         return http.build();
     }
 

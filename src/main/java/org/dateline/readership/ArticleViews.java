@@ -1,0 +1,93 @@
+package org.dateline.readership;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dateline.content.ArticleState;
+import org.dateline.content.ContentQueries;
+import org.dateline.identity.Actor;
+import org.dateline.readership.internal.JdbcArticleViews;
+import org.dateline.readership.internal.ViewThrottle;
+import org.dateline.readership.internal.Viewers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts article views: is the article live → is the address within its allowance → who is the viewer (account,
+ * or the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark
+ * is new. The mark and the total change in one transaction.
+ */
+@Service
+public class ArticleViews {
+
+    /** What became of a view. */
+    public sealed interface Outcome {
+        /** The article's total after this view; {@code counted} false when this viewer was counted today already. */
+        record Counted(long views, boolean counted) implements Outcome {
+        }
+
+        /** No live article by that id. */
+        record NotFound() implements Outcome {
+        }
+
+        /** The address sent more views than its allowance; nothing was counted. */
+        record Throttled() implements Outcome {
+        }
+    }
+
+    private final ContentQueries content;
+    private final JdbcArticleViews views;
+    private final Viewers viewers;
+    private final ViewThrottle throttle;
+    private final Clock clock;
+
+    ArticleViews(ContentQueries content, JdbcArticleViews views, Viewers viewers, ViewThrottle throttle, Clock clock) {
+        this.content = content;
+        this.views = views;
+        this.viewers = viewers;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts a view of the article by the logged-in reader, or by the anonymous visitor at the address.
+     *
+     * @param reader  the logged-in actor, empty for an anonymous visitor
+     * @param address the client's address (as the server sees it)
+     */
+    @Transactional
+    public Outcome view(long articleId, Optional<Actor> reader, String address) {
+        if (!live(articleId)) {
+            return new Outcome.NotFound();
+        }
+        if (!throttle.tryAcquire(address)) {
+            return new Outcome.Throttled();
+        }
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        String viewer = reader.map(actor -> Viewers.ofAccount(actor.accountId()))
+                .orElseGet(() -> viewers.ofAddress(address, day));
+        boolean counted = views.mark(articleId, viewer, day);
+        if (counted) {
+            views.addOne(articleId);
+        }
+        return new Outcome.Counted(views.total(articleId), counted);
+    }
+
+    /** The total of a live article; empty when there is none by that id. */
+    public Optional<Long> total(long articleId) {
+        return live(articleId) ? Optional.of(views.total(articleId)) : Optional.empty();
+    }
+
+    /** The totals of several articles (0 for one never viewed). */
+    public Map<Long, Long> totals(Collection<Long> articleIds) {
+        return views.totals(articleIds);
+    }
+
+    private boolean live(long articleId) {
+        return content.state(articleId).filter(state -> state == ArticleState.LIVE).isPresent();
+    }
+}

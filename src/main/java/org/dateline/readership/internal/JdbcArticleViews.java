@@ -1,0 +1,73 @@
+package org.dateline.readership.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The view marks (one per viewer, article and day) and the totals per article. */
+@Repository
+public class JdbcArticleViews {
+
+    private final JdbcClient jdbc;
+
+    JdbcArticleViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return true when this is the viewer's first view of the article that day (a new mark) */
+    public boolean mark(long articleId, String viewer, LocalDate day) {
+        return jdbc.sql("""
+                INSERT INTO article_view_marks (article_id, viewer, view_day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(articleId, viewer, Date.valueOf(day)).update() == 1;
+    }
+
+    /**
+     * One more view. The first view of an article makes its row; two first views at once both count (the second
+     * insert does nothing and waits for the first to commit, then both add their one).
+     */
+    public void addOne(long articleId) {
+        if (jdbc.sql("UPDATE article_views SET views = views + 1 WHERE article_id = ?").param(articleId).update() == 0) {
+            jdbc.sql("INSERT INTO article_views (article_id, views) VALUES (?, 0) ON CONFLICT DO NOTHING")
+                    .param(articleId).update();
+            jdbc.sql("UPDATE article_views SET views = views + 1 WHERE article_id = ?").param(articleId).update();
+        }
+    }
+
+    public long total(long articleId) {
+        return jdbc.sql("SELECT views FROM article_views WHERE article_id = ?").param(articleId).query(Long.class)
+                .optional().orElse(0L);
+    }
+
+    public Map<Long, Long> totals(Collection<Long> articleIds) {
+        Map<Long, Long> totals = new HashMap<>();
+        for (long id : articleIds) {
+            totals.put(id, 0L);
+        }
+        if (!articleIds.isEmpty()) {
+            jdbc.sql("SELECT article_id, views FROM article_views WHERE article_id IN (:ids)")
+                    .paramSource(new MapSqlParameterSource("ids", articleIds))
+                    .query((rs, n) -> totals.put(rs.getLong(1), rs.getLong(2))).list();
+        }
+        return totals;
+    }
+
+    /** Deletes marks and salts of days before {@code keepFrom}; the totals stay. @return marks deleted */
+    public int forgetBefore(LocalDate keepFrom) {
+        jdbc.sql("DELETE FROM article_view_salts WHERE view_day < ?").param(Date.valueOf(keepFrom)).update();
+        return jdbc.sql("DELETE FROM article_view_marks WHERE view_day < ?").param(Date.valueOf(keepFrom)).update();
+    }
+
+    /** The day's salt, made by whichever node asks first. */
+    String salt(LocalDate day, String fresh) {
+        jdbc.sql("INSERT INTO article_view_salts (view_day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(Date.valueOf(day), fresh).update();
+        return jdbc.sql("SELECT salt FROM article_view_salts WHERE view_day = ?").param(Date.valueOf(day))
+                .query(String.class).single();
+    }
+}
