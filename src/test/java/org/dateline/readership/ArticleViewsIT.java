@@ -5,9 +5,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.dateline.chats.ChatReader;
 import org.dateline.content.ArticleSummary;
@@ -172,6 +178,32 @@ class ArticleViewsIT {
     }
 
     @Test
+    @Order(4)
+    void firstViewsOfAnArticleAtOnceAllCount() throws Exception {
+        long id = article(11);
+        int viewers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(viewers);
+        try {
+            List<Future<ArticleViews.Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < viewers; i++) {
+                String address = "192.0.2." + i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return views.view(id, Optional.empty(), address);
+                }));
+            }
+            start.countDown();
+            for (Future<ArticleViews.Outcome> outcome : outcomes) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(ArticleViews.Outcome.Counted.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(views.total(id)).contains((long) viewers);
+    }
+
+    @Test
     @Order(5)
     void theNextDayCountsAgainAndOldMarksAreForgottenButTheTotalStays() {
         long id = article(8);
@@ -193,7 +225,7 @@ class ArticleViewsIT {
     @Test
     @Order(6)
     void unknownUnpublishedAndMalformedIdsAreClearErrors() {
-        long killed = article(9);
+        long killed = article(29); // the last of the list: unpublishing it moves no other test's article
         jdbc.sql("UPDATE articles SET state = 'UNPUBLISHED' WHERE id = ?").param(killed).update();
         for (long id : new long[] {content.maxId() + 1000, killed}) {
             HttpResponse<String> post = post(id, "Sec-Fetch-Site", "same-origin");
