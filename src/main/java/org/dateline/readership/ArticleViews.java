@@ -14,12 +14,14 @@ import org.dateline.readership.internal.JdbcArticleViews;
 import org.dateline.readership.internal.ViewThrottle;
 import org.dateline.readership.internal.Viewers;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts article views: is the article live → is the address within its allowance → who is the viewer (account,
  * or the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark
- * is new. The mark and the total change in one transaction.
+ * is new. The mark and the total change in one transaction; the day's salt is settled before it, in statements of
+ * its own, so that a view that fails never leaves this node with a salt the database does not hold.
  */
 @Service
 public class ArticleViews {
@@ -44,13 +46,16 @@ public class ArticleViews {
     private final Viewers viewers;
     private final ViewThrottle throttle;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    ArticleViews(ContentQueries content, JdbcArticleViews views, Viewers viewers, ViewThrottle throttle, Clock clock) {
+    ArticleViews(ContentQueries content, JdbcArticleViews views, Viewers viewers, ViewThrottle throttle, Clock clock,
+                 PlatformTransactionManager transactions) {
         this.content = content;
         this.views = views;
         this.viewers = viewers;
         this.throttle = throttle;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -59,7 +64,6 @@ public class ArticleViews {
      * @param reader  the logged-in actor, empty for an anonymous visitor
      * @param address the client's address (as the server sees it)
      */
-    @Transactional
     public Outcome view(long articleId, Optional<Actor> reader, String address) {
         if (!live(articleId)) {
             return new Outcome.NotFound();
@@ -70,10 +74,13 @@ public class ArticleViews {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String viewer = reader.map(actor -> Viewers.ofAccount(actor.accountId()))
                 .orElseGet(() -> viewers.ofAddress(address, day));
-        boolean counted = views.mark(articleId, viewer, day);
-        if (counted) {
-            views.addOne(articleId);
-        }
+        boolean counted = Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean fresh = views.mark(articleId, viewer, day);
+            if (fresh) {
+                views.addOne(articleId);
+            }
+            return fresh;
+        }));
         return new Outcome.Counted(views.total(articleId), counted);
     }
 
