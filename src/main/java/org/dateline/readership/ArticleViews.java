@@ -11,6 +11,7 @@ import org.dateline.content.ArticleState;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Actor;
 import org.dateline.readership.internal.JdbcArticleViews;
+import org.dateline.readership.internal.ViewMemory;
 import org.dateline.readership.internal.ViewThrottle;
 import org.dateline.readership.internal.Viewers;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts article views: is the article live → is the address within its allowance → who is the viewer (account,
- * or the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark
- * is new. The mark and the total change in one transaction; the day's salt is settled before it, in statements of
- * its own, so that a view that fails never leaves this node with a salt the database does not hold.
+ * Counts article views: is the address within its allowance → is the article live → who is the viewer (account, or
+ * the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark is
+ * new. The mark and the total change in one transaction; the day's salt is settled before it, in statements of its
+ * own, so that a view that fails never leaves this node with a salt the database does not hold. A repeat this node
+ * has seen today, the article's liveness and its total are answered from memory ({@link ViewMemory}): only a view
+ * that may count writes.
  */
 @Service
 public class ArticleViews {
@@ -47,9 +50,11 @@ public class ArticleViews {
     private final ViewThrottle throttle;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ViewMemory memory;
 
     ArticleViews(ContentQueries content, JdbcArticleViews views, Viewers viewers, ViewThrottle throttle, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, ViewMemory memory) {
+        this.memory = memory;
         this.content = content;
         this.views = views;
         this.viewers = viewers;
@@ -65,15 +70,18 @@ public class ArticleViews {
      * @param address the client's address (as the server sees it)
      */
     public Outcome view(long articleId, Optional<Actor> reader, String address) {
-        if (!live(articleId)) {
-            return new Outcome.NotFound();
-        }
         if (!throttle.tryAcquire(address)) {
             return new Outcome.Throttled();
+        }
+        if (!live(articleId)) {
+            return new Outcome.NotFound();
         }
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String viewer = reader.map(actor -> Viewers.ofAccount(actor.accountId()))
                 .orElseGet(() -> viewers.ofAddress(address, day));
+        if (memory.seen(articleId, viewer, day)) {
+            return new Outcome.Counted(memory.total(articleId, () -> views.total(articleId)), false);
+        }
         boolean counted = Boolean.TRUE.equals(transaction.execute(status -> {
             boolean fresh = views.mark(articleId, viewer, day);
             if (fresh) {
@@ -81,12 +89,19 @@ public class ArticleViews {
             }
             return fresh;
         }));
-        return new Outcome.Counted(views.total(articleId), counted);
+        memory.remember(articleId, viewer, day);
+        if (!counted) {
+            return new Outcome.Counted(memory.total(articleId, () -> views.total(articleId)), false);
+        }
+        long total = views.total(articleId);
+        memory.total(articleId, total);
+        return new Outcome.Counted(total, true);
     }
 
-    /** The total of a live article; empty when there is none by that id. */
+    /** The total of a live article (at most a second old); empty when there is none by that id. */
     public Optional<Long> total(long articleId) {
-        return live(articleId) ? Optional.of(views.total(articleId)) : Optional.empty();
+        return live(articleId) ? Optional.of(memory.total(articleId, () -> views.total(articleId)))
+                : Optional.empty();
     }
 
     /** The totals of several articles (0 for one never viewed). */
@@ -95,6 +110,7 @@ public class ArticleViews {
     }
 
     private boolean live(long articleId) {
-        return content.state(articleId).filter(state -> state == ArticleState.LIVE).isPresent();
+        return memory.live(articleId,
+                () -> content.state(articleId).filter(state -> state == ArticleState.LIVE).isPresent());
     }
 }

@@ -175,6 +175,11 @@ class ArticleViewsIT {
         }
         assertThat(views.total(id)).contains(7L);
         assertThat(views.totals(List.of(id, article(7)))).isEqualTo(Map.of(id, 7L, article(7), 0L));
+        // another node counted this reader today: its mark is in the database, not in this node's memory
+        jdbc.sql("INSERT INTO article_view_marks (article_id, viewer, view_day) VALUES (?, ?, ?)")
+                .params(id, "a:900002", java.sql.Date.valueOf(java.time.LocalDate.now(clock))).update();
+        assertThat(views.view(id, reader(900_002), "203.0.113.8"))
+                .isEqualTo(new ArticleViews.Outcome.Counted(7, false));
     }
 
     @Test
