@@ -3,8 +3,6 @@ package org.dateline.readership;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 
 import org.dateline.content.ArticleState;
@@ -102,11 +100,6 @@ public class ArticleViews {
     public Optional<Long> total(long articleId) {
         return live(articleId) ? Optional.of(memory.total(articleId, () -> views.total(articleId)))
                 : Optional.empty();
-    }
-
-    /** The totals of several articles (0 for one never viewed). */
-    public Map<Long, Long> totals(Collection<Long> articleIds) {
-        return views.totals(articleIds);
     }
 
     private boolean live(long articleId) {

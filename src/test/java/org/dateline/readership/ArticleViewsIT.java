@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -174,7 +173,7 @@ class ArticleViewsIT {
             views.view(id, Optional.empty(), "198.51.100." + i);
         }
         assertThat(views.total(id)).contains(7L);
-        assertThat(views.totals(List.of(id, article(7)))).isEqualTo(Map.of(id, 7L, article(7), 0L));
+        assertThat(views.total(article(7))).contains(0L);
         // another node counted this reader today: its mark is in the database, not in this node's memory
         jdbc.sql("INSERT INTO article_view_marks (article_id, viewer, view_day) VALUES (?, ?, ?)")
                 .params(id, "a:900002", java.sql.Date.valueOf(java.time.LocalDate.now(clock))).update();

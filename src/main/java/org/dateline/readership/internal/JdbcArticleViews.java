@@ -2,11 +2,7 @@ package org.dateline.readership.internal;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,19 +38,6 @@ public class JdbcArticleViews {
     public long total(long articleId) {
         return jdbc.sql("SELECT views FROM article_views WHERE article_id = ?").param(articleId).query(Long.class)
                 .optional().orElse(0L);
-    }
-
-    public Map<Long, Long> totals(Collection<Long> articleIds) {
-        Map<Long, Long> totals = new HashMap<>();
-        for (long id : articleIds) {
-            totals.put(id, 0L);
-        }
-        if (!articleIds.isEmpty()) {
-            jdbc.sql("SELECT article_id, views FROM article_views WHERE article_id IN (:ids)")
-                    .paramSource(new MapSqlParameterSource("ids", articleIds))
-                    .query((rs, n) -> totals.put(rs.getLong(1), rs.getLong(2))).list();
-        }
-        return totals;
     }
 
     /** Deletes marks and salts of days before {@code keepFrom}; the totals stay. @return marks deleted */
