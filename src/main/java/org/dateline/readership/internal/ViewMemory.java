@@ -56,14 +56,15 @@ public class ViewMemory {
         if (known != null) {
             return known;
         }
-        long total = read.getAsLong();
-        totals.put(articleId, total);
-        return total;
+        return totals.asMap().merge(articleId, read.getAsLong(), Math::max); // totals only grow
     }
 
-    /** The total just read after a view counted here. */
+    /**
+     * The total just read after a view counted here. Views counted at once read their totals in any order: the
+     * highest stands, so a total shown never goes back.
+     */
     public void total(long articleId, long total) {
-        totals.put(articleId, total);
+        totals.asMap().merge(articleId, total, Math::max);
     }
 
     private static String key(long articleId, String viewer, LocalDate day) {
