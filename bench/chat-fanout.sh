@@ -107,12 +107,6 @@ prepare() {
 }
 
 for db in $DBS; do
-    if [ "$db" = postgres ]; then
-        if ! psql -h 127.0.0.1 -U postgres -qc 'select 1' >/dev/null 2>&1; then
-            log "no PostgreSQL on 127.0.0.1:5432; skipping"
-            continue
-        fi
-    fi
     for spec in $RUNS; do
         version=${spec%%:*}
         n=${spec##*:}
@@ -128,15 +122,7 @@ for db in $DBS; do
         echo
         echo "### $db, java $version, $n sockets"
         data="$WORK/data-$db-$version-$n"
-        if [ "$db" = postgres ]; then
-            psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
-            psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $PG_DB" >/dev/null
-            export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$PG_DB SPRING_DATASOURCE_USERNAME=postgres
-            echo "- database: $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version') on 127.0.0.1:5432 (same machine)"
-        else
-            unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
-            echo "- database: embedded H2 (file in the data dir)"
-        fi
+        use_database "$db" "$PG_DB" || continue
         prepare "$db" "$data" "$java"
         logfile="$WORK/dateline-$db-$version-$n.log"
         start_dateline "$java" "$PORT" "$data" "$logfile" "${RATE_ARGS[@]}"

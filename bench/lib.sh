@@ -92,3 +92,22 @@ machine_note() {
     command -v wrk >/dev/null && echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
     echo "- jar: $JAR (built from the sources of commit $(cd "$ROOT_DIR" && git log -1 --format=%h -- src pom.xml 2>/dev/null))"
 }
+
+# use_database DB PG_DB: points the servers started next at a fresh PostgreSQL database PG_DB (DB=postgres: dropped
+# and created again) or at the embedded H2 default (any other DB), and prints which. Returns 1 when no PostgreSQL
+# answers on 127.0.0.1:5432.
+use_database() {
+    if [ "$1" != postgres ]; then
+        unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
+        echo "- database: embedded H2 (file in the data dir)"
+        return 0
+    fi
+    if ! psql -h 127.0.0.1 -U postgres -qc 'select 1' >/dev/null 2>&1; then
+        log "no PostgreSQL on 127.0.0.1:5432; skipping"
+        return 1
+    fi
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $2" >/dev/null
+    psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $2" >/dev/null
+    export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$2 SPRING_DATASOURCE_USERNAME=postgres
+    echo "- database: PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version') on 127.0.0.1:5432 (same machine)"
+}

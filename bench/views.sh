@@ -29,19 +29,7 @@ javac -d "$WORK/classes" "$BENCH_DIR/ViewsBench.java"
 for db in $DBS; do
     echo
     echo "### $db"
-    if [ "$db" = postgres ]; then
-        if ! psql -h 127.0.0.1 -U postgres -qc 'select 1' >/dev/null 2>&1; then
-            log "no PostgreSQL on 127.0.0.1:5432; skipping"
-            continue
-        fi
-        psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
-        psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $PG_DB" >/dev/null
-        export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$PG_DB SPRING_DATASOURCE_USERNAME=postgres
-        echo "- database: PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version') on 127.0.0.1:5432 (same machine)"
-    else
-        unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
-        echo "- database: embedded H2 (file in the data dir)"
-    fi
+    use_database "$db" "$PG_DB" || continue
     logfile="$WORK/dateline-$db.log"
     start_dateline "$JAVA" "$PORT" "$WORK/data-$db" "$logfile" --dateline.demo.per-edition=300 \
         --dateline.readership.views-per-address-per-minute=1000000000
