@@ -77,29 +77,29 @@ public class ArticleViews {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String viewer = reader.map(actor -> Viewers.ofAccount(actor.accountId()))
                 .orElseGet(() -> viewers.ofAddress(address, day));
-        if (memory.seen(articleId, viewer, day)) {
-            return new Outcome.Counted(memory.total(articleId, () -> views.total(articleId)), false);
-        }
-        boolean counted = Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean fresh = views.mark(articleId, viewer, day);
-            if (fresh) {
-                views.addOne(articleId);
+        if (!memory.seen(articleId, viewer, day)) {
+            boolean counted = Boolean.TRUE.equals(transaction.execute(status -> {
+                boolean fresh = views.mark(articleId, viewer, day);
+                if (fresh) {
+                    views.addOne(articleId);
+                }
+                return fresh;
+            }));
+            memory.remember(articleId, viewer, day);
+            if (counted) {
+                return new Outcome.Counted(memory.total(articleId, views.total(articleId)), true);
             }
-            return fresh;
-        }));
-        memory.remember(articleId, viewer, day);
-        if (!counted) {
-            return new Outcome.Counted(memory.total(articleId, () -> views.total(articleId)), false);
         }
-        long total = views.total(articleId);
-        memory.total(articleId, total);
-        return new Outcome.Counted(total, true);
+        return new Outcome.Counted(remembered(articleId), false);
     }
 
     /** The total of a live article (at most a second old); empty when there is none by that id. */
     public Optional<Long> total(long articleId) {
-        return live(articleId) ? Optional.of(memory.total(articleId, () -> views.total(articleId)))
-                : Optional.empty();
+        return live(articleId) ? Optional.of(remembered(articleId)) : Optional.empty();
+    }
+
+    private long remembered(long articleId) {
+        return memory.total(articleId, () -> views.total(articleId));
     }
 
     private boolean live(long articleId) {

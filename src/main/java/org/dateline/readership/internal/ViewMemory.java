@@ -62,9 +62,11 @@ public class ViewMemory {
     /**
      * The total just read after a view counted here. Views counted at once read their totals in any order: the
      * highest stands, so a total shown never goes back.
+     *
+     * @return the total to show: the highest this node knows
      */
-    public void total(long articleId, long total) {
-        totals.asMap().merge(articleId, total, Math::max);
+    public long total(long articleId, long total) {
+        return totals.asMap().merge(articleId, total, Math::max);
     }
 
     private static String key(long articleId, String viewer, LocalDate day) {
