@@ -13,6 +13,7 @@ import org.dateline.changes.Change;
 import org.dateline.changes.ChangeLog;
 import org.dateline.changes.CommitListener;
 import org.dateline.platform.jdbc.BatchInsert;
+import org.dateline.platform.jdbc.DatabaseKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

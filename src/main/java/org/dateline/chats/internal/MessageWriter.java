@@ -3,6 +3,7 @@ package org.dateline.chats.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dateline.platform.jdbc.DatabaseKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,12 +30,12 @@ public class MessageWriter implements SmartLifecycle {
     /** @param writers threads writing groups at once ({@code dateline.chats.writers}; 0: 1 on H2, 4 otherwise) */
     MessageWriter(PlatformTransactionManager transactions, JdbcChats chats, ChatChanges changes,
                   JdbcModeration moderation, FreshMessages fresh, @Value("${dateline.chats.writers:0}") int writers,
-                  @Value("${spring.datasource.url:}") String databaseUrl) {
+                  DatabaseKind database) {
         this.chats = chats;
         this.changes = changes;
         this.moderation = moderation;
         this.fresh = fresh;
-        int threads = writers > 0 ? writers : databaseUrl.startsWith("jdbc:h2:") ? 1 : 4;
+        int threads = writers > 0 ? writers : database.isH2() ? 1 : 4;
         this.writer = new GroupWriter<>("chat-writer", transactions, threads, message -> message.room().id(),
                 this::store);
     }

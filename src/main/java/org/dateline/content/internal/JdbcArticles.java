@@ -21,6 +21,7 @@ import org.dateline.editions.Author;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
+import org.dateline.platform.jdbc.DatabaseKind;
 import org.dateline.shared.FeedCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -96,13 +97,10 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     private final String editionList;
     private final String sectionList;
 
-    JdbcArticles(JdbcClient jdbc, Editions editions, javax.sql.DataSource dataSource) throws java.sql.SQLException {
+    JdbcArticles(JdbcClient jdbc, Editions editions, DatabaseKind database) {
         this.jdbc = jdbc;
         this.editions = editions;
-        boolean h2;
-        try (var connection = dataSource.getConnection()) {
-            h2 = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
-        }
+        boolean h2 = database.isH2();
         String from = " FROM articles a%s JOIN sections s ON s.id = a.section_id";
         this.editionList = SUMMARY_SELECT + from.formatted(h2 ? " USE INDEX (articles_edition_published)" : "");
         this.sectionList = SUMMARY_SELECT + from.formatted(h2 ? " USE INDEX (articles_section_published)" : "");
