@@ -9,9 +9,11 @@ import java.util.Map;
 import org.dateline.content.Body;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Editions;
-import org.dateline.newsroom.PublishArticle;
+import org.dateline.identity.Actor;
+import org.dateline.identity.Role;
 import org.dateline.newsroom.PublishCommand;
-import org.dateline.newsroom.PublishResult;
+import org.dateline.newsroom.PublishStory;
+import org.dateline.newsroom.StoryResult;
 import org.dateline.platform.DatelineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +35,21 @@ public class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     static final long SEED = 20070222L;
     static final int CHUNK = 2000;
+    /** Who publishes the demo content: the system itself, as the revisions name it. */
+    static final Actor LOADER = new Actor(0, "", "Dateline", Role.ADMIN);
 
     private final Editions editions;
     private final ContentQueries content;
-    private final PublishArticle publishArticle;
+    private final PublishStory publishStory;
     private final TransactionTemplate transaction;
     private final DatelineSettings settings;
     private final Clock clock;
 
-    DemoLoader(Editions editions, ContentQueries content, PublishArticle publishArticle,
+    DemoLoader(Editions editions, ContentQueries content, PublishStory publishStory,
                TransactionTemplate transaction, DatelineSettings settings, Clock clock) {
         this.editions = editions;
         this.content = content;
-        this.publishArticle = publishArticle;
+        this.publishStory = publishStory;
         this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
@@ -88,16 +92,16 @@ public class DemoLoader implements ApplicationRunner {
         int count = 0;
         for (DemoArticle article : chunk) {
             Long translationOf = article.translationKey() == null ? null : firstOfStory.get(article.translationKey());
-            PublishResult result = publishArticle.publish(new PublishCommand(article.edition(), article.sectionSlug(),
+            StoryResult result = publishStory.publishNew(LOADER, new PublishCommand(article.edition(), article.sectionSlug(),
                     article.headline(), article.lead(), Body.plain(article.paragraphs()).blocks(), article.datelinePlace(), null,
                     article.credit(), article.tags(), article.authors(), article.slug(), translationOf),
                     article.publishedAt());
-            if (!(result instanceof PublishResult.Published published)) {
+            if (!(result instanceof StoryResult.Done published)) {
                 throw new IllegalStateException("Demo article refused: " + result);
             }
             count++;
             if (translationOf == null && article.translationKey() != null) {
-                firstOfStory.put(article.translationKey(), published.articleId());
+                firstOfStory.put(article.translationKey(), published.storyId());
             }
         }
         return count;

@@ -1,6 +1,5 @@
 package org.dateline.newsroom;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,29 +15,31 @@ import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Actor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Links a story to the same story in another edition (they share a translation key; the public pages then name each
- * other with {@code hreflang} and "also in"), or unlinks it. Validate → load both → the actor may edit this story,
- * the editions differ, the other is not killed and no other story of this edition is linked to it already → in one
- * transaction the key is set and, when a linked story is live, a change evicts the pages that show the links.
+ * other with {@code hreflang} and "also in"), or unlinks it. Find → the actor may edit this story → the lock is free
+ * or the actor's → the other exists in another edition, is not killed, and no story of this edition is linked to it
+ * already → in one transaction the key is set and, when a linked story is live, a change evicts the pages that show
+ * the links.
  */
 @Service
 public class LinkTranslation {
 
-    private final Stories stories;
+    private final StoryQueries queries;
     private final ArticleStore articles;
     private final ContentQueries content;
     private final ChangeLog changes;
-    private final TransactionTemplate transaction;
+    private final StoryChecks checks;
+    private final StoryTransaction transaction;
 
-    LinkTranslation(Stories stories, ArticleStore articles, ContentQueries content, ChangeLog changes,
-                    TransactionTemplate transaction) {
-        this.stories = stories;
+    LinkTranslation(StoryQueries queries, ArticleStore articles, ContentQueries content, ChangeLog changes,
+                    StoryChecks checks, StoryTransaction transaction) {
+        this.queries = queries;
         this.articles = articles;
         this.content = content;
         this.changes = changes;
+        this.checks = checks;
         this.transaction = transaction;
     }
 
@@ -47,9 +48,20 @@ public class LinkTranslation {
         return editable(actor, id, story -> link(story, otherId));
     }
 
+    /** Takes the story out of its translation group. */
+    public StoryResult unlink(Actor actor, long id) {
+        return editable(actor, id, story -> transaction.run(() -> {
+            Set<Long> touched = new LinkedHashSet<>(formerGroup(id));
+            articles.setTranslationKey(id, null);
+            touched.add(id);
+            announce(story.edition(), touched);
+            return new StoryResult.Done(id, story.state(), story.revision());
+        }));
+    }
+
     private StoryResult link(Story story, long otherId) {
         long id = story.id();
-        Optional<Story> other = stories.find(otherId);
+        Optional<Story> other = queries.find(otherId);
         if (other.isEmpty()) {
             return problem("unknown_article", "No story " + otherId + ".");
         }
@@ -59,7 +71,7 @@ public class LinkTranslation {
         if (other.get().state() == ArticleState.KILLED) {
             return problem("story_killed", "Story " + otherId + " was killed.");
         }
-        return transaction.execute(status -> {
+        return transaction.run(() -> {
             String key = articles.translationKeyOf(otherId).orElseThrow();
             List<Long> group = articles.articlesWithTranslationKey(key, id);
             for (Long member : group) {
@@ -78,40 +90,10 @@ public class LinkTranslation {
         });
     }
 
-    /** Takes the story out of its translation group. */
-    public StoryResult unlink(Actor actor, long id) {
-        return editable(actor, id, story -> transaction.execute(status -> {
-            Set<Long> touched = new LinkedHashSet<>(formerGroup(id));
-            articles.setTranslationKey(id, null);
-            touched.add(id);
-            announce(story.edition(), touched);
-            return new StoryResult.Done(id, story.state(), story.revision());
-        }));
-    }
-
-    /** The same story in the other editions, in any state, for the editor. */
-    public List<Story> translations(long id) {
-        String key = articles.stored(id).map(Article::translationKey).orElse(null);
-        if (key == null) {
-            return List.of();
-        }
-        List<Story> linked = new ArrayList<>();
-        articles.articlesWithTranslationKey(key, id).forEach(other -> stories.find(other).ifPresent(linked::add));
-        return linked;
-    }
-
-    /** Runs {@code then} on the story if it exists and the actor may edit it. */
+    /** Runs {@code then} on the story if it exists, the actor may edit it and nobody else holds its lock. */
     private StoryResult editable(Actor actor, long id, Function<Story, StoryResult> then) {
-        Optional<Story> found = stories.find(id);
-        if (found.isEmpty()) {
-            return new StoryResult.NotFound(id);
-        }
-        Story story = found.get();
-        if (!WorkflowPolicy.canEdit(actor, story.status(), Stories.own(actor, story), true)) {
-            return new StoryResult.Refused(story.state() == ArticleState.KILLED ? "story_killed" : "not_permitted",
-                    "You may not change this story now.");
-        }
-        return then.apply(story);
+        StoryChecks.Checked checked = checks.edit(actor, id);
+        return checked.refused() ? checked.refusal() : then.apply(checked.story());
     }
 
     private List<Long> formerGroup(long id) {
@@ -131,6 +113,6 @@ public class LinkTranslation {
     }
 
     private static StoryResult problem(String code, String message) {
-        return new StoryResult.Rejected(List.of(new FieldProblem("translationOf", code, message)));
+        return StoryResult.rejected("translationOf", code, message);
     }
 }

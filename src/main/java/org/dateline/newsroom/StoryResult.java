@@ -4,25 +4,38 @@ import java.util.List;
 
 import org.dateline.content.ArticleState;
 
-/** The outcome of a newsroom action on a story. */
+/** The outcome of a newsroom action on a story: done, its fields refused, or the action refused for a named reason. */
 public sealed interface StoryResult {
 
     /** Done: the story's state and revision now. */
     record Done(long storyId, ArticleState state, int revision) implements StoryResult {
     }
 
-    /** The fields were refused; nothing was stored. */
+    /** The fields were refused, each problem named; nothing was stored. */
     record Rejected(List<FieldProblem> problems) implements StoryResult {
     }
 
-    record NotFound(long storyId) implements StoryResult {
+    /**
+     * The action was refused; nothing was stored.
+     *
+     * @param detail what the reason's message names (who holds the lock, the revision, the state); may be empty
+     */
+    record Refused(StoryRefusal reason, String detail) implements StoryResult {
+
+        public Refused {
+            detail = detail == null ? "" : detail;
+        }
     }
 
-    /** The workflow or the actor's role does not allow it (codes of {@link WorkflowPolicy}). */
-    record Refused(String code, String message) implements StoryResult {
+    static StoryResult refused(StoryRefusal reason) {
+        return new Refused(reason, "");
     }
 
-    /** Someone else holds the edit lock, or saved in between (codes {@code story_locked}, {@code stale_revision}). */
-    record Conflict(String code, String message) implements StoryResult {
+    static StoryResult refused(StoryRefusal reason, Object detail) {
+        return new Refused(reason, String.valueOf(detail));
+    }
+
+    static StoryResult rejected(String field, String code, String message) {
+        return new Rejected(List.of(new FieldProblem(field, code, message)));
     }
 }

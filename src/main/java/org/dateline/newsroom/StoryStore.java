@@ -2,7 +2,6 @@ package org.dateline.newsroom;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryStore {
 
-    /** An edit lock nobody refreshed for this long is free to take. */
-    static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
     static final String NEWSROOM_DESK = "newsroom";
     static final String INCOMING_DESK = "incoming";
     private static final String LIST_SEPARATOR = "\n";
@@ -120,8 +117,11 @@ class StoryStore {
                 rs.getString("note"));
     }
 
-    /** Takes the edit lock if it is free, stale or the actor's own (or always, to take over); false if held. */
-    boolean lock(long articleId, Actor actor, Instant now, boolean takeOver) {
+    /**
+     * Takes the edit lock if it is free, taken before {@code staleBefore} or the actor's own (or always, to take
+     * over); false if held.
+     */
+    boolean lock(long articleId, Actor actor, Instant now, Instant staleBefore, boolean takeOver) {
         if (takeOver) {
             return jdbc.sql("UPDATE stories SET locked_by = ?, locked_by_name = ?, locked_at = ? WHERE article_id = ?")
                     .params(actor.accountId(), actor.displayName(), utc(now), articleId).update() == 1;
@@ -130,7 +130,7 @@ class StoryStore {
                 UPDATE stories SET locked_by = ?, locked_by_name = ?, locked_at = ?
                 WHERE article_id = ? AND (locked_at IS NULL OR locked_by = ? OR locked_at < ?)
                 """).params(actor.accountId(), actor.displayName(), utc(now), articleId, actor.accountId(),
-                utc(now.minus(LOCK_TIMEOUT))).update() == 1;
+                utc(staleBefore)).update() == 1;
     }
 
     void unlock(long articleId, Actor actor) {
@@ -148,7 +148,8 @@ class StoryStore {
                 .params(version, utc(receivedAt), articleId).update();
     }
 
-    List<StorySummary> list(StoryFilter filter, Instant now) {
+    /** The stories the filter asks for; a lock taken before {@code staleBefore} is not shown. */
+    List<StorySummary> list(StoryFilter filter, Instant staleBefore) {
         StringBuilder sql = new StringBuilder("""
                 SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
                        st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source
@@ -187,7 +188,6 @@ class StoryStore {
         }
         sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
         params.put("limit", Math.max(1, Math.min(200, filter.limit())));
-        Instant staleBefore = now.minus(LOCK_TIMEOUT);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             boolean locked = rs.getObject("locked_at") != null && instant(rs, "locked_at").isAfter(staleBefore);
             return new StorySummary(rs.getLong("id"), ArticleState.valueOf(rs.getString("state")),

@@ -3,6 +3,8 @@ package org.dateline.newsroom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
@@ -13,50 +15,47 @@ import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Author;
 import org.dateline.editions.Tag;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What unpublishing and killing share: load the live article → take it off the site and log the change with the
- * keys of every page that showed it, in one transaction. The change log then evicts those pages on every node.
+ * What unpublishing and killing a live story share, inside the use case's transaction: take it off the site, log the
+ * change with the keys of every page that showed it (the change log then evicts those pages on every node) and
+ * announce the event.
  */
 @Component
 class Takedown {
 
     private final ContentQueries content;
-    private final ArticleStore store;
+    private final ArticleStore articles;
     private final ChangeLog changes;
-    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Takedown(ContentQueries content, ArticleStore store, ChangeLog changes, TransactionTemplate transaction,
+    Takedown(ContentQueries content, ArticleStore articles, ChangeLog changes, ApplicationEventPublisher events,
              Clock clock) {
         this.content = content;
-        this.store = store;
+        this.articles = articles;
         this.changes = changes;
-        this.transaction = transaction;
+        this.events = events;
         this.clock = clock;
     }
 
-    TakedownResult remove(long articleId, ArticleState to, java.util.function.BiConsumer<Article, Instant> announce) {
+    /** @param event the event announcing it, from the article as it was and the time it left */
+    StoryResult remove(Story story, ArticleState to, BiFunction<Article, Instant, Object> event) {
+        long id = story.id();
         Instant now = clock.instant();
-        TakedownResult result = transaction.execute(status -> {
-            Article article = content.article(articleId).orElse(null);
-            if (article == null) {
-                return content.state(articleId).<TakedownResult>map(s -> new TakedownResult.NotLive(articleId, s))
-                        .orElse(new TakedownResult.NotFound(articleId));
-            }
-            if (!store.remove(articleId, to, now)) {
-                return new TakedownResult.NotLive(articleId, content.state(articleId).orElse(to));
-            }
-            List<Long> translations = article.translationKey() == null ? List.of()
-                    : store.articlesWithTranslationKey(article.translationKey(), articleId);
-            changes.append(ChangeKinds.ARTICLE_REMOVED, article.edition(), articleId, ContentKeys.of(articleId,
-                    article.edition(), article.section().id(), article.tags().stream().map(Tag::id).toList(),
-                    article.authors().stream().map(Author::id).toList(), translations));
-            announce.accept(article, now);
-            return new TakedownResult.Done(articleId, to);
-        });
-        return result;
+        Optional<Article> live = content.article(id);
+        if (live.isEmpty() || !articles.remove(id, to, now)) {
+            return StoryResult.refused(StoryRefusal.STATE_CHANGED);
+        }
+        Article article = live.get();
+        List<Long> translations = article.translationKey() == null ? List.of()
+                : articles.articlesWithTranslationKey(article.translationKey(), id);
+        changes.append(ChangeKinds.ARTICLE_REMOVED, article.edition(), id, ContentKeys.of(id, article.edition(),
+                article.section().id(), article.tags().stream().map(Tag::id).toList(),
+                article.authors().stream().map(Author::id).toList(), translations));
+        events.publishEvent(event.apply(article, now));
+        return new StoryResult.Done(id, to, story.revision());
     }
 }

@@ -2,14 +2,17 @@ package org.dateline.newsroom;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dateline.identity.Actor;
+import org.dateline.identity.Role;
 
 /**
  * Who may move a story from one state to another: the workflow as a state machine, and the permissions of each
  * role on it, in one place (STYLE: one policy object per aggregate). Contributors write and hand over their own
  * stories; editors do everything in the editions they edit; administrators everywhere; no one revives a kill.
+ * Every entrance to the newsroom's use cases (the desk, the admin API, the wire, the scheduler) is judged here.
  */
 public final class WorkflowPolicy {
 
@@ -20,7 +23,7 @@ public final class WorkflowPolicy {
     public record Allowed(StoryStatus to) implements Decision {
     }
 
-    public record Refused(String code) implements Decision {
+    public record Refused(StoryRefusal reason) implements Decision {
     }
 
     private static final Set<StoryStatus> UNPUBLISHED_WORK = EnumSet.of(StoryStatus.DRAFT, StoryStatus.IN_EDIT,
@@ -66,7 +69,7 @@ public final class WorkflowPolicy {
     public static Decision decide(Actor actor, StoryStatus from, WorkflowAction action, boolean ownStory,
                                   boolean editsEdition) {
         if (!FROM.get(action).contains(from)) {
-            return new Refused(from == StoryStatus.KILLED ? "story_killed" : "transition_not_allowed");
+            return new Refused(whyNot(from, action));
         }
         boolean permitted = switch (actor.role()) {
             case ADMIN -> true;
@@ -74,7 +77,24 @@ public final class WorkflowPolicy {
             case CONTRIBUTOR -> ownStory && CONTRIBUTOR.contains(action);
             case MODERATOR, READER -> false;
         };
-        return permitted ? new Allowed(TO.get(action)) : new Refused("not_permitted");
+        return permitted ? new Allowed(TO.get(action)) : new Refused(StoryRefusal.NOT_PERMITTED);
+    }
+
+    /** {@link #decide} for a story as it stands, by this actor. */
+    public static Decision decide(Actor actor, Story story, WorkflowAction action) {
+        return decide(actor, story.status(), action, own(actor, story), true);
+    }
+
+    /**
+     * Why a step the workflow does not have from this state is refused: publishing needs a story that is not live
+     * or killed, the take-downs and changes of a published story need it live, and a killed story takes no step.
+     */
+    private static StoryRefusal whyNot(StoryStatus from, WorkflowAction action) {
+        return switch (action) {
+            case PUBLISH -> StoryRefusal.NOT_PUBLISHABLE;
+            case UNPUBLISH, KILL, UPDATE, CORRECT -> StoryRefusal.NOT_LIVE;
+            default -> from == StoryStatus.KILLED ? StoryRefusal.STORY_KILLED : StoryRefusal.TRANSITION_NOT_ALLOWED;
+        };
     }
 
     /** Whether the actor may change the text of a story in this state (saving a revision). */
@@ -90,4 +110,27 @@ public final class WorkflowPolicy {
         };
     }
 
+    /** Why the actor may not change the text of this story (or its edition, translations, lock); empty if they may. */
+    public static Optional<StoryRefusal> mayEdit(Actor actor, Story story) {
+        if (story.status() == StoryStatus.KILLED) {
+            return Optional.of(StoryRefusal.STORY_KILLED);
+        }
+        return canEdit(actor, story.status(), own(actor, story), true) ? Optional.empty()
+                : Optional.of(StoryRefusal.NOT_PERMITTED);
+    }
+
+    /** Whether the actor writes stories at all: every newsroom role but the moderators'. */
+    public static boolean mayWrite(Actor actor) {
+        return actor != null && actor.role().isStaff() && actor.role() != Role.MODERATOR;
+    }
+
+    /** Whether the actor wrote the story. */
+    public static boolean own(Actor actor, Story story) {
+        return actor != null && story.createdBy() != null && story.createdBy() == actor.accountId();
+    }
+
+    /** Who acts for a wire: an editor's rights, on the stories the wire sent. */
+    public static Actor wireActor(Story.Provenance provenance) {
+        return new Actor(0, "", "Wire: " + provenance.source(), Role.EDITOR);
+    }
 }

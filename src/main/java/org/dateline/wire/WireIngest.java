@@ -12,10 +12,13 @@ import org.dateline.content.Body;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
+import org.dateline.newsroom.CreateStory;
 import org.dateline.newsroom.FieldProblem;
+import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.PublishCommand;
-import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.SaveStory;
 import org.dateline.newsroom.Story;
+import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,28 +31,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Puts parsed wire items into the newsroom: a new guid becomes a draft on the Incoming desk of the edition of its
  * language; a newer version of a known guid updates its story (the published article too, as an update); a
  * {@code canceled} status kills it; a version already held is a duplicate. Each item goes in or is refused on its
- * own, and every one is written to the ingest log; nothing stops the rest of a batch.
+ * own, and every one is written to the ingest log; nothing stops the rest of a batch. The wire enters the newsroom
+ * through its use cases ({@link CreateStory}, {@link SaveStory#applyWireVersion}, {@link KillStory#killFromWire}),
+ * whose named rules say where the wire acts over an editor's lock.
  */
 @Service
 public class WireIngest {
 
     private static final Logger log = LoggerFactory.getLogger(WireIngest.class);
-    public static final String INCOMING_DESK = "incoming";
     static final int MAX_TAGS = 20;
     static final int MAX_AUTHORS = 10;
     static final int MAX_NAME = 120;
     static final int MAX_LEAD = 2000;
 
-    private final Stories stories;
+    private final StoryQueries stories;
+    private final CreateStory createStory;
+    private final SaveStory saveStory;
+    private final KillStory killStory;
     private final Editions editions;
     private final WireLog wireLog;
     private final Clock clock;
     private final TransactionTemplate batch;
     private final TransactionTemplate itemSavepoint;
 
-    WireIngest(Stories stories, Editions editions, WireLog wireLog, Clock clock,
-               PlatformTransactionManager transactions) {
+    WireIngest(StoryQueries stories, CreateStory createStory, SaveStory saveStory, KillStory killStory,
+               Editions editions, WireLog wireLog, Clock clock, PlatformTransactionManager transactions) {
         this.stories = stories;
+        this.createStory = createStory;
+        this.saveStory = saveStory;
+        this.killStory = killStory;
         this.editions = editions;
         this.wireLog = wireLog;
         this.clock = clock;
@@ -115,7 +125,7 @@ public class WireIngest {
                             "Version " + item.version() + " is already held (" + held + ").");
                 }
                 if (item.pubStatus() == PubStatus.CANCELED) {
-                    return verdict(WireOutcome.KILLED, stories.killFromWire(story.id(), provenance));
+                    return verdict(WireOutcome.KILLED, killStory.killFromWire(story.id(), provenance));
                 }
                 Optional<PublishCommand> fields = fields(item, story.edition());
                 if (fields.isEmpty()) {
@@ -123,7 +133,7 @@ public class WireIngest {
                             "Edition " + story.edition() + " has no section.");
                 }
                 return verdict(WireOutcome.UPDATED,
-                        stories.applyWireVersion(story.id(), fields.get(), provenance));
+                        saveStory.applyWireVersion(story.id(), fields.get(), provenance));
             }
             if (item.pubStatus() == PubStatus.CANCELED) {
                 return new Verdict(WireOutcome.REJECTED, null, "canceled_unknown",
@@ -140,7 +150,7 @@ public class WireIngest {
                         "Edition " + edition.get().code() + " has no section.");
             }
             return verdict(WireOutcome.CREATED,
-                    stories.create(Stories.wireActor(provenance), fields.get(), INCOMING_DESK, provenance));
+                    createStory.fromWire(fields.get(), provenance));
         });
     }
 
@@ -167,13 +177,9 @@ public class WireIngest {
             FieldProblem first = rejected.problems().get(0);
             return new Verdict(WireOutcome.REJECTED, null, "invalid_" + first.field(), first.message());
         }
-        if (result instanceof StoryResult.Refused refused) {
-            return new Verdict(WireOutcome.REJECTED, null, refused.code(), refused.message());
-        }
-        if (result instanceof StoryResult.Conflict conflict) {
-            return new Verdict(WireOutcome.REJECTED, null, conflict.code(), conflict.message());
-        }
-        return new Verdict(WireOutcome.REJECTED, null, "unknown_article", "The story is gone.");
+        StoryResult.Refused refused = (StoryResult.Refused) result;
+        return new Verdict(WireOutcome.REJECTED, null, refused.reason().code(),
+                "The newsroom refused it (" + refused.reason().code() + ").");
     }
 
     private Optional<Edition> edition(String language) {

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
-import org.dateline.newsroom.ReleaseArticle;
+import org.dateline.newsroom.PublishStory;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.MutableClock;
@@ -55,7 +55,7 @@ class SchedulingInBrowserIT {
     @Autowired
     MutableClock clock;
     @Autowired
-    ReleaseArticle releases;
+    PublishStory releases;
     ChromeDriver browser;
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Accounts;
+import org.dateline.identity.Actor;
 import org.dateline.identity.Role;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.WebSession;
@@ -30,7 +31,7 @@ class EditionsAndTranslationsIT {
     @Autowired
     ContentQueries content;
     @Autowired
-    PublishArticle publishArticle;
+    PublishStory publishStory;
 
     private WebSession loggedIn(String name) {
         String email = "editor-" + System.nanoTime() + "@dateline.test";
@@ -49,9 +50,10 @@ class EditionsAndTranslationsIT {
     }
 
     private long published(String edition, String section, String headline) {
-        PublishResult result = publishArticle.publish(new PublishCommand(edition, section, headline, "A lead.",
-                List.of("Text."), "OSLO", null, "Dateline", List.of(), List.of(), null, null));
-        return ((PublishResult.Published) result).articleId();
+        StoryResult result = publishStory.publishNew(new Actor(0, "", "Test", Role.ADMIN), new PublishCommand(edition,
+                section, headline, "A lead.", List.of("Text."), "OSLO", null, "Dateline", List.of(), List.of(), null,
+                null));
+        return ((StoryResult.Done) result).storyId();
     }
 
     @Test

@@ -109,8 +109,13 @@ class NewsroomEditorIT {
         Map<String, String> publish = fields(Jsoup.parse(editor.get(editorPath).body()));
         publish.put("action", "publish");
         assertThat(WebSession.location(editor.submit(editorPath, editorPath, publish))).endsWith("?done=publish");
-        String publicPage = new WebSession(port).get("/en/world/").body();
-        assertThat(publicPage).contains(headline);
+        // Every node's page cache learns of the publication from the change log: within a second.
+        WebSession visitor = new WebSession(port);
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!visitor.get("/en/world/").body().contains(headline) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(visitor.get("/en/world/").body()).contains(headline);
 
         // The reporter's save now meets the editor's lock.
         fields.put("revision", "3");

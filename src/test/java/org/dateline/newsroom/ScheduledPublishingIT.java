@@ -53,7 +53,7 @@ class ScheduledPublishingIT {
     @Autowired
     Clock applicationClock;
     @Autowired
-    ReleaseArticle releases;
+    PublishStory releases;
     @Autowired
     JsonMapper json;
 

@@ -70,12 +70,27 @@ class WorkflowPolicyTest {
 
     @Test
     void refusalsSayWhy() {
-        assertThat(WorkflowPolicy.decide(actor(Role.ADMIN), StoryStatus.KILLED, WorkflowAction.PUBLISH, true, true))
-                .isEqualTo(new WorkflowPolicy.Refused("story_killed"));
+        assertThat(WorkflowPolicy.decide(actor(Role.ADMIN), StoryStatus.KILLED, WorkflowAction.SUBMIT, true, true))
+                .isEqualTo(new WorkflowPolicy.Refused(StoryRefusal.STORY_KILLED));
         assertThat(WorkflowPolicy.decide(actor(Role.ADMIN), StoryStatus.PUBLISHED, WorkflowAction.SUBMIT, true, true))
-                .isEqualTo(new WorkflowPolicy.Refused("transition_not_allowed"));
+                .isEqualTo(new WorkflowPolicy.Refused(StoryRefusal.TRANSITION_NOT_ALLOWED));
         assertThat(WorkflowPolicy.decide(actor(Role.CONTRIBUTOR), StoryStatus.READY, WorkflowAction.PUBLISH, true, true))
-                .isEqualTo(new WorkflowPolicy.Refused("not_permitted"));
+                .isEqualTo(new WorkflowPolicy.Refused(StoryRefusal.NOT_PERMITTED));
+    }
+
+    @Test
+    void publishingAndTakingDownSayWhatTheStoryIsNot() {
+        for (StoryStatus from : new StoryStatus[] {StoryStatus.PUBLISHED, StoryStatus.KILLED}) {
+            assertThat(WorkflowPolicy.decide(actor(Role.ADMIN), from, WorkflowAction.PUBLISH, true, true))
+                    .as(from.name()).isEqualTo(new WorkflowPolicy.Refused(StoryRefusal.NOT_PUBLISHABLE));
+        }
+        assertThat(WorkflowPolicy.decide(actor(Role.ADMIN), StoryStatus.KILLED, WorkflowAction.KILL, true, true))
+                .isEqualTo(new WorkflowPolicy.Refused(StoryRefusal.NOT_LIVE));
+        for (WorkflowAction action : new WorkflowAction[] {WorkflowAction.UNPUBLISH, WorkflowAction.UPDATE,
+                WorkflowAction.CORRECT}) {
+            assertThat(WorkflowPolicy.decide(actor(Role.ADMIN), StoryStatus.DRAFT, action, true, true))
+                    .as(action.name()).isEqualTo(new WorkflowPolicy.Refused(StoryRefusal.NOT_LIVE));
+        }
     }
 
     @Test

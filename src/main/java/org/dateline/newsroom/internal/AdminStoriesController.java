@@ -11,13 +11,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dateline.content.ArticleState;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
-import org.dateline.newsroom.Stories;
-import org.dateline.newsroom.Story;
+import org.dateline.newsroom.KillStory;
+import org.dateline.newsroom.MoveStory;
+import org.dateline.newsroom.PublishStory;
+import org.dateline.newsroom.RestoreRevision;
+import org.dateline.newsroom.ScheduleStory;
 import org.dateline.newsroom.StoryFilter;
+import org.dateline.newsroom.StoryLock;
+import org.dateline.newsroom.StoryQueries;
+import org.dateline.newsroom.StoryRefusal;
 import org.dateline.newsroom.StoryResult;
-import org.dateline.newsroom.StoryRevision;
 import org.dateline.newsroom.StorySummary;
-import org.dateline.newsroom.WorkflowAction;
+import org.dateline.newsroom.UnpublishStory;
+import org.dateline.newsroom.UnscheduleStory;
 import org.dateline.platform.web.BaseUrl;
 import org.dateline.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -33,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API's story workflow: the story list, drafts moving through the desk (submit, ready, back to draft),
- * schedule and embargo, revisions and restore, the edit lock. Authorised in the security configuration; the
- * workflow policy decides per actor.
+ * The admin API's story workflow: the story list, the desk's steps (submit, ready, back to draft), publish, schedule
+ * and embargo, unpublish and kill, revisions and restore, the edit lock. Authorised in the security configuration;
+ * each call is one newsroom use case, the same the newsroom pages call, so the same policy and lock apply.
  */
 @RestController
 @RequestMapping(value = "/api/admin/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,12 +49,31 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 class AdminStoriesController {
 
-    private final Stories stories;
+    private final StoryQueries queries;
+    private final MoveStory moveStory;
+    private final PublishStory publishStory;
+    private final ScheduleStory scheduleStory;
+    private final UnscheduleStory unscheduleStory;
+    private final UnpublishStory unpublishStory;
+    private final KillStory killStory;
+    private final RestoreRevision restoreRevision;
+    private final StoryLock storyLock;
     private final CurrentActor currentActor;
     private final BaseUrl baseUrl;
 
-    AdminStoriesController(Stories stories, CurrentActor currentActor, BaseUrl baseUrl) {
-        this.stories = stories;
+    AdminStoriesController(StoryQueries queries, MoveStory moveStory, PublishStory publishStory,
+                           ScheduleStory scheduleStory, UnscheduleStory unscheduleStory,
+                           UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
+                           StoryLock storyLock, CurrentActor currentActor, BaseUrl baseUrl) {
+        this.queries = queries;
+        this.moveStory = moveStory;
+        this.publishStory = publishStory;
+        this.scheduleStory = scheduleStory;
+        this.unscheduleStory = unscheduleStory;
+        this.unpublishStory = unpublishStory;
+        this.killStory = killStory;
+        this.restoreRevision = restoreRevision;
+        this.storyLock = storyLock;
         this.currentActor = currentActor;
         this.baseUrl = baseUrl;
     }
@@ -71,9 +96,20 @@ class AdminStoriesController {
             return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "invalid_parameter",
                     "Unknown state \"" + state + "\"."));
         }
-        List<StorySummary> found = stories.list(new StoryFilter(blankToNull(desk), wanted, blankToNull(edition),
+        List<StorySummary> found = queries.list(new StoryFilter(blankToNull(desk), wanted, blankToNull(edition),
                 blankToNull(section), null, q, blankToNull(author), limit));
         return ResponseEntity.ok(found);
+    }
+
+    @Operation(summary = "Publish a story now",
+            description = "A draft, in edit or ready story is checked in full first; a scheduled or unpublished one goes live at once.")
+    @ApiResponse(responseCode = "200", description = "Live")
+    @ApiResponse(responseCode = "400", description = "The story is incomplete (code invalid_request, errors[] per field)")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "Live already, or killed (code not_publishable); story_locked")
+    @PostMapping("/{id}/publish")
+    ResponseEntity<?> publish(@PathVariable long id) {
+        return stateChanged(publishStory.publish(actor(), id));
     }
 
     @Schema(description = "A publication time for a story")
@@ -85,139 +121,113 @@ class AdminStoriesController {
             description = "A draft, in edit or ready story is checked in full and goes public at publishAt: nothing of it is public before, everything within a second after.")
     @ApiResponse(responseCode = "200", description = "Scheduled")
     @ApiResponse(responseCode = "400", description = "invalid_request (the story is incomplete, or publishAt is not in the future)")
-    @ApiResponse(responseCode = "409", description = "transition_not_allowed, story_killed, state_changed")
+    @ApiResponse(responseCode = "409", description = "transition_not_allowed, story_killed, story_locked, state_changed")
     @PostMapping(value = "/{id}/schedule", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> schedule(@PathVariable long id, @RequestBody ScheduleRequest request) {
-        return answer(id, stories.schedule(actor(), id, request.publishAt(), Boolean.TRUE.equals(request.embargo())));
+        return story(scheduleStory.schedule(actor(), id, request.publishAt(), Boolean.TRUE.equals(request.embargo())));
     }
 
     @Operation(summary = "Hand a draft to the editors")
     @PostMapping("/{id}/submit")
     ResponseEntity<?> submit(@PathVariable long id) {
-        return answer(id, stories.move(actor(), id, WorkflowAction.SUBMIT));
+        return story(moveStory.submit(actor(), id));
     }
 
     @Operation(summary = "Mark an edited story ready to publish")
     @PostMapping("/{id}/ready")
     ResponseEntity<?> ready(@PathVariable long id) {
-        return answer(id, stories.move(actor(), id, WorkflowAction.MARK_READY));
+        return story(moveStory.markReady(actor(), id));
     }
 
     @Operation(summary = "Send a story back to draft")
     @PostMapping("/{id}/return-to-draft")
     ResponseEntity<?> returnToDraft(@PathVariable long id) {
-        return answer(id, stories.move(actor(), id, WorkflowAction.RETURN_TO_DRAFT));
+        return story(moveStory.returnToDraft(actor(), id));
     }
 
     @Operation(summary = "Take back a schedule or embargo; the story is ready again")
     @PostMapping("/{id}/unschedule")
     ResponseEntity<?> unschedule(@PathVariable long id) {
-        return answer(id, stories.move(actor(), id, WorkflowAction.UNSCHEDULE));
+        return story(unscheduleStory.unschedule(actor(), id));
     }
 
-    record RevisionLine(int number, String savedAt, String savedBy, ArticleState state, String headline,
-                        String note) {
+    @Operation(summary = "Unpublish a published article",
+            description = "Takes it off every surface within a second; its URL answers 404 until published again.")
+    @ApiResponse(responseCode = "200", description = "Unpublished")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "Not on the site (code not_live), or story_locked")
+    @PostMapping("/{id}/unpublish")
+    ResponseEntity<?> unpublish(@PathVariable long id) {
+        return stateChanged(unpublishStory.unpublish(actor(), id));
+    }
+
+    @Operation(summary = "Kill a story",
+            description = "Withdraws it for good: a published one leaves every surface within a second and its URL answers 410 Gone; one never published never will be.")
+    @ApiResponse(responseCode = "200", description = "Killed")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "Killed already (code not_live), or story_locked")
+    @PostMapping("/{id}/kill")
+    ResponseEntity<?> kill(@PathVariable long id) {
+        return stateChanged(killStory.kill(actor(), id));
     }
 
     @Operation(summary = "The revisions of a story, newest first")
     @ApiResponse(responseCode = "404", description = "No such story (code unknown_article)")
     @GetMapping("/{id}/revisions")
     ResponseEntity<?> revisions(@PathVariable long id) {
-        if (stories.find(id).isEmpty()) {
-            return unknown(id);
+        if (queries.find(id).isEmpty()) {
+            return StoryAnswers.problem(StoryResult.refused(StoryRefusal.NOT_FOUND));
         }
-        return ResponseEntity.ok(stories.revisions(id).stream().map(r -> new RevisionLine(r.number(),
-                r.savedAt().toString(), r.savedByName(), r.state(), r.fields().headline(), r.note())).toList());
+        return ResponseEntity.ok(queries.revisions(id).stream().map(StoryResources::line).toList());
     }
 
     @Operation(summary = "One revision of a story, in full")
     @ApiResponse(responseCode = "404", description = "No such story or revision (code unknown_article or unknown_revision)")
     @GetMapping("/{id}/revisions/{number}")
     ResponseEntity<?> revision(@PathVariable long id, @PathVariable int number) {
-        return stories.revision(id, number).<ResponseEntity<?>>map(r -> ResponseEntity.ok(revision(r)))
-                .orElseGet(() -> stories.find(id).isEmpty() ? unknown(id)
-                        : Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "unknown_revision",
-                        "Story " + id + " has no revision " + number + ".")));
+        return queries.revision(id, number).<ResponseEntity<?>>map(r -> ResponseEntity.ok(StoryResources.of(r)))
+                .orElseGet(() -> StoryAnswers.problem(queries.find(id).isEmpty()
+                        ? StoryResult.refused(StoryRefusal.NOT_FOUND)
+                        : StoryResult.refused(StoryRefusal.UNKNOWN_REVISION, number)));
     }
 
     @Operation(summary = "Restore a revision", description = "Saves its fields again as the newest revision; a published story is updated on the site.")
     @PostMapping("/{id}/revisions/{number}/restore")
     ResponseEntity<?> restore(@PathVariable long id, @PathVariable int number) {
-        return answer(id, stories.restore(actor(), id, number));
+        return story(restoreRevision.restore(actor(), id, number));
     }
 
     @Operation(summary = "Take the edit lock", description = "takeOver=true takes it from whoever holds it. Locks lapse after two minutes without a save or a renewal.")
     @PostMapping("/{id}/lock")
     ResponseEntity<?> lock(@PathVariable long id, @RequestParam(defaultValue = "false") boolean takeOver) {
-        return answer(id, stories.lock(actor(), id, takeOver));
+        return story(takeOver ? storyLock.takeOver(actor(), id) : storyLock.lock(actor(), id));
     }
 
     @Operation(summary = "Give back the edit lock")
     @DeleteMapping("/{id}/lock")
     ResponseEntity<?> unlock(@PathVariable long id) {
-        stories.unlock(actor(), id);
+        storyLock.release(actor(), id);
         return ResponseEntity.noContent().build();
     }
 
-    record RevisionResource(long id, int number, String savedAt, String savedBy, ArticleState state, String section,
-                            String headline, String lead, List<String> body, String datelinePlace,
-                            String datelineDate, String credit, List<String> tags, List<String> authors, String slug,
-                            String note) {
-    }
-
-    private static RevisionResource revision(StoryRevision r) {
-        var f = r.fields();
-        return new RevisionResource(r.storyId(), r.number(), r.savedAt().toString(), r.savedByName(), r.state(),
-                f.section(), f.headline(), f.lead(), f.body(), f.datelinePlace(),
-                f.datelineDate() == null ? null : f.datelineDate().toString(), f.credit(), f.tags(), f.authors(),
-                f.slug(), r.note());
-    }
-
-    record StoryResource(long id, ArticleState state, String desk, String edition, String section, String headline,
-                         String lead, List<String> body, String datelinePlace, String datelineDate, String credit,
-                         List<String> tags, List<String> authors, String slug, String url, String publishedAt,
-                         String updatedAt, String correction, int revision, String createdBy, String lockedBy,
-                         Story.Provenance provenance) {
-    }
-
-    /** The story as the admin API shows it, in any state. */
-    static StoryResource resource(Story s, BaseUrl baseUrl) {
-        return new StoryResource(s.id(), s.state(), s.desk(), s.edition(), s.section(), s.headline(), s.lead(),
-                s.blocks(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
-                s.credit(), s.tags(), s.authors(), s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
-                s.publishAt() == null ? null : s.publishAt().toString(), s.updatedAt().toString(),
-                s.correctionNote(), s.revision(), s.createdByName(), s.lock() == null ? null : s.lock().name(),
-                s.provenance());
-    }
-
-    /** Answers a story action: the story as it is now, or the problem with its stable code. */
-    static ResponseEntity<?> answer(long id, StoryResult result, Stories stories, BaseUrl baseUrl) {
+    /** The story as it is after the action, or the problem. */
+    private ResponseEntity<?> story(StoryResult result) {
         if (result instanceof StoryResult.Done done) {
-            return ResponseEntity.ok(resource(stories.find(done.storyId()).orElseThrow(), baseUrl));
+            return ResponseEntity.ok(StoryResources.of(queries.find(done.storyId()).orElseThrow(), baseUrl));
         }
-        if (result instanceof StoryResult.Rejected rejected) {
-            return Problems.response(Problems.invalid(rejected.problems()));
-        }
-        if (result instanceof StoryResult.Refused refused) {
-            return Problems.response(Problems.problem("not_permitted".equals(refused.code())
-                    ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, refused.code(), refused.message()));
-        }
-        if (result instanceof StoryResult.Conflict conflict) {
-            return Problems.response(Problems.problem(HttpStatus.CONFLICT, conflict.code(), conflict.message()));
-        }
-        return unknown(((StoryResult.NotFound) result).storyId());
+        return StoryAnswers.problem(result);
     }
 
-    private ResponseEntity<?> answer(long id, StoryResult result) {
-        return answer(id, result, stories, baseUrl);
+    /** The story's new state after publishing or taking it down, or the problem. */
+    private static ResponseEntity<?> stateChanged(StoryResult result) {
+        if (result instanceof StoryResult.Done done) {
+            return ResponseEntity.ok(new StoryResources.StateChanged(done.storyId(), done.state()));
+        }
+        return StoryAnswers.problem(result);
     }
 
     private Actor actor() {
         return currentActor.get().orElseThrow();
-    }
-
-    static ResponseEntity<?> unknown(long id) {
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "unknown_article", "No article " + id + "."));
     }
 
     private static String blankToNull(String value) {

@@ -10,17 +10,19 @@ import org.dateline.newsroom.Story;
 
 /**
  * The story editor's fields as posted: the body as markup (blocks between blank lines), one tag or author per line;
- * {@code action} names the button pressed, {@code publishAt} is a UTC datetime-local value for schedule and embargo.
+ * {@code action} names the button pressed, {@code publishAt} is a UTC datetime-local value for schedule and embargo;
+ * the take-downs are confirmed with a ticked box each.
  */
 public record EditForm(String section, String headline, String lead, String body, String datelinePlace,
                        String datelineDate, String credit, String tags, String authors, String slug, Integer revision,
-                       String action, String publishAt, String correction, String confirmKill) {
+                       String action, String publishAt, String correction, String confirmKill,
+                       String confirmUnpublish) {
 
     static EditForm of(Story story) {
         return new EditForm(story.section(), story.headline(), story.lead(), String.join("\n\n", story.blocks()),
                 story.datelinePlace(), story.datelineDate() == null ? "" : story.datelineDate().toString(),
                 story.credit(), String.join("\n", story.tags()), String.join("\n", story.authors()), story.slug(),
-                story.revision(), null, "", "", null);
+                story.revision(), null, "", "", null, null);
     }
 
     PublishCommand command(String edition) {

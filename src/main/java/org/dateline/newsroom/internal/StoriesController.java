@@ -8,7 +8,7 @@ import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.identity.StaffPages;
-import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryFilter;
 import org.dateline.newsroom.StorySummary;
 import org.springframework.stereotype.Controller;
@@ -25,10 +25,10 @@ class StoriesController {
     static final int PAGE = 100;
 
     private final Editions editions;
-    private final Stories stories;
+    private final StoryQueries stories;
     private final StaffPages pages;
 
-    StoriesController(Editions editions, Stories stories, StaffPages pages) {
+    StoriesController(Editions editions, StoryQueries stories, StaffPages pages) {
         this.editions = editions;
         this.stories = stories;
         this.pages = pages;

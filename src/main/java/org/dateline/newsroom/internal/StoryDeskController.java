@@ -5,10 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.content.ArticleState;
@@ -17,17 +15,26 @@ import org.dateline.identity.AccountResult;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.identity.StaffPages;
+import org.dateline.newsroom.CorrectStory;
 import org.dateline.newsroom.FieldProblem;
+import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.LinkTranslation;
+import org.dateline.newsroom.MoveStory;
 import org.dateline.newsroom.MoveStoryEdition;
-import org.dateline.newsroom.PublishCommand;
-import org.dateline.newsroom.Stories;
+import org.dateline.newsroom.PublishStory;
+import org.dateline.newsroom.RestoreRevision;
+import org.dateline.newsroom.SaveStory;
+import org.dateline.newsroom.ScheduleStory;
 import org.dateline.newsroom.Story;
+import org.dateline.newsroom.StoryEdit;
 import org.dateline.newsroom.StoryFilter;
+import org.dateline.newsroom.StoryLock;
+import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryResult;
 import org.dateline.newsroom.StoryRevision;
 import org.dateline.newsroom.StorySummary;
-import org.dateline.newsroom.WorkflowAction;
+import org.dateline.newsroom.UnpublishStory;
+import org.dateline.newsroom.UnscheduleStory;
 import org.dateline.newsroom.WorkflowPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,40 +51,47 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The story editor: a story's fields with the workflow's buttons for what the actor may do now, the edit lock,
- * autosave, revisions side by side and restore. Every action goes through {@link Stories}, which asks the
- * workflow policy; the security configuration lets only staff reach {@code /newsroom}.
+ * autosave, revisions side by side and restore. Each button is one use-case call (its save included); the security
+ * configuration lets only staff reach {@code /newsroom}, and the use cases ask the workflow policy.
  */
 @Controller
 class StoryDeskController {
 
-    /** The editor's buttons, in the order they are shown, and the workflow action each stands for. */
-    static final Map<String, WorkflowAction> ACTIONS = new LinkedHashMap<>();
-
-    static {
-        ACTIONS.put("submit", WorkflowAction.SUBMIT);
-        ACTIONS.put("ready", WorkflowAction.MARK_READY);
-        ACTIONS.put("return", WorkflowAction.RETURN_TO_DRAFT);
-        ACTIONS.put("publish", WorkflowAction.PUBLISH);
-        ACTIONS.put("schedule", WorkflowAction.SCHEDULE);
-        ACTIONS.put("embargo", WorkflowAction.EMBARGO);
-        ACTIONS.put("unschedule", WorkflowAction.UNSCHEDULE);
-        ACTIONS.put("correct", WorkflowAction.CORRECT);
-        ACTIONS.put("unpublish", WorkflowAction.UNPUBLISH);
-        ACTIONS.put("kill", WorkflowAction.KILL);
-    }
-
-    private final Stories stories;
+    private final StoryQueries queries;
+    private final SaveStory saveStory;
+    private final MoveStory moveStory;
+    private final PublishStory publishStory;
+    private final ScheduleStory scheduleStory;
+    private final UnscheduleStory unscheduleStory;
+    private final CorrectStory correctStory;
+    private final UnpublishStory unpublishStory;
+    private final KillStory killStory;
+    private final RestoreRevision restoreRevision;
+    private final StoryLock storyLock;
+    private final MoveStoryEdition moveEdition;
+    private final LinkTranslation translations;
     private final Editions editions;
     private final StaffPages pages;
     private final CurrentActor currentActor;
-    private final MoveStoryEdition moveEdition;
-    private final LinkTranslation translations;
 
-    StoryDeskController(Stories stories, Editions editions, StaffPages pages, CurrentActor currentActor,
-                        MoveStoryEdition moveEdition, LinkTranslation translations) {
+    StoryDeskController(StoryQueries queries, SaveStory saveStory, MoveStory moveStory, PublishStory publishStory,
+                        ScheduleStory scheduleStory, UnscheduleStory unscheduleStory, CorrectStory correctStory,
+                        UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
+                        StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
+                        Editions editions, StaffPages pages, CurrentActor currentActor) {
+        this.queries = queries;
+        this.saveStory = saveStory;
+        this.moveStory = moveStory;
+        this.publishStory = publishStory;
+        this.scheduleStory = scheduleStory;
+        this.unscheduleStory = unscheduleStory;
+        this.correctStory = correctStory;
+        this.unpublishStory = unpublishStory;
+        this.killStory = killStory;
+        this.restoreRevision = restoreRevision;
+        this.storyLock = storyLock;
         this.moveEdition = moveEdition;
         this.translations = translations;
-        this.stories = stories;
         this.editions = editions;
         this.pages = pages;
         this.currentActor = currentActor;
@@ -88,7 +102,6 @@ class StoryDeskController {
                 @RequestParam(required = false) String find, @RequestParam(name = "in", required = false) String in,
                 HttpServletRequest request, Model model) {
         Actor actor = actor();
-        Story story = story(id);
         String notice = done == null ? null : switch (done) {
             case "save" -> "Saved.";
             case "created" -> "Draft stored. It is not public until it is published.";
@@ -99,10 +112,8 @@ class StoryDeskController {
             default -> "Done: " + done.replace('-', ' ') + ".";
         };
         // Opening the editor takes the lock when it is free; someone else's fresh lock is shown instead.
-        if (WorkflowPolicy.canEdit(actor, story.status(), own(actor, story), true)) {
-            stories.lock(actor, id, false);
-            story = story(id);
-        }
+        storyLock.lock(actor, id);
+        Story story = story(id);
         model.addAttribute("find", find == null ? "" : find);
         model.addAttribute("findIn", in == null ? "" : in);
         model.addAttribute("candidates", candidates(story, find, in));
@@ -115,7 +126,7 @@ class StoryDeskController {
                 || editions.find(in).isEmpty()) {
             return List.of();
         }
-        return stories.list(new StoryFilter(null, null, in, null, null, find.strip(), null, 20)).stream()
+        return queries.list(new StoryFilter(null, null, in, null, null, find.strip(), null, 20)).stream()
                 .filter(s -> s.state() != ArticleState.KILLED).toList();
     }
 
@@ -129,8 +140,8 @@ class StoryDeskController {
     String link(@PathVariable long id, @RequestParam(required = false) Long other, HttpServletRequest request,
                 Model model) {
         StoryResult result = other == null ? new StoryResult.Rejected(List.of(new FieldProblem("translationOf",
-                "required", "Choose the story to link.")))
-                : translations.link(actor(), id, other);
+                "required", StoryAnswers.formProblem("translationOf", "required", "form.choose_translation",
+                request).message()))) : translations.link(actor(), id, other);
         return done(id, "link", result, request, model);
     }
 
@@ -145,52 +156,57 @@ class StoryDeskController {
             return "redirect:/newsroom/stories/" + id + "?done=" + action;
         }
         Story story = story(id);
-        return render(request, model, story, EditForm.of(story), problems(result), null);
+        return render(request, model, story, EditForm.of(story), StoryAnswers.formProblems(result, request), null);
     }
 
+    /** A button of the editor: one use case, which saves the fields with its step in one transaction. */
     @PostMapping("/newsroom/stories/{id}")
     String act(@PathVariable long id, @ModelAttribute EditForm form, HttpServletRequest request, Model model) {
         Actor actor = actor();
         Story story = story(id);
-        String action = form.action() == null ? "save" : form.action();
-        if (!"save".equals(action) && !ACTIONS.containsKey(action)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action");
-        }
-        PublishCommand fields = form.command(story.edition());
-        boolean changed = !Stories.sameFields(fields, story.fields());
-        StoryResult result;
-        if ("correct".equals(action)) {
-            result = stories.correct(actor, id, fields, form.correction());
-        } else if ("unpublish".equals(action) || "kill".equals(action) || !changed && "save".equals(action)) {
-            result = "save".equals(action) ? new StoryResult.Done(id, story.state(), story.revision())
-                    : "unpublish".equals(action) ? stories.unpublish(actor, id)
-                    : "on".equals(form.confirmKill()) ? stories.kill(actor, id)
-                    : new StoryResult.Rejected(List.of(new FieldProblem("confirmKill", "required",
-                    "Tick the box to confirm: a killed story cannot come back.")));
-        } else {
-            result = changed ? stories.save(actor, id, fields, form.revision())
-                    : new StoryResult.Done(id, story.state(), story.revision());
-            if (result instanceof StoryResult.Done && !"save".equals(action)) {
-                result = switch (action) {
-                    case "publish" -> stories.publish(actor, id);
-                    case "schedule", "embargo" -> {
-                        Instant at = parseLocal(form.publishAt());
-                        yield at == null ? new StoryResult.Rejected(List.of(new FieldProblem("publishAt",
-                                "invalid_time", "Give the publication time as date and time (UTC).")))
-                                : stories.schedule(actor, id, at, "embargo".equals(action));
-                    }
-                    default -> stories.move(actor, id, ACTIONS.get(action));
-                };
+        DeskButton button = DeskButton.of(form.action())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action"));
+        StoryEdit edit = new StoryEdit(form.command(story.edition()), form.revision());
+        List<AccountResult.Problem> unconfirmed = new ArrayList<>();
+        StoryResult result = switch (button) {
+            case SAVE -> saveStory.saveChanges(actor, id, edit);
+            case SUBMIT, READY, RETURN -> moveStory.move(actor, id, button.action(), edit);
+            case PUBLISH -> publishStory.publish(actor, id, edit);
+            case SCHEDULE, EMBARGO -> {
+                Instant at = parseLocal(form.publishAt());
+                if (at == null) {
+                    unconfirmed.add(StoryAnswers.formProblem("publishAt", "invalid_time", "form.publish_at", request));
+                    yield null;
+                }
+                yield scheduleStory.schedule(actor, id, at, button == DeskButton.EMBARGO, edit);
             }
-        }
+            case UNSCHEDULE -> unscheduleStory.unschedule(actor, id, edit);
+            case CORRECT -> correctStory.correct(actor, id, edit.fields(), form.correction());
+            case UNPUBLISH -> {
+                if (!"on".equals(form.confirmUnpublish())) {
+                    unconfirmed.add(StoryAnswers.formProblem("confirmUnpublish", "required", "form.confirm_unpublish",
+                            request));
+                    yield null;
+                }
+                yield unpublishStory.unpublish(actor, id);
+            }
+            case KILL -> {
+                if (!"on".equals(form.confirmKill())) {
+                    unconfirmed.add(StoryAnswers.formProblem("confirmKill", "required", "form.confirm_kill", request));
+                    yield null;
+                }
+                yield killStory.kill(actor, id);
+            }
+        };
         if (result instanceof StoryResult.Done) {
-            return "redirect:/newsroom/stories/" + id + "?done=" + action;
+            return "redirect:/newsroom/stories/" + id + "?done=" + button.value();
         }
         Story now = story(id);
         EditForm shown = new EditForm(form.section(), form.headline(), form.lead(), form.body(), form.datelinePlace(),
                 form.datelineDate(), form.credit(), form.tags(), form.authors(), form.slug(), now.revision(), null,
-                form.publishAt(), form.correction(), null);
-        return render(request, model, now, shown, problems(result), null);
+                form.publishAt(), form.correction(), null, null);
+        return render(request, model, now, shown,
+                result == null ? unconfirmed : StoryAnswers.formProblems(result, request), null);
     }
 
     record Autosaved(int revision, String state, String message) {
@@ -199,29 +215,31 @@ class StoryDeskController {
     /** Saves the editor's fields when they changed since the revision the editor holds; answers the revision now. */
     @PostMapping(value = "/newsroom/stories/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Autosaved> autosave(@PathVariable long id, @ModelAttribute EditForm form) {
+    ResponseEntity<Autosaved> autosave(@PathVariable long id, @ModelAttribute EditForm form,
+                                       HttpServletRequest request) {
         Actor actor = actor();
         Story story = story(id);
-        PublishCommand fields = form.command(story.edition());
-        if (Stories.sameFields(fields, story.fields())) {
-            stories.lock(actor, id, false); // keeps the lock fresh while the editor is open
-            return ResponseEntity.ok(new Autosaved(story.revision(), story.state().name(), "Up to date."));
-        }
-        StoryResult result = stories.save(actor, id, fields, form.revision());
+        StoryResult result = saveStory.saveChanges(actor, id, new StoryEdit(form.command(story.edition()),
+                form.revision()));
         if (result instanceof StoryResult.Done done) {
-            return ResponseEntity.ok(new Autosaved(done.revision(), done.state().name(), "Saved."));
+            boolean saved = done.revision() != story.revision();
+            if (!saved) {
+                storyLock.lock(actor, id); // keeps the lock fresh while the editor is open
+            }
+            return ResponseEntity.ok(new Autosaved(done.revision(), done.state().name(),
+                    saved ? "Saved." : "Up to date."));
         }
-        String message = problems(result).stream().map(AccountResult.Problem::message).findFirst().orElse("Not saved.");
-        HttpStatus status = result instanceof StoryResult.Conflict ? HttpStatus.CONFLICT
-                : result instanceof StoryResult.Refused ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
+        String message = StoryAnswers.formProblems(result, request).stream().map(AccountResult.Problem::message)
+                .findFirst().orElse("Not saved.");
+        HttpStatus status = result instanceof StoryResult.Refused refused ? StoryAnswers.status(refused.reason())
+                : HttpStatus.UNPROCESSABLE_ENTITY;
         return ResponseEntity.status(status).body(new Autosaved(story.revision(), story.state().name(),
                 "Not saved: " + message));
     }
 
     @PostMapping("/newsroom/stories/{id}/lock")
     String takeOver(@PathVariable long id) {
-        StoryResult result = stories.lock(actor(), id, true);
-        if (!(result instanceof StoryResult.Done)) {
+        if (!(storyLock.takeOver(actor(), id) instanceof StoryResult.Done)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return "redirect:/newsroom/stories/" + id + "?done=takeover";
@@ -233,7 +251,7 @@ class StoryDeskController {
         Story story = story(id);
         model.addAttribute("page", pages.page(request, "Revisions: " + story.headline(), null));
         model.addAttribute("story", story);
-        model.addAttribute("revisions", stories.revisions(id));
+        model.addAttribute("revisions", queries.revisions(id));
         return "newsroom/revisions";
     }
 
@@ -242,9 +260,9 @@ class StoryDeskController {
                    Model model) {
         actor();
         Story story = story(id);
-        StoryRevision older = stories.revision(id, Math.min(a, b))
+        StoryRevision older = queries.revision(id, Math.min(a, b))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        StoryRevision newer = stories.revision(id, Math.max(a, b))
+        StoryRevision newer = queries.revision(id, Math.max(a, b))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", pages.page(request, "Revisions " + older.number() + " and " + newer.number()
                 + ": " + story.headline(), null));
@@ -257,38 +275,31 @@ class StoryDeskController {
 
     @PostMapping("/newsroom/stories/{id}/revisions/{number}/restore")
     String restore(@PathVariable long id, @PathVariable int number, HttpServletRequest request, Model model) {
-        StoryResult result = stories.restore(actor(), id, number);
-        if (result instanceof StoryResult.Done) {
-            return "redirect:/newsroom/stories/" + id + "?done=restore";
-        }
-        Story story = story(id);
-        return render(request, model, story, EditForm.of(story), problems(result), null);
+        return done(id, "restore", restoreRevision.restore(actor(), id, number), request, model);
     }
 
     private String render(HttpServletRequest request, Model model, Story story, EditForm form,
                           List<AccountResult.Problem> problems, String notice) {
         Actor actor = actor();
         List<String> allowed = new ArrayList<>();
-        for (Map.Entry<String, WorkflowAction> entry : ACTIONS.entrySet()) {
-            if (WorkflowPolicy.decide(actor, story.status(), entry.getValue(), own(actor, story), true)
+        for (DeskButton button : DeskButton.values()) {
+            if (button.action() != null && WorkflowPolicy.decide(actor, story, button.action())
                     instanceof WorkflowPolicy.Allowed) {
-                allowed.add(entry.getKey());
+                allowed.add(button.value());
             }
         }
-        boolean editable = WorkflowPolicy.canEdit(actor, story.status(), own(actor, story), true);
-        Story.Lock lock = story.lock();
-        boolean lockedByOther = lock != null && lock.accountId() != actor.accountId()
-                && lock.at().isAfter(Instant.now().minusSeconds(120));
+        boolean editable = WorkflowPolicy.mayEdit(actor, story).isEmpty();
+        Optional<String> lockedBy = queries.lockHolder(actor, story);
         model.addAttribute("page", pages.page(request, story.headline().isBlank() ? "Untitled story" : story.headline(),
                 notice, problems));
         model.addAttribute("story", story);
         model.addAttribute("form", form);
         model.addAttribute("sections", editions.sections(story.edition()));
         model.addAttribute("actions", allowed);
-        model.addAttribute("editable", editable && !lockedByOther);
-        model.addAttribute("lockedBy", lockedByOther ? lock.name() : null);
+        model.addAttribute("editable", editable && lockedBy.isEmpty());
+        model.addAttribute("lockedBy", lockedBy.orElse(null));
         model.addAttribute("editions", editions.all());
-        model.addAttribute("translations", translations.translations(story.id()));
+        model.addAttribute("translations", queries.translations(story.id()));
         if (!model.containsAttribute("candidates")) {
             model.addAttribute("find", "");
             model.addAttribute("findIn", "");
@@ -297,30 +308,12 @@ class StoryDeskController {
         return "newsroom/edit";
     }
 
-    private static List<AccountResult.Problem> problems(StoryResult result) {
-        List<AccountResult.Problem> shown = new ArrayList<>();
-        if (result instanceof StoryResult.Rejected rejected) {
-            rejected.problems().forEach(p -> shown.add(new AccountResult.Problem(p.field(), p.code(), p.message())));
-        } else if (result instanceof StoryResult.Refused refused) {
-            shown.add(new AccountResult.Problem("", refused.code(), refused.message()));
-        } else if (result instanceof StoryResult.Conflict conflict) {
-            shown.add(new AccountResult.Problem("", conflict.code(), conflict.message()));
-        } else if (result instanceof StoryResult.NotFound) {
-            shown.add(new AccountResult.Problem("", "unknown_article", "The story is gone."));
-        }
-        return shown;
-    }
-
     private Story story(long id) {
-        return stories.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return queries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Actor actor() {
         return currentActor.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-    }
-
-    private static boolean own(Actor actor, Story story) {
-        return story.createdBy() != null && story.createdBy() == actor.accountId();
     }
 
     /** The form's datetime-local value, read in UTC (the newsroom works in UTC). */

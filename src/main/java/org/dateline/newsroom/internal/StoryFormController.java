@@ -1,24 +1,19 @@
 package org.dateline.newsroom.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.editions.Editions;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
-import org.dateline.identity.Role;
-import org.dateline.newsroom.Stories;
-import org.dateline.newsroom.StoryResult;
 import org.dateline.identity.StaffPages;
-import org.dateline.newsroom.FieldProblem;
-import org.dateline.newsroom.PublishArticle;
-import org.dateline.newsroom.PublishCommand;
-import org.dateline.newsroom.PublishResult;
-import org.dateline.newsroom.StoryStatus;
-import org.dateline.newsroom.WorkflowAction;
+import org.dateline.newsroom.CreateStory;
+import org.dateline.newsroom.PublishStory;
+import org.dateline.newsroom.ScheduleStory;
+import org.dateline.newsroom.StoryResult;
 import org.dateline.newsroom.WorkflowPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,20 +23,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The newsroom form that writes a story and publishes it now or at a time (scheduled or embargoed). */
+/** The newsroom form that writes a story: a draft, or published now or at a time (scheduled or embargoed). */
 @Controller
 class StoryFormController {
 
-    private final PublishArticle publishArticle;
+    private final CreateStory createStory;
+    private final PublishStory publishStory;
+    private final ScheduleStory scheduleStory;
     private final Editions editions;
     private final StaffPages pages;
     private final CurrentActor currentActor;
-    private final Stories stories;
 
-    StoryFormController(PublishArticle publishArticle, Editions editions, StaffPages pages, CurrentActor currentActor,
-                        Stories stories) {
-        this.stories = stories;
-        this.publishArticle = publishArticle;
+    StoryFormController(CreateStory createStory, PublishStory publishStory, ScheduleStory scheduleStory,
+                        Editions editions, StaffPages pages, CurrentActor currentActor) {
+        this.createStory = createStory;
+        this.publishStory = publishStory;
+        this.scheduleStory = scheduleStory;
         this.editions = editions;
         this.pages = pages;
         this.currentActor = currentActor;
@@ -54,57 +51,44 @@ class StoryFormController {
     }
 
     @PostMapping("/newsroom/stories")
-    String publish(@ModelAttribute StoryForm form, HttpServletRequest request, Model model) {
+    String store(@ModelAttribute StoryForm form, HttpServletRequest request, HttpServletResponse response,
+                 Model model) {
+        Actor actor = writer();
+        StoryResult result;
         if ("draft".equals(form.when())) {
-            StoryResult created = stories.create(writer(), form.command());
-            if (created instanceof StoryResult.Done done) {
-                return "redirect:/newsroom/stories/" + done.storyId() + "?done=created";
-            }
-            List<FieldProblem> problems = created instanceof StoryResult.Rejected rejected ? rejected.problems()
-                    : List.of(new FieldProblem("", "not_permitted", "You may not write stories."));
-            return render(request, model, form, problems);
-        }
-        allowedToPublish();
-        PublishResult result;
-        if ("schedule".equals(form.when()) || "embargo".equals(form.when())) {
+            result = createStory.create(actor, form.command());
+        } else if ("schedule".equals(form.when()) || "embargo".equals(form.when())) {
             Instant at = StoryDeskController.parseLocal(form.publishAt());
             if (at == null) {
-                return render(request, model, form, List.of(new FieldProblem("publishAt", "invalid_time",
-                        "Give the publication time as date and time.")));
+                return render(request, model, form, List.of(StoryAnswers.formProblem("publishAt", "invalid_time",
+                        "form.publish_at", request)));
             }
-            result = publishArticle.schedule(form.command(), at, "embargo".equals(form.when()));
+            result = scheduleStory.scheduleNew(actor, form.command(), at, "embargo".equals(form.when()));
         } else {
-            result = publishArticle.publish(form.command());
+            result = publishStory.publishNew(actor, form.command());
         }
-        if (result instanceof PublishResult.Rejected rejected) {
-            return render(request, model, form, rejected.problems());
+        if (result instanceof StoryResult.Done done) {
+            return "draft".equals(form.when()) ? "redirect:/newsroom/stories/" + done.storyId() + "?done=created"
+                    : "redirect:/newsroom?stored=" + done.storyId();
         }
-        long id = result instanceof PublishResult.Published p ? p.articleId() : ((PublishResult.Scheduled) result).articleId();
-        return "redirect:/newsroom?stored=" + id;
+        if (result instanceof StoryResult.Refused refused) {
+            response.setStatus(StoryAnswers.status(refused.reason()).value());
+        }
+        return render(request, model, form, StoryAnswers.formProblems(result, request));
     }
 
-    /** Writing drafts is every newsroom role's work but a moderator's. */
+    /** Writing stories is every newsroom role's work but a moderator's. */
     private Actor writer() {
         Actor actor = currentActor.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        if (!actor.role().isStaff() || actor.role() == Role.MODERATOR) {
+        if (!WorkflowPolicy.mayWrite(actor)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return actor;
     }
 
-    /** Publishing is an editor's move; the security configuration lets only staff in, the workflow policy decides. */
-    private void allowedToPublish() {
-        var actor = currentActor.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        if (!(WorkflowPolicy.decide(actor, StoryStatus.READY, WorkflowAction.PUBLISH, true, true)
-                instanceof WorkflowPolicy.Allowed)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
-
-    private String render(HttpServletRequest request, Model model, StoryForm form, List<FieldProblem> problems) {
-        List<AccountResult.Problem> shown = new ArrayList<>();
-        problems.forEach(p -> shown.add(new AccountResult.Problem(p.field(), p.code(), p.message())));
-        model.addAttribute("page", pages.page(request, "New story", null, shown));
+    private String render(HttpServletRequest request, Model model, StoryForm form,
+                          List<AccountResult.Problem> problems) {
+        model.addAttribute("page", pages.page(request, "New story", null, problems));
         model.addAttribute("form", form);
         model.addAttribute("editions", editions.all());
         model.addAttribute("sections", editions.sections(form.edition() == null

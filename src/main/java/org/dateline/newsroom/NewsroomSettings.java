@@ -1,0 +1,28 @@
+package org.dateline.newsroom;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The newsroom's settings ({@code dateline.newsroom.*}).
+ *
+ * @param releaseInterval how often each node looks for scheduled and embargoed stories whose time has come; a story
+ *                        goes live at most this long after its time (plus the change log's delivery)
+ * @param lockTimeout     an edit lock nobody renewed (by a save, or the open editor's autosave) for this long is free
+ *                        to take
+ */
+@ConfigurationProperties("dateline.newsroom")
+public record NewsroomSettings(@DefaultValue("250ms") Duration releaseInterval,
+                               @DefaultValue("2m") Duration lockTimeout) {
+
+    public NewsroomSettings {
+        if (releaseInterval.isNegative() || releaseInterval.isZero() || lockTimeout.isNegative()
+                || lockTimeout.isZero()) {
+            throw new IllegalArgumentException("dateline.newsroom.release-interval and lock-timeout must be positive");
+        }
+    }
+
+    public static final NewsroomSettings DEFAULTS = new NewsroomSettings(Duration.ofMillis(250), Duration.ofMinutes(2));
+}
