@@ -27,13 +27,15 @@ public class StaffPages {
     public StaffPage page(HttpServletRequest request, String title, String notice, List<AccountResult.Problem> problems) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, List<String>> errors = new LinkedHashMap<>();
+        List<String> codes = new ArrayList<>();
         for (AccountResult.Problem problem : problems) {
             errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
+            codes.add(problem.code());
         }
         var actor = currentActor.get();
         return new StaffPage(title, actor.map(Actor::displayName).orElse(null),
                 actor.map(a -> a.role() == Role.ADMIN).orElse(false),
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(), notice, errors,
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(), notice, errors, codes,
                 actor.map(Actor::role).orElse(null));
     }
 }
