@@ -1,6 +1,6 @@
 /**
  * The demo content of a fresh install (the seed story and generated wire copy in both editions) and the generator
- * benchmarks use for large databases. It publishes only through the newsroom's {@code PublishArticle} use case, like
+ * benchmarks use for large databases. It publishes only through the newsroom's {@code PublishStory} use case, like
  * any other source of stories.
  */
 package org.dateline.demo;

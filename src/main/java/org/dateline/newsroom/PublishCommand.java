@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A request to publish a story now. Unvalidated: {@link PublishArticle} checks every field and names each problem.
+ * A story's fields as an entrance sends them. Unvalidated: the use case checks every field and names each problem.
  *
  * @param body          the body as markup ({@link org.dateline.content.Body}): blocks, or one text whose blocks are
  *                      separated by blank lines

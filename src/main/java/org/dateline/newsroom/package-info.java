@@ -1,8 +1,15 @@
 /**
- * The newsroom: how stories get onto the site. Use cases {@link org.dateline.newsroom.PublishArticle} (now or at a
- * time), {@link org.dateline.newsroom.ReleaseArticle}, {@link org.dateline.newsroom.UpdateArticle} (update and
- * correct), {@link org.dateline.newsroom.UnpublishArticle} and {@link org.dateline.newsroom.KillArticle}, used by the
- * admin API, the newsroom pages and the demo loader.
+ * The newsroom: how stories get onto the site. One use case per action ({@link org.dateline.newsroom.CreateStory},
+ * {@link org.dateline.newsroom.SaveStory}, {@link org.dateline.newsroom.MoveStory},
+ * {@link org.dateline.newsroom.PublishStory}, {@link org.dateline.newsroom.ScheduleStory},
+ * {@link org.dateline.newsroom.UnscheduleStory}, {@link org.dateline.newsroom.UpdateStory},
+ * {@link org.dateline.newsroom.CorrectStory}, {@link org.dateline.newsroom.UnpublishStory},
+ * {@link org.dateline.newsroom.KillStory}, {@link org.dateline.newsroom.RestoreRevision},
+ * {@link org.dateline.newsroom.StoryLock}, {@link org.dateline.newsroom.MoveStoryEdition},
+ * {@link org.dateline.newsroom.LinkTranslation}) and the reads of {@link org.dateline.newsroom.StoryQueries}. Every
+ * entrance (the newsroom pages, the admin API, the wire, the scheduler, the demo loader) calls these, so the same
+ * {@link org.dateline.newsroom.WorkflowPolicy} and edit lock apply everywhere; results are
+ * {@link org.dateline.newsroom.StoryResult}s with a {@link org.dateline.newsroom.StoryRefusal} when refused.
  * <p>
  * Each writes its change log entry and publishes its application event ({@link org.dateline.newsroom.ArticlePublished},
  * {@link org.dateline.newsroom.ArticleUpdated}, {@link org.dateline.newsroom.ArticleUnpublished},
