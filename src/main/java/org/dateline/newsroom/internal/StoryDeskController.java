@@ -1,9 +1,6 @@
 package org.dateline.newsroom.internal;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +13,6 @@ import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.CorrectStory;
-import org.dateline.newsroom.FieldProblem;
 import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.LinkTranslation;
 import org.dateline.newsroom.MoveStory;
@@ -139,9 +135,9 @@ class StoryDeskController {
     @PostMapping("/newsroom/stories/{id}/translations")
     String link(@PathVariable long id, @RequestParam(required = false) Long other, HttpServletRequest request,
                 Model model) {
-        StoryResult result = other == null ? new StoryResult.Rejected(List.of(new FieldProblem("translationOf",
-                "required", StoryAnswers.formProblem("translationOf", "required", "form.choose_translation",
-                request).message()))) : translations.link(actor(), id, other);
+        StoryResult result = other == null ? StoryResult.rejected("translationOf", "required",
+                StoryAnswers.formProblem("translationOf", "required", "form.choose_translation", request).message())
+                : translations.link(actor(), id, other);
         return done(id, "link", result, request, model);
     }
 
@@ -167,15 +163,16 @@ class StoryDeskController {
         DeskButton button = DeskButton.of(form.action())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action"));
         StoryEdit edit = new StoryEdit(form.command(story.edition()), form.revision());
-        List<AccountResult.Problem> unconfirmed = new ArrayList<>();
+        // What the page itself asks before any use case runs: a time to give, a box to tick.
+        List<AccountResult.Problem> formProblems = new ArrayList<>();
         StoryResult result = switch (button) {
             case SAVE -> saveStory.saveChanges(actor, id, edit);
             case SUBMIT, READY, RETURN -> moveStory.move(actor, id, button.action(), edit);
             case PUBLISH -> publishStory.publish(actor, id, edit);
             case SCHEDULE, EMBARGO -> {
-                Instant at = parseLocal(form.publishAt());
+                Instant at = FormTime.utc(form.publishAt());
                 if (at == null) {
-                    unconfirmed.add(StoryAnswers.formProblem("publishAt", "invalid_time", "form.publish_at", request));
+                    formProblems.add(StoryAnswers.formProblem("publishAt", "invalid_time", "form.publish_at", request));
                     yield null;
                 }
                 yield scheduleStory.schedule(actor, id, at, button == DeskButton.EMBARGO, edit);
@@ -184,7 +181,7 @@ class StoryDeskController {
             case CORRECT -> correctStory.correct(actor, id, edit.fields(), form.correction());
             case UNPUBLISH -> {
                 if (!"on".equals(form.confirmUnpublish())) {
-                    unconfirmed.add(StoryAnswers.formProblem("confirmUnpublish", "required", "form.confirm_unpublish",
+                    formProblems.add(StoryAnswers.formProblem("confirmUnpublish", "required", "form.confirm_unpublish",
                             request));
                     yield null;
                 }
@@ -192,7 +189,7 @@ class StoryDeskController {
             }
             case KILL -> {
                 if (!"on".equals(form.confirmKill())) {
-                    unconfirmed.add(StoryAnswers.formProblem("confirmKill", "required", "form.confirm_kill", request));
+                    formProblems.add(StoryAnswers.formProblem("confirmKill", "required", "form.confirm_kill", request));
                     yield null;
                 }
                 yield killStory.kill(actor, id);
@@ -206,7 +203,7 @@ class StoryDeskController {
                 form.datelineDate(), form.credit(), form.tags(), form.authors(), form.slug(), now.revision(), null,
                 form.publishAt(), form.correction(), null, null);
         return render(request, model, now, shown,
-                result == null ? unconfirmed : StoryAnswers.formProblems(result, request), null);
+                result == null ? formProblems : StoryAnswers.formProblems(result, request), null);
     }
 
     record Autosaved(int revision, String state, String message) {
@@ -314,17 +311,5 @@ class StoryDeskController {
 
     private Actor actor() {
         return currentActor.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-    }
-
-    /** The form's datetime-local value, read in UTC (the newsroom works in UTC). */
-    static Instant parseLocal(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -58,7 +58,7 @@ class StoryFormController {
         if ("draft".equals(form.when())) {
             result = createStory.create(actor, form.command());
         } else if ("schedule".equals(form.when()) || "embargo".equals(form.when())) {
-            Instant at = StoryDeskController.parseLocal(form.publishAt());
+            Instant at = FormTime.utc(form.publishAt());
             if (at == null) {
                 return render(request, model, form, List.of(StoryAnswers.formProblem("publishAt", "invalid_time",
                         "form.publish_at", request)));
