@@ -16,16 +16,12 @@ public record DatelineSettings(
         String adminToken,
         String baseUrl,
         @DefaultValue("en") String defaultEdition,
-        @DefaultValue Demo demo,
         @DefaultValue Changes changes,
         @DefaultValue PageCache pageCache,
         @DefaultValue FirstAdmin firstAdmin) {
 
     /** The first administrator, created on a start that finds none ({@code DATELINE_FIRST_ADMIN_EMAIL}, {@code _PASSWORD}). */
     public record FirstAdmin(String email, String password, @DefaultValue("Administrator") String name) {
-    }
-
-    public record Demo(@DefaultValue("true") boolean onEmpty, @DefaultValue("300") int perEdition) {
     }
 
     public record Changes(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("7d") Duration retention,
