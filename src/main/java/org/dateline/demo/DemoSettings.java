@@ -1,5 +1,6 @@
 package org.dateline.demo;
 
+import org.dateline.platform.SettingRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,8 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DemoSettings(@DefaultValue("true") boolean onEmpty, @DefaultValue("150") int perEdition) {
 
     DemoSettings {
-        if (perEdition < 0) {
-            throw new IllegalArgumentException("dateline.demo.per-edition must be 0 or more, not " + perEdition);
-        }
+        SettingRules.atLeast(0, "dateline.demo.per-edition", perEdition);
     }
 }

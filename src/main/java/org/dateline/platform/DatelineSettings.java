@@ -2,7 +2,6 @@ package org.dateline.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HexFormat;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,16 +15,11 @@ public record DatelineSettings(
         String adminToken,
         String baseUrl,
         @DefaultValue("en") String defaultEdition,
-        @DefaultValue Changes changes,
         @DefaultValue PageCache pageCache,
         @DefaultValue FirstAdmin firstAdmin) {
 
     /** The first administrator, created on a start that finds none ({@code DATELINE_FIRST_ADMIN_EMAIL}, {@code _PASSWORD}). */
     public record FirstAdmin(String email, String password, @DefaultValue("Administrator") String name) {
-    }
-
-    public record Changes(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("7d") Duration retention,
-                          @DefaultValue("3s") Duration gapTimeout) {
     }
 
     public record PageCache(@DefaultValue("true") boolean enabled, @DefaultValue("268435456") long maxBytes) {

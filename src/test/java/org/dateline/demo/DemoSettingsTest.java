@@ -30,6 +30,6 @@ class DemoSettingsTest {
     void refusesANegativeNumberOfStories() {
         assertThatThrownBy(() -> fromProperties("dateline.demo", DemoSettings.class,
                 Map.of("dateline.demo.per-edition", "-1")))
-                .rootCause().hasMessage("dateline.demo.per-edition must be 0 or more, not -1");
+                .rootCause().hasMessage("dateline.demo.per-edition must be at least 0, not -1");
     }
 }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageCacheTest {
 
     private final PageCache cache = new PageCache(new DatelineSettings(Path.of("data"), null, null, null, "en",
-            new DatelineSettings.Changes(null, null, null),
             new DatelineSettings.PageCache(true, 1_000_000), new DatelineSettings.FirstAdmin(null, null, null)));
 
     private static CachedPage page(String body, String... keys) {
