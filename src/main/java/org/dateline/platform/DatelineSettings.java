@@ -12,22 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DatelineSettings(
         @DefaultValue("./data") Path dataDir,
         String nodeId,
-        String adminToken,
         String baseUrl,
         @DefaultValue("en") String defaultEdition,
-        @DefaultValue PageCache pageCache,
-        @DefaultValue FirstAdmin firstAdmin) {
-
-    /** The first administrator, created on a start that finds none ({@code DATELINE_FIRST_ADMIN_EMAIL}, {@code _PASSWORD}). */
-    public record FirstAdmin(String email, String password, @DefaultValue("Administrator") String name) {
-    }
+        @DefaultValue PageCache pageCache) {
 
     public record PageCache(@DefaultValue("true") boolean enabled, @DefaultValue("268435456") long maxBytes) {
-    }
-
-    /** The admin API is switched off unless a token is configured. */
-    public boolean adminApiEnabled() {
-        return adminToken != null && !adminToken.isBlank();
     }
 
     /**

@@ -22,4 +22,10 @@ public final class SettingRules {
             throw new IllegalArgumentException(property + " must be longer than zero, not " + value);
         }
     }
+
+    public static void notNegative(String property, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(property + " must be zero or longer, not " + value);
+        }
+    }
 }
