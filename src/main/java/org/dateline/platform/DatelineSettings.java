@@ -19,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  is derived from the data folder ({@link #effectiveNodeId})
  * @param baseUrl   the public origin for canonical URLs, feeds and sitemaps ({@code DATELINE_BASE_URL}); unset,
  *                  {@code http://localhost:<port>}
- * @param defaultEdition not read by anything
  * @param pageCache this node's cache of rendered public pages
  * @param mail      outgoing mail
  */
@@ -28,7 +27,6 @@ public record DatelineSettings(
         Path dataDir,
         String nodeId,
         String baseUrl,
-        @DefaultValue("en") String defaultEdition,
         @DefaultValue PageCache pageCache,
         @DefaultValue Mail mail) {
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PageCacheTest {
 
-    private final PageCache cache = new PageCache(new DatelineSettings(Path.of("data"), null, null, "en",
+    private final PageCache cache = new PageCache(new DatelineSettings(Path.of("data"), null, null,
             new DatelineSettings.PageCache(true, 1_000_000), new DatelineSettings.Mail("Dateline <test@localhost>")));
 
     private static CachedPage page(String body, String... keys) {
