@@ -3,7 +3,8 @@
 # (Spring Security, MVC, JDBC on H2, JTE). One connection, one request at a time: wrk -t1 -c1 --latency.
 #
 # Usage: bench/miss-render.sh
-#   env: DURATION=10s  BIG_PER_EDITION=100000 (generated stories per edition for part c)
+#   env: DURATION=10s  SMALL_PER_EDITION=150 (generated stories per edition for parts a/b)
+#        BIG_PER_EDITION=100000 (generated stories per edition for part c)
 #        BIG_DATA_DIR=/tmp/dateline-bench-big (kept between runs; loaded once, reused if it holds a finished load)
 #        SKIP_SMALL=1 / SKIP_BIG=1 to run one part only; JAVA=java
 set -euo pipefail
@@ -11,6 +12,7 @@ source "$(dirname "$0")/lib.sh"
 
 PORT=18080
 DURATION=${DURATION:-10s}
+SMALL_PER_EDITION=${SMALL_PER_EDITION:-150}
 BIG_PER_EDITION=${BIG_PER_EDITION:-100000}
 BIG_DATA_DIR=${BIG_DATA_DIR:-/tmp/dateline-bench-big-$BIG_PER_EDITION}
 JAVA=${JAVA:-$JAVA17}
@@ -165,14 +167,14 @@ pages_table() {
 }
 
 if [ "${SKIP_SMALL:-0}" != 1 ]; then
-    log "part a/b: demo content (300 per edition)"
+    log "part a/b: demo content ($SMALL_PER_EDITION per edition)"
     mkdir -p "$WORK/small"
-    start_dateline "$JAVA" "$PORT" "$WORK/small" "$WORK/small-load.log"
+    start_dateline "$JAVA" "$PORT" "$WORK/small" "$WORK/small-load.log" --dateline.demo.per-edition="$SMALL_PER_EDITION"
     ms=$(wait_health "$PORT" "$DL_PID" 180) || { tail -50 "$WORK/small-load.log"; exit 1; }
     wait_idle "$DL_PID"
     stop_pid "$DL_PID"; DL_PID=
     echo
-    echo "### demo content: $(grep -o 'Loaded [0-9]* demo articles' "$WORK/small-load.log") (300 generated per edition)"
+    echo "### demo content: $(grep -o 'Loaded [0-9]* demo articles' "$WORK/small-load.log") ($SMALL_PER_EDITION generated per edition)"
     pages_table "$WORK/small" "$WORK/small-1.log" "demo content" "H2 result reuse on (default)"
     pages_table "$WORK/small" "$WORK/small-2.log" "demo content" "no H2 result reuse" "$NO_REUSE_URL_SUFFIX"
 fi

@@ -8,5 +8,8 @@
  * and chat delivery. A restarted node resumes from the position it stored. A
  * {@link org.dateline.changes.CommitListener} also gets this node's own changes right after their commit, before the
  * tailer reads them: a cache that must not let through, on the node that forbade it, what was just forbidden.
+ * <p>
+ * Settings: {@code internal.ChangesSettings} ({@code dateline.changes.*}: poll interval, retention, gap timeout); the
+ * node's id, under which it stores its position, is {@code platform}'s {@code dateline.node-id}.
  */
 package org.dateline.changes;

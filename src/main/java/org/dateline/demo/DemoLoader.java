@@ -14,7 +14,6 @@ import org.dateline.identity.Role;
 import org.dateline.newsroom.PublishCommand;
 import org.dateline.newsroom.PublishStory;
 import org.dateline.newsroom.StoryResult;
-import org.dateline.platform.DatelineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,11 +41,11 @@ public class DemoLoader implements ApplicationRunner {
     private final ContentQueries content;
     private final PublishStory publishStory;
     private final TransactionTemplate transaction;
-    private final DatelineSettings settings;
+    private final DemoSettings settings;
     private final Clock clock;
 
     DemoLoader(Editions editions, ContentQueries content, PublishStory publishStory,
-               TransactionTemplate transaction, DatelineSettings settings, Clock clock) {
+               TransactionTemplate transaction, DemoSettings settings, Clock clock) {
         this.editions = editions;
         this.content = content;
         this.publishStory = publishStory;
@@ -58,9 +57,9 @@ public class DemoLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean asked = args.containsOption("demo");
-        if (asked || settings.demo().onEmpty() && content.count() == 0) {
+        if (asked || settings.onEmpty() && content.count() == 0) {
             int perEdition = asked && !args.getOptionValues("demo").isEmpty()
-                    ? Integer.parseInt(args.getOptionValues("demo").get(0)) : settings.demo().perEdition();
+                    ? Integer.parseInt(args.getOptionValues("demo").get(0)) : settings.perEdition();
             load(perEdition);
         }
     }

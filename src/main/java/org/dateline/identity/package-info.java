@@ -16,5 +16,9 @@
  * <p>
  * Every form and API call is authorised here, in {@code internal.SecurityConfiguration}; use cases receive an
  * authenticated caller and check their own policy.
+ * <p>
+ * Settings: {@code internal.IdentitySettings}, bound at {@code dateline} to keep the names it always had:
+ * {@code dateline.admin-token}, {@code dateline.first-admin.*}, {@code dateline.login.*} (login throttling) and
+ * {@code dateline.readers.*} (limits on the forms that send mail, the erasure job).
  */
 package org.dateline.identity;

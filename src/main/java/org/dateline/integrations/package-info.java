@@ -12,5 +12,8 @@
  * per active integration with a webhook (ARCHITECTURE §4, first kind: once per cluster). A worker on every node
  * claims due rows with a guarded update and a lease, so each delivery is attempted by one node at a time, and retries
  * with backoff.
+ * <p>
+ * Settings: {@code internal.WebhookSettings} ({@code dateline.webhooks.*}: how often each node looks for due
+ * deliveries).
  */
 package org.dateline.integrations;

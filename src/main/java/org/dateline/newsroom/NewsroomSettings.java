@@ -2,6 +2,7 @@ package org.dateline.newsroom;
 
 import java.time.Duration;
 
+import org.dateline.platform.SettingRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,11 +19,7 @@ public record NewsroomSettings(@DefaultValue("250ms") Duration releaseInterval,
                                @DefaultValue("2m") Duration lockTimeout) {
 
     public NewsroomSettings {
-        if (releaseInterval.isNegative() || releaseInterval.isZero() || lockTimeout.isNegative()
-                || lockTimeout.isZero()) {
-            throw new IllegalArgumentException("dateline.newsroom.release-interval and lock-timeout must be positive");
-        }
+        SettingRules.positive("dateline.newsroom.release-interval", releaseInterval);
+        SettingRules.positive("dateline.newsroom.lock-timeout", lockTimeout);
     }
-
-    public static final NewsroomSettings DEFAULTS = new NewsroomSettings(Duration.ofMillis(250), Duration.ofMinutes(2));
 }

@@ -2,42 +2,62 @@ package org.dateline.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HexFormat;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Dateline's own settings ({@code dateline.*}; environment variables {@code DATELINE_*}). */
+/**
+ * The platform's settings ({@code dateline.*}; environment variables {@code DATELINE_*}): what every module may need
+ * of this node. Each module keeps its own settings in its own record ({@code dateline.demo.*} in {@code demo}, and so
+ * on); this one holds only what the platform itself owns.
+ *
+ * @param dataDir   the data folder ({@code DATELINE_DATA_DIR}): the H2 database, the mail outbox, the wire inbox.
+ *                  Its default lives in {@code application.yml}, not here, because the datasource URL there is built
+ *                  from it
+ * @param nodeId    the id under which this node stores its change-log position ({@code DATELINE_NODE_ID}); unset, it
+ *                  is derived from the data folder ({@link #effectiveNodeId})
+ * @param baseUrl   the public origin for canonical URLs, feeds and sitemaps ({@code DATELINE_BASE_URL}); unset,
+ *                  {@code http://localhost:<port>}
+ * @param pageCache this node's cache of rendered public pages
+ * @param mail      outgoing mail
+ */
 @ConfigurationProperties("dateline")
 public record DatelineSettings(
-        @DefaultValue("./data") Path dataDir,
+        Path dataDir,
         String nodeId,
-        String adminToken,
         String baseUrl,
-        @DefaultValue("en") String defaultEdition,
-        @DefaultValue Demo demo,
-        @DefaultValue Changes changes,
         @DefaultValue PageCache pageCache,
-        @DefaultValue FirstAdmin firstAdmin) {
+        @DefaultValue Mail mail) {
 
-    /** The first administrator, created on a start that finds none ({@code DATELINE_FIRST_ADMIN_EMAIL}, {@code _PASSWORD}). */
-    public record FirstAdmin(String email, String password, @DefaultValue("Administrator") String name) {
+    public DatelineSettings {
+        if (dataDir == null) {
+            throw new IllegalArgumentException("dateline.data-dir must be set (application.yml sets ./data)");
+        }
     }
 
-    public record Demo(@DefaultValue("true") boolean onEmpty, @DefaultValue("300") int perEdition) {
-    }
-
-    public record Changes(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("7d") Duration retention,
-                          @DefaultValue("3s") Duration gapTimeout) {
-    }
-
+    /**
+     * @param enabled  serve cached public pages; off, every request renders (benchmarks of rendering switch it off)
+     * @param maxBytes the most the cached pages may weigh together on this node
+     */
     public record PageCache(@DefaultValue("true") boolean enabled, @DefaultValue("268435456") long maxBytes) {
+
+        public PageCache {
+            SettingRules.atLeast(0, "dateline.page-cache.max-bytes", maxBytes);
+        }
     }
 
-    /** The admin API is switched off unless a token is configured. */
-    public boolean adminApiEnabled() {
-        return adminToken != null && !adminToken.isBlank();
+    /**
+     * @param from sender address of every mail ({@code DATELINE_MAIL_FROM}); the SMTP server itself is set with
+     *             {@code spring.mail.*}
+     */
+    public record Mail(@DefaultValue("Dateline <no-reply@localhost>") String from) {
+
+        public Mail {
+            if (from == null || from.isBlank()) {
+                throw new IllegalArgumentException("dateline.mail.from must not be blank");
+            }
+        }
     }
 
     /**

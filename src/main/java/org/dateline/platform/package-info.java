@@ -2,9 +2,14 @@
  * Infrastructure every module uses: settings, the clock, HTTP errors with stable codes, security headers, the
  * per-node page cache and its first-in-chain servlet filter, inserting a JDBC batch for its generated keys.
  * <p>
- * API: {@link org.dateline.platform.DatelineSettings}, {@link org.dateline.platform.cache.PageCache},
- * {@link org.dateline.platform.web.ApiException}, {@link org.dateline.platform.jdbc.BatchInsert}. Owns no domain
+ * API: {@link org.dateline.platform.DatelineSettings}, {@link org.dateline.platform.SettingRules},
+ * {@link org.dateline.platform.cache.PageCache}, {@link org.dateline.platform.web.ApiException},
+ * {@link org.dateline.platform.jdbc.BatchInsert}, {@link org.dateline.platform.jdbc.DatabaseKind}. Owns no domain
  * data; publishes and consumes no events.
+ * <p>
+ * Settings: {@code DatelineSettings} holds only the platform's own ({@code dateline.data-dir}, {@code node-id},
+ * {@code base-url}, {@code page-cache.*}, {@code mail.from}); each module binds its own settings record, and every
+ * record checks itself with {@code SettingRules} so that a wrong value stops the start with the property's name.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.dateline.platform;

@@ -9,5 +9,8 @@
  * (counts, answers the total) and {@code GET /api/views/{id}} (the total), called by the article page's
  * {@code views.js}; served by the readers' API security chain. Consumes {@code ContentQueries} (is the article
  * live?) and {@code CurrentActor} (is a reader logged in?).
+ * <p>
+ * Settings: {@code internal.ReadershipSettings} ({@code dateline.readership.*}: views per address and minute, how
+ * often old marks are forgotten).
  */
 package org.dateline.readership;

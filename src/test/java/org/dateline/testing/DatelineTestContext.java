@@ -44,7 +44,6 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
                 environment.getProperty("dateline.login.per-address-per-minute", "1000"));
         properties.put("dateline.first-admin.email", FIRST_ADMIN_EMAIL);
         properties.put("dateline.first-admin.password", FIRST_ADMIN_PASSWORD);
-        properties.put("dateline.demo.per-edition", environment.getProperty("dateline.demo.per-edition", "40"));
         environment.getPropertySources().addFirst(new MapPropertySource("dateline-test", properties));
     }
 }

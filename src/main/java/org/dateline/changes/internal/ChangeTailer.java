@@ -62,7 +62,7 @@ class ChangeTailer implements SmartLifecycle {
     /** Looked up once, at start (every listener is a singleton by then): not for every change. */
     private volatile List<ChangeListener> listening = List.of();
     private final String nodeId;
-    private final DatelineSettings.Changes settings;
+    private final ChangesSettings settings;
     private final PostgresNotifications notifications;
 
     private volatile boolean running;
@@ -76,15 +76,15 @@ class ChangeTailer implements SmartLifecycle {
     private Connection held;
 
     ChangeTailer(JdbcClient jdbc, DataSource dataSource, Clock clock, Wakeup wakeup,
-                 ObjectProvider<ChangeListener> listeners, DatelineSettings settings,
+                 ObjectProvider<ChangeListener> listeners, DatelineSettings node, ChangesSettings settings,
                  PostgresNotifications notifications) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
         this.wakeup = wakeup;
         this.listeners = listeners;
-        this.nodeId = settings.effectiveNodeId();
-        this.settings = settings.changes();
+        this.nodeId = node.effectiveNodeId();
+        this.settings = settings;
         this.notifications = notifications;
     }
 

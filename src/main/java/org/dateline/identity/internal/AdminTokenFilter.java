@@ -15,7 +15,6 @@ import org.dateline.identity.ApiClient;
 import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
-import org.dateline.platform.DatelineSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -37,7 +36,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
     private final byte[] token;
     private final ObjectProvider<ApiTokens> apiTokens;
 
-    AdminTokenFilter(DatelineSettings settings, ObjectProvider<ApiTokens> apiTokens) {
+    AdminTokenFilter(IdentitySettings settings, ObjectProvider<ApiTokens> apiTokens) {
         this.token = settings.adminApiEnabled() ? settings.adminToken().getBytes(StandardCharsets.UTF_8) : null;
         this.apiTokens = apiTokens;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.dateline.identity.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +45,10 @@ class DeleteAccount {
         return accounts.restore(accountId);
     }
 
-    /** Erases every account whose restore window has passed. Idempotent; safe on every node at once. */
-    @Scheduled(fixedDelayString = "${dateline.readers.erase-interval:PT1H}",
-            initialDelayString = "${dateline.readers.erase-initial-delay:PT2M}")
+    /**
+     * Erases every account whose restore window has passed. Idempotent; safe on every node at once. Runs every
+     * {@code dateline.readers.erase-interval} ({@link IdentityConfiguration}).
+     */
     public int eraseExpired() {
         List<Long> due = accounts.deletedBefore(clock.instant().minus(RESTORE_WINDOW));
         due.forEach(accounts::erase);

@@ -6,7 +6,6 @@ import java.util.Base64;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
-import org.dateline.platform.DatelineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,9 +24,9 @@ class FirstAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final Accounts accounts;
-    private final DatelineSettings.FirstAdmin settings;
+    private final IdentitySettings.FirstAdmin settings;
 
-    FirstAdmin(Accounts accounts, DatelineSettings settings) {
+    FirstAdmin(Accounts accounts, IdentitySettings settings) {
         this.accounts = accounts;
         this.settings = settings.firstAdmin();
     }

@@ -21,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottle extends OncePerRequestFilter {
 
-    /** Default of {@code dateline.login.per-address-per-minute}. */
-    static final int PER_ADDRESS_PER_MINUTE = 20;
     static final int PER_ACCOUNT_PER_15_MINUTES = 10;
 
     private final String path;
@@ -43,7 +41,7 @@ class LoginThrottle extends OncePerRequestFilter {
         this.path = path;
         this.usernameParameter = usernameParameter;
         this.throttled = throttled;
-        this.perAddressPerMinute = Math.max(1, perAddressPerMinute);
+        this.perAddressPerMinute = perAddressPerMinute;
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +26,9 @@ class RateLimits {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
-    RateLimits(@Value("${dateline.readers.per-address-per-hour:30}") int perAddressPerHour,
-               @Value("${dateline.readers.per-email-per-hour:5}") int perEmailPerHour) {
-        this.perAddressPerHour = perAddressPerHour;
-        this.perEmailPerHour = perEmailPerHour;
+    RateLimits(IdentitySettings settings) {
+        this.perAddressPerHour = settings.readers().perAddressPerHour();
+        this.perEmailPerHour = settings.readers().perEmailPerHour();
     }
 
     /** Takes one attempt from both buckets; false when either is empty. */

@@ -10,10 +10,8 @@ import org.dateline.identity.Accounts;
 import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
-import org.dateline.platform.DatelineSettings;
 import org.dateline.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,12 +42,10 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    /** Login attempts allowed per client address and minute, on each login form (per node). */
-    private final int loginsPerAddress;
+    private final IdentitySettings settings;
 
-    SecurityConfiguration(@Value("${dateline.login.per-address-per-minute:" + LoginThrottle.PER_ADDRESS_PER_MINUTE
-            + "}") int loginsPerAddress) {
-        this.loginsPerAddress = loginsPerAddress;
+    SecurityConfiguration(IdentitySettings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -96,8 +92,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, DatelineSettings settings, JsonMapper json,
-                                 ObjectProvider<ApiTokens> apiTokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ObjectProvider<ApiTokens> apiTokens)
+            throws Exception {
         http
             .securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests
@@ -166,7 +162,7 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(ReaderLogin.entryPoint()))
             .httpBasic(basic -> basic.disable())
             .addFilterBefore(new LoginThrottle(ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled",
-                    loginsPerAddress),
+                    settings.login().perAddressPerMinute()),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
             .headers(SecurityConfiguration::headers);
@@ -200,7 +196,8 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("DATELINE_SESSION"))
             .httpBasic(basic -> basic.disable())
-            .addFilterBefore(new LoginThrottle(loginsPerAddress), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginThrottle(settings.login().perAddressPerMinute()),
+                    UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
             .headers(SecurityConfiguration::headers);
         return http.build();

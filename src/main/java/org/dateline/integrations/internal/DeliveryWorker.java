@@ -21,7 +21,6 @@ import org.dateline.integrations.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +60,7 @@ class DeliveryWorker implements DisposableBean {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${dateline.webhooks.interval:500ms}", initialDelayString = "2s")
+    /** Starts a round unless one is under way; runs every {@link WebhookSettings#interval}. */
     void tick() {
         if (busy.compareAndSet(false, true)) {
             rounds.execute(() -> {

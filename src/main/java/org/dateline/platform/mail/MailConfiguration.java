@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.SimpleMailMessage;
@@ -29,9 +28,8 @@ class MailConfiguration {
     }
 
     @Bean
-    BackgroundMailer mailer(ObjectProvider<JavaMailSender> smtp, MailOutbox outbox,
-                            @Value("${dateline.mail.from:Dateline <no-reply@localhost>}") String from) {
-        return new BackgroundMailer(smtp.getIfAvailable(), outbox, from);
+    BackgroundMailer mailer(ObjectProvider<JavaMailSender> smtp, MailOutbox outbox, DatelineSettings settings) {
+        return new BackgroundMailer(smtp.getIfAvailable(), outbox, settings.mail().from());
     }
 
     static final class BackgroundMailer implements Mailer, DisposableBean {

@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes view marks and salts older than yesterday (UTC), every hour; the totals stay. */
+/**
+ * Deletes view marks and salts older than yesterday (UTC), every {@link ReadershipSettings#forgetInterval} (scheduled
+ * by {@link ReadershipConfiguration}); the totals stay.
+ */
 @Component
 public class ForgetViewers {
 
@@ -23,7 +25,6 @@ public class ForgetViewers {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${dateline.readership.forget-interval:PT1H}", initialDelayString = "PT2M")
     public int forget() {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         int deleted = views.forgetBefore(yesterday);

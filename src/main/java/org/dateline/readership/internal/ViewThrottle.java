@@ -6,13 +6,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Views a client address may send per minute ({@code dateline.readership.views-per-address-per-minute}, default
- * 120: a reader opens far fewer pages, an office behind one address rarely more). Buckets live on this node and are
- * forgotten when idle.
+ * Views a client address may send per minute ({@link ReadershipSettings#viewsPerAddressPerMinute}). Buckets live on
+ * this node and are forgotten when idle.
  */
 @Component
 public class ViewThrottle {
@@ -21,8 +19,8 @@ public class ViewThrottle {
             .expireAfterAccess(Duration.ofMinutes(5)).build();
     private final int perMinute;
 
-    ViewThrottle(@Value("${dateline.readership.views-per-address-per-minute:120}") int perMinute) {
-        this.perMinute = perMinute;
+    ViewThrottle(ReadershipSettings settings) {
+        this.perMinute = settings.viewsPerAddressPerMinute();
     }
 
     public boolean tryAcquire(String address) {

@@ -1,0 +1,21 @@
+package org.dateline.readership.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReadershipSettings.class)
+class ReadershipConfiguration {
+
+    /** Old view marks go on every node's schedule (deleting them twice deletes nothing more). */
+    @Bean
+    SchedulingConfigurer viewerForgetting(ForgetViewers forgetViewers, ReadershipSettings settings) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(forgetViewers::forget, settings.forgetInterval(),
+                Duration.ofMinutes(2)));
+    }
+}
