@@ -7,6 +7,7 @@ import org.dateline.chats.internal.JdbcChats;
 import org.dateline.chats.internal.JdbcModeration;
 import org.dateline.chats.internal.Participants;
 import org.dateline.content.Article;
+import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentQueries;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +68,7 @@ public class ModerationQueries {
     /** The public page of a room; empty when its article left the site. */
     public Optional<String> roomPath(Room room) {
         if (room.articleId() == null) {
-            return Optional.of(JdbcChats.topicPath(room));
+            return Optional.of(ChatPaths.topicRoom(room.edition(), room.slug()));
         }
         return content.article(room.articleId()).map(Article::path);
     }

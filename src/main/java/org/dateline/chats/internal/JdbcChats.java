@@ -35,6 +35,7 @@ import org.dateline.chats.RoomKind;
 import org.dateline.chats.RoomState;
 import org.dateline.content.Article;
 import org.dateline.content.ArticleState;
+import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentQueries;
 import org.dateline.platform.jdbc.BatchInsert;
 import org.springframework.dao.DuplicateKeyException;
@@ -354,9 +355,9 @@ public class JdbcChats implements ChatQueries {
         return findMessage(messageId).filter(m -> m.state() == MessageState.VISIBLE)
                 .flatMap(m -> room(m.roomId()))
                 .filter(r -> !r.articleRemoved())
-                .flatMap(r -> r.articleId() == null ? Optional.of(topicPath(r))
+                .flatMap(r -> r.articleId() == null ? Optional.of(ChatPaths.topicRoom(r.edition(), r.slug()))
                         : content.article(r.articleId()).map(Article::path))
-                .map(path -> path + "#m" + messageId);
+                .map(path -> ChatPaths.atMessage(path, messageId));
     }
 
     // ---- change positions, for reconnecting clients (ChatChanges stamps them) ----
@@ -440,7 +441,7 @@ public class JdbcChats implements ChatQueries {
         Map<Long, Map<String, Integer>> reactions = reactionCounts(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new MessageView(r.id(), r.roomId(), r.edition(), r.authorId(), r.author(),
                 r.body(), MessageHtml.render(r.body()), r.replyTo(), r.created(), r.edited(),
-                reactions.getOrDefault(r.id(), Map.of()), MessageView.permalink(r.edition(), r.id()), r.state()))
+                reactions.getOrDefault(r.id(), Map.of()), ChatPaths.permalink(r.edition(), r.id()), r.state()))
                 .toList();
     }
 
@@ -566,10 +567,11 @@ public class JdbcChats implements ChatQueries {
     /** Empty when the room's story left the site (its conversation with it). */
     private Optional<RoomLink> link(Long articleId, String edition, String slug, String title) {
         if (articleId == null) {
-            return Optional.of(new RoomLink(title, "/" + edition + "/chat/" + slug + "#chat"));
+            return Optional.of(new RoomLink(title, ChatPaths.atConversation(ChatPaths.topicRoom(edition, slug))));
         }
         // the headline as it reads now, not as it read when the room opened
-        return content.article(articleId).map(article -> new RoomLink(article.headline(), article.path() + "#chat"));
+        return content.article(articleId).map(article -> new RoomLink(article.headline(),
+                ChatPaths.atConversation(article.path())));
     }
 
     /** The unread counts in the room of those of the readers who follow it (the others are not in the answer). */
@@ -588,11 +590,6 @@ public class JdbcChats implements ChatQueries {
     /** Millisecond precision, as every stored time: pages print it in {@code datetime}, which allows no more. */
     private Timestamp now() {
         return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    /** The public page of a topic room. */
-    public static String topicPath(Room room) {
-        return "/" + room.edition() + "/chat/" + room.slug();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.dateline.chats.MessageState;
 import org.dateline.chats.MessageView;
 import org.dateline.chats.Room;
+import org.dateline.content.ChatPaths;
 
 /**
  * A message a reader posted, checked and ready to be stored ({@link MessageWriter}).
@@ -21,7 +22,7 @@ public record NewMessage(Room room, long authorId, String authorName, String bod
     /** The stored message as a read would return it: nobody has reacted to it or edited it yet. */
     public MessageView view(long id) {
         return new MessageView(id, room.id(), room.edition(), authorId, authorName, body, html, replyTo, createdAt,
-                null, Map.of(), MessageView.permalink(room.edition(), id), state);
+                null, Map.of(), ChatPaths.permalink(room.edition(), id), state);
     }
 
     /** A held message is in nobody's view until a moderator lets it through. */

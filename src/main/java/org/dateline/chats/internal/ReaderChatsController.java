@@ -22,6 +22,7 @@ import org.dateline.chats.PostMessage;
 import org.dateline.chats.Refusal;
 import org.dateline.chats.Room;
 import org.dateline.content.Article;
+import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.CurrentActor;
@@ -154,18 +155,18 @@ class ReaderChatsController {
         }
         if (articleId != null) {
             return content.article(articleId).map(a -> chats.roomOfArticle(a.id())
-                    .map(r -> new WriteTarget(a.id(), r.id(), a.headline(), a.path() + "#chat"))
-                    .orElseGet(() -> new WriteTarget(a.id(), null, a.headline(), a.path() + "#chat")));
+                    .map(r -> new WriteTarget(a.id(), r.id(), a.headline(), ChatPaths.atConversation(a.path())))
+                    .orElseGet(() -> new WriteTarget(a.id(), null, a.headline(), ChatPaths.atConversation(a.path()))));
         }
         return Optional.empty();
     }
 
     private Optional<WriteTarget> target(Room room) {
         if (room.articleId() == null) {
-            return Optional.of(new WriteTarget(null, room.id(), room.title(), JdbcChats.topicPath(room) + "#chat"));
+            return Optional.of(new WriteTarget(null, room.id(), room.title(), ChatPaths.atConversation(ChatPaths.topicRoom(room.edition(), room.slug()))));
         }
         return content.article(room.articleId()).map((Article a) ->
-                new WriteTarget(a.id(), room.id(), a.headline(), a.path() + "#chat"));
+                new WriteTarget(a.id(), room.id(), a.headline(), ChatPaths.atConversation(a.path())));
     }
 
     /** The refusal in the page's language; its English text where no translation exists. */
