@@ -83,7 +83,9 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private static final int MAX_REF_LENGTH = 64;
     static final int HEARTBEAT_SLOTS = 25;
 
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
+    private final JdbcReactions reactions;
     private final ContentQueries content;
     private final JsonMapper json;
     private final ReaderInboxes inboxes;
@@ -97,10 +99,12 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     private volatile boolean running;
     private long heartbeats; // the scheduler's thread only
 
-    ChatSockets(JdbcChats chats, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
+    ChatSockets(JdbcRooms rooms, JdbcMessages messages, JdbcReactions reactions, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
                 LoginSessions logins, FreshMessages fresh,
                 @Value("${dateline.chats.send-threads:0}") int sendThreads) {
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.reactions = reactions;
         this.fanOut = new FanOut(sendThreads > 0 ? sendThreads
                 : Math.max(2, Runtime.getRuntime().availableProcessors()), gone -> {
                     Subscriber subscriber = (Subscriber) gone;
@@ -197,14 +201,14 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         Optional<Room> room;
         String key;
         if (roomId > 0) {
-            room = chats.room(roomId).filter(r -> !r.articleRemoved());
+            room = rooms.room(roomId).filter(r -> !r.articleRemoved());
             if (room.isEmpty()) {
                 error(subscriber, "room_not_found", roomId);
                 return;
             }
             key = ChatKeys.room(roomId);
         } else if (articleId > 0 && content.article(articleId).isPresent()) {
-            room = chats.roomOfArticle(articleId);
+            room = rooms.roomOfArticle(articleId);
             key = ChatKeys.article(articleId);
         } else {
             error(subscriber, "room_not_found", null);
@@ -227,7 +231,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         if (since >= 0) {
             catchUp(subscriber, room.orElse(null), since);
         } else if (after >= 0 && room.isPresent()) {
-            for (MessageView missed : chats.after(room.get().id(), after, MAX_CATCH_UP)) {
+            for (MessageView missed : messages.after(room.get().id(), after, MAX_CATCH_UP)) {
                 subscriber.send(text(event("message", missed)));
             }
         }
@@ -244,13 +248,13 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
             subscriber.send(text(synced));
             return;
         }
-        long head = chats.lastChange(room.id()); // read first: anything later comes in the catch-up or live
-        List<JdbcChats.ChangedMessage> changes = chats.changedSince(room.id(), since, MAX_CATCH_UP + 1);
+        long head = rooms.lastChange(room.id()); // read first: anything later comes in the catch-up or live
+        List<JdbcMessages.ChangedMessage> changes = messages.changedSince(room.id(), since, MAX_CATCH_UP + 1);
         long seq = Math.max(since, head);
         if (changes.size() > MAX_CATCH_UP) {
             synced.put("reset", true);
         } else {
-            for (JdbcChats.ChangedMessage change : changes) {
+            for (JdbcMessages.ChangedMessage change : changes) {
                 Map<String, Object> frame = catchUpFrame(room.id(), change, since);
                 if (frame != null) {
                     frame.put("seq", change.lastChange());
@@ -265,7 +269,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
     }
 
     /** How one changed message looks to a client that has seen everything up to {@code since}; null: nothing. */
-    private static Map<String, Object> catchUpFrame(long roomId, JdbcChats.ChangedMessage change, long since) {
+    private static Map<String, Object> catchUpFrame(long roomId, JdbcMessages.ChangedMessage change, long since) {
         boolean shownBefore = change.shownChange() != null && change.shownChange() <= since;
         if (change.view() != null) {
             return event(shownBefore ? "changed" : "message", change.view());
@@ -368,8 +372,8 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
         }
         // a new message is read once (or taken as stored here) for the inboxes and the room's frame alike
         Supplier<Optional<MessageView>> message = memoised(() -> ChangeKinds.CHAT_MESSAGE.equals(change.kind())
-                ? fresh.take(change.subjectId()).or(() -> chats.message(change.subjectId()))
-                : chats.message(change.subjectId()));
+                ? fresh.take(change.subjectId()).or(() -> messages.message(change.subjectId()))
+                : messages.message(change.subjectId()));
         try {
             deliver(change, message);
         } finally {
@@ -422,7 +426,7 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 return deleted;
             }
             case ChangeKinds.CHAT_ROOM -> {
-                return chats.room(id).map(room -> {
+                return rooms.room(id).map(room -> {
                     Map<String, Object> state = new LinkedHashMap<>();
                     state.put("type", "room");
                     state.put("room", id);
@@ -431,12 +435,12 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
                 }).orElse(null);
             }
             case ChangeKinds.CHAT_REACTION -> {
-                Map<String, Object> reactions = new LinkedHashMap<>();
-                reactions.put("type", "reactions");
-                reactions.put("room", roomId);
-                reactions.put("id", id);
-                reactions.put("reactions", chats.reactionCounts(id));
-                return reactions;
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("type", "reactions");
+                counts.put("room", roomId);
+                counts.put("id", id);
+                counts.put("reactions", reactions.reactionCounts(id));
+                return counts;
             }
             default -> {
                 return null;

@@ -22,16 +22,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class MessageWriter implements SmartLifecycle {
 
     private final GroupWriter<NewMessage> writer;
-    private final JdbcChats chats;
+    private final JdbcMessages messages;
+    private final JdbcMemberships memberships;
     private final ChatChanges changes;
     private final JdbcModeration moderation;
     private final FreshMessages fresh;
 
     /** @param writers threads writing groups at once ({@code dateline.chats.writers}; 0: 1 on H2, 4 otherwise) */
-    MessageWriter(PlatformTransactionManager transactions, JdbcChats chats, ChatChanges changes,
+    MessageWriter(PlatformTransactionManager transactions, JdbcMessages messages, JdbcMemberships memberships,
+                  ChatChanges changes,
                   JdbcModeration moderation, FreshMessages fresh, @Value("${dateline.chats.writers:0}") int writers,
                   DatabaseKind database) {
-        this.chats = chats;
+        this.messages = messages;
+        this.memberships = memberships;
         this.changes = changes;
         this.moderation = moderation;
         this.fresh = fresh;
@@ -46,22 +49,22 @@ public class MessageWriter implements SmartLifecycle {
     }
 
     private long[] store(List<NewMessage> group) {
-        long[] ids = chats.insertMessages(group);
+        long[] ids = messages.insertMessages(group);
         List<ChatChanges.Posted> posted = new ArrayList<>(group.size());
-        List<JdbcChats.ReadUpTo> reads = new ArrayList<>(group.size());
+        List<JdbcMemberships.ReadUpTo> reads = new ArrayList<>(group.size());
         for (int i = 0; i < ids.length; i++) {
             NewMessage message = group.get(i);
             if (message.visible()) {
                 fresh.stored(message.view(ids[i]));
                 posted.add(new ChatChanges.Posted(message.room(), ids[i]));
             }
-            reads.add(new JdbcChats.ReadUpTo(message.authorId(), message.room().id(), ids[i]));
+            reads.add(new JdbcMemberships.ReadUpTo(message.authorId(), message.room().id(), ids[i]));
             if (message.reportReason() != null) { // a new row of its own: no lock another writer waits for
                 moderation.report(ids[i], message.authorId(), message.reportReason());
             }
         }
         changes.posted(posted);
-        chats.readUpTo(reads);
+        memberships.readUpTo(reads);
         return ids;
     }
 

@@ -12,7 +12,7 @@ import org.dateline.content.ChatPaths;
  * A message a reader posted, checked and ready to be stored ({@link MessageWriter}).
  *
  * @param html         the body's safe markup, for the stored message's view
- * @param createdAt    from {@link JdbcChats#timestamp()}: to the millisecond, as stored
+ * @param createdAt    from {@link JdbcMessages#timestamp()}: to the millisecond, as stored
  * @param reportReason when a suspect word lets the message through, the reason of the report that puts it in the
  *                     moderation queue as its author's own; null otherwise
  */

@@ -52,7 +52,9 @@ class ReaderInboxes {
     /** The largest total a header shows as a number; beyond it, "99+". */
     static final long SHOWN_MAX = 99;
 
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMemberships memberships;
+    private final RoomLinks links;
     private final ChatQueries queries;
     private final JsonMapper json;
     private final JdbcModeration moderation;
@@ -69,8 +71,11 @@ class ReaderInboxes {
     /** Held while a header's shown total is compared or set and its frame sent. */
     private final Object shownLock = new Object();
 
-    ReaderInboxes(JdbcChats chats, ChatQueries queries, JsonMapper json, JdbcModeration moderation) {
-        this.chats = chats;
+    ReaderInboxes(JdbcRooms rooms, JdbcMemberships memberships, RoomLinks links, ChatQueries queries,
+                  JsonMapper json, JdbcModeration moderation) {
+        this.rooms = rooms;
+        this.memberships = memberships;
+        this.links = links;
         this.queries = queries;
         this.json = json;
         this.moderation = moderation;
@@ -198,7 +203,7 @@ class ReaderInboxes {
             if (author != null) {
                 audience.add(author);
             }
-            Map<Long, Long> unread = chats.unreadIn(roomId, audience);
+            Map<Long, Long> unread = memberships.unreadIn(roomId, audience);
             // the next time, spread so that rooms counted at once (a node starting) are not counted again at once
             recountedAt.put(roomId, now + RECOUNT + ThreadLocalRandom.current().nextLong(60_000_000_000L));
             for (long reader : audience) {
@@ -227,7 +232,7 @@ class ReaderInboxes {
      */
     private void readerMoved(long reader, long roomId) {
         if (byReader.containsKey(reader)) {
-            moved(reader, roomId, chats.unreadIn(roomId, List.of(reader)).get(reader), false);
+            moved(reader, roomId, memberships.unreadIn(roomId, List.of(reader)).get(reader), false);
         }
     }
 
@@ -247,7 +252,7 @@ class ReaderInboxes {
         if (mine.put(roomId, unread) == null) { // newly followed: a page listing the rooms adds it
             follows(reader, roomId);
             if (byReader.getOrDefault(reader, Set.of()).stream().anyMatch(socket -> socket.inboxDetails)) {
-                chats.room(roomId).ifPresent(room -> chats.link(room).ifPresent(link -> {
+                rooms.room(roomId).ifPresent(room -> links.link(room).ifPresent(link -> {
                     Map<String, Object> intro = new LinkedHashMap<>();
                     intro.put("title", link.title());
                     intro.put("url", link.url());

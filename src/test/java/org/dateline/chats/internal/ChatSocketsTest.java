@@ -64,7 +64,9 @@ class ChatSocketsTest {
     static final Account ALICE = new Account(3, "alice@dateline.test", "Alice", Role.READER, true, false, AT, true,
             null, false);
 
-    private final JdbcChats chats = mock(JdbcChats.class);
+    private final JdbcRooms rooms = mock(JdbcRooms.class);
+    private final JdbcMessages messages = mock(JdbcMessages.class);
+    private final JdbcReactions reactions = mock(JdbcReactions.class);
     private final ContentQueries content = mock(ContentQueries.class);
     private final ReaderInboxes inboxes = mock(ReaderInboxes.class);
     private final PostMessage posts = mock(PostMessage.class);
@@ -73,9 +75,9 @@ class ChatSocketsTest {
 
     @BeforeEach
     void setUp() {
-        sockets = new ChatSockets(chats, content, JSON, inboxes, posts, logins, new FreshMessages(), 1);
-        when(chats.room(7)).thenReturn(Optional.of(OPEN_ROOM));
-        when(chats.room(99)).thenReturn(Optional.empty());
+        sockets = new ChatSockets(rooms, messages, reactions, content, JSON, inboxes, posts, logins, new FreshMessages(), 1);
+        when(rooms.room(7)).thenReturn(Optional.of(OPEN_ROOM));
+        when(rooms.room(99)).thenReturn(Optional.empty());
     }
 
     /** A connection that keeps the text of every frame sent to it. */
@@ -178,7 +180,7 @@ class ChatSocketsTest {
     @Test
     void acknowledgesASubscriptionToAnArticleWithoutARoomAndSaysItIsInSync() {
         when(content.article(42)).thenReturn(Optional.of(mock(org.dateline.content.Article.class)));
-        when(chats.roomOfArticle(42)).thenReturn(Optional.empty());
+        when(rooms.roomOfArticle(42)).thenReturn(Optional.empty());
         assertThat(send(connect(null), "{\"type\":\"subscribe\",\"article\":42,\"since\":0}")).containsExactly(
                 "{\"type\":\"subscribed\",\"article\":42}",
                 "{\"type\":\"synced\",\"seq\":0,\"open\":true}");
@@ -186,12 +188,12 @@ class ChatSocketsTest {
 
     @Test
     void catchesUpOnEachKindOfChangeThenSaysItIsInSync() {
-        when(chats.lastChange(7)).thenReturn(13L);
-        when(chats.changedSince(7, 10, ChatSockets.MAX_CATCH_UP + 1)).thenReturn(List.of(
-                new JdbcChats.ChangedMessage(5, 11L, 11, MESSAGE),
-                new JdbcChats.ChangedMessage(4, 2L, 12, MESSAGE),
-                new JdbcChats.ChangedMessage(3, 1L, 13, null),
-                new JdbcChats.ChangedMessage(8, null, 13, null)));
+        when(rooms.lastChange(7)).thenReturn(13L);
+        when(messages.changedSince(7, 10, ChatSockets.MAX_CATCH_UP + 1)).thenReturn(List.of(
+                new JdbcMessages.ChangedMessage(5, 11L, 11, MESSAGE),
+                new JdbcMessages.ChangedMessage(4, 2L, 12, MESSAGE),
+                new JdbcMessages.ChangedMessage(3, 1L, 13, null),
+                new JdbcMessages.ChangedMessage(8, null, 13, null)));
         assertThat(send(connect(null), "{\"type\":\"subscribe\",\"room\":7,\"since\":10}")).containsExactly(
                 "{\"type\":\"subscribed\",\"room\":7}",
                 "{\"type\":\"message\",\"room\":7,\"message\":" + MESSAGE_JSON + ",\"seq\":11}",
@@ -202,12 +204,12 @@ class ChatSocketsTest {
 
     @Test
     void tellsAClientThatMissedTooMuchToReset() {
-        when(chats.lastChange(7)).thenReturn(500L);
-        List<JdbcChats.ChangedMessage> many = new ArrayList<>();
+        when(rooms.lastChange(7)).thenReturn(500L);
+        List<JdbcMessages.ChangedMessage> many = new ArrayList<>();
         for (int i = 0; i <= ChatSockets.MAX_CATCH_UP; i++) {
-            many.add(new JdbcChats.ChangedMessage(i + 1, 1L, 300 + i, null));
+            many.add(new JdbcMessages.ChangedMessage(i + 1, 1L, 300 + i, null));
         }
-        when(chats.changedSince(7, 10, ChatSockets.MAX_CATCH_UP + 1)).thenReturn(many);
+        when(messages.changedSince(7, 10, ChatSockets.MAX_CATCH_UP + 1)).thenReturn(many);
         assertThat(send(connect(null), "{\"type\":\"subscribe\",\"room\":7,\"since\":10}")).containsExactly(
                 "{\"type\":\"subscribed\",\"room\":7}",
                 "{\"type\":\"synced\",\"room\":7,\"reset\":true,\"seq\":500,\"open\":true}");
@@ -215,7 +217,7 @@ class ChatSocketsTest {
 
     @Test
     void sendsTheMessagesAfterAnIdToAClientOfTheOlderProtocol() {
-        when(chats.after(7, 4, ChatSockets.MAX_CATCH_UP)).thenReturn(List.of(MESSAGE));
+        when(messages.after(7, 4, ChatSockets.MAX_CATCH_UP)).thenReturn(List.of(MESSAGE));
         assertThat(send(connect(null), "{\"type\":\"subscribe\",\"room\":7,\"after\":4}")).containsExactly(
                 "{\"type\":\"subscribed\",\"room\":7}",
                 "{\"type\":\"message\",\"room\":7,\"message\":" + MESSAGE_JSON + "}");
@@ -225,7 +227,7 @@ class ChatSocketsTest {
     void refusesMoreSubscriptionsThanTheLimit() {
         Client client = connect(null);
         for (long room = 100; room < 100 + ChatSockets.MAX_SUBSCRIPTIONS; room++) {
-            when(chats.room(room)).thenReturn(Optional.of(new Room(room, RoomKind.TOPIC, "en", null, "t" + room,
+            when(rooms.room(room)).thenReturn(Optional.of(new Room(room, RoomKind.TOPIC, "en", null, "t" + room,
                     "Topic", RoomState.OPEN, 0, AT, 0, false, false)));
             send(client, "{\"type\":\"subscribe\",\"room\":" + room + "}");
         }
@@ -320,7 +322,7 @@ class ChatSocketsTest {
     @Test
     void deliversANewMessageAnEditAndADeletionWithTheirPositions() {
         Client client = subscribedToRoom();
-        when(chats.message(5)).thenReturn(Optional.of(MESSAGE));
+        when(messages.message(5)).thenReturn(Optional.of(MESSAGE));
         sockets.onChange(change(100, ChangeKinds.CHAT_MESSAGE, 5));
         sockets.onChange(change(101, ChangeKinds.CHAT_EDITED, 5));
         sockets.onChange(change(102, ChangeKinds.CHAT_DELETED, 5));
@@ -333,9 +335,9 @@ class ChatSocketsTest {
     @Test
     void deliversARoomsStateAndAMessagesReactions() {
         Client client = subscribedToRoom();
-        when(chats.room(7)).thenReturn(Optional.of(new Room(7, RoomKind.ARTICLE, "en", 42L, null, "A story",
+        when(rooms.room(7)).thenReturn(Optional.of(new Room(7, RoomKind.ARTICLE, "en", 42L, null, "A story",
                 RoomState.READ_ONLY, 5, AT, 0, false, false)));
-        when(chats.reactionCounts(5)).thenReturn(Map.of("love", 1));
+        when(reactions.reactionCounts(5)).thenReturn(Map.of("love", 1));
         sockets.onChange(new Change(103, AT, ChangeKinds.CHAT_ROOM, "en", 7L, Set.of(ChatKeys.room(7))));
         sockets.onChange(change(104, ChangeKinds.CHAT_REACTION, 5));
         assertThat(client.received()).containsExactly(
