@@ -26,7 +26,6 @@ import org.dateline.identity.Account;
 import org.dateline.identity.LoginSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -101,12 +100,11 @@ class ChatSockets extends TextWebSocketHandler implements ChangeListener, SmartL
 
     ChatSockets(JdbcRooms rooms, JdbcMessages messages, JdbcReactions reactions, ContentQueries content, JsonMapper json, ReaderInboxes inboxes, PostMessage posts,
                 LoginSessions logins, FreshMessages fresh,
-                @Value("${dateline.chats.send-threads:0}") int sendThreads) {
+                ChatSettings settings) {
         this.rooms = rooms;
         this.messages = messages;
         this.reactions = reactions;
-        this.fanOut = new FanOut(sendThreads > 0 ? sendThreads
-                : Math.max(2, Runtime.getRuntime().availableProcessors()), gone -> {
+        this.fanOut = new FanOut(settings.sendLanes(), gone -> {
                     Subscriber subscriber = (Subscriber) gone;
                     log.debug("Chat socket {} dropped", subscriber.session.getId());
                     bySession.remove(subscriber.session.getId());

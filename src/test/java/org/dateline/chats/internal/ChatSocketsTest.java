@@ -75,7 +75,8 @@ class ChatSocketsTest {
 
     @BeforeEach
     void setUp() {
-        sockets = new ChatSockets(rooms, messages, reactions, content, JSON, inboxes, posts, logins, new FreshMessages(), 1);
+        sockets = new ChatSockets(rooms, messages, reactions, content, JSON, inboxes, posts, logins, new FreshMessages(),
+                new ChatSettings(0, 1, ChatSettings.Rate.DEFAULTS));
         when(rooms.room(7)).thenReturn(Optional.of(OPEN_ROOM));
         when(rooms.room(99)).thenReturn(Optional.empty());
     }
