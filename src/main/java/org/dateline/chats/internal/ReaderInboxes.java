@@ -58,7 +58,7 @@ class ReaderInboxes {
     private final ChatQueries queries;
     private final JsonMapper json;
     private final JdbcModeration moderation;
-    private final Map<Long, Set<ChatSockets.Subscriber>> byReader = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Subscriber>> byReader = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> readersByRoom = new ConcurrentHashMap<>();
     /** Unread messages by reader and room, for the readers watching on this node; the keys are the rooms they follow. */
     private final Map<Long, Map<Long, Long>> counts = new ConcurrentHashMap<>();
@@ -91,7 +91,7 @@ class ReaderInboxes {
     }
 
     /** Registers first, then reads the counts: a message posted in between moves them again at the next flush. */
-    void watch(ChatSockets.Subscriber subscriber, long accountId, boolean details) {
+    void watch(Subscriber subscriber, long accountId, boolean details) {
         subscriber.reader = accountId;
         subscriber.inboxDetails = details;
         byReader.computeIfAbsent(accountId, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
@@ -121,12 +121,12 @@ class ReaderInboxes {
         }
     }
 
-    void forget(ChatSockets.Subscriber subscriber) {
+    void forget(Subscriber subscriber) {
         Long reader = subscriber.reader;
         if (reader == null) {
             return;
         }
-        Set<ChatSockets.Subscriber> sockets = byReader.computeIfPresent(reader, (k, set) -> {
+        Set<Subscriber> sockets = byReader.computeIfPresent(reader, (k, set) -> {
             set.remove(subscriber);
             return set.isEmpty() ? null : set;
         });
@@ -154,7 +154,7 @@ class ReaderInboxes {
             frame.put("until", ban.expiresAt() == null ? null : ban.expiresAt().toString());
             frame.put("lifted", ban.lifted());
             TextMessage text = new TextMessage(json.writeValueAsString(frame));
-            for (ChatSockets.Subscriber socket : byReader.getOrDefault(ban.accountId(), Set.of())) {
+            for (Subscriber socket : byReader.getOrDefault(ban.accountId(), Set.of())) {
                 socket.send(text);
             }
         });
@@ -307,7 +307,7 @@ class ReaderInboxes {
             synchronized (moved) {
                 moved.closed = true;
             }
-            Set<ChatSockets.Subscriber> sockets = byReader.get(reader);
+            Set<Subscriber> sockets = byReader.get(reader);
             Map<Long, Long> mine = counts.get(reader);
             if (sockets == null || mine == null) {
                 continue;
@@ -318,7 +318,7 @@ class ReaderInboxes {
             }
             TextMessage detailed = null;
             TextMessage counted = null;
-            for (ChatSockets.Subscriber socket : sockets) {
+            for (Subscriber socket : sockets) {
                 if (socket.inboxDetails) {
                     detailed = detailed != null ? detailed : detailedFrame(total, moved, mine);
                     socket.send(detailed);

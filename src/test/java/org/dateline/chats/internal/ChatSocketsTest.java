@@ -72,10 +72,15 @@ class ChatSocketsTest {
     private final PostMessage posts = mock(PostMessage.class);
     private final LoginSessions logins = mock(LoginSessions.class);
     private ChatSockets sockets;
+    private ChatDelivery delivery;
 
     @BeforeEach
     void setUp() {
-        sockets = new ChatSockets(rooms, messages, reactions, content, JSON, inboxes, posts, logins, new FreshMessages(),
+        ChatProtocol protocol = new ChatProtocol(JSON);
+        SocketRegistry registry = new SocketRegistry(inboxes);
+        sockets = new ChatSockets(registry, protocol, rooms, content, new CatchUp(rooms, messages, protocol), inboxes,
+                new SocketPosts(posts, logins, protocol));
+        delivery = new ChatDelivery(registry, protocol, inboxes, rooms, messages, reactions, new FreshMessages(),
                 new ChatSettings(0, 1, ChatSettings.Rate.DEFAULTS));
         when(rooms.room(7)).thenReturn(Optional.of(OPEN_ROOM));
         when(rooms.room(99)).thenReturn(Optional.empty());
@@ -130,13 +135,15 @@ class ChatSocketsTest {
 
     @Test
     void refusesAFrameThatIsNotJson() {
-        assertThat(send(connect(null), "{\"type\":")).containsExactly("{\"type\":\"error\",\"code\":\"malformed_frame\"}");
+        assertThat(send(connect(null), "{\"type\":"))
+                .containsExactly("{\"type\":\"error\",\"code\":\"malformed_frame\"}");
     }
 
     @Test
     void refusesAFrameOfUnknownTypeOrWithoutOne() {
         Client client = connect(null);
-        assertThat(send(client, "{\"type\":\"shout\"}")).containsExactly("{\"type\":\"error\",\"code\":\"unknown_type\"}");
+        assertThat(send(client, "{\"type\":\"shout\"}"))
+                .containsExactly("{\"type\":\"error\",\"code\":\"unknown_type\"}");
         assertThat(send(client, "{\"room\":7}")).containsExactly("{\"type\":\"error\",\"code\":\"unknown_type\"}");
         assertThat(send(client, "[1,2]")).containsExactly("{\"type\":\"error\",\"code\":\"unknown_type\"}");
         assertThat(send(client, "{\"type\":5}")).containsExactly("{\"type\":\"error\",\"code\":\"unknown_type\"}");
@@ -190,7 +197,7 @@ class ChatSocketsTest {
     @Test
     void catchesUpOnEachKindOfChangeThenSaysItIsInSync() {
         when(rooms.lastChange(7)).thenReturn(13L);
-        when(messages.changedSince(7, 10, ChatSockets.MAX_CATCH_UP + 1)).thenReturn(List.of(
+        when(messages.changedSince(7, 10, CatchUp.MAX_CATCH_UP + 1)).thenReturn(List.of(
                 new JdbcMessages.ChangedMessage(5, 11L, 11, MESSAGE),
                 new JdbcMessages.ChangedMessage(4, 2L, 12, MESSAGE),
                 new JdbcMessages.ChangedMessage(3, 1L, 13, null),
@@ -207,10 +214,10 @@ class ChatSocketsTest {
     void tellsAClientThatMissedTooMuchToReset() {
         when(rooms.lastChange(7)).thenReturn(500L);
         List<JdbcMessages.ChangedMessage> many = new ArrayList<>();
-        for (int i = 0; i <= ChatSockets.MAX_CATCH_UP; i++) {
+        for (int i = 0; i <= CatchUp.MAX_CATCH_UP; i++) {
             many.add(new JdbcMessages.ChangedMessage(i + 1, 1L, 300 + i, null));
         }
-        when(messages.changedSince(7, 10, ChatSockets.MAX_CATCH_UP + 1)).thenReturn(many);
+        when(messages.changedSince(7, 10, CatchUp.MAX_CATCH_UP + 1)).thenReturn(many);
         assertThat(send(connect(null), "{\"type\":\"subscribe\",\"room\":7,\"since\":10}")).containsExactly(
                 "{\"type\":\"subscribed\",\"room\":7}",
                 "{\"type\":\"synced\",\"room\":7,\"reset\":true,\"seq\":500,\"open\":true}");
@@ -218,7 +225,7 @@ class ChatSocketsTest {
 
     @Test
     void sendsTheMessagesAfterAnIdToAClientOfTheOlderProtocol() {
-        when(messages.after(7, 4, ChatSockets.MAX_CATCH_UP)).thenReturn(List.of(MESSAGE));
+        when(messages.after(7, 4, CatchUp.MAX_CATCH_UP)).thenReturn(List.of(MESSAGE));
         assertThat(send(connect(null), "{\"type\":\"subscribe\",\"room\":7,\"after\":4}")).containsExactly(
                 "{\"type\":\"subscribed\",\"room\":7}",
                 "{\"type\":\"message\",\"room\":7,\"message\":" + MESSAGE_JSON + "}");
@@ -227,7 +234,7 @@ class ChatSocketsTest {
     @Test
     void refusesMoreSubscriptionsThanTheLimit() {
         Client client = connect(null);
-        for (long room = 100; room < 100 + ChatSockets.MAX_SUBSCRIPTIONS; room++) {
+        for (long room = 100; room < 100 + SocketRegistry.MAX_SUBSCRIPTIONS; room++) {
             when(rooms.room(room)).thenReturn(Optional.of(new Room(room, RoomKind.TOPIC, "en", null, "t" + room,
                     "Topic", RoomState.OPEN, 0, AT, 0, false, false)));
             send(client, "{\"type\":\"subscribe\",\"room\":" + room + "}");
@@ -324,9 +331,9 @@ class ChatSocketsTest {
     void deliversANewMessageAnEditAndADeletionWithTheirPositions() {
         Client client = subscribedToRoom();
         when(messages.message(5)).thenReturn(Optional.of(MESSAGE));
-        sockets.onChange(change(100, ChangeKinds.CHAT_MESSAGE, 5));
-        sockets.onChange(change(101, ChangeKinds.CHAT_EDITED, 5));
-        sockets.onChange(change(102, ChangeKinds.CHAT_DELETED, 5));
+        delivery.onChange(change(100, ChangeKinds.CHAT_MESSAGE, 5));
+        delivery.onChange(change(101, ChangeKinds.CHAT_EDITED, 5));
+        delivery.onChange(change(102, ChangeKinds.CHAT_DELETED, 5));
         assertThat(client.received()).containsExactly(
                 "{\"type\":\"message\",\"room\":7,\"message\":" + MESSAGE_JSON + ",\"seq\":100}",
                 "{\"type\":\"edited\",\"room\":7,\"message\":" + MESSAGE_JSON + ",\"seq\":101}",
@@ -339,8 +346,8 @@ class ChatSocketsTest {
         when(rooms.room(7)).thenReturn(Optional.of(new Room(7, RoomKind.ARTICLE, "en", 42L, null, "A story",
                 RoomState.READ_ONLY, 5, AT, 0, false, false)));
         when(reactions.reactionCounts(5)).thenReturn(Map.of("love", 1));
-        sockets.onChange(new Change(103, AT, ChangeKinds.CHAT_ROOM, "en", 7L, Set.of(ChatKeys.room(7))));
-        sockets.onChange(change(104, ChangeKinds.CHAT_REACTION, 5));
+        delivery.onChange(new Change(103, AT, ChangeKinds.CHAT_ROOM, "en", 7L, Set.of(ChatKeys.room(7))));
+        delivery.onChange(change(104, ChangeKinds.CHAT_REACTION, 5));
         assertThat(client.received()).containsExactly(
                 "{\"type\":\"room\",\"room\":7,\"open\":false,\"seq\":103}",
                 "{\"type\":\"reactions\",\"room\":7,\"id\":5,\"reactions\":{\"love\":1},\"seq\":104}");
@@ -349,8 +356,8 @@ class ChatSocketsTest {
     @Test
     void deliversNothingOfAReadersOwnNewsToTheRoom() {
         Client client = subscribedToRoom();
-        sockets.onChange(change(105, ChangeKinds.CHAT_BAN, 1));
-        sockets.onChange(change(106, ChangeKinds.CHAT_READ, 7));
+        delivery.onChange(change(105, ChangeKinds.CHAT_BAN, 1));
+        delivery.onChange(change(106, ChangeKinds.CHAT_READ, 7));
         assertThat(client.received()).isEmpty();
     }
 
@@ -358,7 +365,7 @@ class ChatSocketsTest {
     void deliversNothingAfterUnsubscribing() {
         Client client = subscribedToRoom();
         send(client, "{\"type\":\"unsubscribe\",\"room\":7}");
-        sockets.onChange(change(107, ChangeKinds.CHAT_DELETED, 5));
+        delivery.onChange(change(107, ChangeKinds.CHAT_DELETED, 5));
         assertThat(client.received()).isEmpty();
     }
 }
