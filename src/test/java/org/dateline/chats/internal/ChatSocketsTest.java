@@ -35,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -91,7 +90,6 @@ class ChatSocketsTest {
     }
 
     private Client connect(Long reader) {
-        WebSocketSession session = mock(WebSocketSession.class);
         List<String> received = new ArrayList<>();
         Map<String, Object> attributes = new HashMap<>();
         if (reader != null) {
@@ -99,15 +97,7 @@ class ChatSocketsTest {
             attributes.put(ChatSocketConfiguration.LOGIN_SESSION, "login-1");
             attributes.put(ChatSocketConfiguration.ADDRESS, "192.0.2.1");
         }
-        when(session.getId()).thenReturn("socket-" + System.nanoTime());
-        when(session.isOpen()).thenReturn(true);
-        when(session.getAttributes()).thenReturn(attributes);
-        try {
-            doAnswer(call -> received.add(((TextMessage) call.getArgument(0)).getPayload())).when(session)
-                    .sendMessage(any(TextMessage.class));
-        } catch (java.io.IOException impossible) {
-            throw new AssertionError(impossible);
-        }
+        WebSocketSession session = RecordingSessions.recording(received, attributes);
         sockets.afterConnectionEstablished(session);
         return new Client(session, received);
     }
