@@ -1,5 +1,6 @@
 package org.dateline.chats.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -93,6 +94,43 @@ sealed interface ServerFrame {
                     ban == null || ban.expiresAt() == null ? null : ban.expiresAt().toString(),
                     ban == null ? null : ban.roomId() == null);
         }
+    }
+
+    /** A reader's unread counts, the answer to {@code inbox} ({@link ReaderInboxes}); per room for a list of rooms. */
+    @JsonTypeName("inbox")
+    record Inbox(long total, List<RoomCount> rooms) implements ServerFrame {
+    }
+
+    /**
+     * The reader's counts moved: the total alone to a header, each room whose count moved to a list of rooms.
+     */
+    @JsonTypeName("unread")
+    record Unread(long total, List<RoomCount> rooms) implements ServerFrame {
+    }
+
+    /**
+     * A room's count in {@link Inbox} and {@link Unread}; what a list of rooms shows of it besides the count only
+     * when it changed.
+     *
+     * @param followed false for a room the reader no longer follows; null otherwise
+     * @param last     the message just posted in it, if one was
+     * @param title    for a room the reader follows since the last frame, with its {@code url} and activity time
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoomCount(long room, long unread, Boolean followed, LastMessage last, String title, String url, String at) {
+
+        static RoomCount of(long room, long unread) {
+            return new RoomCount(room, unread, null, null, null, null, null);
+        }
+    }
+
+    /** The newest message of a followed room, as a list of rooms previews it. */
+    record LastMessage(long id, String author, String text, String at) {
+    }
+
+    /** A ban of the reader began ({@code room} null: every room; {@code until} null: until lifted) or ended. */
+    @JsonTypeName("ban")
+    record Ban(Long room, String until, boolean lifted) implements ServerFrame {
     }
 
     /** A client frame that could not be followed; {@code room} when it named one. */

@@ -39,7 +39,8 @@ class ReaderInboxesTest {
     private final RoomLinks links = mock(RoomLinks.class);
     private final ChatQueries queries = mock(ChatQueries.class);
     private final JdbcModeration moderation = mock(JdbcModeration.class);
-    private final ReaderInboxes inboxes = new ReaderInboxes(rooms, memberships, links, queries, ChatSocketsTest.JSON,
+    private final ReaderInboxes inboxes = new ReaderInboxes(rooms, memberships, links, queries,
+            new ChatProtocol(ChatSocketsTest.JSON),
             moderation);
 
     private static ReaderRoom followed(long roomId, long unread) {

@@ -1,6 +1,7 @@
 package org.dateline.chats.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.dateline.chats.ActiveBan;
@@ -99,11 +100,24 @@ class ServerFramesTest {
     }
 
     @Test
+    void writesAReadersCountsAndABan() {
+        assertThat(json(new ServerFrame.Unread(12, null))).isEqualTo("{\"type\":\"unread\",\"total\":12}");
+        assertThat(json(new ServerFrame.Inbox(3, List.of(ServerFrame.RoomCount.of(7, 3)))))
+                .isEqualTo("{\"type\":\"inbox\",\"total\":3,\"rooms\":[{\"room\":7,\"unread\":3}]}");
+        assertThat(json(new ServerFrame.Unread(0, List.of(new ServerFrame.RoomCount(8, 0, false, null, null,
+                null, null))))).isEqualTo("{\"type\":\"unread\",\"total\":0,\"rooms\":[{\"room\":8,\"unread\":0,"
+                + "\"followed\":false}]}");
+        assertThat(json(new ServerFrame.Ban(null, null, true))).isEqualTo("{\"type\":\"ban\",\"lifted\":true}");
+    }
+
+    @Test
     void leavesOutNullFieldsWhateverTheMappersDefault() {
         ChatProtocol plain = new ChatProtocol(JsonMapper.builder().build());
         assertThat(plain.write(new ServerFrame.Synced(null, null, 0, true)).getPayload())
                 .isEqualTo("{\"type\":\"synced\",\"seq\":0,\"open\":true}");
         assertThat(plain.write(new ServerFrame.Error("unknown_type", null)).getPayload())
                 .isEqualTo("{\"type\":\"error\",\"code\":\"unknown_type\"}");
+        assertThat(plain.write(new ServerFrame.Unread(1, List.of(ServerFrame.RoomCount.of(7, 1))))
+                .getPayload()).isEqualTo("{\"type\":\"unread\",\"total\":1,\"rooms\":[{\"room\":7,\"unread\":1}]}");
     }
 }
