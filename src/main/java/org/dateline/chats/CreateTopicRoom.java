@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.dateline.editions.Editions;
 import org.dateline.shared.Slug;
@@ -18,16 +18,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CreateTopicRoom {
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
     private final ChatPolicy policy;
     private final Editions editions;
     private final ChatChanges changes;
     private final TransactionTemplate transaction;
 
-    CreateTopicRoom(Participants participants, JdbcChats chats, ChatPolicy policy, Editions editions,
+    CreateTopicRoom(Participants participants, JdbcRooms rooms, ChatPolicy policy, Editions editions,
                     ChatChanges changes, PlatformTransactionManager transactions) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
         this.policy = policy;
         this.editions = editions;
         this.changes = changes;
@@ -48,19 +48,19 @@ public class CreateTopicRoom {
         if (edition == null || editions.find(edition).isEmpty()) {
             return ChatResult.refused(Refusal.UNKNOWN_EDITION);
         }
-        if (chats.topic(edition, slug).isPresent()) {
+        if (rooms.topic(edition, slug).isPresent()) {
             return ChatResult.refused(Refusal.SLUG_TAKEN);
         }
         try {
             // the change evicts the edition's list of discussions on every node
             transaction.executeWithoutResult(status -> {
-                chats.insertRoom(RoomKind.TOPIC, edition, null, slug, name, who.get().accountId());
-                Room room = chats.topic(edition, slug).orElseThrow();
+                rooms.insertRoom(RoomKind.TOPIC, edition, null, slug, name, who.get().accountId());
+                Room room = rooms.topic(edition, slug).orElseThrow();
                 changes.append(ChangeKinds.CHAT_ROOM, room, room.id());
             });
         } catch (DuplicateKeyException raced) {
             return ChatResult.refused(Refusal.SLUG_TAKEN);
         }
-        return ChatResult.done(chats.topic(edition, slug).orElseThrow());
+        return ChatResult.done(rooms.topic(edition, slug).orElseThrow());
     }
 }

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
 import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,16 +17,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeleteMessage {
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
     private final ChatPolicy policy;
     private final ChatChanges changes;
     private final JdbcModeration moderation;
     private final TransactionTemplate transaction;
 
-    DeleteMessage(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+    DeleteMessage(Participants participants, JdbcRooms rooms, JdbcMessages messages, ChatPolicy policy,
+                  ChatChanges changes,
                   JdbcModeration moderation, PlatformTransactionManager transactions) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
         this.moderation = moderation;
         this.policy = policy;
         this.changes = changes;
@@ -38,8 +42,8 @@ public class DeleteMessage {
         if (who.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
-        Optional<Message> message = chats.findMessage(messageId);
-        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        Optional<Message> message = messages.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> rooms.room(m.roomId()));
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
@@ -48,7 +52,7 @@ public class DeleteMessage {
             return ChatResult.refused(refusal.get());
         }
         transaction.executeWithoutResult(status -> {
-            chats.remove(messageId, MessageState.DELETED);
+            messages.remove(messageId, MessageState.DELETED);
             if (message.get().authorId() != who.get().accountId()) {
                 // a moderator's deletion of someone else's words goes on the record
                 moderation.resolveReports(messageId, who.get().accountId(), "deleted");

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,15 +16,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EditMessage {
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
     private final ChatPolicy policy;
     private final ChatChanges changes;
     private final TransactionTemplate transaction;
 
-    EditMessage(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+    EditMessage(Participants participants, JdbcRooms rooms, JdbcMessages messages, ChatPolicy policy,
+                ChatChanges changes,
                 PlatformTransactionManager transactions) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
         this.policy = policy;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
@@ -34,8 +38,8 @@ public class EditMessage {
         if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
-        Optional<Message> message = chats.findMessage(messageId);
-        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        Optional<Message> message = messages.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> rooms.room(m.roomId()));
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
@@ -50,9 +54,9 @@ public class EditMessage {
         }
         String body = ((MessageText.Valid) text).text();
         transaction.executeWithoutResult(status -> {
-            chats.updateBody(messageId, body);
+            messages.updateBody(messageId, body);
             changes.append(ChangeKinds.CHAT_EDITED, room.get(), messageId);
         });
-        return ChatResult.done(chats.message(messageId).orElseThrow());
+        return ChatResult.done(messages.message(messageId).orElseThrow());
     }
 }

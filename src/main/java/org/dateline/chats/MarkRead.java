@@ -3,7 +3,8 @@ package org.dateline.chats;
 import java.util.Optional;
 
 import org.dateline.chats.internal.ChatChanges;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMemberships;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,15 +15,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MarkRead {
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMemberships memberships;
     private final ChatPolicy policy;
     private final ChatChanges changes;
     private final TransactionTemplate transaction;
 
-    MarkRead(Participants participants, JdbcChats chats, ChatPolicy policy, ChatChanges changes,
+    MarkRead(Participants participants, JdbcRooms rooms, JdbcMemberships memberships, ChatPolicy policy,
+             ChatChanges changes,
              PlatformTransactionManager transactions) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.memberships = memberships;
         this.policy = policy;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
@@ -34,7 +38,7 @@ public class MarkRead {
         if (who.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
-        Optional<Room> room = chats.room(roomId);
+        Optional<Room> room = rooms.room(roomId);
         if (room.isEmpty()) {
             return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
         }
@@ -44,9 +48,9 @@ public class MarkRead {
         }
         long reader = who.get().accountId();
         transaction.executeWithoutResult(status -> {
-            chats.readUpTo(reader, roomId, Math.max(0, Math.min(lastReadId, room.get().lastMessageId())));
+            memberships.readUpTo(reader, roomId, Math.max(0, Math.min(lastReadId, room.get().lastMessageId())));
             changes.readerMoved(reader, roomId); // the reader's open pages, on every node, count afresh
         });
-        return ChatResult.done(chats.lastReadId(who.get().accountId(), roomId));
+        return ChatResult.done(memberships.lastReadId(who.get().accountId(), roomId));
     }
 }

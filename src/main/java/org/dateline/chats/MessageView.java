@@ -10,16 +10,11 @@ import java.util.Map;
  * @param html      the safe markup of {@link MessageHtml}, ready to insert into a page
  * @param replyTo   the id of the message this one answers, or null
  * @param reactions counts by reaction code ({@code like}, ...), only those above zero, in {@link Reaction} order
- * @param permalink {@code /{edition}/chat/m/{id}}, which redirects to the message in its room
+ * @param permalink {@link org.dateline.content.ChatPaths#permalink}, which redirects to the message in its room
  * @param state     {@code VISIBLE} for everything readers are shown; {@code HELD} only in the author's
  *                  acknowledgement and the moderators' queue
  */
 public record MessageView(long id, long roomId, String edition, long authorId, String authorName, String text,
                           String html, Long replyTo, Instant createdAt, Instant editedAt,
                           Map<String, Integer> reactions, String permalink, MessageState state) {
-
-    /** The link of a message: {@code /{edition}/chat/m/{id}}. */
-    public static String permalink(String edition, long messageId) {
-        return "/" + edition + "/chat/m/" + messageId;
-    }
 }

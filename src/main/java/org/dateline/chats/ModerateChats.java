@@ -7,8 +7,9 @@ import java.util.Optional;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
 import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,17 +27,20 @@ public class ModerateChats {
     public static final Duration LONGEST_BAN = Duration.ofDays(365);
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
     private final JdbcModeration moderation;
     private final ChatPolicy policy;
     private final ChatChanges changes;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    ModerateChats(Participants participants, JdbcChats chats, JdbcModeration moderation, ChatPolicy policy,
+    ModerateChats(Participants participants, JdbcRooms rooms, JdbcMessages messages, JdbcModeration moderation,
+                  ChatPolicy policy,
                   ChatChanges changes, Clock clock, PlatformTransactionManager transactions) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
         this.moderation = moderation;
         this.policy = policy;
         this.changes = changes;
@@ -47,8 +51,8 @@ public class ModerateChats {
     /** Takes a message out of view (kept for the record) and closes its open reports. */
     public ChatResult<Long> hide(long messageId, String reason) {
         Optional<Participant> who = participants.current();
-        Optional<Message> message = chats.findMessage(messageId);
-        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        Optional<Message> message = messages.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> rooms.room(m.roomId()));
         Optional<Refusal> refusal = who.isEmpty() ? Optional.of(Refusal.LOGIN_REQUIRED)
                 : message.isEmpty() || room.isEmpty() ? Optional.of(Refusal.MESSAGE_NOT_FOUND)
                 : policy.hide(who.get(), message.get());
@@ -56,7 +60,7 @@ public class ModerateChats {
             return ChatResult.refused(refusal.get());
         }
         transaction.executeWithoutResult(status -> {
-            chats.remove(messageId, MessageState.HIDDEN);
+            messages.remove(messageId, MessageState.HIDDEN);
             moderation.resolveReports(messageId, who.get().accountId(), "hidden");
             moderation.log(who.get().accountId(), "hide", room.get().id(), messageId, message.get().authorId(),
                     reason);
@@ -72,7 +76,7 @@ public class ModerateChats {
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        Optional<Message> message = chats.findMessage(messageId);
+        Optional<Message> message = messages.findMessage(messageId);
         if (message.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
@@ -91,7 +95,7 @@ public class ModerateChats {
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        Optional<Room> room = chats.room(roomId);
+        Optional<Room> room = rooms.room(roomId);
         if (room.isEmpty()) {
             return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
         }
@@ -103,13 +107,13 @@ public class ModerateChats {
         }
         if (target != room.get().state()) {
             transaction.executeWithoutResult(status -> {
-                chats.setRoomState(roomId, target);
+                rooms.setRoomState(roomId, target);
                 moderation.log(who.get().accountId(), target == RoomState.OPEN ? "open_room" : "close_room",
                         roomId, null, null, "");
                 changes.append(ChangeKinds.CHAT_ROOM, room.get(), roomId);
             });
         }
-        return ChatResult.done(chats.room(roomId).orElseThrow());
+        return ChatResult.done(rooms.room(roomId).orElseThrow());
     }
 
     /**
@@ -129,7 +133,7 @@ public class ModerateChats {
                 || duration.compareTo(LONGEST_BAN) > 0))) {
             return ChatResult.refused(Refusal.INVALID_BAN);
         }
-        if (roomId != null && chats.room(roomId).isEmpty()) {
+        if (roomId != null && rooms.room(roomId).isEmpty()) {
             return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
         }
         return ChatResult.done(transaction.execute(status -> {
@@ -167,17 +171,17 @@ public class ModerateChats {
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        Optional<Message> message = chats.findMessage(messageId);
-        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        Optional<Message> message = messages.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> rooms.room(m.roomId()));
         if (message.isEmpty() || room.isEmpty() || message.get().state() != MessageState.HELD) {
             return ChatResult.refused(Refusal.NOT_HELD);
         }
         transaction.executeWithoutResult(status -> {
-            chats.setState(messageId, approve ? MessageState.VISIBLE : MessageState.HIDDEN);
+            messages.setState(messageId, approve ? MessageState.VISIBLE : MessageState.HIDDEN);
             moderation.log(who.get().accountId(), approve ? "approve" : "reject", room.get().id(), messageId,
                     message.get().authorId(), "");
             if (approve) {
-                chats.touchRoom(room.get().id(), messageId);
+                rooms.touchRoom(room.get().id(), messageId);
                 changes.append(ChangeKinds.CHAT_MESSAGE, room.get(), messageId);
             }
         });
@@ -187,7 +191,7 @@ public class ModerateChats {
     public ChatResult<List<MessageView>> held() {
         return policy.moderate(participants.current().orElse(null))
                 .<ChatResult<List<MessageView>>>map(ChatResult::refused)
-                .orElseGet(() -> ChatResult.done(chats.held(100)));
+                .orElseGet(() -> ChatResult.done(messages.held(100)));
     }
 
     /** Slow mode (0 to 3600 seconds) and pre-moderation of a room. */
@@ -200,17 +204,17 @@ public class ModerateChats {
         if (slowModeSeconds < 0 || slowModeSeconds > 3600) {
             return ChatResult.refused(Refusal.INVALID_RULES);
         }
-        Optional<Room> room = chats.room(roomId);
+        Optional<Room> room = rooms.room(roomId);
         if (room.isEmpty()) {
             return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
         }
         transaction.executeWithoutResult(status -> {
-            chats.setRules(roomId, slowModeSeconds, premoderated);
+            rooms.setRules(roomId, slowModeSeconds, premoderated);
             moderation.log(who.get().accountId(), "room_rules", roomId, null, null,
                     "slow mode " + slowModeSeconds + " s, pre-moderation " + (premoderated ? "on" : "off"));
             changes.append(ChangeKinds.CHAT_ROOM, room.get(), roomId); // every node checks posts against the new rules
         });
-        return ChatResult.done(chats.room(roomId).orElseThrow());
+        return ChatResult.done(rooms.room(roomId).orElseThrow());
     }
 
     /**

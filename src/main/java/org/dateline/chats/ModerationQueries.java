@@ -3,11 +3,11 @@ package org.dateline.chats;
 import java.util.List;
 import java.util.Optional;
 
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
 import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
-import org.dateline.content.Article;
-import org.dateline.content.ContentQueries;
+import org.dateline.chats.internal.RoomLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +22,20 @@ public class ModerationQueries {
     static final int QUEUE_LIMIT = 100;
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
     private final JdbcModeration moderation;
-    private final ContentQueries content;
+    private final RoomLinks links;
     private final ChatPolicy policy;
 
-    ModerationQueries(Participants participants, JdbcChats chats, JdbcModeration moderation, ContentQueries content,
+    ModerationQueries(Participants participants, JdbcRooms rooms, JdbcMessages messages, JdbcModeration moderation,
+                      RoomLinks links,
                       ChatPolicy policy) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
         this.moderation = moderation;
-        this.content = content;
+        this.links = links;
         this.policy = policy;
     }
 
@@ -46,7 +49,7 @@ public class ModerationQueries {
     /** Messages held for review, oldest first, each with its neighbours. */
     public ChatResult<List<QueueEntry>> held() {
         return allowed().<ChatResult<List<QueueEntry>>>map(ChatResult::refused).orElseGet(() -> ChatResult.done(
-                chats.held(QUEUE_LIMIT).stream().flatMap(m -> entry(m.id(), 0, List.of()).stream()).toList()));
+                messages.held(QUEUE_LIMIT).stream().flatMap(m -> entry(m.id(), 0, List.of()).stream()).toList()));
     }
 
     public ChatResult<List<ActiveBan>> bans() {
@@ -55,7 +58,7 @@ public class ModerationQueries {
     }
 
     public ChatResult<Room> room(long roomId) {
-        return allowed().<ChatResult<Room>>map(ChatResult::refused).orElseGet(() -> chats.room(roomId)
+        return allowed().<ChatResult<Room>>map(ChatResult::refused).orElseGet(() -> rooms.room(roomId)
                 .map(ChatResult::done).orElseGet(() -> ChatResult.refused(Refusal.ROOM_NOT_FOUND)));
     }
 
@@ -66,16 +69,13 @@ public class ModerationQueries {
 
     /** The public page of a room; empty when its article left the site. */
     public Optional<String> roomPath(Room room) {
-        if (room.articleId() == null) {
-            return Optional.of(JdbcChats.topicPath(room));
-        }
-        return content.article(room.articleId()).map(Article::path);
+        return links.pagePath(room);
     }
 
     private Optional<QueueEntry> entry(long messageId, long reports, List<String> reasons) {
-        return chats.anyMessage(messageId).flatMap(message -> chats.room(message.roomId()).map(room -> new QueueEntry(
-                message, room, roomPath(room).orElse(null), reports, reasons,
-                chats.around(room.id(), messageId, CONTEXT))));
+        return messages.anyMessage(messageId).flatMap(message -> rooms.room(message.roomId()).map(room ->
+                new QueueEntry(message, room, roomPath(room).orElse(null), reports, reasons,
+                        messages.around(room.id(), messageId, CONTEXT))));
     }
 
     private Optional<Refusal> allowed() {

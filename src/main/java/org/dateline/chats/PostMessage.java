@@ -4,8 +4,9 @@ import java.util.Optional;
 
 import org.dateline.chats.internal.ChatRules;
 import org.dateline.chats.internal.ChatThrottle;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
 import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.MessageWriter;
 import org.dateline.chats.internal.NewMessage;
 import org.dateline.chats.internal.Participants;
@@ -36,7 +37,8 @@ public class PostMessage {
     }
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
     private final ContentQueries content;
     private final ChatPolicy policy;
     private final ChatThrottle throttle;
@@ -44,12 +46,14 @@ public class PostMessage {
     private final MessageWriter writer;
     private final ChatRules rules;
 
-    PostMessage(Participants participants, JdbcChats chats, ContentQueries content, ChatPolicy policy,
+    PostMessage(Participants participants, JdbcRooms rooms, JdbcMessages messages, ContentQueries content,
+                ChatPolicy policy,
                 ChatThrottle throttle, JdbcModeration moderation, MessageWriter writer, ChatRules rules) {
         this.rules = rules;
         this.participants = participants;
         this.moderation = moderation;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
         this.content = content;
         this.policy = policy;
         this.throttle = throttle;
@@ -76,7 +80,7 @@ public class PostMessage {
     public Optional<ActiveBan> banOf(long accountId, Command command) {
         Optional<Long> roomId = command.roomId() != null ? Optional.of(command.roomId())
                 : command.articleId() == null ? Optional.empty()
-                : chats.roomOfArticle(command.articleId()).map(Room::id);
+                : rooms.roomOfArticle(command.articleId()).map(Room::id);
         return roomId.flatMap(room -> moderation.banInForce(accountId, room));
     }
 
@@ -103,13 +107,13 @@ public class PostMessage {
             return ChatResult.refused(invalid.reason());
         }
         String body = ((MessageText.Valid) text).text();
-        if (command.replyTo() != null && chats.findMessage(command.replyTo())
+        if (command.replyTo() != null && messages.findMessage(command.replyTo())
                 .filter(m -> m.roomId() == room.id() && m.state() == MessageState.VISIBLE).isEmpty()) {
             return ChatResult.refused(Refusal.REPLY_NOT_FOUND);
         }
         if (room.slowModeSeconds() > 0) {
             Optional<Refusal> tooSoon = policy.pace(who, room,
-                    chats.lastPostedAt(who.accountId(), room.id()).orElse(null));
+                    messages.lastPostedAt(who.accountId(), room.id()).orElse(null));
             if (tooSoon.isPresent()) {
                 return ChatResult.refused(tooSoon.get());
             }
@@ -119,7 +123,7 @@ public class PostMessage {
         Optional<String> suspect = held || !policy.flagsForReview(who) ? Optional.empty()
                 : BannedWords.firstIn(body, moderation.words(room.edition(), WordKind.SUSPECT));
         NewMessage message = new NewMessage(room, who.accountId(), who.displayName(), body, MessageHtml.render(body),
-                command.replyTo(), held ? MessageState.HELD : MessageState.VISIBLE, chats.timestamp(),
+                command.replyTo(), held ? MessageState.HELD : MessageState.VISIBLE, messages.timestamp(),
                 suspect.map(word -> SUSPECT_REASON + word).orElse(null));
         return ChatResult.done(message.view(writer.write(message)));
     }
@@ -138,6 +142,6 @@ public class PostMessage {
             return ChatResult.refused(content.state(command.articleId()).isPresent() ? Refusal.ARTICLE_REMOVED
                     : Refusal.ROOM_NOT_FOUND);
         }
-        return ChatResult.done(chats.articleRoom(article.get()));
+        return ChatResult.done(rooms.articleRoom(article.get()));
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.chats.internal.ChatChanges;
 import org.dateline.chats.internal.ChatThrottle;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
+import org.dateline.chats.internal.JdbcReactions;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,16 +19,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReactToMessage {
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
+    private final JdbcReactions reactions;
     private final ChatPolicy policy;
     private final ChatThrottle throttle;
     private final ChatChanges changes;
     private final TransactionTemplate transaction;
 
-    ReactToMessage(Participants participants, JdbcChats chats, ChatPolicy policy, ChatThrottle throttle,
+    ReactToMessage(Participants participants, JdbcRooms rooms, JdbcMessages messages, JdbcReactions reactions,
+                   ChatPolicy policy, ChatThrottle throttle,
                    ChatChanges changes, PlatformTransactionManager transactions) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.reactions = reactions;
         this.policy = policy;
         this.throttle = throttle;
         this.changes = changes;
@@ -37,11 +44,11 @@ public class ReactToMessage {
     public ChatResult<Map<String, Integer>> react(long messageId, String emoji, String address) {
         Optional<Reaction> reaction = Reaction.parse(emoji);
         return change(messageId, address, reaction.isEmpty() ? Refusal.UNKNOWN_REACTION : null,
-                (who, room) -> chats.react(messageId, who.accountId(), reaction.get()));
+                (who, room) -> reactions.react(messageId, who.accountId(), reaction.get()));
     }
 
     public ChatResult<Map<String, Integer>> withdraw(long messageId, String address) {
-        return change(messageId, address, null, (who, room) -> chats.unreact(messageId, who.accountId()));
+        return change(messageId, address, null, (who, room) -> reactions.unreact(messageId, who.accountId()));
     }
 
     private interface Update {
@@ -53,8 +60,8 @@ public class ReactToMessage {
         if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
-        Optional<Message> message = chats.findMessage(messageId);
-        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        Optional<Message> message = messages.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> rooms.room(m.roomId()));
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
@@ -74,6 +81,6 @@ public class ReactToMessage {
                 changes.append(ChangeKinds.CHAT_REACTION, room.get(), messageId);
             }
         });
-        return ChatResult.done(chats.reactionCounts(messageId));
+        return ChatResult.done(reactions.reactionCounts(messageId));
     }
 }

@@ -3,8 +3,9 @@ package org.dateline.chats;
 import java.util.Optional;
 
 import org.dateline.chats.internal.ChatThrottle;
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMessages;
 import org.dateline.chats.internal.JdbcModeration;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,18 @@ import org.springframework.stereotype.Component;
 public class ReportMessage {
 
     private final Participants participants;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
     private final JdbcModeration moderation;
     private final ChatPolicy policy;
     private final ChatThrottle throttle;
 
-    ReportMessage(Participants participants, JdbcChats chats, JdbcModeration moderation, ChatPolicy policy,
+    ReportMessage(Participants participants, JdbcRooms rooms, JdbcMessages messages, JdbcModeration moderation,
+                  ChatPolicy policy,
                   ChatThrottle throttle) {
         this.participants = participants;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
         this.moderation = moderation;
         this.policy = policy;
         this.throttle = throttle;
@@ -33,8 +37,8 @@ public class ReportMessage {
         if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
-        Optional<Message> message = chats.findMessage(messageId);
-        Optional<Room> room = message.flatMap(m -> chats.room(m.roomId()));
+        Optional<Message> message = messages.findMessage(messageId);
+        Optional<Room> room = message.flatMap(m -> rooms.room(m.roomId()));
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }

@@ -14,7 +14,7 @@
  * <p>
  * Every stored message, edit, deletion and reaction change is appended to the change log in the transaction that stores it
  * ({@code chat.message}, {@code chat.edited}, {@code chat.deleted}, {@code chat.reaction}, {@code chat.room},
- * {@code chat.ban}); each node's {@code ChatSockets} listens to the log and pushes to its open sockets (a ban only to
+ * {@code chat.ban}); each node's {@code ChatDelivery} listens to the log and pushes to its open sockets (a ban only to
  * the banned reader's), and the site's page cache evicts the article page by the {@code chat:article:<id>} key and
  * the edition's list of topic rooms ({@code /{edition}/chat}) by {@code chat:topics:<edition>}. New messages share
  * their transactions' commits and are written as batches ({@code MessageWriter}). Posts are checked against rooms and
@@ -27,5 +27,12 @@
  * without JavaScript), built with identity's {@code ReaderPages}. A logged-in reader's page posts over its socket
  * ({@code {"type":"post"}}, the same use case as the API); live unread counts go over the same socket, kept in memory
  * per node ({@code ReaderInboxes}).
+ * <p>
+ * Inside, one class per responsibility: a repository per table ({@code JdbcRooms}, {@code JdbcMessages},
+ * {@code JdbcReactions}, {@code JdbcMemberships}; public only for the use cases above) with {@code ChatReads}
+ * answering {@code ChatQueries}; the socket's handler ({@code ChatSockets}), its wire format ({@code ChatProtocol},
+ * {@code ClientFrame} and {@code ServerFrame} records), {@code SocketRegistry}, {@code CatchUp}, {@code SocketPosts},
+ * {@code ChatDelivery} and {@code SocketHeartbeat}; the settings in {@code ChatSettings} ({@code dateline.chats.*}).
+ * URLs come from {@link org.dateline.content.ChatPaths}.
  */
 package org.dateline.chats;

@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.dateline.chats.internal.JdbcChats;
+import org.dateline.chats.internal.JdbcMemberships;
+import org.dateline.chats.internal.JdbcMessages;
+import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.MessageWriter;
 import org.dateline.chats.internal.NewMessage;
 import org.dateline.content.ContentQueries;
@@ -43,7 +45,11 @@ class MessageWriterIT {
     @Autowired
     ContentQueries content;
     @Autowired
-    JdbcChats chats;
+    JdbcRooms storedRooms;
+    @Autowired
+    JdbcMessages messages;
+    @Autowired
+    JdbcMemberships memberships;
     @Autowired
     MessageWriter writer;
 
@@ -55,7 +61,7 @@ class MessageWriterIT {
         for (int index : new int[] {42, 43, 44}) { // each room made by a first post, as a reader's page does
             long roomId = readers.get(0).posted(content.latest("en", null, 50).get(index).id(), "Opening")
                     .get("roomId").asLong();
-            rooms.add(chats.room(roomId).orElseThrow());
+            rooms.add(storedRooms.room(roomId).orElseThrow());
         }
         String tag = "batch-" + System.nanoTime() + " ";
         int writes = 150;
@@ -68,7 +74,7 @@ class MessageWriterIT {
             MessageState state = i % 25 == 7 ? MessageState.HELD : MessageState.VISIBLE;
             Long replyTo = i % 40 == 11 ? Long.valueOf(Long.MAX_VALUE - i) : null; // no such message
             NewMessage message = new NewMessage(room, author.accountId, author.name, tag + i, "<p>" + tag + i + "</p>",
-                    replyTo, state, chats.timestamp(), i == 20 ? PostMessage.SUSPECT_REASON + tag : null);
+                    replyTo, state, messages.timestamp(), i == 20 ? PostMessage.SUSPECT_REASON + tag : null);
             results.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
@@ -128,7 +134,7 @@ class MessageWriterIT {
                     "SELECT MAX(shown_change) FROM chat_messages WHERE room_id = ?")
                     .params(room.id()).query(Long.class).single());
             for (ChatReader author : readers) { // posting reads the room up to one's own newest message
-                assertThat(chats.lastReadId(author.accountId, room.id())).isEqualTo(jdbc.sql(
+                assertThat(memberships.lastReadId(author.accountId, room.id())).isEqualTo(jdbc.sql(
                         "SELECT MAX(id) FROM chat_messages WHERE room_id = ? AND author_id = ?")
                         .params(room.id(), author.accountId).query(Long.class).single());
             }

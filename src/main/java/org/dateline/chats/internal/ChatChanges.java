@@ -14,17 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * Appends chat changes to the change log with the keys of their room (and article page), and stamps the room and
  * the message with the entry's position, so that a reconnecting client can ask for everything after the position
- * it has seen ({@link JdbcChats#changedSince}).
+ * it has seen ({@link JdbcMessages#changedSince}).
  */
 @Component
 public class ChatChanges {
 
     private final ChangeLog log;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMessages messages;
 
-    ChatChanges(ChangeLog log, JdbcChats chats) {
+    ChatChanges(ChangeLog log, JdbcRooms rooms, JdbcMessages messages) {
         this.log = log;
-        this.chats = chats;
+        this.rooms = rooms;
+        this.messages = messages;
     }
 
     /**
@@ -79,16 +81,16 @@ public class ChatChanges {
             entries.add(new ChangeLog.Entry(ChangeKinds.CHAT_MESSAGE, one.room().edition(), one.messageId(),
                     keys(one.room())));
         }
-        chats.touchRooms(newestMessage);
+        rooms.touchRooms(newestMessage);
         long[] positions = log.appendAll(entries);
         Map<Long, Long> newestPosition = new TreeMap<>();
-        long[] messages = new long[posted.size()];
+        long[] messageIds = new long[posted.size()];
         for (int i = 0; i < posted.size(); i++) {
             newestPosition.merge(posted.get(i).room().id(), positions[i], Math::max);
-            messages[i] = posted.get(i).messageId();
+            messageIds[i] = posted.get(i).messageId();
         }
-        chats.stampRooms(newestPosition);
-        chats.stampShown(messages, positions);
+        rooms.stampRooms(newestPosition);
+        messages.stampShown(messageIds, positions);
     }
 
     /** A chat change concerns its room's sockets and the page its room is shown on. */
@@ -101,16 +103,16 @@ public class ChatChanges {
         boolean aboutMessage = !ChangeKinds.CHAT_ROOM.equals(kind);
         if (lock) {
             if (aboutMessage) {
-                chats.lockMessage(subjectId);
+                messages.lockMessage(subjectId);
             }
-            chats.lockRoom(room.id());
+            rooms.lockRoom(room.id());
         }
         long position = log.append(kind, room.edition(), subjectId, keys(room));
-        chats.stampRooms(Map.of(room.id(), position));
+        rooms.stampRooms(Map.of(room.id(), position));
         if (ChangeKinds.CHAT_MESSAGE.equals(kind)) { // became visible here (a held message let through)
-            chats.stampShown(new long[] {subjectId}, new long[] {position});
+            messages.stampShown(new long[] {subjectId}, new long[] {position});
         } else if (aboutMessage) {
-            chats.stampChanged(subjectId, position);
+            messages.stampChanged(subjectId, position);
         }
     }
 }

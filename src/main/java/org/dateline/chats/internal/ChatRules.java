@@ -37,7 +37,7 @@ public class ChatRules implements CommitListener {
     /** Also re-read after this long, so that even a change made behind the application's back is seen in time. */
     static final Duration KEPT = Duration.ofMinutes(10);
 
-    private final JdbcChats chats;
+    private final JdbcRooms stored;
     private final JdbcModeration moderation;
     private final Clock clock;
     private final Cache<Long, Room> rooms;
@@ -45,22 +45,22 @@ public class ChatRules implements CommitListener {
     /** Evictions so far, counted before each is made. */
     private final AtomicLong evictions = new AtomicLong();
 
-    ChatRules(JdbcChats chats, JdbcModeration moderation, Clock clock) {
-        this.chats = chats;
+    ChatRules(JdbcRooms stored, JdbcModeration moderation, Clock clock) {
+        this.stored = stored;
         this.moderation = moderation;
         this.clock = clock;
         this.rooms = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(KEPT).build();
         this.bans = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(KEPT).build();
     }
 
-    /** The room, as {@link JdbcChats#room} reads it; unknown rooms are not kept (one may be made with that id). */
+    /** The room, as {@link JdbcRooms#room} reads it; unknown rooms are not kept (one may be made with that id). */
     public Optional<Room> room(long roomId) {
         Room kept = rooms.getIfPresent(roomId);
         if (kept != null) {
             return Optional.of(kept);
         }
         long before = evictions.get();
-        Optional<Room> read = chats.room(roomId);
+        Optional<Room> read = stored.room(roomId);
         read.ifPresent(room -> keep(rooms, roomId, room, before));
         return read;
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Rate limits of chats, per account and per client address: messages (brand-new accounts get fewer), reactions,
  * and later reports. Buckets live on this node (a cluster of N nodes allows N times as much, as with login) and
- * are forgotten when idle. The message allowances are settings ({@link ChatRates}); the defaults are the limits.
+ * are forgotten when idle. The message allowances are settings ({@link ChatSettings.Rate}); the defaults are the limits.
  */
 @Component
 public class ChatThrottle {
@@ -26,10 +26,10 @@ public class ChatThrottle {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofMinutes(15)).build();
-    private final ChatRates rates;
+    private final ChatSettings.Rate rates;
 
-    ChatThrottle(ChatRates rates) {
-        this.rates = rates;
+    ChatThrottle(ChatSettings settings) {
+        this.rates = settings.rate();
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dateline.platform.jdbc.DatabaseKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,28 +15,29 @@ import org.springframework.transaction.PlatformTransactionManager;
  * messages, and the authors' memberships (posting follows a room and reads it up to one's own message). On
  * PostgreSQL a group of n messages so costs about six round trips and one commit instead of 6·n round trips.
  * <p>
- * On H2 one thread writes (its commits are serialised anyway); on PostgreSQL four do by default.
+ * On H2 one thread writes (its commits are serialised anyway); on PostgreSQL four do by default
+ * ({@link ChatSettings#writers()}).
  */
 @Component
 public class MessageWriter implements SmartLifecycle {
 
     private final GroupWriter<NewMessage> writer;
-    private final JdbcChats chats;
+    private final JdbcMessages messages;
+    private final JdbcMemberships memberships;
     private final ChatChanges changes;
     private final JdbcModeration moderation;
     private final FreshMessages fresh;
 
-    /** @param writers threads writing groups at once ({@code dateline.chats.writers}; 0: 1 on H2, 4 otherwise) */
-    MessageWriter(PlatformTransactionManager transactions, JdbcChats chats, ChatChanges changes,
-                  JdbcModeration moderation, FreshMessages fresh, @Value("${dateline.chats.writers:0}") int writers,
+    MessageWriter(PlatformTransactionManager transactions, JdbcMessages messages, JdbcMemberships memberships,
+                  ChatChanges changes, JdbcModeration moderation, FreshMessages fresh, ChatSettings settings,
                   DatabaseKind database) {
-        this.chats = chats;
+        this.messages = messages;
+        this.memberships = memberships;
         this.changes = changes;
         this.moderation = moderation;
         this.fresh = fresh;
-        int threads = writers > 0 ? writers : database.isH2() ? 1 : 4;
-        this.writer = new GroupWriter<>("chat-writer", transactions, threads, message -> message.room().id(),
-                this::store);
+        this.writer = new GroupWriter<>("chat-writer", transactions, settings.writerThreads(database.isH2()),
+                message -> message.room().id(), this::store);
     }
 
     /** Stores the message and returns its id once it is committed (and, when visible, in the change log). */
@@ -46,22 +46,22 @@ public class MessageWriter implements SmartLifecycle {
     }
 
     private long[] store(List<NewMessage> group) {
-        long[] ids = chats.insertMessages(group);
+        long[] ids = messages.insertMessages(group);
         List<ChatChanges.Posted> posted = new ArrayList<>(group.size());
-        List<JdbcChats.ReadUpTo> reads = new ArrayList<>(group.size());
+        List<JdbcMemberships.ReadUpTo> reads = new ArrayList<>(group.size());
         for (int i = 0; i < ids.length; i++) {
             NewMessage message = group.get(i);
             if (message.visible()) {
                 fresh.stored(message.view(ids[i]));
                 posted.add(new ChatChanges.Posted(message.room(), ids[i]));
             }
-            reads.add(new JdbcChats.ReadUpTo(message.authorId(), message.room().id(), ids[i]));
+            reads.add(new JdbcMemberships.ReadUpTo(message.authorId(), message.room().id(), ids[i]));
             if (message.reportReason() != null) { // a new row of its own: no lock another writer waits for
                 moderation.report(ids[i], message.authorId(), message.reportReason());
             }
         }
         changes.posted(posted);
-        chats.readUpTo(reads);
+        memberships.readUpTo(reads);
         return ids;
     }
 

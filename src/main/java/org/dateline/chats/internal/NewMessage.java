@@ -6,12 +6,13 @@ import java.util.Map;
 import org.dateline.chats.MessageState;
 import org.dateline.chats.MessageView;
 import org.dateline.chats.Room;
+import org.dateline.content.ChatPaths;
 
 /**
  * A message a reader posted, checked and ready to be stored ({@link MessageWriter}).
  *
  * @param html         the body's safe markup, for the stored message's view
- * @param createdAt    from {@link JdbcChats#timestamp()}: to the millisecond, as stored
+ * @param createdAt    from {@link JdbcMessages#timestamp()}: to the millisecond, as stored
  * @param reportReason when a suspect word lets the message through, the reason of the report that puts it in the
  *                     moderation queue as its author's own; null otherwise
  */
@@ -21,7 +22,7 @@ public record NewMessage(Room room, long authorId, String authorName, String bod
     /** The stored message as a read would return it: nobody has reacted to it or edited it yet. */
     public MessageView view(long id) {
         return new MessageView(id, room.id(), room.edition(), authorId, authorName, body, html, replyTo, createdAt,
-                null, Map.of(), MessageView.permalink(room.edition(), id), state);
+                null, Map.of(), ChatPaths.permalink(room.edition(), id), state);
     }
 
     /** A held message is in nobody's view until a moderator lets it through. */

@@ -22,6 +22,7 @@ import org.dateline.chats.PostMessage;
 import org.dateline.chats.Refusal;
 import org.dateline.chats.Room;
 import org.dateline.content.Article;
+import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.CurrentActor;
@@ -49,17 +50,17 @@ class ReaderChatsController {
 
     private final ReaderPages pages;
     private final ChatQueries queries;
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
     private final ContentQueries content;
     private final CurrentActor actor;
     private final FollowRoom follow;
     private final PostMessage post;
 
-    ReaderChatsController(ReaderPages pages, ChatQueries queries, JdbcChats chats, ContentQueries content,
+    ReaderChatsController(ReaderPages pages, ChatQueries queries, JdbcRooms rooms, ContentQueries content,
                           CurrentActor actor, FollowRoom follow, PostMessage post) {
         this.pages = pages;
         this.queries = queries;
-        this.chats = chats;
+        this.rooms = rooms;
         this.content = content;
         this.actor = actor;
         this.follow = follow;
@@ -150,22 +151,23 @@ class ReaderChatsController {
     /** The room to write in: named by its id, or by its live article (whose room may not exist yet). */
     private Optional<WriteTarget> target(Long articleId, Long roomId) {
         if (roomId != null) {
-            return chats.room(roomId).filter(r -> !r.articleRemoved()).flatMap(this::target);
+            return rooms.room(roomId).filter(r -> !r.articleRemoved()).flatMap(this::target);
         }
         if (articleId != null) {
-            return content.article(articleId).map(a -> chats.roomOfArticle(a.id())
-                    .map(r -> new WriteTarget(a.id(), r.id(), a.headline(), a.path() + "#chat"))
-                    .orElseGet(() -> new WriteTarget(a.id(), null, a.headline(), a.path() + "#chat")));
+            return content.article(articleId).map(a -> rooms.roomOfArticle(a.id())
+                    .map(r -> new WriteTarget(a.id(), r.id(), a.headline(), ChatPaths.atConversation(a.path())))
+                    .orElseGet(() -> new WriteTarget(a.id(), null, a.headline(), ChatPaths.atConversation(a.path()))));
         }
         return Optional.empty();
     }
 
     private Optional<WriteTarget> target(Room room) {
         if (room.articleId() == null) {
-            return Optional.of(new WriteTarget(null, room.id(), room.title(), JdbcChats.topicPath(room) + "#chat"));
+            return Optional.of(new WriteTarget(null, room.id(), room.title(),
+                    ChatPaths.atConversation(ChatPaths.topicRoom(room.edition(), room.slug()))));
         }
         return content.article(room.articleId()).map((Article a) ->
-                new WriteTarget(a.id(), room.id(), a.headline(), a.path() + "#chat"));
+                new WriteTarget(a.id(), room.id(), a.headline(), ChatPaths.atConversation(a.path())));
     }
 
     /** The refusal in the page's language; its English text where no translation exists. */

@@ -21,7 +21,6 @@ import org.dateline.chats.ReaderRoom;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The unread counts of logged-in readers, live on their sockets. {@code {"type":"inbox"}} on a socket whose handshake
@@ -52,11 +51,13 @@ class ReaderInboxes {
     /** The largest total a header shows as a number; beyond it, "99+". */
     static final long SHOWN_MAX = 99;
 
-    private final JdbcChats chats;
+    private final JdbcRooms rooms;
+    private final JdbcMemberships memberships;
+    private final RoomLinks links;
     private final ChatQueries queries;
-    private final JsonMapper json;
+    private final ChatProtocol protocol;
     private final JdbcModeration moderation;
-    private final Map<Long, Set<ChatSockets.Subscriber>> byReader = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Subscriber>> byReader = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> readersByRoom = new ConcurrentHashMap<>();
     /** Unread messages by reader and room, for the readers watching on this node; the keys are the rooms they follow. */
     private final Map<Long, Map<Long, Long>> counts = new ConcurrentHashMap<>();
@@ -69,11 +70,18 @@ class ReaderInboxes {
     /** Held while a header's shown total is compared or set and its frame sent. */
     private final Object shownLock = new Object();
 
-    ReaderInboxes(JdbcChats chats, ChatQueries queries, JsonMapper json, JdbcModeration moderation) {
-        this.chats = chats;
+    ReaderInboxes(JdbcRooms rooms, JdbcMemberships memberships, RoomLinks links, ChatQueries queries,
+                  ChatProtocol protocol, JdbcModeration moderation) {
+        this.rooms = rooms;
+        this.memberships = memberships;
+        this.links = links;
         this.queries = queries;
-        this.json = json;
+        this.protocol = protocol;
         this.moderation = moderation;
+    }
+
+    /** A room the reader follows since the last flush, as a list of rooms adds it. */
+    private record Introduction(String title, String url, String at) {
     }
 
     /** The rooms whose count moved for one reader; taken whole by the flush, which closes it. */
@@ -81,47 +89,38 @@ class ReaderInboxes {
         /** Room → whether a message was posted in it (then the details carry it as the room's last). */
         final Map<Long, Boolean> rooms = new LinkedHashMap<>();
         /** Title, address and time of the rooms the reader newly follows, for the details. */
-        final Map<Long, Map<String, Object>> introduced = new HashMap<>();
+        final Map<Long, Introduction> introduced = new HashMap<>();
         boolean closed;
     }
 
     /** Registers first, then reads the counts: a message posted in between moves them again at the next flush. */
-    void watch(ChatSockets.Subscriber subscriber, long accountId, boolean details) {
+    void watch(Subscriber subscriber, long accountId, boolean details) {
         subscriber.reader = accountId;
         subscriber.inboxDetails = details;
         byReader.computeIfAbsent(accountId, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
         List<ReaderRoom> rooms = queries.roomsOf(accountId);
         Map<Long, Long> mine = counts.computeIfAbsent(accountId, k -> new ConcurrentHashMap<>());
         long total = 0;
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<ServerFrame.RoomCount> entries = new ArrayList<>();
         for (ReaderRoom room : rooms) {
             follows(accountId, room.roomId());
             mine.put(room.roomId(), room.unread());
             total += room.unread();
-            Map<String, Object> count = new LinkedHashMap<>();
-            count.put("room", room.roomId());
-            count.put("unread", room.unread());
-            entries.add(count);
+            entries.add(ServerFrame.RoomCount.of(room.roomId(), room.unread()));
         }
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "inbox");
-        frame.put("total", total);
-        if (details) {
-            frame.put("rooms", entries);
-        }
-        TextMessage answer = new TextMessage(json.writeValueAsString(frame));
+        TextMessage answer = protocol.write(new ServerFrame.Inbox(total, details ? entries : null));
         synchronized (shownLock) { // against the flush, which compares what the socket shows
             subscriber.shownTotal = shown(total);
             subscriber.send(answer);
         }
     }
 
-    void forget(ChatSockets.Subscriber subscriber) {
+    void forget(Subscriber subscriber) {
         Long reader = subscriber.reader;
         if (reader == null) {
             return;
         }
-        Set<ChatSockets.Subscriber> sockets = byReader.computeIfPresent(reader, (k, set) -> {
+        Set<Subscriber> sockets = byReader.computeIfPresent(reader, (k, set) -> {
             set.remove(subscriber);
             return set.isEmpty() ? null : set;
         });
@@ -143,13 +142,9 @@ class ReaderInboxes {
      */
     private void onBan(long banId) {
         moderation.banNotice(banId).filter(ban -> byReader.containsKey(ban.accountId())).ifPresent(ban -> {
-            Map<String, Object> frame = new LinkedHashMap<>();
-            frame.put("type", "ban");
-            frame.put("room", ban.roomId());
-            frame.put("until", ban.expiresAt() == null ? null : ban.expiresAt().toString());
-            frame.put("lifted", ban.lifted());
-            TextMessage text = new TextMessage(json.writeValueAsString(frame));
-            for (ChatSockets.Subscriber socket : byReader.getOrDefault(ban.accountId(), Set.of())) {
+            TextMessage text = protocol.write(new ServerFrame.Ban(ban.roomId(),
+                    ban.expiresAt() == null ? null : ban.expiresAt().toString(), ban.lifted()));
+            for (Subscriber socket : byReader.getOrDefault(ban.accountId(), Set.of())) {
                 socket.send(text);
             }
         });
@@ -198,7 +193,7 @@ class ReaderInboxes {
             if (author != null) {
                 audience.add(author);
             }
-            Map<Long, Long> unread = chats.unreadIn(roomId, audience);
+            Map<Long, Long> unread = memberships.unreadIn(roomId, audience);
             // the next time, spread so that rooms counted at once (a node starting) are not counted again at once
             recountedAt.put(roomId, now + RECOUNT + ThreadLocalRandom.current().nextLong(60_000_000_000L));
             for (long reader : audience) {
@@ -227,7 +222,7 @@ class ReaderInboxes {
      */
     private void readerMoved(long reader, long roomId) {
         if (byReader.containsKey(reader)) {
-            moved(reader, roomId, chats.unreadIn(roomId, List.of(reader)).get(reader), false);
+            moved(reader, roomId, memberships.unreadIn(roomId, List.of(reader)).get(reader), false);
         }
     }
 
@@ -247,13 +242,8 @@ class ReaderInboxes {
         if (mine.put(roomId, unread) == null) { // newly followed: a page listing the rooms adds it
             follows(reader, roomId);
             if (byReader.getOrDefault(reader, Set.of()).stream().anyMatch(socket -> socket.inboxDetails)) {
-                chats.room(roomId).ifPresent(room -> chats.link(room).ifPresent(link -> {
-                    Map<String, Object> intro = new LinkedHashMap<>();
-                    intro.put("title", link.title());
-                    intro.put("url", link.url());
-                    intro.put("at", room.lastActivityAt().toString());
-                    introduce(reader, roomId, intro);
-                }));
+                rooms.room(roomId).ifPresent(room -> links.link(room).ifPresent(link -> introduce(reader, roomId,
+                        new Introduction(link.title(), link.url(), room.lastActivityAt().toString()))));
             }
         }
         note(reader, roomId, posted);
@@ -264,7 +254,7 @@ class ReaderInboxes {
         pending(reader, moved -> moved.rooms.merge(roomId, posted, Boolean::logicalOr));
     }
 
-    private void introduce(long reader, long roomId, Map<String, Object> intro) {
+    private void introduce(long reader, long roomId, Introduction intro) {
         pending(reader, moved -> moved.introduced.put(roomId, intro));
     }
 
@@ -302,7 +292,7 @@ class ReaderInboxes {
             synchronized (moved) {
                 moved.closed = true;
             }
-            Set<ChatSockets.Subscriber> sockets = byReader.get(reader);
+            Set<Subscriber> sockets = byReader.get(reader);
             Map<Long, Long> mine = counts.get(reader);
             if (sockets == null || mine == null) {
                 continue;
@@ -313,13 +303,12 @@ class ReaderInboxes {
             }
             TextMessage detailed = null;
             TextMessage counted = null;
-            for (ChatSockets.Subscriber socket : sockets) {
+            for (Subscriber socket : sockets) {
                 if (socket.inboxDetails) {
                     detailed = detailed != null ? detailed : detailedFrame(total, moved, mine);
                     socket.send(detailed);
                 } else if (socket.shownTotal != shown(total)) { // a header: only when what it shows moves
-                    counted = counted != null ? counted
-                            : new TextMessage("{\"type\":\"unread\",\"total\":" + total + "}");
+                    counted = counted != null ? counted : protocol.write(new ServerFrame.Unread(total, null));
                     socket.shownTotal = shown(total);
                     socket.send(counted);
                 }
@@ -334,40 +323,22 @@ class ReaderInboxes {
 
     /** Each room whose count moved: its count, and what a list of rooms shows of it. */
     private TextMessage detailedFrame(long total, Moved moved, Map<Long, Long> mine) {
-        List<Map<String, Object>> rooms = new ArrayList<>(moved.rooms.size());
+        List<ServerFrame.RoomCount> rooms = new ArrayList<>(moved.rooms.size());
         moved.rooms.forEach((roomId, posted) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("room", roomId);
             Long unread = mine.get(roomId);
-            entry.put("unread", unread == null ? 0 : unread);
             if (unread == null) {
-                entry.put("followed", false);
-            } else {
-                MessageView last = posted ? lastByRoom.get(roomId) : null;
-                if (last != null) {
-                    entry.put("last", last(last));
-                }
-                Map<String, Object> intro = moved.introduced.get(roomId);
-                if (intro != null) {
-                    entry.putAll(intro);
-                }
+                rooms.add(new ServerFrame.RoomCount(roomId, 0, false, null, null, null, null));
+                return;
             }
-            rooms.add(entry);
+            MessageView last = posted ? lastByRoom.get(roomId) : null;
+            Introduction intro = moved.introduced.get(roomId);
+            rooms.add(new ServerFrame.RoomCount(roomId, unread, null, last == null ? null
+                    : new ServerFrame.LastMessage(last.id(), last.authorName(), ReaderRoom.preview(last.text()),
+                            last.createdAt().toString()),
+                    intro == null ? null : intro.title(), intro == null ? null : intro.url(),
+                    intro == null ? null : intro.at()));
         });
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "unread");
-        frame.put("total", total);
-        frame.put("rooms", rooms);
-        return new TextMessage(json.writeValueAsString(frame));
-    }
-
-    private static Map<String, Object> last(MessageView message) {
-        Map<String, Object> last = new LinkedHashMap<>();
-        last.put("id", message.id());
-        last.put("author", message.authorName());
-        last.put("text", ReaderRoom.preview(message.text()));
-        last.put("at", message.createdAt().toString());
-        return last;
+        return protocol.write(new ServerFrame.Unread(total, rooms));
     }
 
     private void follows(long reader, long room) {

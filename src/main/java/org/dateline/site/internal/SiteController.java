@@ -16,6 +16,7 @@ import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleSummary;
+import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Author;
@@ -202,12 +203,12 @@ class SiteController {
     String topics(@PathVariable String edition, Model model, HttpServletRequest request) {
         Edition e = edition(edition);
         Ui ui = Pages.ui(e);
-        String path = "/" + e.code() + "/chat";
+        String path = ChatPaths.topics(e.code());
         String title = ui.t("chat.topics.title");
         Chrome chrome = pages.chrome(e, null, new Pages.Head(title, ui.t("chat.topics.intro"), path,
-                alternates(e, ed -> "/" + ed.code() + "/chat"), Pages.feeds(e, null, e.siteName()), null, "website"));
+                alternates(e, ed -> ChatPaths.topics(ed.code())), Pages.feeds(e, null, e.siteName()), null, "website"));
         List<TopicLink> rooms = chats.topics(e.code(), TOPICS).stream()
-                .map(room -> new TopicLink(room.title(), path + "/" + room.slug(),
+                .map(room -> new TopicLink(room.title(), ChatPaths.topicRoom(e.code(), room.slug()),
                         room.lastMessageId() == 0 ? null : room.lastActivityAt().toString(),
                         room.lastMessageId() == 0 ? null : ui.dateTime(room.lastActivityAt()),
                         room.state() != RoomState.OPEN))
@@ -225,7 +226,7 @@ class SiteController {
         Edition e = edition(edition);
         Room room = chats.topic(e.code(), slug).orElseThrow(() -> new PageNotFound(e));
         Ui ui = Pages.ui(e);
-        String path = "/" + e.code() + "/chat/" + slug;
+        String path = ChatPaths.topicRoom(e.code(), slug);
         String title = ui.t("chat.topic.title", room.title());
         Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, path, Pages.feeds(e, null, e.siteName())));
         Conversation conversation = chats.conversation(room, CHAT_MESSAGES);

@@ -17,25 +17,25 @@ class ChatThrottleTest {
 
     @Test
     void defaultsAllowEightMessagesAMinutePerAccount() {
-        ChatThrottle throttle = new ChatThrottle(ChatRates.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
         assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isEqualTo(8);
     }
 
     @Test
     void defaultsSlowBrandNewAccountsToThree() {
-        ChatThrottle throttle = new ChatThrottle(ChatRates.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
         assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, true, "10.0.0.1"))).isEqualTo(3);
     }
 
     @Test
     void defaultsAllowSixtyMessagesAMinutePerAddressAcrossAccounts() {
-        ChatThrottle throttle = new ChatThrottle(ChatRates.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
         assertThat(allowed(200, i -> throttle.tryAcquire(Action.MESSAGE, i, false, "10.0.0.1"))).isEqualTo(60);
     }
 
     @Test
     void aRefusalByTheAddressCostsTheAccountNothing() {
-        ChatThrottle throttle = new ChatThrottle(ChatRates.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
         assertThat(allowed(60, i -> throttle.tryAcquire(Action.MESSAGE, 1000 + i, false, "10.0.0.1"))).isEqualTo(60);
         // the crowded address refuses account 1 again and again ...
         assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isZero();
@@ -45,7 +45,7 @@ class ChatThrottleTest {
 
     @Test
     void configuredAllowancesReplaceTheDefaults() {
-        ChatThrottle throttle = new ChatThrottle(new ChatRates(100, 50, 1000));
+        ChatThrottle throttle = new ChatThrottle(new ChatSettings(0, 0, new ChatSettings.Rate(100, 50, 1000)));
         assertThat(allowed(300, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isEqualTo(100);
         assertThat(allowed(300, i -> throttle.tryAcquire(Action.MESSAGE, 2, true, "10.0.0.2"))).isEqualTo(50);
         // 1,000 a minute refill about one every 60 ms while the loop runs
@@ -55,14 +55,14 @@ class ChatThrottleTest {
 
     @Test
     void reactionsKeepTheirOwnLimits() {
-        ChatThrottle throttle = new ChatThrottle(new ChatRates(1000, 1000, 100_000));
+        ChatThrottle throttle = new ChatThrottle(new ChatSettings(0, 0, new ChatSettings.Rate(1000, 1000, 100_000)));
         assertThat(allowed(100, i -> throttle.tryAcquire(Action.REACTION, 1, false, "10.0.0.1")))
                 .isEqualTo(ChatThrottle.REACTIONS_PER_MINUTE);
     }
 
     @Test
     void refusesAnAllowanceBelowOnePerMinute() {
-        assertThatThrownBy(() -> new ChatRates(0, 3, 60)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChatRates(8, 3, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatSettings.Rate(0, 3, 60)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatSettings.Rate(8, 3, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
