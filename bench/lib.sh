@@ -90,7 +90,11 @@ machine_note() {
     [ -x "$JAVA25" ] && echo "- java 25: $("$JAVA25" -version 2>&1 | head -2 | tail -1)"
     command -v nginx >/dev/null && echo "- $(nginx -v 2>&1)"
     command -v wrk >/dev/null && echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-    echo "- jar: $JAR (built from the sources of commit $(cd "$ROOT_DIR" && git log -1 --format=%h -- src pom.xml 2>/dev/null))"
+    if [ "$JAR" = "$ROOT_DIR/target/dateline.jar" ]; then
+        echo "- jar: $JAR (built from the sources of commit $(cd "$ROOT_DIR" && git log -1 --format=%h -- src pom.xml 2>/dev/null))"
+    else
+        echo "- jar: $JAR (given; built $(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ))"
+    fi
 }
 
 # use_database DB PG_DB: points the servers started next at a fresh PostgreSQL database PG_DB (DB=postgres: dropped
