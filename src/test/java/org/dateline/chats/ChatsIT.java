@@ -211,6 +211,11 @@ class ChatsIT {
         HttpResponse<String> malformed = alice.call("POST", "/api/chats/articles/" + article.id() + "/messages", "{\"body\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(ChatReader.code(malformed)).isEqualTo("malformed_json");
+        HttpResponse<String> number = alice.call("POST", "/api/chats/articles/" + article.id() + "/messages",
+                "{\"body\":12}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(ChatReader.code(number)).isEqualTo("invalid_request");
+        assertThat(number.body()).contains("{\"field\":\"body\",\"code\":\"invalid_type\"");
         HttpResponse<String> badReply = alice.call("POST", "/api/chats/articles/" + article.id() + "/messages",
                 ChatReader.message("Replying to nothing", 987_654_321L));
         assertThat(ChatReader.code(badReply)).isEqualTo("reply_not_found");

@@ -91,10 +91,23 @@ class AdminApiIT {
     }
 
     @Test
-    void refusesWrongTypesAndOverlongFields() {
-        String wrongType = Http.article("en", "world", "Story").replace("\"tags\":[\"Test tag\"]", "\"tags\":{\"a\":1}");
-        assertThat(http.postJson("/api/admin/articles", wrongType, DatelineTestContext.ADMIN_TOKEN).body())
-                .contains("\"code\":\"malformed_json\"");
+    void refusesWrongTypesNamingTheFieldAndOverlongFields() {
+        long before = content.count();
+        String[][] wrongTypes = {
+                {"\"tags\":[\"Test tag\"]", "\"tags\":{\"a\":1}", "tags"},
+                {"\"headline\":\"Story\"", "\"headline\":123", "headline"},
+                {"\"credit\":\"Dateline\"", "\"credit\":true", "credit"},
+                {"\"tags\":[\"Test tag\"]", "\"tags\":[\"Test tag\",7.5]", "tags[1]"},
+                {"\"datelinePlace\":\"MOSCOW\"", "\"datelinePlace\":[\"MOSCOW\"]", "datelinePlace"}};
+        for (String[] wrong : wrongTypes) {
+            String body = Http.article("en", "world", "Story").replace(wrong[0], wrong[1]);
+            assertThat(body).as(wrong[1]).contains(wrong[1]);
+            HttpResponse<String> refused = http.postJson("/api/admin/articles", body, DatelineTestContext.ADMIN_TOKEN);
+            assertThat(refused.statusCode()).as(wrong[1]).isEqualTo(400);
+            assertThat(refused.body()).as(wrong[1]).contains("\"code\":\"invalid_request\"")
+                    .contains("{\"field\":\"" + wrong[2] + "\",\"code\":\"invalid_type\"");
+        }
+        assertThat(content.count()).isEqualTo(before);
         String overlong = Http.article("en", "world", "H".repeat(301));
         HttpResponse<String> response = http.postJson("/api/admin/articles", overlong, DatelineTestContext.ADMIN_TOKEN);
         assertThat(response.statusCode()).isEqualTo(400);

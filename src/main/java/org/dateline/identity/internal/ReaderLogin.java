@@ -182,12 +182,14 @@ final class ReaderLogin {
 
     /**
      * Where the reader was going when asked to log in (an article's discussion, the page to write a message): a path
-     * on this site only, so the login can never send anyone elsewhere. Null when absent or not such a path.
+     * on this site only, so the login can never send anyone elsewhere. Null when absent or not such a path. Only
+     * printable ASCII: the site's own paths are (a slug is ASCII, anything else percent-encoded), and a redirect's
+     * {@code Location} header cannot carry anything else (a browser may also read a full-width dot as a dot).
      */
     static String next(HttpServletRequest request) {
         String next = request.getParameter("next");
         if (next == null || next.length() > 512 || !next.startsWith("/") || next.startsWith("//")
-                || next.startsWith(LOGIN) || next.chars().anyMatch(c -> c < 0x21 || c == '\\' || c == 0x7f)) {
+                || next.startsWith(LOGIN) || next.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '\\')) {
             return null;
         }
         try {

@@ -1,5 +1,7 @@
 package org.dateline.platform.web;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -13,6 +15,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** The one place that turns API failures into problem documents. No stack trace or SQL ever reaches a client. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -25,10 +29,32 @@ class ApiErrors {
         return Problems.response(Problems.problem(e.status(), e.code(), e.getMessage()));
     }
 
+    /**
+     * A body that is no JSON answers {@code malformed_json}; JSON with a value of the wrong type in a field answers
+     * {@code invalid_request} naming the field (code {@code invalid_type}), like any other problem with a field.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = field(mismatch.getPath());
+            return Problems.response(Problems.invalid(List.of(new Problems.FieldError(field, "invalid_type",
+                    "The value of " + field + " is not of the expected type."))));
+        }
         return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_json",
                 "The request body is not a JSON document of the expected shape."));
+    }
+
+    /** {@code tags[2]}, {@code body}: the field as a client names it. */
+    private static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -24,6 +24,10 @@ public final class Problems {
         return problem;
     }
 
+    /** One problem with one field of a request: the field as the client names it, a stable code, a message. */
+    public record FieldError(String field, String code, String message) {
+    }
+
     /** A 400 listing every problem of one request, each with its own code and the field it concerns. */
     public static ProblemDetail invalid(List<?> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid_request",

@@ -18,7 +18,7 @@ class LoginReturnTest {
     void neverLeavesTheSite() {
         for (String elsewhere : new String[] {"https://evil.example/", "//evil.example/x", "/\\evil.example",
                 "javascript:alert(1)", "evil.example", "/en/\nSet-Cookie: x=1", "/account/login?next=/x", "",
-                "/" + "a".repeat(600)}) {
+                "/" + "a".repeat(600), "/\u3002evil.example", "/\uff0fevil.example", "/новости", "/en/\u0085x"}) {
             assertThat(next(elsewhere)).as(elsewhere).isNull();
         }
         assertThat(ReaderLogin.next(new MockHttpServletRequest())).isNull();
