@@ -11,6 +11,7 @@ import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.platform.web.Problems;
+import org.dateline.platform.web.UndecodableParameters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -69,6 +71,7 @@ class SecurityConfiguration {
             .formLogin(form -> form.disable())
             .logout(logout -> logout.disable())
             .headers(SecurityConfiguration::headers)
+            .addFilterAfter(new UndecodableParameters(), HeaderWriterFilter.class)
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
                         "login_required", "Log in first."))
@@ -113,6 +116,7 @@ class SecurityConfiguration {
             .formLogin(form -> form.disable())
             .logout(logout -> logout.disable())
             .headers(SecurityConfiguration::headers)
+            .addFilterAfter(new UndecodableParameters(), HeaderWriterFilter.class)
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) -> {
                     // Without the bootstrap token the API still serves integration tokens; "disabled" is only
@@ -165,7 +169,8 @@ class SecurityConfiguration {
                     settings.login().perAddressPerMinute()),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
-            .headers(SecurityConfiguration::headers);
+            .headers(SecurityConfiguration::headers)
+            .addFilterAfter(new UndecodableParameters(), HeaderWriterFilter.class);
         return http.build();
     }
 
@@ -199,7 +204,8 @@ class SecurityConfiguration {
             .addFilterBefore(new LoginThrottle(settings.login().perAddressPerMinute()),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
-            .headers(SecurityConfiguration::headers);
+            .headers(SecurityConfiguration::headers)
+            .addFilterAfter(new UndecodableParameters(), HeaderWriterFilter.class);
         return http.build();
     }
 

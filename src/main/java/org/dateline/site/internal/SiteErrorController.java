@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.platform.web.Problems;
+import org.dateline.platform.web.UndecodableParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -44,7 +45,8 @@ class SiteErrorController implements ErrorController {
         int status = status(request);
         HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
                 : HttpStatus.valueOf(status);
-        String code = switch (status) {
+        Object given = request.getAttribute(UndecodableParameters.ERROR_CODE_ATTRIBUTE);
+        String code = given instanceof String named ? named : switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 500 -> "internal_error";
