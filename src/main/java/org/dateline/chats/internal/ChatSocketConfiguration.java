@@ -42,6 +42,7 @@ class ChatSocketConfiguration {
         // Same origin (or no Origin header, as non-browser clients send), and the configured public origin, which a
         // TLS-terminating proxy in front makes differ from what this server sees: other sites' pages cannot listen in.
         String publicOrigin = settings.baseUrl() == null ? "" : settings.baseUrl().replaceAll("/+$", "");
+        handler.getHandshakeInterceptors().add(new MalformedOrigins());
         handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor(
                 publicOrigin.isBlank() ? List.of() : List.of(publicOrigin)));
         // The handshake is an HTTP request with the reader's session: remember who it is (for their unread counts and
