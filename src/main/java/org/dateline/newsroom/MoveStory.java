@@ -54,13 +54,8 @@ public class MoveStory {
         }
         Story story = checked.story();
         ArticleState to = ((WorkflowPolicy.Allowed) WorkflowPolicy.decide(actor, story, step)).to().articleState();
-        return transaction.run(() -> {
-            SaveStory.SaveStep saved = saveStory.saveFirst(actor, story, edit);
-            if (saved.refusal() != null) {
-                return saved.refusal();
-            }
-            return articles.move(id, story.state(), to) ? new StoryResult.Done(id, to, saved.story().revision())
-                    : StoryResult.refused(StoryRefusal.STATE_CHANGED);
-        });
+        return transaction.run(() -> saveStory.savedThen(actor, story, edit, current ->
+                articles.move(id, story.state(), to) ? new StoryResult.Done(id, to, current.revision())
+                        : StoryResult.refused(StoryRefusal.STATE_CHANGED)));
     }
 }

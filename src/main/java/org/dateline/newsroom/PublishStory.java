@@ -73,19 +73,13 @@ public class PublishStory {
             return checked.refusal();
         }
         Story story = checked.story();
-        return transaction.run(() -> {
-            SaveStory.SaveStep saved = saveStory.saveFirst(actor, story, edit);
-            if (saved.refusal() != null) {
-                return saved.refusal();
-            }
-            Story current = saved.story();
+        return transaction.run(() -> saveStory.savedThen(actor, story, edit, current -> {
             Instant now = now();
             if (!current.state().isUnpublishedWork()) {
                 return goLive(id, now) ? new StoryResult.Done(id, ArticleState.LIVE, current.revision())
                         : StoryResult.refused(StoryRefusal.STATE_CHANGED);
             }
-            List<FieldProblem> problems = new ArrayList<>();
-            validation.validate(current.fields(), StoryValidation.blocks(current.fields().body()), problems);
+            List<FieldProblem> problems = validation.unpublishable(current.fields());
             if (!problems.isEmpty()) {
                 return new StoryResult.Rejected(problems);
             }
@@ -94,7 +88,7 @@ public class PublishStory {
             }
             announce(id);
             return new StoryResult.Done(id, ArticleState.LIVE, current.revision());
-        });
+        }));
     }
 
     /** Stores a new story and publishes it now. */

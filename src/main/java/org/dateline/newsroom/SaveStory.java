@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
@@ -87,21 +88,16 @@ public class SaveStory {
     }
 
     /**
-     * The save step of a workflow button ({@link PublishStory}, {@link ScheduleStory}, {@link MoveStory}), inside
-     * its transaction: the edit is saved when its fields differ from the story's, and the story as it is then is
-     * returned; the refusal otherwise.
+     * A workflow button's save, then its step ({@link PublishStory}, {@link ScheduleStory}, {@link MoveStory},
+     * {@link UnscheduleStory}), inside the step's transaction: the edit is saved when its fields differ from the
+     * story's, and the step goes on with the story as it is then; a refused save is the answer, and no step is taken.
      */
-    SaveStep saveFirst(Actor actor, Story story, StoryEdit edit) {
+    StoryResult savedThen(Actor actor, Story story, StoryEdit edit, Function<Story, StoryResult> step) {
         if (edit == null || StoryFields.same(StoryFields.forStory(story, edit.fields()), story.fields())) {
-            return new SaveStep(story, null);
+            return step.apply(story);
         }
         StoryResult saved = save(actor, story, edit, false);
-        return saved instanceof StoryResult.Done ? new SaveStep(queries.find(story.id()).orElseThrow(), null)
-                : new SaveStep(null, saved);
-    }
-
-    /** The story after a save step, or why the step was refused. */
-    record SaveStep(Story story, StoryResult refusal) {
+        return saved instanceof StoryResult.Done ? step.apply(queries.find(story.id()).orElseThrow()) : saved;
     }
 
     private StoryResult save(Actor actor, Story story, StoryEdit edit, boolean overLock) {

@@ -62,14 +62,8 @@ public class ScheduleStory {
             return checked.refusal();
         }
         Story story = checked.story();
-        return transaction.run(() -> {
-            SaveStory.SaveStep saved = saveStory.saveFirst(actor, story, edit);
-            if (saved.refusal() != null) {
-                return saved.refusal();
-            }
-            Story current = saved.story();
-            List<FieldProblem> problems = new ArrayList<>();
-            validation.validate(current.fields(), StoryValidation.blocks(current.fields().body()), problems);
+        return transaction.run(() -> saveStory.savedThen(actor, story, edit, current -> {
+            List<FieldProblem> problems = validation.unpublishable(current.fields());
             if (!problems.isEmpty()) {
                 return new StoryResult.Rejected(problems);
             }
@@ -77,7 +71,7 @@ public class ScheduleStory {
                 return StoryResult.refused(StoryRefusal.STATE_CHANGED);
             }
             return new StoryResult.Done(id, ArticleState.SCHEDULED, current.revision());
-        });
+        }));
     }
 
     /** Stores a new story, scheduled (or embargoed) for {@code at}. */

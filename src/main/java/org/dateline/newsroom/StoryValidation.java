@@ -83,6 +83,13 @@ class StoryValidation {
         return section;
     }
 
+    /** What stops the story's fields from being published (checked before every publication and schedule). */
+    List<FieldProblem> unpublishable(PublishCommand fields) {
+        List<FieldProblem> problems = new ArrayList<>();
+        validate(fields, blocks(fields.body()), problems);
+        return problems;
+    }
+
     /**
      * The rules for a draft: it needs an edition, a section and a headline; whatever else it has already meets the
      * rules of a published story, and the rest may come later.

@@ -37,14 +37,9 @@ public class UnscheduleStory {
             return checked.refusal();
         }
         Story story = checked.story();
-        return transaction.run(() -> {
-            SaveStory.SaveStep saved = saveStory.saveFirst(actor, story, edit);
-            if (saved.refusal() != null) {
-                return saved.refusal();
-            }
-            return articles.move(id, ArticleState.SCHEDULED, ArticleState.READY)
-                    ? new StoryResult.Done(id, ArticleState.READY, saved.story().revision())
-                    : StoryResult.refused(StoryRefusal.STATE_CHANGED);
-        });
+        return transaction.run(() -> saveStory.savedThen(actor, story, edit, current ->
+                articles.move(id, ArticleState.SCHEDULED, ArticleState.READY)
+                        ? new StoryResult.Done(id, ArticleState.READY, current.revision())
+                        : StoryResult.refused(StoryRefusal.STATE_CHANGED)));
     }
 }
