@@ -37,7 +37,7 @@ class EditLocks {
         return Optional.of(lock.name());
     }
 
-    boolean fresh(Instant lockedAt) {
+    private boolean fresh(Instant lockedAt) {
         return lockedAt.isAfter(staleBefore());
     }
 

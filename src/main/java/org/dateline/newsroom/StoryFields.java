@@ -70,7 +70,7 @@ class StoryFields {
         return at.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    static String slug(PublishCommand command) {
+    private static String slug(PublishCommand command) {
         return command.slug() != null ? command.slug() : Slug.from(command.headline()).value();
     }
 
