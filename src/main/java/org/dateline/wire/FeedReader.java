@@ -3,6 +3,7 @@ package org.dateline.wire;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * RSS (0.9x, 1.0, 2.0) and Atom through ROME, from a document {@link SecureXml} has already parsed, so feeds get
@@ -25,6 +27,9 @@ import org.w3c.dom.Document;
  * the publication date) orders versions of one guid. The guid is the RSS {@code guid} or Atom {@code id}, else the
  * link. With {@code content:encoded} or Atom content the description is the lead; without, the description is the
  * body and its first paragraph the lead.
+ * <p>
+ * An entry nested deeper than {@link Nesting#MAX_DEPTH} is taken out of the document before ROME sees it (ROME
+ * copies the whole tree recursively) and named {@code too_deep}; the other entries are read.
  */
 final class FeedReader {
 
@@ -32,6 +37,8 @@ final class FeedReader {
     }
 
     static ParseResult read(Document document, String source) {
+        List<ParseError> errors = new ArrayList<>();
+        Set<Integer> removed = removeTooDeepEntries(document, source, errors);
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -45,10 +52,12 @@ final class FeedReader {
         String language = Values.language(feed.getLanguage());
         String credit = PlainText.htmlToLine(feed.getTitle());
         List<WireItem> items = new ArrayList<>();
-        List<ParseError> errors = new ArrayList<>();
         int position = 0;
         for (SyndEntry entry : feed.getEntries()) {
             position++;
+            while (removed.contains(position)) {
+                position++;
+            }
             String guid = PlainText.clean(entry.getUri());
             if (guid == null) {
                 guid = PlainText.clean(entry.getLink());
@@ -66,12 +75,56 @@ final class FeedReader {
                     continue;
                 }
                 items.add(item(entry, guid, headline, language, credit, format));
+            } catch (Nesting.TooDeep tooDeep) { // markup in a description or content string
+                errors.add(Nesting.error(ref));
             } catch (RuntimeException unexpected) {
-                errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID,
-                        "The entry could not be read: " + unexpected));
+                errors.add(WireFormats.unreadable(ref, unexpected));
             }
         }
         return new ParseResult(items, errors);
+    }
+
+    /**
+     * Takes every entry nested too deep out of the document, each named by its guid, id or link (else its position)
+     * in {@code errors}, and answers their positions. Throws {@link Nesting.TooDeep} when what is left, the channel
+     * around the entries, is itself too deep.
+     */
+    private static Set<Integer> removeTooDeepEntries(Document document, String source, List<ParseError> errors) {
+        Element root = document.getDocumentElement();
+        List<Element> entries = new ArrayList<>();
+        switch (SecureXml.localName(root)) {
+            case "rss" -> SecureXml.children(root, "channel").forEach(c -> entries.addAll(SecureXml.children(c, "item")));
+            case "RDF" -> entries.addAll(SecureXml.children(root, "item"));
+            default -> entries.addAll(SecureXml.children(root, "entry"));
+        }
+        Set<Integer> removed = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Element entry = entries.get(i);
+            if (Nesting.tooDeep(entry)) {
+                String ref = firstText(entry, "guid", "id", "link");
+                if (ref == null) {
+                    ref = PlainText.clean(SecureXml.attr(SecureXml.child(entry, "link"), "href"));
+                }
+                errors.add(Nesting.error(ref != null ? ref : source + "#" + (i + 1)));
+                entry.getParentNode().removeChild(entry);
+                removed.add(i + 1);
+            }
+        }
+        // the feed, its channel and the entries' own levels
+        if (Nesting.tooDeep(root, Nesting.MAX_DEPTH + 2)) {
+            throw new Nesting.TooDeep();
+        }
+        return removed;
+    }
+
+    private static String firstText(Element entry, String... names) {
+        for (String name : names) {
+            String text = SecureXml.text(SecureXml.child(entry, name));
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
     }
 
     private static WireItem item(SyndEntry entry, String guid, String headline, String language, String credit,

@@ -47,6 +47,10 @@ final class NewsmlG2Reader {
     static void readItem(Element item, String positionRef, List<WireItem> items, List<ParseError> errors) {
         String guid = PlainText.clean(attr(item, "guid"));
         String ref = guid != null ? guid : positionRef;
+        if (Nesting.tooDeep(item)) {
+            errors.add(Nesting.error(ref));
+            return;
+        }
         try {
             ParseError problem = check(item, ref);
             if (problem != null) {
@@ -54,9 +58,10 @@ final class NewsmlG2Reader {
                 return;
             }
             items.add(textItem(item, guid));
+        } catch (Nesting.TooDeep tooDeep) { // markup in a string (inlineData text/html), parsed as it is read
+            errors.add(Nesting.error(ref));
         } catch (RuntimeException unexpected) {
-            errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID,
-                    "The item could not be read: " + unexpected));
+            errors.add(WireFormats.unreadable(ref, unexpected));
         }
     }
 
@@ -219,7 +224,7 @@ final class NewsmlG2Reader {
             if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
                 own.append(n.getNodeValue());
             } else if (n instanceof Element e && localName(e).equals("person")) {
-                own.append(e.getTextContent());
+                own.append(SecureXml.textContent(e));
             }
         }
         String name = PlainText.clean(own.toString());
@@ -305,9 +310,9 @@ final class NewsmlG2Reader {
                 }
                 case "inlineData" -> {
                     if (type == null || type.equals("text/plain")) {
-                        plain = new Body(WireBody.plain(rendition.getTextContent()), null);
+                        plain = new Body(WireBody.plain(SecureXml.textContent(rendition)), null);
                     } else if (type.equals("text/html")) {
-                        plain = new Body(WireBody.html(rendition.getTextContent()), null);
+                        plain = new Body(WireBody.html(SecureXml.textContent(rendition)), null);
                     }
                 }
                 default -> {

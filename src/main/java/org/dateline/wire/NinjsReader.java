@@ -1,5 +1,6 @@
 package org.dateline.wire;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,23 +22,41 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code headlines}, {@code body_html} then {@code bodies}, {@code versioncreated} then {@code versionCreated}), so
  * property names are matched without regard to case and both generations are read. A document may hold one item,
  * an array of items, or an object with an {@code items} array (Dateline's own list API).
+ * <p>
+ * JSON is UTF-8 (or UTF-16/32 with its byte order mark): bytes that are not are refused ({@code invalid_encoding})
+ * before parsing. An item nested deeper than {@link Nesting#MAX_DEPTH} is refused alone ({@code too_deep}); the
+ * parser itself reads down to {@link Nesting#MAX_JSON_DEPTH} levels, and a document deeper than that is refused
+ * whole.
  */
 final class NinjsReader {
 
     static final String FORMAT = "ninjs";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Nesting.MAX_JSON_DEPTH).build())
+            .build()).build();
     private static final Set<String> LEAD_ROLES = Set.of("summary", "lead", "abstract", "text", "main");
 
     private NinjsReader() {
     }
 
     static ParseResult read(byte[] body, String source) {
+        if (!wide(body)) {
+            long invalid = Decoding.firstInvalidByte(body, StandardCharsets.UTF_8);
+            if (invalid >= 0) {
+                return ParseResult.failed(source, ParseError.Codes.INVALID_ENCODING,
+                        Decoding.notValid(StandardCharsets.UTF_8, invalid));
+            }
+        }
         JsonNode root;
         try {
             root = JSON.readTree(body);
+        } catch (StreamConstraintsException e) {
+            // The parser's own limits name its internals; the document is told in our words.
+            return e.getMessage().contains("nesting depth") ? new ParseResult(List.of(), List.of(Nesting.error(source)))
+                    : ParseResult.failed(source, ParseError.Codes.TOO_LARGE,
+                    "A number, name or string in the document is longer than Dateline reads.");
         } catch (JacksonException e) {
-            return ParseResult.failed(source, ParseError.Codes.MALFORMED_JSON,
-                    "Not well-formed JSON: " + e.getOriginalMessage());
+            return ParseResult.failed(source, ParseError.Codes.MALFORMED_JSON, malformed(e));
         }
         List<JsonNode> documents = new ArrayList<>();
         if (root != null && root.isArray()) {
@@ -59,11 +81,19 @@ final class NinjsReader {
             }
             Fields item = new Fields(document);
             String guid = item.string("uri");
+            if (guid != null) {
+                ref = guid;
+            }
+            if (Nesting.tooDeep(document)) {
+                errors.add(Nesting.error(ref));
+                continue;
+            }
             try {
-                read(item, guid != null ? guid : ref, items, errors);
+                read(item, ref, items, errors);
+            } catch (Nesting.TooDeep tooDeep) { // markup in a body or headline string
+                errors.add(Nesting.error(ref));
             } catch (RuntimeException unexpected) {
-                errors.add(new ParseError(guid != null ? guid : ref, ParseError.Codes.SCHEMA_INVALID,
-                        "The item could not be read: " + unexpected));
+                errors.add(WireFormats.unreadable(ref, unexpected));
             }
         }
         return new ParseResult(items, errors);
@@ -125,6 +155,30 @@ final class NinjsReader {
                 firstCreated != null ? firstCreated : versionCreated,
                 versionCreated != null ? versionCreated : firstCreated,
                 guid.startsWith("http://") || guid.startsWith("https://") ? guid : null, FORMAT, body.markup()));
+    }
+
+    /** Where and what, without the parser's note on where its start marker was (it names a parser feature). */
+    private static String malformed(JacksonException e) {
+        String what = String.valueOf(e.getOriginalMessage());
+        int startMarker = what.indexOf(" (start marker");
+        what = startMarker >= 0 ? what.substring(0, startMarker) : what;
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return "Not well-formed JSON" + where + (what.contains("`") ? "." : ": " + what);
+    }
+
+    /** UTF-16 or UTF-32, told by a byte order mark or the zero bytes around the first ASCII character: Jackson reads those. */
+    private static boolean wide(byte[] body) {
+        if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String headline(Fields item) {

@@ -10,7 +10,7 @@ public record ParseError(String itemRef, String code, String message) {
 
     /** The stable error codes. */
     public static final class Codes {
-        /** Not well-formed XML, or XML in an encoding that cannot be read. */
+        /** Not well-formed XML. */
         public static final String MALFORMED_XML = "malformed_xml";
         /** Not well-formed JSON. */
         public static final String MALFORMED_JSON = "malformed_json";
@@ -20,6 +20,13 @@ public record ParseError(String itemRef, String code, String message) {
         public static final String DOCTYPE_REFUSED = "doctype_refused";
         /** Larger than the parser accepts. */
         public static final String TOO_LARGE = "too_large";
+        /** Nested deeper than any real copy ({@code Nesting.MAX_DEPTH} levels): the item, or the document. */
+        public static final String TOO_DEEP = "too_deep";
+        /**
+         * Bytes that are not text in the document's encoding: UTF-8 unless it declares another (JSON is always
+         * UTF-8), or an encoding that is not known.
+         */
+        public static final String INVALID_ENCODING = "invalid_encoding";
         public static final String MISSING_GUID = "missing_guid";
         public static final String MISSING_HEADLINE = "missing_headline";
         /** Not a text story (picture, video, package, concept, event, planning) or a body in a format not read. */

@@ -16,6 +16,7 @@ import org.w3c.dom.Node;
  * Markup to Dateline's body shape: plain-text paragraphs. Block elements (paragraphs, headings, list items, NITF
  * {@code hl1}/{@code block} ...) end a paragraph, {@code br} too; media, scripts and NITF's {@code body.head}
  * (headline, byline, abstract: read separately) are left out. Whitespace, no-break spaces included, collapses.
+ * Markup nested deeper than {@link Nesting#MAX_DEPTH} is refused with {@link Nesting.TooDeep} before the walk.
  */
 final class PlainText {
 
@@ -52,7 +53,7 @@ final class PlainText {
             return List.of();
         }
         Collector out = new Collector();
-        walk(Jsoup.parseBodyFragment(html).body(), out);
+        walk(Nesting.check(Jsoup.parseBodyFragment(html).body()), out);
         return out.done();
     }
 
@@ -62,7 +63,7 @@ final class PlainText {
             return List.of();
         }
         Collector out = new Collector();
-        for (org.jsoup.nodes.Node node : Jsoup.parse(xml, "", Parser.xmlParser()).childNodes()) {
+        for (org.jsoup.nodes.Node node : Nesting.check(Jsoup.parse(xml, "", Parser.xmlParser())).childNodes()) {
             walk(node, out);
         }
         return out.done();
@@ -71,7 +72,7 @@ final class PlainText {
     /** XHTML or NITF already parsed (NewsML-G2 {@code inlineXML}). */
     static List<String> fromDom(Node parent) {
         Collector out = new Collector();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+        for (Node child = Nesting.check(parent).getFirstChild(); child != null; child = child.getNextSibling()) {
             walk(child, out);
         }
         return out.done();

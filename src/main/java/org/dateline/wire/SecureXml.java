@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -25,10 +30,17 @@ import org.xml.sax.SAXParseException;
  * The one way wire XML is read. Any DOCTYPE is refused, so no entity is ever expanded or fetched (XXE, "billion
  * laughs"); no DTD, schema or XInclude is loaded. The JDK's own parser is used whatever else is on the class path.
  * Elements are found by local name, so no-namespace variants of NewsML-G2 (TT's) read like the real thing.
+ * <p>
+ * The bytes must be text in the encoding the document declares (the Content-Type's charset, else a byte order mark
+ * or the XML declaration; a declaration naming none means UTF-8), or the document is refused with where they stop
+ * being ({@code invalid_encoding}). Only a document that declares nothing at all and is not UTF-8 is read as
+ * Windows-1252, as older feeds are written.
  */
 final class SecureXml {
 
     private static final Charset LATIN = Charset.forName("windows-1252");
+    /** Reads no further than the XML declaration: no DTD, no entities. */
+    private static final XMLInputFactory PROLOG = prologFactory();
 
     private SecureXml() {
     }
@@ -45,43 +57,76 @@ final class SecureXml {
 
     /**
      * @param charset the charset a Content-Type named, or {@code null}: then the document's own declaration or BOM
-     *                decides, and a document without one that is not UTF-8 is read as Windows-1252 (old feeds are)
+     *                decides, and a document without either that is not UTF-8 is read as Windows-1252
      */
     static Document parse(byte[] body, Charset charset) throws Refused {
+        Charset declared = charset != null ? charset : declaredEncoding(body);
+        if (declared == null) {
+            boolean utf8 = Decoding.firstInvalidByte(body, StandardCharsets.UTF_8) < 0;
+            return parse(utf8 ? new InputSource(new ByteArrayInputStream(body))
+                    : new InputSource(new StringReader(new String(body, LATIN))));
+        }
+        long invalid = Decoding.firstInvalidByte(body, declared);
+        if (invalid >= 0) {
+            throw new Refused(ParseError.Codes.INVALID_ENCODING, Decoding.notValid(declared, invalid));
+        }
+        InputSource source = new InputSource(new ByteArrayInputStream(body));
+        if (charset != null) {
+            source.setEncoding(charset.name());
+        }
+        return parse(source);
+    }
+
+    /**
+     * The encoding a document declares by its byte order mark or XML declaration (UTF-8 for a declaration that names
+     * none), or {@code null} when it declares nothing. A declaration too broken to read counts as one naming none:
+     * the parser then says what is wrong with it.
+     */
+    private static Charset declaredEncoding(byte[] body) throws Refused {
+        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        String name;
         try {
-            InputSource source = new InputSource(new ByteArrayInputStream(body));
-            if (charset != null) {
-                source.setEncoding(charset.name());
+            XMLStreamReader prolog = PROLOG.createXMLStreamReader(new ByteArrayInputStream(body));
+            try {
+                String detected = prolog.getEncoding(); // from a byte order mark or the first bytes: UTF-16 and the like
+                if (detected != null && !detected.equalsIgnoreCase("UTF-8")) {
+                    name = detected;
+                } else if (prolog.getCharacterEncodingScheme() != null) {
+                    name = prolog.getCharacterEncodingScheme();
+                } else {
+                    return prolog.getVersion() != null ? StandardCharsets.UTF_8 : null;
+                }
+            } finally {
+                prolog.close();
             }
-            return builder().parse(source);
-        } catch (CharConversionException e) {
-            if (charset != null) {
-                throw new Refused(ParseError.Codes.MALFORMED_XML, "Not readable as " + charset.name() + ".");
-            }
-            return parseLatin(body);
-        } catch (SAXException e) {
-            if (charset == null && isEncodingProblem(e)) {
-                return parseLatin(body);
-            }
-            throw refusal(e);
-        } catch (IOException e) {
-            throw new Refused(ParseError.Codes.MALFORMED_XML, "Not readable as XML: " + e.getMessage());
+        } catch (XMLStreamException brokenDeclaration) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            throw unknownEncoding(name);
         }
     }
 
-    /** The JDK parser reports bytes that are not UTF-8 as a parse error wrapping a CharConversionException. */
-    private static boolean isEncodingProblem(SAXException e) {
-        return e.getException() instanceof CharConversionException || e.getCause() instanceof CharConversionException
-                || String.valueOf(e.getMessage()).contains("UTF-8 sequence");
+    private static Refused unknownEncoding(String name) {
+        return new Refused(ParseError.Codes.INVALID_ENCODING,
+                "The declared encoding " + name + " is not one Dateline reads.");
     }
 
-    private static Document parseLatin(byte[] body) throws Refused {
+    private static Document parse(InputSource source) throws Refused {
         try {
-            return builder().parse(new InputSource(new StringReader(new String(body, LATIN))));
+            return builder().parse(source);
+        } catch (UnsupportedEncodingException e) { // the declaration names an encoding the parser lacks
+            throw unknownEncoding(e.getMessage());
+        } catch (CharConversionException e) {
+            throw new Refused(ParseError.Codes.INVALID_ENCODING, "Not readable in its declared encoding.");
         } catch (SAXException e) {
             throw refusal(e);
         } catch (IOException e) {
-            throw new Refused(ParseError.Codes.MALFORMED_XML, "Not readable as XML: " + e.getMessage());
+            throw new Refused(ParseError.Codes.MALFORMED_XML, "Not readable as XML.");
         }
     }
 
@@ -92,7 +137,19 @@ final class SecureXml {
                     "Documents with a DOCTYPE are refused (no entities are expanded or fetched).");
         }
         String where = e instanceof SAXParseException p ? " (line " + p.getLineNumber() + ")" : "";
+        if (message.startsWith("JAXP")) {
+            // the JDK's processing limits, named by its own codes and property names
+            return new Refused(ParseError.Codes.TOO_LARGE, "Beyond what Dateline reads" + where
+                    + ": an element or attribute name too long, or too many attributes on one element.");
+        }
         return new Refused(ParseError.Codes.MALFORMED_XML, "Not well-formed XML" + where + ": " + message);
+    }
+
+    private static XMLInputFactory prologFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
     }
 
     private static DocumentBuilder builder() throws Refused {
@@ -180,7 +237,28 @@ final class SecureXml {
 
     /** The element's text, whitespace collapsed; null when absent or empty. */
     static String text(Element element) {
-        return element == null ? null : PlainText.clean(element.getTextContent());
+        return element == null ? null : PlainText.clean(textContent(element));
+    }
+
+    /**
+     * The text of a node and everything in it, as {@code getTextContent()} gives it, gathered along the nodes' links:
+     * the DOM's own method recurses once per level, and wire copy may nest as deep as it likes.
+     */
+    static String textContent(Node root) {
+        StringBuilder text = new StringBuilder();
+        Node node = root;
+        while (node != null) {
+            if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(node.getNodeValue());
+            }
+            Node next = node.getFirstChild();
+            while (next == null && node != root) {
+                next = node.getNextSibling();
+                node = node.getParentNode();
+            }
+            node = next;
+        }
+        return text.toString();
     }
 
     /** An attribute's value, or null when absent or empty (DOM answers "" for both). */

@@ -40,7 +40,7 @@ class WireController {
     @Operation(summary = "Push wire items",
             description = "The body is a NewsML-G2 newsItem or newsMessage, ninjs JSON (1.x to 3.x; one item or an array), an RSS 2.0 or an Atom feed, told apart by Content-Type (application/vnd.iptc.g2.newsitem+xml, application/vnd.iptc.g2.newsmessage+xml, application/ninjs+json, application/json, application/rss+xml, application/atom+xml; generic XML is recognised by its root element). Each item becomes a draft on the Incoming desk of the edition of its language, updates the story of its guid when it is a newer version, or kills it when canceled. Every item is answered and logged on its own; the rest of a batch goes in when one item is refused. X-Wire-Source names the provider in the log (default: the token's name).")
     @ApiResponse(responseCode = "200", description = "Every item's outcome (created, updated, killed, duplicate, rejected with a code)")
-    @ApiResponse(responseCode = "400", description = "Nothing could be read (code unreadable_wire; outcomes name each problem: malformed_xml, malformed_json, unknown_format, doctype_refused, too_large, ...)")
+    @ApiResponse(responseCode = "400", description = "Nothing could be read (code unreadable_wire; outcomes name each problem: malformed_xml, malformed_json, unknown_format, doctype_refused, too_large, too_deep, invalid_encoding, ...)")
     @ApiResponse(responseCode = "401", description = "Missing or wrong token")
     @PostMapping("/items")
     ResponseEntity<?> push(HttpServletRequest request,

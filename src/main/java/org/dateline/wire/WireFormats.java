@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -19,9 +21,13 @@ import org.w3c.dom.Element;
  * that cannot be read is a {@link ParseError} with a stable code, and the good items of a batch are kept.
  * <p>
  * XML is read with DOCTYPEs refused (no entity expansion, no external fetches) and bodies above
- * {@link #MAX_BYTES} are refused unread.
+ * {@link #MAX_BYTES} are refused unread. Bytes that are not text in the declared encoding are refused
+ * ({@code invalid_encoding}, see {@link SecureXml}), and so is an item nested deeper than {@link Nesting#MAX_DEPTH}
+ * levels ({@code too_deep}), alone.
  */
 public final class WireFormats {
+
+    private static final Logger log = LoggerFactory.getLogger(WireFormats.class);
 
     /** The largest document read: far above any real story or feed, far below what could hurt the heap. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -36,6 +42,16 @@ public final class WireFormats {
      */
     public static ParseResult parse(String contentType, byte[] body, String sourceName) {
         String source = sourceName == null || sourceName.isBlank() ? "input" : sourceName;
+        try {
+            return read(contentType, body, source);
+        } catch (Nesting.TooDeep tooDeep) { // outside any item: a feed's channel, a feed's title
+            return new ParseResult(List.of(), List.of(Nesting.error(source)));
+        } catch (RuntimeException unexpected) {
+            return new ParseResult(List.of(), List.of(unreadable(source, unexpected)));
+        }
+    }
+
+    private static ParseResult read(String contentType, byte[] body, String source) {
         if (body == null || body.length == 0) {
             return ParseResult.failed(source, ParseError.Codes.UNKNOWN_FORMAT, "The document is empty.");
         }
@@ -74,8 +90,18 @@ public final class WireFormats {
                     || name.endsWith(".rdf") || name.endsWith(".nml") ? "application/xml" : null;
             return parse(type, Files.readAllBytes(file), source);
         } catch (IOException e) {
-            return ParseResult.failed(source, ParseError.Codes.UNKNOWN_FORMAT, "The file cannot be read: " + e);
+            log.warn("Wire file {} not read: {}", source, e.toString());
+            return ParseResult.failed(source, ParseError.Codes.UNKNOWN_FORMAT, "The file cannot be read.");
         }
+    }
+
+    /**
+     * An item (or document) a reader failed on in a way no rule names: a fault of ours, logged for whoever runs
+     * Dateline; the sender is told in our words, never the exception's.
+     */
+    static ParseError unreadable(String ref, RuntimeException unexpected) {
+        log.warn("Wire item {} could not be read", ref, unexpected);
+        return new ParseError(ref, ParseError.Codes.SCHEMA_INVALID, "The item could not be read.");
     }
 
     private enum Expected { XML, JSON, UNKNOWN, UNSUPPORTED }

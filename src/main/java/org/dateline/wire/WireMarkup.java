@@ -21,7 +21,8 @@ import org.w3c.dom.ls.LSSerializer;
  * {@code bq} quotes, {@code ul}/{@code ol} lists, {@code a} with an http, https or mailto address links,
  * {@code b}/{@code strong} and {@code i}/{@code em} bold and italic; every text is escaped, so a wire's literal
  * {@code *} or {@code 1990.} stays literal. What {@link PlainText} leaves out (media, scripts, NITF
- * {@code body.head}) is left out here too.
+ * {@code body.head}) is left out here too, and markup nested deeper than {@link Nesting#MAX_DEPTH} is refused the
+ * same way ({@link Nesting.TooDeep}), so the recursion below stays shallow.
  */
 final class WireMarkup {
 
@@ -39,17 +40,18 @@ final class WireMarkup {
 
     /** An HTML fragment or document (ninjs {@code body_html}, feed content). */
     static List<String> fromHtml(String html) {
-        return html == null ? List.of() : blocks(Jsoup.parseBodyFragment(html).body());
+        return html == null ? List.of() : blocks(Nesting.check(Jsoup.parseBodyFragment(html).body()));
     }
 
     /** An XML fragment (NITF or XHTML as a string). */
     static List<String> fromXmlString(String xml) {
-        return xml == null ? List.of() : blocks(Jsoup.parse(xml, "", Parser.xmlParser()));
+        return xml == null ? List.of() : blocks(Nesting.check(Jsoup.parse(xml, "", Parser.xmlParser())));
     }
 
     /** XHTML or NITF already parsed (NewsML-G2 {@code inlineXML}): its children, read as an XML fragment. */
     static List<String> fromDom(org.w3c.dom.Node parent) {
         // The parsed DOM written out (in memory, nothing fetched) and read by the one walker below.
+        Nesting.check(parent);
         org.w3c.dom.Document document = parent.getOwnerDocument() != null ? parent.getOwnerDocument()
                 : (org.w3c.dom.Document) parent;
         LSSerializer serializer = ((DOMImplementationLS) document.getImplementation()).createLSSerializer();
@@ -58,7 +60,7 @@ final class WireMarkup {
         for (org.w3c.dom.Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             xml.append(serializer.writeToString(child));
         }
-        return fromXmlString(xml.append("</root>").toString());
+        return blocks(Nesting.check(Jsoup.parse(xml.append("</root>").toString(), "", Parser.xmlParser()).child(0)));
     }
 
     private static List<String> blocks(Node parent) {
