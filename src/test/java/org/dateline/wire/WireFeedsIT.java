@@ -29,11 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,18 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs rounds itself and moves time with the clock.
  */
 @IntegrationTest
-@Import(WireFeedsIT.Clocks.class)
+@Import(FeedClock.class)
 @TestPropertySource(properties = {"dateline.wire.allow-local-feeds=true", "dateline.wire.poll-feeds=false"})
 class WireFeedsIT {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     static final String TOKEN = DatelineTestContext.ADMIN_TOKEN;
     static final String ETAG = "\"guardian-v1\"";
