@@ -44,9 +44,11 @@ source "$ROOT/bench/lib.sh"
 
 WORK=$(mktemp -d /tmp/dateline-cluster.XXXXXX)
 NODE_A_PID= NODE_B_PID= NGINX_PID= SSE_PID=
+exec 3>&1 # the script's output, for cleanup: a signal may come while a command's output goes to a file
 cleanup() {
     status=$?
     set +e
+    exec 1>&3
     [ -n "$SSE_PID" ] && kill "$SSE_PID" 2>/dev/null
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
     stop_pid "$NODE_A_PID"
@@ -86,8 +88,9 @@ for node in a b; do
     mkdir -p "$WORK/$node"
     DATELINE_NODE_ID=node-$node start_dateline "$JAVA" "$port" "$WORK/$node/data" "$WORK/$node/node.log"
     [ $node = a ] && NODE_A_PID=$DL_PID || NODE_B_PID=$DL_PID
-    ms=$(wait_health "$port" "$DL_PID" 180) || fail "node $node did not become healthy"
-    log "node $node healthy on 127.0.0.1:$port after $ms ms"
+    # Not in $(…): a subshell would hold off Ctrl-C until the node is up.
+    wait_health "$port" "$DL_PID" 180 >"$WORK/$node/ready-ms" || fail "node $node did not become healthy"
+    log "node $node healthy on 127.0.0.1:$port after $(cat "$WORK/$node/ready-ms") ms"
 done
 
 # --- nginx: TLS, the two nodes, WebSocket and SSE proxied, forwarded headers set (not passed on from the client)
