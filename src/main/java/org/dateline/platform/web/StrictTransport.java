@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class StrictTransport {
 
-    public static final String HEADER = "Strict-Transport-Security";
-    static final String VALUE = "max-age=31536000 ; includeSubDomains";
+    private static final String HEADER = "Strict-Transport-Security";
+    private static final String VALUE = "max-age=31536000 ; includeSubDomains";
 
     private StrictTransport() {
     }
