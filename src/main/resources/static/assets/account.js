@@ -9,7 +9,8 @@ if (slot && hinted) {
   fetch('/account/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then((response) => {
       if (response.status === 401) {
-        document.cookie = 'DATELINE_READER=; Max-Age=0; Path=/; SameSite=Lax';
+        document.cookie = 'DATELINE_READER=; Max-Age=0; Path=/; SameSite=Lax'
+          + (location.protocol === 'https:' ? '; Secure' : '');
       }
       return response.ok ? response.json() : null;
     })

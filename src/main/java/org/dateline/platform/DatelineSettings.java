@@ -3,6 +3,7 @@ package org.dateline.platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  {@code http://localhost:<port>}
  * @param pageCache this node's cache of rendered public pages
  * @param mail      outgoing mail
+ * @param trustedProxies the addresses and CIDR ranges of the reverse proxies in front of this node
+ *                  ({@code DATELINE_TRUSTED_PROXIES}, comma-separated): from them alone {@code X-Forwarded-For},
+ *                  {@code -Proto}, {@code -Host} and {@code -Port} are believed, so the client's address, TLS, host and
+ *                  port are the proxy's word. Empty (the default): no forwarded header is believed from anyone
  */
 @ConfigurationProperties("dateline")
 public record DatelineSettings(
@@ -28,12 +33,16 @@ public record DatelineSettings(
         String nodeId,
         String baseUrl,
         @DefaultValue PageCache pageCache,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue List<String> trustedProxies) {
 
     public DatelineSettings {
         if (dataDir == null) {
             throw new IllegalArgumentException("dateline.data-dir must be set (application.yml sets ./data)");
         }
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().map(String::trim).filter(entry -> !entry.isEmpty()).toList();
+        SettingRules.addressRanges("dateline.trusted-proxies", trustedProxies);
     }
 
     /**

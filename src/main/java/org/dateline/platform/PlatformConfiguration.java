@@ -2,8 +2,12 @@ package org.dateline.platform;
 
 import java.time.Clock;
 
+import org.dateline.platform.web.ForwardedHeaders;
+import org.dateline.platform.web.SiteCookies;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -30,5 +34,17 @@ class PlatformConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Forwarded headers believed from the trusted proxies only ({@code dateline.trusted-proxies}). */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> forwardedHeaders(DatelineSettings settings) {
+        return factory -> ForwardedHeaders.valve(settings.trustedProxies()).ifPresent(factory::addEngineValves);
+    }
+
+    /** {@code SameSite} and {@code Secure} of every cookie the servlet API sets, decided in one place. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> siteCookies() {
+        return factory -> factory.addContextCustomizers(context -> context.setCookieProcessor(new SiteCookies()));
     }
 }

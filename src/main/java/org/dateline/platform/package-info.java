@@ -8,7 +8,7 @@
  * data; publishes and consumes no events.
  * <p>
  * Settings: {@code DatelineSettings} holds only the platform's own ({@code dateline.data-dir}, {@code node-id},
- * {@code base-url}, {@code page-cache.*}, {@code mail.from}); each module binds its own settings record, and every
+ * {@code base-url}, {@code page-cache.*}, {@code mail.from}, {@code trusted-proxies}); each module binds its own settings record, and every
  * record checks itself with {@code SettingRules} so that a wrong value stops the start with the property's name.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)

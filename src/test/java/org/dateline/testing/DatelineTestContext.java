@@ -42,6 +42,9 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
         // people here. The per-account throttle stays as it is, and the tests of throttling rely on that one.
         properties.put("dateline.login.per-address-per-minute",
                 environment.getProperty("dateline.login.per-address-per-minute", "1000"));
+        // 127.0.0.1 stands for a TLS-terminating proxy (ForwardedHeadersIT); tests that send no X-Forwarded-* header
+        // see no difference, and from any other address, such as 127.0.0.2, those headers are ignored.
+        properties.put("dateline.trusted-proxies", "127.0.0.1");
         properties.put("dateline.first-admin.email", FIRST_ADMIN_EMAIL);
         properties.put("dateline.first-admin.password", FIRST_ADMIN_PASSWORD);
         environment.getPropertySources().addFirst(new MapPropertySource("dateline-test", properties));

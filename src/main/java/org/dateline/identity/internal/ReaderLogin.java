@@ -216,11 +216,11 @@ final class ReaderLogin {
         };
     }
 
+    /** Not {@code HttpOnly}: the header script reads it. {@code SameSite} and {@code Secure}: {@code SiteCookies}. */
     static Cookie hint(int maxAge) {
         Cookie cookie = new Cookie(HINT_COOKIE, maxAge == 0 ? "" : "1");
         cookie.setPath("/");
         cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
 

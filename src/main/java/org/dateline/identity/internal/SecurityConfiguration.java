@@ -11,6 +11,7 @@ import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.platform.web.Problems;
+import org.dateline.platform.web.StrictTransport;
 import org.dateline.platform.web.UndecodableParameters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -228,7 +229,10 @@ class SecurityConfiguration {
             .cacheControl(cache -> cache.disable())
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-            .frameOptions(frame -> frame.deny());
+            .frameOptions(frame -> frame.deny())
+            // The page cache writes HSTS on its hits too: one writer, so both say the same.
+            .httpStrictTransportSecurity(hsts -> hsts.disable())
+            .addHeaderWriter(StrictTransport::write);
     }
 
     /** bcrypt (through the delegating encoder, so hashes name their algorithm and can be upgraded later). */

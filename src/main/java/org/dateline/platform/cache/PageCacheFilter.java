@@ -16,6 +16,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dateline.platform.web.StrictTransport;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -28,10 +29,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class PageCacheFilter extends OncePerRequestFilter {
 
     static final String CACHE_CONTROL = "public, max-age=5, s-maxage=60, stale-while-revalidate=30";
-    /** Headers that belong to one exchange, not to the page. */
+    /** Headers that belong to one exchange, not to the page (HSTS: to a secure one). */
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length",
             "transfer-encoding", "content-encoding", "etag", "cache-control", "expires", "pragma", "vary",
-            "keep-alive", "connection", "surrogate-key", "x-cache");
+            "keep-alive", "connection", "surrogate-key", "x-cache", "strict-transport-security");
     /** Query parameters that select different content; any other parameter makes the request uncacheable. */
     private static final Set<String> CONTENT_PARAMETERS = Set.of("before");
 
@@ -117,6 +118,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("Vary", "Accept-Encoding");
         response.setHeader("Surrogate-Key", page.surrogateKeyHeader());
+        StrictTransport.write(request, response);
         if (matches(request.getHeader("If-None-Match"), page.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

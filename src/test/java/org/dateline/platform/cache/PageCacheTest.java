@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageCacheTest {
 
     private final PageCache cache = new PageCache(new DatelineSettings(Path.of("data"), null, null,
-            new DatelineSettings.PageCache(true, 1_000_000), new DatelineSettings.Mail("Dateline <test@localhost>")));
+            new DatelineSettings.PageCache(true, 1_000_000), new DatelineSettings.Mail("Dateline <test@localhost>"),
+            List.of()));
 
     private static CachedPage page(String body, String... keys) {
         return CachedPage.of(body.getBytes(StandardCharsets.UTF_8), null, "\"e\"", List.of(), Set.of(keys));
