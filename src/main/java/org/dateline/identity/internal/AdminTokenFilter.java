@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}: the configured bootstrap admin token (compared in constant
- * time; it holds every scope), else an integration token through {@link ApiTokens} (its scopes). An unknown token
+ * time; it holds every scope), else an integration token through {@link ApiTokens} (its scopes and those they
+ * include, {@link Scopes#granted}: the stored scopes stay as they were given). An unknown token
  * leaves the request anonymous, which the API chain answers with 401. Tokens are never logged.
  * <p>
  * The actor of a token: the bootstrap token acts as an administrator; an integration acts as an editor named
@@ -63,7 +64,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
         Optional<ApiClient> client = Optional.ofNullable(apiTokens.getIfAvailable())
                 .flatMap(tokens -> tokens.authenticate(presented));
         client.ifPresent(c -> signIn(new ApiPrincipal(new Actor(0, "", "Integration: " + c.name(), Role.EDITOR)),
-                c.scopes().stream().filter(Scopes::isKnown).map(Scopes::authority).sorted().toList()));
+                Scopes.granted(c.scopes()).stream().map(Scopes::authority).toList()));
     }
 
     private static void signIn(ApiPrincipal principal, List<String> authorities) {

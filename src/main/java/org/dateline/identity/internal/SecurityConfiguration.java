@@ -94,6 +94,13 @@ class SecurityConfiguration {
         return csrfTokens;
     }
 
+    /**
+     * The API of tokens. Which call each scope reaches is decided here: articles:read the story list and one story
+     * (which then show published articles only, see the admin API's {@code AdminStoryReads}), stories:read every other
+     * read of the newsroom (revisions, and whatever read comes next), articles:write every other articles call.
+     * A call a token's scopes do not reach answers 403 whatever the id, so an id says nothing to a token that may
+     * not read it.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ObjectProvider<ApiTokens> apiTokens)
@@ -101,8 +108,9 @@ class SecurityConfiguration {
         http
             .securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/admin/articles/**")
-                    .hasAnyAuthority(Scopes.ARTICLES_READ, Scopes.ARTICLES_WRITE)
+                .requestMatchers(HttpMethod.GET, "/api/admin/articles", "/api/admin/articles/*")
+                    .hasAuthority(Scopes.ARTICLES_READ)
+                .requestMatchers(HttpMethod.GET, "/api/admin/articles/**").hasAuthority(Scopes.STORIES_READ)
                 .requestMatchers("/api/admin/articles", "/api/admin/articles/**").hasAuthority(Scopes.ARTICLES_WRITE)
                 .requestMatchers("/api/admin/integrations", "/api/admin/integrations/**")
                     .hasAuthority(Scopes.INTEGRATIONS_MANAGE)

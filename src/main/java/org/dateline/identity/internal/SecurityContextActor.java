@@ -4,12 +4,13 @@ import java.util.Optional;
 
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
+import org.dateline.identity.CurrentScopes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 @Component
-class SecurityContextActor implements CurrentActor {
+class SecurityContextActor implements CurrentActor, CurrentScopes {
 
     @Override
     public Optional<Actor> get() {
@@ -21,5 +22,13 @@ class SecurityContextActor implements CurrentActor {
             return Optional.of(principal.actor());
         }
         return Optional.empty();
+    }
+
+    /** Only a token's authentication carries scopes; a session's roles never count as one. */
+    @Override
+    public boolean holds(String authority) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AdminTokenFilter.ApiPrincipal
+                && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 }

@@ -53,8 +53,8 @@ class IntegrationsApiController {
     @Schema(description = "A new integration")
     record IntegrationRequest(
             @Schema(example = "Partner portal", maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED) String name,
-            @ArraySchema(schema = @Schema(allowableValues = {"articles:read", "articles:write", "wire:push",
-                    "integrations:manage"}), minItems = 1) List<String> scopes,
+            @ArraySchema(schema = @Schema(allowableValues = {"articles:read", "stories:read",
+                    "articles:write", "wire:push", "integrations:manage"}), minItems = 1) List<String> scopes,
             @Schema(description = "http(s) URL that receives article webhooks; none when absent",
                     example = "https://partner.example/hooks/dateline") String webhookUrl) {
     }

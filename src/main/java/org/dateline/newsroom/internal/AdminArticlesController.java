@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The admin API's stories by their fields: create (a draft, or published or scheduled at once), read, save, correct.
- * Authorised in the security configuration (scopes {@code articles:read}, {@code articles:write}); each call is one
- * newsroom use case, the same the newsroom pages call, with the token's actor.
+ * Authorised in the security configuration (scopes {@code articles:read}, {@code stories:read},
+ * {@code articles:write}); what a read shows is {@link AdminStoryReads}'. Each call is one newsroom use case, the
+ * same the newsroom pages call, with the token's actor.
  */
 @RestController
 @RequestMapping(value = "/api/admin/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,18 +53,20 @@ class AdminArticlesController {
     private final SaveStory saveStory;
     private final CorrectStory correctStory;
     private final StoryQueries queries;
+    private final AdminStoryReads reads;
     private final CurrentActor currentActor;
     private final BaseUrl baseUrl;
 
     AdminArticlesController(CreateStory createStory, PublishStory publishStory, ScheduleStory scheduleStory,
                             SaveStory saveStory, CorrectStory correctStory, StoryQueries queries,
-                            CurrentActor currentActor, BaseUrl baseUrl) {
+                            AdminStoryReads reads, CurrentActor currentActor, BaseUrl baseUrl) {
         this.createStory = createStory;
         this.publishStory = publishStory;
         this.scheduleStory = scheduleStory;
         this.saveStory = saveStory;
         this.correctStory = correctStory;
         this.queries = queries;
+        this.reads = reads;
         this.currentActor = currentActor;
         this.baseUrl = baseUrl;
     }
@@ -141,13 +144,13 @@ class AdminArticlesController {
         return StoryAnswers.problem(result);
     }
 
-    @Operation(summary = "Read a story in any state",
-            description = "Its current fields, state, desk, revision, edit lock and wire provenance; url once it has a public address.")
+    @Operation(summary = "Read a story",
+            description = "Its current fields, state, desk, revision, edit lock and wire provenance; url once it has a public address. With stories:read (or articles:write) a story in any state; with articles:read alone a live article only, without createdBy, lockedBy and provenance.")
     @ApiResponse(responseCode = "200", description = "The story")
-    @ApiResponse(responseCode = "404", description = "No article with this id (code unknown_article)")
+    @ApiResponse(responseCode = "404", description = "No article with this id, or none this token may read (code unknown_article)")
     @GetMapping("/{id}")
     ResponseEntity<?> read(@PathVariable long id) {
-        return queries.find(id).<ResponseEntity<?>>map(s -> ResponseEntity.ok(StoryResources.of(s, baseUrl)))
+        return reads.story(id).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> StoryAnswers.problem(StoryResult.refused(StoryRefusal.NOT_FOUND)));
     }
 

@@ -40,8 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The admin API's story workflow: the story list, the desk's steps (submit, ready, back to draft), publish, schedule
- * and embargo, unpublish and kill, revisions and restore, the edit lock. Authorised in the security configuration;
- * each call is one newsroom use case, the same the newsroom pages call, so the same policy and lock apply.
+ * and embargo, unpublish and kill, revisions and restore, the edit lock. Authorised in the security configuration
+ * (revisions need {@code stories:read}); what the list shows is {@link AdminStoryReads}'. Each call is one newsroom
+ * use case, the same the newsroom pages call, so the same policy and lock apply.
  */
 @RestController
 @RequestMapping(value = "/api/admin/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminStoriesController {
 
     private final StoryQueries queries;
+    private final AdminStoryReads reads;
     private final MoveStory moveStory;
     private final PublishStory publishStory;
     private final ScheduleStory scheduleStory;
@@ -61,11 +63,12 @@ class AdminStoriesController {
     private final CurrentActor currentActor;
     private final BaseUrl baseUrl;
 
-    AdminStoriesController(StoryQueries queries, MoveStory moveStory, PublishStory publishStory,
-                           ScheduleStory scheduleStory, UnscheduleStory unscheduleStory,
+    AdminStoriesController(StoryQueries queries, AdminStoryReads reads, MoveStory moveStory,
+                           PublishStory publishStory, ScheduleStory scheduleStory, UnscheduleStory unscheduleStory,
                            UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                            StoryLock storyLock, CurrentActor currentActor, BaseUrl baseUrl) {
         this.queries = queries;
+        this.reads = reads;
         this.moveStory = moveStory;
         this.publishStory = publishStory;
         this.scheduleStory = scheduleStory;
@@ -78,8 +81,8 @@ class AdminStoriesController {
         this.baseUrl = baseUrl;
     }
 
-    @Operation(summary = "List stories in any state",
-            description = "Newest change first. Filters: desk (newsroom, incoming), state (DRAFT, IN_EDIT, READY, SCHEDULED, LIVE, UNPUBLISHED, KILLED), edition, section slug, q (text in headline or lead).")
+    @Operation(summary = "List stories",
+            description = "Newest change first. Filters: desk (newsroom, incoming), state (DRAFT, IN_EDIT, READY, SCHEDULED, LIVE, UNPUBLISHED, KILLED), edition, section slug, q (text in headline or lead), author. With stories:read (or articles:write) stories in any state; with articles:read alone live articles only, without createdByName, lockedBy and wireSource.")
     @ApiResponse(responseCode = "200", description = "The stories")
     @ApiResponse(responseCode = "400", description = "Unknown state (code invalid_parameter)")
     @GetMapping
@@ -96,7 +99,7 @@ class AdminStoriesController {
             return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "invalid_parameter",
                     "Unknown state \"" + state + "\"."));
         }
-        List<StorySummary> found = queries.list(new StoryFilter(blankToNull(desk), wanted, blankToNull(edition),
+        List<StorySummary> found = reads.list(new StoryFilter(blankToNull(desk), wanted, blankToNull(edition),
                 blankToNull(section), null, q, blankToNull(author), limit));
         return ResponseEntity.ok(found);
     }

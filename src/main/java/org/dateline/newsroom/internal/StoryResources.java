@@ -18,6 +18,13 @@ final class StoryResources {
                          List<String> tags, List<String> authors, String slug, String url, String publishedAt,
                          String updatedAt, String correction, int revision, String createdBy, String lockedBy,
                          Story.Provenance provenance) {
+
+        /** Without the newsroom's own fields, which readers never see: who created it, holds its lock, sent it. */
+        StoryResource published() {
+            return new StoryResource(id, state, desk, edition, section, headline, lead, body, datelinePlace,
+                    datelineDate, credit, tags, authors, slug, url, publishedAt, updatedAt, correction, revision, null,
+                    null, null);
+        }
     }
 
     record RevisionLine(int number, String savedAt, String savedBy, ArticleState state, String headline,
