@@ -42,11 +42,13 @@ class JdbcAccounts implements Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AccountSessions sessions;
 
-    JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AccountSessions sessions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -97,31 +99,6 @@ class JdbcAccounts implements Accounts {
                     "An account with this email address exists.")));
         }
         return new AccountResult.Done(byEmail(normalised).orElseThrow());
-    }
-
-    @Override
-    @Transactional
-    public AccountResult changePassword(long accountId, String currentPassword, String newPassword) {
-        Optional<String> hash = jdbc.sql("SELECT password_hash FROM accounts WHERE id = ?").params(accountId)
-                .query(String.class).optional();
-        Account account = find(accountId).orElse(null);
-        if (hash.isEmpty() || account == null || currentPassword == null
-                || !passwords.matches(currentPassword, hash.get())) {
-            return new AccountResult.Refused(List.of(new AccountResult.Problem("currentPassword", "wrong_password",
-                    "The current password is not right.")));
-        }
-        Optional<AccountResult.Problem> weak = PasswordPolicy.check(newPassword, account.email());
-        if (weak.isPresent()) {
-            return new AccountResult.Refused(List.of(weak.get()));
-        }
-        if (newPassword.equals(currentPassword)) {
-            return new AccountResult.Refused(List.of(new AccountResult.Problem("password", "password_unchanged",
-                    "Choose a password different from the current one.")));
-        }
-        jdbc.sql("UPDATE accounts SET password_hash = ?, must_change_password = FALSE, password_changed_at = ? WHERE id = ?")
-                .params(passwords.encode(newPassword), clock.instant().atOffset(ZoneOffset.UTC), accountId).update();
-        forgetRememberedLogins(account.email());
-        return new AccountResult.Done(find(accountId).orElseThrow());
     }
 
     @Override
@@ -225,8 +202,12 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    @Transactional
     public void setActive(long accountId, boolean active) {
         jdbc.sql("UPDATE accounts SET active = ? WHERE id = ?").params(active, accountId).update();
+        if (!active) {
+            sessions.endAll(accountId);
+        }
     }
 
     /** The stored hash and state for login; only the security configuration reads it. */

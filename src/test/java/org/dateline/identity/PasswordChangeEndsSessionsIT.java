@@ -1,0 +1,314 @@
+package org.dateline.identity;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dateline.DatelineApplication;
+import org.dateline.platform.mail.MailOutbox;
+import org.dateline.platform.mail.OutboxMail;
+import org.dateline.testing.DatelineTestContext;
+import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.WebSession;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A password change ends every other session of the account, a reset by link ends all of them, on both nodes of a
+ * cluster (a second node on the same database), for readers and staff alike; the page says how many ended. So do
+ * deactivating and deleting an account.
+ */
+@IntegrationTest
+class PasswordChangeEndsSessionsIT {
+
+    static final String PASSWORD = "the-Old-passphrase-31";
+    static final String NEW_PASSWORD = "a-Fresh-passphrase-57";
+
+    static ConfigurableApplicationContext secondNode;
+    static int secondPort;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MailOutbox outbox;
+
+    @BeforeAll
+    static void startSecondNode(@Autowired Environment environment) throws Exception {
+        secondNode = new SpringApplicationBuilder(DatelineApplication.class).run(
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--spring.datasource.hikari.maximum-pool-size=3",
+                "--server.port=0",
+                "--dateline.data-dir=" + Files.createTempDirectory("sessions-second-node"),
+                "--dateline.node-id=sessions-second-node",
+                "--dateline.demo.on-empty=false",
+                "--dateline.login.per-address-per-minute=1000",
+                "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN);
+        secondPort = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+        }
+    }
+
+    @Test
+    void aReaderChangingThePasswordLogsOutEveryOtherSessionOnEveryNodeAndKeepsTheirOwn() {
+        String email = reader("changer");
+        long id = accounts.byEmail(email).orElseThrow().id();
+        WebSession laptop = new WebSession(port);
+        String laptopSession = sessionCookie(readerLogin(laptop, email, PASSWORD, false));
+        WebSession phone = new WebSession(port);
+        readerLogin(phone, email, PASSWORD, true);
+        WebSession tablet = new WebSession(secondPort);
+        readerLogin(tablet, email, PASSWORD, false);
+        for (WebSession device : new WebSession[] {laptop, phone, tablet}) {
+            assertThat(device.get("/account/me").statusCode()).isEqualTo(200);
+        }
+        assertThat(sessionsFiledUnder(id)).isEqualTo(3);
+
+        HttpResponse<String> changed = laptop.submit("/account?lang=ru", "/account/password",
+                Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD, "lang", "ru"));
+        assertThat(WebSession.location(changed)).endsWith("/account?passwordChanged&lang=ru");
+        assertThat(sessionCookie(changed)).as("the kept session has a new id").isNotEmpty().isNotEqualTo(laptopSession);
+        String notice = notice(laptop.get(path(changed)));
+        assertThat(notice).isEqualTo("Пароль изменён. Выполнен выход на других устройствах (сеансов: 2).");
+        assertThat(notice(laptop.get(path(changed)))).as("said once").isEqualTo("Пароль изменён.");
+
+        assertThat(laptop.get("/account/me").statusCode()).isEqualTo(200);
+        for (WebSession other : new WebSession[] {phone, tablet}) {
+            assertThat(other.get("/account/me").statusCode()).isEqualTo(401);
+            assertThat(WebSession.location(other.get("/account"))).contains("/account/login?next=%2Faccount");
+            assertThat(other.get("/api/chats/me/rooms").statusCode()).isEqualTo(401);
+        }
+        assertThat(sessionsFiledUnder(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aResetByLinkLogsOutEverySessionOfTheReaderOnEveryNode() {
+        String email = reader("forgetful");
+        WebSession laptop = new WebSession(port);
+        readerLogin(laptop, email, PASSWORD, true);
+        WebSession phone = new WebSession(port);
+        readerLogin(phone, email, PASSWORD, false);
+        WebSession tablet = new WebSession(secondPort);
+        readerLogin(tablet, email, PASSWORD, false);
+
+        HttpResponse<String> done = reset(email, NEW_PASSWORD);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(notice(done)).isEqualTo("Your password is changed. Log in with the new one. "
+                + "All devices that were logged in are logged out (3 sessions).");
+        assertThat(sessionCookie(done)).as("no session for the visitor who reset").isEmpty();
+        for (WebSession device : new WebSession[] {laptop, phone, tablet}) {
+            assertThat(device.get("/account/me").statusCode()).isEqualTo(401);
+        }
+        assertThat(readerLogin(new WebSession(secondPort), email, NEW_PASSWORD, false)).isNotNull();
+    }
+
+    @Test
+    void aStaffMemberChangingThePasswordAtTheFirstLoginLogsOutTheirOtherSessions() {
+        String email = staff("editor", Role.EDITOR, true);
+        WebSession desk = new WebSession(port);
+        staffLogin(desk, email, PASSWORD);
+        WebSession otherDesk = new WebSession(port);
+        staffLogin(otherDesk, email, PASSWORD);
+        WebSession home = new WebSession(secondPort);
+        staffLogin(home, email, PASSWORD);
+        assertThat(WebSession.location(home.get("/newsroom"))).endsWith("/newsroom/password");
+
+        HttpResponse<String> changed = desk.submit("/newsroom/password", "/newsroom/password",
+                Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
+        assertThat(WebSession.location(changed)).endsWith("/newsroom?passwordChanged");
+        assertThat(notice(desk.get(path(changed))))
+                .isEqualTo("Your password is changed. You were logged out on your other devices (2 sessions).");
+        assertThat(desk.get("/newsroom").statusCode()).isEqualTo(200);
+        for (WebSession other : new WebSession[] {otherDesk, home}) {
+            assertThat(WebSession.location(other.get("/newsroom"))).endsWith("/login");
+        }
+    }
+
+    @Test
+    void aModeratorHearsOfTheOneOtherSessionOnTheQueue() {
+        String email = staff("moderator", Role.MODERATOR, false);
+        WebSession queue = new WebSession(port);
+        staffLogin(queue, email, PASSWORD);
+        WebSession elsewhere = new WebSession(secondPort);
+        staffLogin(elsewhere, email, PASSWORD);
+
+        HttpResponse<String> changed = queue.submit("/newsroom/password", "/newsroom/password",
+                Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
+        assertThat(WebSession.location(changed)).endsWith("/newsroom/moderation?done=password");
+        assertThat(notice(queue.get(path(changed))))
+                .isEqualTo("Your password is changed. You were logged out on your other device (1 session).");
+        assertThat(WebSession.location(elsewhere.get("/newsroom/moderation"))).endsWith("/login");
+    }
+
+    @Test
+    void aResetByLinkLogsOutEverySessionOfAStaffMember() {
+        String email = staff("reset-editor", Role.EDITOR, false);
+        WebSession desk = new WebSession(port);
+        staffLogin(desk, email, PASSWORD);
+        WebSession home = new WebSession(secondPort);
+        staffLogin(home, email, PASSWORD);
+
+        assertThat(notice(reset(email, NEW_PASSWORD)))
+                .endsWith("All devices that were logged in are logged out (2 sessions).");
+        for (WebSession device : new WebSession[] {desk, home}) {
+            assertThat(WebSession.location(device.get("/newsroom"))).endsWith("/login");
+        }
+        staffLogin(new WebSession(port), email, NEW_PASSWORD);
+    }
+
+    @Test
+    void deactivatingOrDeletingAnAccountEndsItsSessionsEverywhereAtOnce() {
+        String admin = staff("admin", Role.ADMIN, false);
+        WebSession adminDesk = new WebSession(port);
+        staffLogin(adminDesk, admin, PASSWORD);
+        String editor = staff("leaving-editor", Role.EDITOR, false);
+        long editorId = accounts.byEmail(editor).orElseThrow().id();
+        WebSession editorChats = new WebSession(secondPort);
+        staffLogin(editorChats, editor, PASSWORD);
+        assertThat(editorChats.get("/api/chats/me").body()).contains("\"loggedIn\":true");
+        adminDesk.submit("/newsroom/staff", "/newsroom/staff/" + editorId + "/active", Map.of("active", "false"));
+        // The chat API keeps no account check of its own: the session itself must be gone.
+        assertThat(editorChats.get("/api/chats/me").body()).contains("\"loggedIn\":false");
+
+        String reader = reader("deleting");
+        WebSession laptop = new WebSession(port);
+        readerLogin(laptop, reader, PASSWORD, false);
+        WebSession phone = new WebSession(secondPort);
+        readerLogin(phone, reader, PASSWORD, false);
+        assertThat(phone.get("/api/chats/me").body()).contains("\"loggedIn\":true");
+        laptop.submit("/account", "/account/delete", Map.of("password", PASSWORD));
+        assertThat(phone.get("/api/chats/me").body()).contains("\"loggedIn\":false");
+    }
+
+    @Test
+    void anAddressLongerThanTheSessionIndexColumnLogsIn() {
+        String email = "long-" + System.nanoTime() + "@" + "d".repeat(90) + ".readers.test";
+        insertAccount(email);
+        WebSession browser = new WebSession(port);
+        readerLogin(browser, email, PASSWORD, false);
+        assertThat(browser.get("/account/me").statusCode()).isEqualTo(200);
+    }
+
+    // --- helpers
+
+    /** A confirmed reader account, made in the database: registration is not what these tests are about. */
+    private String reader(String name) {
+        String email = name + "-" + System.nanoTime() + "@readers.test";
+        insertAccount(email);
+        return email;
+    }
+
+    private String staff(String name, Role role, boolean mustChangePassword) {
+        String email = name + "-" + System.nanoTime() + "@dateline.test";
+        assertThat(accounts.createStaff(email, "Staff " + name, role, PASSWORD, mustChangePassword))
+                .isInstanceOf(AccountResult.Done.class);
+        return email;
+    }
+
+    private void insertAccount(String email) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
+                """).params(email, "Reader " + email.substring(0, 6), encoder.encode(PASSWORD), now, now, now).update();
+    }
+
+    private static HttpResponse<String> readerLogin(WebSession browser, String email, String password,
+                                                    boolean remember) {
+        HttpResponse<String> response = browser.submit("/account/login", "/account/login", remember
+                ? Map.of("email", email, "password", password, "remember-me", "on")
+                : Map.of("email", email, "password", password));
+        assertThat(WebSession.location(response)).as("login of %s", email).endsWith("/account");
+        return response;
+    }
+
+    private static void staffLogin(WebSession browser, String email, String password) {
+        HttpResponse<String> response = browser.submit("/login", "/login",
+                Map.of("username", email, "password", password));
+        assertThat(WebSession.location(response)).as("login of %s", email).contains("/newsroom")
+                .doesNotContain("/login");
+    }
+
+    /** Asks for a reset link on the first node, as a visitor who is not logged in, and sets the password with it. */
+    private HttpResponse<String> reset(String email, String newPassword) {
+        WebSession visitor = new WebSession(port);
+        visitor.submit("/account/reset", "/account/reset", Map.of("email", email));
+        String link = resetLink(email);
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(link);
+        assertThat(token.find()).isTrue();
+        return visitor.submit(link, "/account/reset/confirm", Map.of("token", token.group(1), "password", newPassword));
+    }
+
+    private String resetLink(String email) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (OutboxMail mail : outbox.list(200)) {
+                if (mail.to().equals(email) && mail.subject().equals("Choose a new password")) {
+                    Matcher link = Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(outbox.text(mail.name())
+                            .orElseThrow());
+                    assertThat(link.find()).isTrue();
+                    return link.group(1);
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("no reset mail to " + email);
+    }
+
+    private long sessionsFiledUnder(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?").params("account:" + accountId)
+                .query(Long.class).single();
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("DATELINE_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+    }
+
+    private static String notice(HttpResponse<String> page) {
+        return Jsoup.parse(page.body()).select("[role=status]").text();
+    }
+
+    private static String path(HttpResponse<?> redirect) {
+        return WebSession.location(redirect).replaceAll("^https?://[^/]+", "");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
