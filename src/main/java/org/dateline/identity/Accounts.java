@@ -26,6 +26,6 @@ public interface Accounts {
 
     AccountResult createStaff(String email, String displayName, Role role, String password, boolean mustChangePassword);
 
-    /** Deactivated accounts cannot log in; their sessions end at once, on every node. */
+    /** Deactivated accounts cannot log in; their open sessions end at their next request. */
     void setActive(long accountId, boolean active);
 }

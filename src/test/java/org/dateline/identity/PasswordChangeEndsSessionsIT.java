@@ -1,7 +1,7 @@
 package org.dateline.identity;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,21 +9,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.dateline.DatelineApplication;
 import org.dateline.platform.mail.MailOutbox;
 import org.dateline.platform.mail.OutboxMail;
-import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.SecondNode;
 import org.dateline.testing.WebSession;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A password change ends every other session of the account, a reset by link ends all of them, on both nodes of a
- * cluster (a second node on the same database), for readers and staff alike; the page says how many ended. So do
- * deactivating and deleting an account.
+ * cluster (a second node on the same database), for readers and staff alike; the page says how many ended. So does
+ * deleting an account.
  */
 @IntegrationTest
 class PasswordChangeEndsSessionsIT {
@@ -41,7 +37,7 @@ class PasswordChangeEndsSessionsIT {
     static final String PASSWORD = "the-Old-passphrase-31";
     static final String NEW_PASSWORD = "a-Fresh-passphrase-57";
 
-    static ConfigurableApplicationContext secondNode;
+    static SecondNode secondNode;
     static int secondPort;
 
     @LocalServerPort
@@ -56,19 +52,9 @@ class PasswordChangeEndsSessionsIT {
     MailOutbox outbox;
 
     @BeforeAll
-    static void startSecondNode(@Autowired Environment environment) throws Exception {
-        secondNode = new SpringApplicationBuilder(DatelineApplication.class).run(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=3",
-                "--server.port=0",
-                "--dateline.data-dir=" + Files.createTempDirectory("sessions-second-node"),
-                "--dateline.node-id=sessions-second-node",
-                "--dateline.demo.on-empty=false",
-                "--dateline.login.per-address-per-minute=1000",
-                "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN);
-        secondPort = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    static void startSecondNode(@Autowired Environment environment) {
+        secondNode = SecondNode.start(environment, "sessions-second-node");
+        secondPort = secondNode.port();
     }
 
     @AfterAll
@@ -97,17 +83,17 @@ class PasswordChangeEndsSessionsIT {
                 Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD, "lang", "ru"));
         assertThat(WebSession.location(changed)).endsWith("/account?passwordChanged&lang=ru");
         assertThat(sessionCookie(changed)).as("the kept session has a new id").isNotEmpty().isNotEqualTo(laptopSession);
-        String notice = notice(laptop.get(path(changed)));
-        assertThat(notice).isEqualTo("Пароль изменён. Выполнен выход на других устройствах (сеансов: 2).");
-        assertThat(notice(laptop.get(path(changed)))).as("said once").isEqualTo("Пароль изменён.");
-
-        assertThat(laptop.get("/account/me").statusCode()).isEqualTo(200);
         for (WebSession other : new WebSession[] {phone, tablet}) {
             assertThat(other.get("/account/me").statusCode()).isEqualTo(401);
             assertThat(WebSession.location(other.get("/account"))).contains("/account/login?next=%2Faccount");
             assertThat(other.get("/api/chats/me/rooms").statusCode()).isEqualTo(401);
         }
         assertThat(sessionsFiledUnder(id)).isEqualTo(1);
+
+        assertThat(notice(laptop.get(path(changed))))
+                .isEqualTo("Пароль изменён. Выполнен выход на других устройствах (сеансов: 2).");
+        assertThat(notice(laptop.get(path(changed)))).as("said once").isEqualTo("Пароль изменён.");
+        assertThat(laptop.get("/account/me").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -122,12 +108,12 @@ class PasswordChangeEndsSessionsIT {
 
         HttpResponse<String> done = reset(email, NEW_PASSWORD);
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(notice(done)).isEqualTo("Your password is changed. Log in with the new one. "
-                + "All devices that were logged in are logged out (3 sessions).");
-        assertThat(sessionCookie(done)).as("no session for the visitor who reset").isEmpty();
         for (WebSession device : new WebSession[] {laptop, phone, tablet}) {
             assertThat(device.get("/account/me").statusCode()).isEqualTo(401);
         }
+        assertThat(notice(done)).isEqualTo("Your password is changed. Log in with the new one. "
+                + "All devices that were logged in are logged out (3 sessions).");
+        assertThat(sessionCookie(done)).as("no session for the visitor who reset").isEmpty();
         assertThat(readerLogin(new WebSession(secondPort), email, NEW_PASSWORD, false)).isNotNull();
     }
 
@@ -145,12 +131,12 @@ class PasswordChangeEndsSessionsIT {
         HttpResponse<String> changed = desk.submit("/newsroom/password", "/newsroom/password",
                 Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
         assertThat(WebSession.location(changed)).endsWith("/newsroom?passwordChanged");
-        assertThat(notice(desk.get(path(changed))))
-                .isEqualTo("Your password is changed. You were logged out on your other devices (2 sessions).");
-        assertThat(desk.get("/newsroom").statusCode()).isEqualTo(200);
         for (WebSession other : new WebSession[] {otherDesk, home}) {
             assertThat(WebSession.location(other.get("/newsroom"))).endsWith("/login");
         }
+        assertThat(notice(desk.get(path(changed))))
+                .isEqualTo("Your password is changed. You were logged out on your other devices (2 sessions).");
+        assertThat(desk.get("/newsroom").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -164,9 +150,9 @@ class PasswordChangeEndsSessionsIT {
         HttpResponse<String> changed = queue.submit("/newsroom/password", "/newsroom/password",
                 Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
         assertThat(WebSession.location(changed)).endsWith("/newsroom/moderation?done=password");
+        assertThat(WebSession.location(elsewhere.get("/newsroom/moderation"))).endsWith("/login");
         assertThat(notice(queue.get(path(changed))))
                 .isEqualTo("Your password is changed. You were logged out on your other device (1 session).");
-        assertThat(WebSession.location(elsewhere.get("/newsroom/moderation"))).endsWith("/login");
     }
 
     @Test
@@ -177,28 +163,16 @@ class PasswordChangeEndsSessionsIT {
         WebSession home = new WebSession(secondPort);
         staffLogin(home, email, PASSWORD);
 
-        assertThat(notice(reset(email, NEW_PASSWORD)))
-                .endsWith("All devices that were logged in are logged out (2 sessions).");
+        HttpResponse<String> done = reset(email, NEW_PASSWORD);
         for (WebSession device : new WebSession[] {desk, home}) {
             assertThat(WebSession.location(device.get("/newsroom"))).endsWith("/login");
         }
+        assertThat(notice(done)).endsWith("All devices that were logged in are logged out (2 sessions).");
         staffLogin(new WebSession(port), email, NEW_PASSWORD);
     }
 
     @Test
-    void deactivatingOrDeletingAnAccountEndsItsSessionsEverywhereAtOnce() {
-        String admin = staff("admin", Role.ADMIN, false);
-        WebSession adminDesk = new WebSession(port);
-        staffLogin(adminDesk, admin, PASSWORD);
-        String editor = staff("leaving-editor", Role.EDITOR, false);
-        long editorId = accounts.byEmail(editor).orElseThrow().id();
-        WebSession editorChats = new WebSession(secondPort);
-        staffLogin(editorChats, editor, PASSWORD);
-        assertThat(editorChats.get("/api/chats/me").body()).contains("\"loggedIn\":true");
-        adminDesk.submit("/newsroom/staff", "/newsroom/staff/" + editorId + "/active", Map.of("active", "false"));
-        // The chat API keeps no account check of its own: the session itself must be gone.
-        assertThat(editorChats.get("/api/chats/me").body()).contains("\"loggedIn\":false");
-
+    void deletingAnAccountEndsItsSessionsEverywhereAtOnce() {
         String reader = reader("deleting");
         WebSession laptop = new WebSession(port);
         readerLogin(laptop, reader, PASSWORD, false);
@@ -206,7 +180,26 @@ class PasswordChangeEndsSessionsIT {
         readerLogin(phone, reader, PASSWORD, false);
         assertThat(phone.get("/api/chats/me").body()).contains("\"loggedIn\":true");
         laptop.submit("/account", "/account/delete", Map.of("password", PASSWORD));
+        // The chat API asks nothing of a deleted account: the session itself must be gone.
         assertThat(phone.get("/api/chats/me").body()).contains("\"loggedIn\":false");
+    }
+
+    @Test
+    void sessionsFiledUnderTheEmailAddressByEarlierVersionsEndToo() throws Exception {
+        String email = reader("upgraded");
+        long id = accounts.byEmail(email).orElseThrow().id();
+        WebSession before = new WebSession(secondPort);
+        readerLogin(before, email, PASSWORD, false);
+        jdbc.sql("UPDATE spring_session SET principal_name = ? WHERE principal_name = ?")
+                .params(email, "account:" + id).update(); // as Spring Session's default filed it
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/common/V57__sessions_by_account_id.sql").readAllBytes(), StandardCharsets.UTF_8);
+        jdbc.sql(migration).update();
+
+        WebSession after = new WebSession(port);
+        readerLogin(after, email, PASSWORD, false);
+        after.submit("/account", "/account/password", Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
+        assertThat(before.get("/account/me").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -42,13 +42,11 @@ class JdbcAccounts implements Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final AccountSessions sessions;
 
-    JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AccountSessions sessions) {
+    JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
-        this.sessions = sessions;
     }
 
     @Override
@@ -202,12 +200,8 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
-    @Transactional
     public void setActive(long accountId, boolean active) {
         jdbc.sql("UPDATE accounts SET active = ? WHERE id = ?").params(active, accountId).update();
-        if (!active) {
-            sessions.endAll(accountId);
-        }
     }
 
     /** The stored hash and state for login; only the security configuration reads it. */
