@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A password change ends every other session of the account, a reset by link ends all of them, on both nodes of a
  * cluster (a second node on the same database), for readers and staff alike; the page says how many ended. So does
- * deleting an account.
+ * deleting an account. Sessions are found by account id, including those an earlier version filed by email address.
  */
 @IntegrationTest
 class PasswordChangeEndsSessionsIT {
@@ -70,10 +70,8 @@ class PasswordChangeEndsSessionsIT {
         long id = accounts.byEmail(email).orElseThrow().id();
         WebSession laptop = new WebSession(port);
         String laptopSession = sessionCookie(readerLogin(laptop, email, PASSWORD, false));
-        WebSession phone = new WebSession(port);
-        readerLogin(phone, email, PASSWORD, true);
-        WebSession tablet = new WebSession(secondPort);
-        readerLogin(tablet, email, PASSWORD, false);
+        WebSession phone = readerBrowser(port, email, true);
+        WebSession tablet = readerBrowser(secondPort, email, false);
         for (WebSession device : new WebSession[] {laptop, phone, tablet}) {
             assertThat(device.get("/account/me").statusCode()).isEqualTo(200);
         }
@@ -99,12 +97,9 @@ class PasswordChangeEndsSessionsIT {
     @Test
     void aResetByLinkLogsOutEverySessionOfTheReaderOnEveryNode() {
         String email = reader("forgetful");
-        WebSession laptop = new WebSession(port);
-        readerLogin(laptop, email, PASSWORD, true);
-        WebSession phone = new WebSession(port);
-        readerLogin(phone, email, PASSWORD, false);
-        WebSession tablet = new WebSession(secondPort);
-        readerLogin(tablet, email, PASSWORD, false);
+        WebSession laptop = readerBrowser(port, email, true);
+        WebSession phone = readerBrowser(port, email, false);
+        WebSession tablet = readerBrowser(secondPort, email, false);
 
         HttpResponse<String> done = reset(email, NEW_PASSWORD);
         assertThat(done.statusCode()).isEqualTo(200);
@@ -120,12 +115,9 @@ class PasswordChangeEndsSessionsIT {
     @Test
     void aStaffMemberChangingThePasswordAtTheFirstLoginLogsOutTheirOtherSessions() {
         String email = staff("editor", Role.EDITOR, true);
-        WebSession desk = new WebSession(port);
-        staffLogin(desk, email, PASSWORD);
-        WebSession otherDesk = new WebSession(port);
-        staffLogin(otherDesk, email, PASSWORD);
-        WebSession home = new WebSession(secondPort);
-        staffLogin(home, email, PASSWORD);
+        WebSession desk = staffBrowser(port, email);
+        WebSession otherDesk = staffBrowser(port, email);
+        WebSession home = staffBrowser(secondPort, email);
         assertThat(WebSession.location(home.get("/newsroom"))).endsWith("/newsroom/password");
 
         HttpResponse<String> changed = desk.submit("/newsroom/password", "/newsroom/password",
@@ -142,10 +134,8 @@ class PasswordChangeEndsSessionsIT {
     @Test
     void aModeratorHearsOfTheOneOtherSessionOnTheQueue() {
         String email = staff("moderator", Role.MODERATOR, false);
-        WebSession queue = new WebSession(port);
-        staffLogin(queue, email, PASSWORD);
-        WebSession elsewhere = new WebSession(secondPort);
-        staffLogin(elsewhere, email, PASSWORD);
+        WebSession queue = staffBrowser(port, email);
+        WebSession elsewhere = staffBrowser(secondPort, email);
 
         HttpResponse<String> changed = queue.submit("/newsroom/password", "/newsroom/password",
                 Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
@@ -158,10 +148,8 @@ class PasswordChangeEndsSessionsIT {
     @Test
     void aResetByLinkLogsOutEverySessionOfAStaffMember() {
         String email = staff("reset-editor", Role.EDITOR, false);
-        WebSession desk = new WebSession(port);
-        staffLogin(desk, email, PASSWORD);
-        WebSession home = new WebSession(secondPort);
-        staffLogin(home, email, PASSWORD);
+        WebSession desk = staffBrowser(port, email);
+        WebSession home = staffBrowser(secondPort, email);
 
         HttpResponse<String> done = reset(email, NEW_PASSWORD);
         for (WebSession device : new WebSession[] {desk, home}) {
@@ -174,10 +162,8 @@ class PasswordChangeEndsSessionsIT {
     @Test
     void deletingAnAccountEndsItsSessionsEverywhereAtOnce() {
         String reader = reader("deleting");
-        WebSession laptop = new WebSession(port);
-        readerLogin(laptop, reader, PASSWORD, false);
-        WebSession phone = new WebSession(secondPort);
-        readerLogin(phone, reader, PASSWORD, false);
+        WebSession laptop = readerBrowser(port, reader, false);
+        WebSession phone = readerBrowser(secondPort, reader, false);
         assertThat(phone.get("/api/chats/me").body()).contains("\"loggedIn\":true");
         laptop.submit("/account", "/account/delete", Map.of("password", PASSWORD));
         // The chat API asks nothing of a deleted account: the session itself must be gone.
@@ -188,16 +174,14 @@ class PasswordChangeEndsSessionsIT {
     void sessionsFiledUnderTheEmailAddressByEarlierVersionsEndToo() throws Exception {
         String email = reader("upgraded");
         long id = accounts.byEmail(email).orElseThrow().id();
-        WebSession before = new WebSession(secondPort);
-        readerLogin(before, email, PASSWORD, false);
+        WebSession before = readerBrowser(secondPort, email, false);
         jdbc.sql("UPDATE spring_session SET principal_name = ? WHERE principal_name = ?")
                 .params(email, "account:" + id).update(); // as Spring Session's default filed it
         String migration = new String(getClass().getResourceAsStream(
                 "/db/migration/common/V57__sessions_by_account_id.sql").readAllBytes(), StandardCharsets.UTF_8);
         jdbc.sql(migration).update();
 
-        WebSession after = new WebSession(port);
-        readerLogin(after, email, PASSWORD, false);
+        WebSession after = readerBrowser(port, email, false);
         after.submit("/account", "/account/password", Map.of("currentPassword", PASSWORD, "password", NEW_PASSWORD));
         assertThat(before.get("/account/me").statusCode()).isEqualTo(401);
     }
@@ -206,8 +190,7 @@ class PasswordChangeEndsSessionsIT {
     void anAddressLongerThanTheSessionIndexColumnLogsIn() {
         String email = "long-" + System.nanoTime() + "@" + "d".repeat(90) + ".readers.test";
         insertAccount(email);
-        WebSession browser = new WebSession(port);
-        readerLogin(browser, email, PASSWORD, false);
+        WebSession browser = readerBrowser(port, email, false);
         assertThat(browser.get("/account/me").statusCode()).isEqualTo(200);
     }
 
@@ -234,6 +217,18 @@ class PasswordChangeEndsSessionsIT {
                                       created_at, password_changed_at, email_confirmed_at)
                 VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
                 """).params(email, "Reader " + email.substring(0, 6), encoder.encode(PASSWORD), now, now, now).update();
+    }
+
+    private static WebSession readerBrowser(int node, String email, boolean remember) {
+        WebSession browser = new WebSession(node);
+        readerLogin(browser, email, PASSWORD, remember);
+        return browser;
+    }
+
+    private static WebSession staffBrowser(int node, String email) {
+        WebSession browser = new WebSession(node);
+        staffLogin(browser, email, PASSWORD);
+        return browser;
     }
 
     private static HttpResponse<String> readerLogin(WebSession browser, String email, String password,
