@@ -2,7 +2,7 @@ package org.dateline.identity;
 
 import java.util.List;
 
-/** The outcome of creating an account or changing a password: done, or the problems a person can act on. */
+/** The outcome of creating an account: done, or the problems a person can act on. */
 public sealed interface AccountResult {
 
     record Done(Account account) implements AccountResult {

@@ -26,8 +26,6 @@ public interface Accounts {
 
     AccountResult createStaff(String email, String displayName, Role role, String password, boolean mustChangePassword);
 
-    AccountResult changePassword(long accountId, String currentPassword, String newPassword);
-
     /** Deactivated accounts cannot log in; their open sessions end at their next request. */
     void setActive(long accountId, boolean active);
 }

@@ -28,6 +28,11 @@ public record ReaderPage(Locale locale, ResourceBundle strings, String title, St
         return !errors.isEmpty();
     }
 
+    /** The same page with this notice (already in its language). */
+    public ReaderPage withNotice(String text) {
+        return new ReaderPage(locale, strings, title, csrfParameter, csrfToken, text, errors, values);
+    }
+
     /** The edition home in this language. */
     public String homePath() {
         return "/" + lang() + "/";

@@ -1,5 +1,6 @@
 package org.dateline.identity;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.platform.web.Translated;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Builds account pages in the reader's language: {@code ?lang=} (links from an edition carry it, forms send it back),
@@ -24,6 +26,11 @@ import org.springframework.stereotype.Component;
 public class ReaderPages {
 
     public static final Set<String> LANGUAGES = Set.of("en", "ru");
+    /**
+     * The flash attribute that carries how many other sessions a password change ended to the page shown next: in the
+     * session, so that no link can make a number up.
+     */
+    public static final String OTHER_SESSIONS_ENDED = "otherSessionsEnded";
 
     public Locale locale(HttpServletRequest request) {
         return Translated.chosen(request, LANGUAGES);
@@ -51,6 +58,22 @@ public class ReaderPages {
         return new ReaderPage(locale, strings, strings.getString(titleKey),
                 csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
                 noticeKey == null ? null : strings.getString(noticeKey), errors, values);
+    }
+
+    /**
+     * "Your password is changed." in this language, and, on the first page after the change, how many of the
+     * account's other sessions (other browsers and devices) it ended: for the account page, and for the newsroom
+     * pages staff land on after a change.
+     */
+    public static String passwordChanged(HttpServletRequest request, Locale locale) {
+        ResourceBundle strings = strings(locale);
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        String changed = strings.getString("account.profile.passwordChanged");
+        if (flash != null && flash.get(OTHER_SESSIONS_ENDED) instanceof Integer ended) {
+            return changed + " " + new MessageFormat(strings.getString("account.sessions.others"), locale)
+                    .format(new Object[] {ended});
+        }
+        return changed;
     }
 
     /** A problem's message in the page's language, by its stable code; the English text when none is translated. */

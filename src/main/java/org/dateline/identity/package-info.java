@@ -6,7 +6,8 @@
  * API: {@link org.dateline.identity.CurrentActor} (who is logged in, as an {@link org.dateline.identity.Actor}),
  * {@link org.dateline.identity.Accounts} (look-ups, {@code publicName} for "deleted account"),
  * {@link org.dateline.identity.Account}, {@link org.dateline.identity.Role}, {@link org.dateline.identity.StaffPages},
- * {@link org.dateline.identity.ReaderPages} (for pages other modules add under {@code /account}),
+ * {@link org.dateline.identity.ReaderPages} (for pages other modules add under {@code /account}, and the notice of a
+ * password change for the pages staff land on after it),
  * {@link org.dateline.identity.LoginSessions} (the account a long-lived connection acts for, while the session it was
  * opened with stands; acting through the connection uses it).
  * API callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, resolved

@@ -2,27 +2,23 @@ package org.dateline.chats;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-import org.dateline.DatelineApplication;
 import org.dateline.chats.internal.ChatRules;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.SecondNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -50,21 +46,11 @@ class ChatSecondNodeIT {
     @Autowired
     ContentQueries content;
 
-    private ConfigurableApplicationContext second;
+    private SecondNode second;
 
     @BeforeAll
-    void startSecondNode() throws Exception {
-        second = new SpringApplicationBuilder(DatelineApplication.class).run(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.datasource.hikari.minimum-idle=1",
-                "--dateline.data-dir=" + Files.createTempDirectory("chat-second-node"),
-                "--dateline.node-id=chat-second-node",
-                "--dateline.demo.on-empty=false",
-                "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN);
+    void startSecondNode() {
+        second = SecondNode.start(environment, "chat-second-node");
     }
 
     @AfterAll
@@ -77,7 +63,7 @@ class ChatSecondNodeIT {
     @Test
     void messagePostedOnOneNodeReachesReadersOnAnother() throws Exception {
         ArticleSummary article = content.latest("en", null, 20).get(15);
-        int otherPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        int otherPort = second.port();
         Http other = new Http(otherPort);
         other.get(article.path());
         assertThat(other.get(article.path()).headers().firstValue("X-Cache")).hasValue("hit");
@@ -98,7 +84,7 @@ class ChatSecondNodeIT {
 
     @Test
     void closedRoomBanAndKilledStoryOnOneNodeCountOnAnother() throws Exception {
-        ChatRules rulesOnSecond = second.getBean(ChatRules.class);
+        ChatRules rulesOnSecond = second.context().getBean(ChatRules.class);
         Http http = new Http(port);
         HttpResponse<String> published = http.postJson("/api/admin/articles",
                 Http.article("en", "russia", "Story discussed on two nodes " + System.nanoTime()),

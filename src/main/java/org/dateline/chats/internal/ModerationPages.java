@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.chats.Refusal;
+import org.dateline.identity.ReaderPages;
 import org.dateline.identity.StaffPage;
 import org.dateline.identity.StaffPages;
 import org.dateline.platform.web.Translated;
@@ -41,6 +42,9 @@ class ModerationPages {
         String done = request.getParameter("done");
         if (done == null || !done.matches("[a-z_]{1,40}")) {
             return null;
+        }
+        if (done.equals("password")) {
+            return ReaderPages.passwordChanged(request, locale(request));
         }
         try {
             return strings(locale(request)).getString("mod.done." + done);

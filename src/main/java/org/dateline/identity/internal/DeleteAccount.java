@@ -22,20 +22,23 @@ class DeleteAccount {
     static final Duration RESTORE_WINDOW = Duration.ofDays(Account.RESTORE_DAYS);
 
     private final JdbcAccounts accounts;
+    private final AccountSessions sessions;
     private final Clock clock;
 
-    DeleteAccount(JdbcAccounts accounts, Clock clock) {
+    DeleteAccount(JdbcAccounts accounts, AccountSessions sessions, Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
-    /** False when the password is not right. */
+    /** False when the password is not right. Every session of the account ends, on every device. */
     @Transactional
     public boolean delete(long accountId, String password) {
         if (!accounts.passwordMatches(accountId, password)) {
             return false;
         }
         accounts.markDeleted(accountId);
+        sessions.endAll(accountId);
         return true;
     }
 

@@ -100,31 +100,6 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
-    @Transactional
-    public AccountResult changePassword(long accountId, String currentPassword, String newPassword) {
-        Optional<String> hash = jdbc.sql("SELECT password_hash FROM accounts WHERE id = ?").params(accountId)
-                .query(String.class).optional();
-        Account account = find(accountId).orElse(null);
-        if (hash.isEmpty() || account == null || currentPassword == null
-                || !passwords.matches(currentPassword, hash.get())) {
-            return new AccountResult.Refused(List.of(new AccountResult.Problem("currentPassword", "wrong_password",
-                    "The current password is not right.")));
-        }
-        Optional<AccountResult.Problem> weak = PasswordPolicy.check(newPassword, account.email());
-        if (weak.isPresent()) {
-            return new AccountResult.Refused(List.of(weak.get()));
-        }
-        if (newPassword.equals(currentPassword)) {
-            return new AccountResult.Refused(List.of(new AccountResult.Problem("password", "password_unchanged",
-                    "Choose a password different from the current one.")));
-        }
-        jdbc.sql("UPDATE accounts SET password_hash = ?, must_change_password = FALSE, password_changed_at = ? WHERE id = ?")
-                .params(passwords.encode(newPassword), clock.instant().atOffset(ZoneOffset.UTC), accountId).update();
-        forgetRememberedLogins(account.email());
-        return new AccountResult.Done(find(accountId).orElseThrow());
-    }
-
-    @Override
     public Optional<String> publicName(long id) {
         return find(id).filter(a -> !a.deleted()).map(Account::displayName);
     }

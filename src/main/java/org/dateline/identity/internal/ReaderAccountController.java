@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The reader's account pages. Authorised in {@link SecurityConfiguration}; each handler maps a use case's named
@@ -43,6 +44,7 @@ class ReaderAccountController {
     private final RegisterReader registerReader;
     private final ConfirmEmail confirmEmail;
     private final ResetPassword resetPassword;
+    private final ChangePassword changePassword;
     private final DeleteAccount deleteAccount;
     private final Accounts accounts;
     private final JdbcAccounts jdbcAccounts;
@@ -53,11 +55,13 @@ class ReaderAccountController {
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     ReaderAccountController(RegisterReader registerReader, ConfirmEmail confirmEmail, ResetPassword resetPassword,
-                            DeleteAccount deleteAccount, Accounts accounts, JdbcAccounts jdbcAccounts,
-                            CurrentActor currentActor, RateLimits limits, ReaderPages pages, java.time.Clock clock) {
+                            ChangePassword changePassword, DeleteAccount deleteAccount, Accounts accounts,
+                            JdbcAccounts jdbcAccounts, CurrentActor currentActor, RateLimits limits, ReaderPages pages,
+                            java.time.Clock clock) {
         this.registerReader = registerReader;
         this.confirmEmail = confirmEmail;
         this.resetPassword = resetPassword;
+        this.changePassword = changePassword;
         this.deleteAccount = deleteAccount;
         this.accounts = accounts;
         this.jdbcAccounts = jdbcAccounts;
@@ -138,9 +142,13 @@ class ReaderAccountController {
                 break;
             }
         }
+        return loginPage(request, model, pages.page(request, "account.login.title", notice));
+    }
+
+    private String loginPage(HttpServletRequest request, Model model, ReaderPage page) {
         model.addAttribute("unconfirmed", request.getParameter("unconfirmed") != null);
         model.addAttribute("next", ReaderLogin.next(request));
-        return show(model, pages.page(request, "account.login.title", notice), "account/login");
+        return show(model, page, "account/login");
     }
 
     // --- password reset
@@ -175,8 +183,11 @@ class ReaderAccountController {
     String setNewPassword(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
                           HttpServletRequest request, HttpServletResponse response, Model model) {
         TokenOutcome outcome = resetPassword.complete(token, password);
-        if (outcome instanceof TokenOutcome.Done) {
-            return "redirect:/account/login?reset" + ReaderLogin.langQuery(request, "&");
+        if (outcome instanceof TokenOutcome.PasswordSet set) {
+            // Shown here rather than after a redirect: the count would need a session, and this visitor has none.
+            ReaderPage page = pages.page(request, "account.login.title", "account.login.reset");
+            return loginPage(request, model,
+                    page.withNotice(page.notice() + " " + page.t("account.sessions.all", set.sessionsEnded())));
         }
         if (outcome instanceof TokenOutcome.Refused refused) {
             return show(model, pages.page(request, "account.reset.new.title", null, refused.problems(),
@@ -213,11 +224,14 @@ class ReaderAccountController {
 
     @PostMapping("/account/password")
     String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model) {
-        AccountResult result = accounts.changePassword(actor().accountId(), currentPassword, password);
-        if (result instanceof AccountResult.Refused refused) {
+                          @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model,
+                          RedirectAttributes next) {
+        var result = changePassword.change(actor().accountId(), currentPassword, password,
+                request.getSession().getId());
+        if (result instanceof ChangePassword.Refused refused) {
             return profilePage(request, model, null, refused.problems(), Map.of());
         }
+        ChangePassword.afterChange((ChangePassword.Changed) result, request, next);
         return "redirect:/account?passwordChanged" + ReaderLogin.langQuery(request, "&");
     }
 
@@ -279,7 +293,11 @@ class ReaderAccountController {
         Map<String, String> all = new LinkedHashMap<>(Map.of("displayName", account.displayName()));
         all.putAll(values);
         model.addAttribute("account", account);
-        return show(model, pages.page(request, "account.profile.title", notice, problems, all), "account/profile");
+        ReaderPage page = pages.page(request, "account.profile.title", notice, problems, all);
+        if ("account.profile.passwordChanged".equals(notice)) {
+            page = page.withNotice(ReaderPages.passwordChanged(request, page.locale()));
+        }
+        return show(model, page, "account/profile");
     }
 
     private String throttled(HttpServletRequest request, HttpServletResponse response, Model model, String titleKey,

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Forgot password": a single-use link valid for an hour, sent only when the address has an account, with the same
- * answer either way. Setting the new password through the link also proves the address, so it confirms it.
+ * answer either way. Setting the new password through the link also proves the address, so it confirms it; and it
+ * ends every login of the account (remembered logins, and sessions on every node), since whoever knew the old
+ * password may be one of them. Staff accounts reset the same way.
  */
 @Service
 class ResetPassword {
@@ -20,11 +22,13 @@ class ResetPassword {
     private final JdbcAccounts accounts;
     private final JdbcAccountTokens tokens;
     private final ReaderMails mails;
+    private final AccountSessions sessions;
 
-    ResetPassword(JdbcAccounts accounts, JdbcAccountTokens tokens, ReaderMails mails) {
+    ResetPassword(JdbcAccounts accounts, JdbcAccountTokens tokens, ReaderMails mails, AccountSessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mails = mails;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -70,6 +74,6 @@ class ResetPassword {
         }
         accounts.setPassword(account.id(), password);
         accounts.confirmEmail(account.id());
-        return new TokenOutcome.Done(account.id());
+        return new TokenOutcome.PasswordSet(sessions.endAll(account.id()));
     }
 }

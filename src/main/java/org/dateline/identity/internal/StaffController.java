@@ -15,17 +15,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff manage their password; administrators manage staff. Authorised in the security configuration. */
 @Controller
 class StaffController {
 
     private final Accounts accounts;
+    private final ChangePassword changePassword;
     private final CurrentActor currentActor;
     private final StaffPages pages;
 
-    StaffController(Accounts accounts, CurrentActor currentActor, StaffPages pages) {
+    StaffController(Accounts accounts, ChangePassword changePassword, CurrentActor currentActor, StaffPages pages) {
         this.accounts = accounts;
+        this.changePassword = changePassword;
         this.currentActor = currentActor;
         this.pages = pages;
     }
@@ -40,12 +43,15 @@ class StaffController {
 
     @PostMapping("/newsroom/password")
     String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model) {
-        AccountResult result = accounts.changePassword(actor().accountId(), currentPassword, password);
-        if (result instanceof AccountResult.Refused refused) {
+                          @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model,
+                          RedirectAttributes next) {
+        var result = changePassword.change(actor().accountId(), currentPassword, password,
+                request.getSession().getId());
+        if (result instanceof ChangePassword.Refused refused) {
             model.addAttribute("page", pages.page(request, "Change password", null, refused.problems()));
             return "newsroom/password";
         }
+        ChangePassword.afterChange((ChangePassword.Changed) result, request, next);
         return "redirect:" + StaffLanding.afterPasswordChange(actor().role());
     }
 

@@ -10,6 +10,10 @@ sealed interface TokenOutcome {
     record Done(long accountId) implements TokenOutcome {
     }
 
+    /** A reset link set the new password and ended every login of the account: this many live sessions. */
+    record PasswordSet(int sessionsEnded) implements TokenOutcome {
+    }
+
     /** Not a token of ours at all (400). */
     record Invalid() implements TokenOutcome {
     }

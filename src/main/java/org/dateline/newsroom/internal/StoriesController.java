@@ -1,12 +1,14 @@
 package org.dateline.newsroom.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.content.ArticleState;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
+import org.dateline.identity.ReaderPages;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryFilter;
@@ -53,7 +55,8 @@ class StoriesController {
         String chosenSection = section == null || section.isBlank() ? null : section.strip();
         List<StorySummary> found = stories.list(new StoryFilter(chosenDesk, chosenState, chosenEdition, chosenSection,
                 null, q, author == null || author.isBlank() ? null : author.strip(), PAGE));
-        String notice = request.getParameter("passwordChanged") != null ? "Your password has been changed."
+        String notice = request.getParameter("passwordChanged") != null
+                ? ReaderPages.passwordChanged(request, Locale.ENGLISH)
                 : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
         List<Section> sections = chosenEdition != null ? editions.sections(chosenEdition)
                 : editions.sections(editions.defaultEdition().code());
