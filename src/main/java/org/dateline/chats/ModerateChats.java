@@ -194,6 +194,11 @@ public class ModerateChats {
                 .orElseGet(() -> ChatResult.done(messages.held(100)));
     }
 
+    /** Slow mode: 0 (none) to an hour between a reader's two messages. */
+    static boolean validSlowMode(int seconds) {
+        return seconds >= 0 && seconds <= 3600;
+    }
+
     /** Slow mode (0 to 3600 seconds) and pre-moderation of a room. */
     public ChatResult<Room> setRules(long roomId, int slowModeSeconds, boolean premoderated) {
         Optional<Participant> who = participants.current();
@@ -201,7 +206,7 @@ public class ModerateChats {
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        if (slowModeSeconds < 0 || slowModeSeconds > 3600) {
+        if (!validSlowMode(slowModeSeconds)) {
             return ChatResult.refused(Refusal.INVALID_RULES);
         }
         Optional<Room> room = rooms.room(roomId);

@@ -469,6 +469,36 @@ class ChatsIT {
         assertThat(byReader.statusCode()).isEqualTo(403);
         assertThat(ChatReader.code(moderator.call("POST", "/api/chats/rooms",
                 "{\"edition\":\"en\",\"slug\":\"" + slug + "\",\"title\":\"Again\"}"))).isEqualTo("slug_taken");
+
+        // Renamed (its address stays), by moderators only, and only a topic room.
+        HttpResponse<String> renamed = moderator.call("PUT", "/api/chats/rooms/" + topicRoom + "/title",
+                "{\"title\":\"Elections 2026: results\"}");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(ChatReader.JSON.readTree(renamed.body()).get("slug").asString()).isEqualTo(slug);
+        assertThat(ChatReader.publicPage(port, "/en/chat/" + slug, p -> p.text().contains("results"))
+                .selectFirst("h1").text()).isEqualTo("Discussion: Elections 2026: results");
+        assertThat(ChatReader.code(alice.call("PUT", "/api/chats/rooms/" + topicRoom + "/title",
+                "{\"title\":\"Mine now\"}"))).isEqualTo("not_allowed");
+        assertThat(ChatReader.code(moderator.call("PUT", "/api/chats/rooms/" + topicRoom + "/title",
+                "{\"title\":\"Two\\nlines\"}"))).isEqualTo("invalid_topic");
+        long articleRoom = ChatReader.JSON.readTree(alice.postToArticle(article.id(), "Still here").body())
+                .get("roomId").asLong();
+        HttpResponse<String> notATopic = moderator.call("PUT", "/api/chats/rooms/" + articleRoom + "/title",
+                "{\"title\":\"Another headline\"}");
+        assertThat(notATopic.statusCode()).isEqualTo(409);
+        assertThat(ChatReader.code(notATopic)).isEqualTo("not_a_topic_room");
+        assertThat(moderator.call("PUT", "/api/chats/rooms/987654321/title", "{\"title\":\"x\"}").statusCode())
+                .isEqualTo(404);
+
+        // Opened with its rules from the first message; rules out of range open nothing.
+        String ruled = slug + "-ruled";
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/rooms", "{\"edition\":\"en\",\"slug\":\""
+                + ruled + "\",\"title\":\"Ruled\",\"slowModeSeconds\":99999}"))).isEqualTo("invalid_rules");
+        JsonNode created = ChatReader.JSON.readTree(moderator.call("POST", "/api/chats/rooms", "{\"edition\":\"en\","
+                + "\"slug\":\"" + ruled + "\",\"title\":\"Ruled\",\"slowModeSeconds\":60,\"premoderated\":true}").body());
+        assertThat(created.get("slowModeSeconds").asInt()).isEqualTo(60);
+        assertThat(created.get("premoderated").asBoolean()).isTrue();
+        assertThat(alice.postToRoom(created.get("id").asLong(), "Held", null).statusCode()).isEqualTo(202);
     }
 
     @Test

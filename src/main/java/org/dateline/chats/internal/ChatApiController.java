@@ -19,6 +19,7 @@ import org.dateline.chats.PostMessage;
 import org.dateline.chats.ReactToMessage;
 import org.dateline.chats.ReaderRoom;
 import org.dateline.chats.Refusal;
+import org.dateline.chats.RenameTopicRoom;
 import org.dateline.chats.Room;
 import org.dateline.platform.web.ApiException;
 import org.springframework.http.CacheControl;
@@ -55,13 +56,15 @@ class ChatApiController {
     private final ReactToMessage react;
     private final MarkRead markRead;
     private final CreateTopicRoom createTopic;
+    private final RenameTopicRoom renameTopic;
     private final FollowRoom follow;
     private final JdbcRooms rooms;
     private final ChatRules rules;
 
     ChatApiController(ChatQueries queries, Participants participants, PostMessage post, EditMessage edit,
                       DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic,
-                      FollowRoom follow, JdbcRooms rooms, ChatRules rules) {
+                      FollowRoom follow, JdbcRooms rooms, ChatRules rules, RenameTopicRoom renameTopic) {
+        this.renameTopic = renameTopic;
         this.follow = follow;
         this.rooms = rooms;
         this.rules = rules;
@@ -87,7 +90,11 @@ class ChatApiController {
     record ReadBody(Long lastReadId) {
     }
 
-    record TopicBody(String edition, String slug, String title) {
+    /** @param slowModeSeconds and {@code premoderated}: the room's rules from the start (none when left out) */
+    record TopicBody(String edition, String slug, String title, Integer slowModeSeconds, Boolean premoderated) {
+    }
+
+    record TitleBody(String title) {
     }
 
     record FollowBody(Boolean followed) {
@@ -202,8 +209,14 @@ class ChatApiController {
 
     @PostMapping(path = "/rooms", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Room> createTopic(@RequestBody TopicBody body) {
-        Room room = unwrap(createTopic.create(body.edition(), body.slug(), body.title()));
+        Room room = unwrap(createTopic.create(body.edition(), body.slug(), body.title(),
+                body.slowModeSeconds() == null ? 0 : body.slowModeSeconds(), Boolean.TRUE.equals(body.premoderated())));
         return ResponseEntity.created(URI.create("/api/chats/rooms/" + room.id())).body(room);
+    }
+
+    @PutMapping(path = "/rooms/{roomId}/title", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Room rename(@PathVariable long roomId, @RequestBody TitleBody body) {
+        return unwrap(renameTopic.rename(roomId, body.title()));
     }
 
     /** 201 for a message everyone sees now; 202 for one held for a moderator's review. */
@@ -235,7 +248,7 @@ class ChatApiController {
             case ACCOUNT_INACTIVE, BANNED, NOT_ALLOWED, EDIT_WINDOW_CLOSED, ROOM_READ_ONLY -> HttpStatus.FORBIDDEN;
             case ROOM_NOT_FOUND, MESSAGE_NOT_FOUND, ACCOUNT_NOT_FOUND, NOT_FOUND_BAN, NOT_HELD -> HttpStatus.NOT_FOUND;
             case ARTICLE_REMOVED -> HttpStatus.GONE;
-            case SLUG_TAKEN -> HttpStatus.CONFLICT;
+            case SLUG_TAKEN, NOT_A_TOPIC -> HttpStatus.CONFLICT;
             case RATE_LIMITED, SLOW_MODE -> HttpStatus.TOO_MANY_REQUESTS;
             case REPLY_NOT_FOUND, EMPTY, TOO_LONG, INVALID_CHARACTERS, UNKNOWN_REACTION, INVALID_TOPIC,
                  UNKNOWN_EDITION, INVALID_BAN, INVALID_REPORT, INVALID_STATE, INVALID_RULES,
