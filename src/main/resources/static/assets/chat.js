@@ -130,7 +130,7 @@ function start(section) {
   const errorBox = document.getElementById('chat-error');
   const replying = document.getElementById('chat-replying');
   const olderButton = document.getElementById('chat-older');
-  const banBox = document.getElementById('chat-ban');
+  const banBox = document.getElementById('chat-ban') || errorBox; // (a page rendered before it had its own box)
   const t = section.dataset;
   const formatTime = timeFormat(section);
   const articleId = t.article;
@@ -367,9 +367,9 @@ function start(section) {
   // would be refused is disabled, until the ban ends (checked again then) or is lifted (the socket says so).
   function blocked(notice) {
     ban = { bannedUntil: notice.bannedUntil || null, everyRoom: Boolean(notice.everyRoom) };
+    errorBox.hidden = true;
     banBox.textContent = ban.bannedUntil ? t.tBannedUntil.replace('{0}', formatTime(ban.bannedUntil)) : t.tBanned;
     banBox.hidden = false;
-    errorBox.hidden = true;
     composer(false);
     cancelReply();
     for (const box of list.querySelectorAll('.chat-edit, .chat-report-form')) box.remove();

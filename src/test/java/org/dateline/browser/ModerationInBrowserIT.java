@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Three headless Chromium browsers, each with its own cookies: two readers talk live under one article, a moderator
  * bans one of them for a day from the moderation queue, and the banned reader's page says until when and stops
- * posting while the other reader goes on.
+ * posting while the other reader goes on, until the moderator lifts the ban.
  */
 @IntegrationTest
 @Tag("browser")
@@ -148,6 +148,20 @@ class ModerationInBrowserIT {
         post(boris, "Boris still talks");
         wait(anna).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"),
                 "Boris still talks"));
+
+        // The moderator lifts the ban: Anna's open page offers everything again, without a reload.
+        moderator.get(http.base() + "/newsroom/moderation/bans");
+        moderator.findElements(By.cssSelector("table.staff-table tbody tr")).stream()
+                .filter(row -> row.getText().contains("Anna Troll")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("button[type=submit]")).click();
+        wait(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "The ban is lifted."));
+        wait(anna).until(ExpectedConditions.invisibilityOfElementLocated(By.id("chat-ban")));
+        wait(anna).until(ExpectedConditions.elementToBeClickable(By.id("chat-text")));
+        assertThat(anna.findElement(By.id("chat-text")).getDomAttribute("aria-disabled")).isNull();
+        assertThat(anna.findElements(By.cssSelector("#chat-messages .chat-actions button")))
+                .isNotEmpty().allMatch(WebElement::isEnabled);
+        post(anna, "Anna is back, politely");
     }
 
     /** The composer and every message's buttons are there, disabled; no error was needed to get there. */

@@ -19,7 +19,6 @@ import org.dateline.chats.PostMessage;
 import org.dateline.chats.ReactToMessage;
 import org.dateline.chats.ReaderRoom;
 import org.dateline.chats.Refusal;
-import org.dateline.chats.RenameTopicRoom;
 import org.dateline.chats.Room;
 import org.dateline.platform.web.ApiException;
 import org.springframework.http.CacheControl;
@@ -56,15 +55,13 @@ class ChatApiController {
     private final ReactToMessage react;
     private final MarkRead markRead;
     private final CreateTopicRoom createTopic;
-    private final RenameTopicRoom renameTopic;
     private final FollowRoom follow;
     private final JdbcRooms rooms;
     private final ChatRules rules;
 
     ChatApiController(ChatQueries queries, Participants participants, PostMessage post, EditMessage edit,
                       DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic,
-                      FollowRoom follow, JdbcRooms rooms, ChatRules rules, RenameTopicRoom renameTopic) {
-        this.renameTopic = renameTopic;
+                      FollowRoom follow, JdbcRooms rooms, ChatRules rules) {
         this.follow = follow;
         this.rooms = rooms;
         this.rules = rules;
@@ -92,9 +89,6 @@ class ChatApiController {
 
     /** @param slowModeSeconds and {@code premoderated}: the room's rules from the start (none when left out) */
     record TopicBody(String edition, String slug, String title, Integer slowModeSeconds, Boolean premoderated) {
-    }
-
-    record TitleBody(String title) {
     }
 
     record FollowBody(Boolean followed) {
@@ -212,11 +206,6 @@ class ChatApiController {
         Room room = unwrap(createTopic.create(body.edition(), body.slug(), body.title(),
                 body.slowModeSeconds() == null ? 0 : body.slowModeSeconds(), Boolean.TRUE.equals(body.premoderated())));
         return ResponseEntity.created(URI.create("/api/chats/rooms/" + room.id())).body(room);
-    }
-
-    @PutMapping(path = "/rooms/{roomId}/title", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Room rename(@PathVariable long roomId, @RequestBody TitleBody body) {
-        return unwrap(renameTopic.rename(roomId, body.title()));
     }
 
     /** 201 for a message everyone sees now; 202 for one held for a moderator's review. */

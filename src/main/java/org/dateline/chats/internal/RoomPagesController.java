@@ -9,7 +9,6 @@ import org.dateline.chats.CreateTopicRoom;
 import org.dateline.chats.ModerateChats;
 import org.dateline.chats.ModerationQueries;
 import org.dateline.chats.Refusal;
-import org.dateline.chats.RenameTopicRoom;
 import org.dateline.chats.Room;
 import org.dateline.chats.RoomState;
 import org.dateline.shared.Slug;
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The moderators' pages of rooms under {@code /newsroom/moderation/rooms}: every edition's topic rooms and the form
  * that opens one; a room's page, with its settings (pre-moderation, slow mode), its title (topic rooms) and, apart,
  * closing it (a box to tick first) or opening it again. Each action runs the use case the JSON API runs
- * ({@link CreateTopicRoom}, {@link RenameTopicRoom}, {@link ModerateChats}); done → back with a notice, refused → the
+ * ({@link CreateTopicRoom}, {@link ModerateChats}); done → back with a notice, refused → the
  * page again with the reason, the form as sent and the matching 4xx.
  */
 @Controller
@@ -33,15 +32,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RoomPagesController {
 
     private final CreateTopicRoom create;
-    private final RenameTopicRoom rename;
     private final ModerateChats moderate;
     private final ModerationQueries queries;
     private final ModerationPages pages;
 
-    RoomPagesController(CreateTopicRoom create, RenameTopicRoom rename, ModerateChats moderate,
-                        ModerationQueries queries, ModerationPages pages) {
+    RoomPagesController(CreateTopicRoom create, ModerateChats moderate, ModerationQueries queries,
+                        ModerationPages pages) {
         this.create = create;
-        this.rename = rename;
         this.moderate = moderate;
         this.queries = queries;
         this.pages = pages;
@@ -106,7 +103,7 @@ class RoomPagesController {
     @PostMapping("/{id}/title")
     String rename(@PathVariable long id, @RequestParam(defaultValue = "") String title, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        return afterRoomAction(id, rename.rename(id, title), "room_renamed", request, response, model);
+        return afterRoomAction(id, moderate.rename(id, title), "room_renamed", request, response, model);
     }
 
     /** Closes the room to new messages and reactions, once the moderator ticked the box that says so. */
@@ -115,7 +112,8 @@ class RoomPagesController {
                  HttpServletResponse response, Model model) {
         if (!"on".equals(confirm)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return roomPage(id, request, response, model, null, List.of(pages.text(request, "mod.room.close.confirm.needed")));
+            return roomPage(id, request, response, model, null,
+                    List.of(pages.text(request, "mod.room.close.confirm.needed")));
         }
         return afterRoomAction(id, moderate.setRoomState(id, RoomState.READ_ONLY.name()), "room_closed", request,
                 response, model);
