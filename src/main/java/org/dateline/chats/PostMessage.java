@@ -100,7 +100,6 @@ public class PostMessage {
                 .filter(m -> m.roomId() == room.id() && m.state() == MessageState.VISIBLE).isEmpty()) {
             return ChatResult.refused(Refusal.REPLY_NOT_FOUND);
         }
-        Quote quote = command.replyTo() == null ? null : messages.quote(command.replyTo()).orElse(null);
         if (room.slowModeSeconds() > 0) {
             Optional<Refusal> tooSoon = policy.pace(who, room,
                     messages.lastPostedAt(who.accountId(), room.id()).orElse(null));
@@ -112,6 +111,7 @@ public class PostMessage {
                 BannedWords.anyIn(body, moderation.words(room.edition(), WordKind.BANNED)));
         Optional<String> suspect = held || !policy.flagsForReview(who) ? Optional.empty()
                 : BannedWords.firstIn(body, moderation.words(room.edition(), WordKind.SUSPECT));
+        Quote quote = command.replyTo() == null ? null : messages.quote(command.replyTo()).orElse(null);
         NewMessage message = new NewMessage(room, who.accountId(), who.displayName(), body, MessageHtml.render(body),
                 command.replyTo(), held ? MessageState.HELD : MessageState.VISIBLE, messages.timestamp(),
                 suspect.map(word -> SUSPECT_REASON + word).orElse(null), quote);
