@@ -75,6 +75,49 @@ function connect() {
   });
 }
 
+/**
+ * Writes a moment as the server writes the times of this edition's pages (TimeFormat): the element's
+ * data-time-pattern (a Java date pattern: d, dd, M, MM, MMM, MMMM, yy, yyyy, H, HH, m, mm, s, ss, 'quoted text') in
+ * its data-time-locale and data-time-zone. Without a pattern, the browser's own way.
+ */
+export function timeFormat(element) {
+  const { timeLocale, timeZone, timePattern } = element.dataset;
+  if (!timePattern) return (iso) => (iso ? new Date(iso).toLocaleString(document.documentElement.lang) : '');
+  const intl = (options) => new Intl.DateTimeFormat(timeLocale,
+    Object.assign({ timeZone, numberingSystem: 'latn' }, options));
+  const numbers = intl({ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    second: 'numeric', hourCycle: 'h23' });
+  // month names as they stand next to a day (Russian "декабря", not "декабрь"), as Java writes them
+  const names = { MMM: intl({ day: 'numeric', month: 'short' }), MMMM: intl({ day: 'numeric', month: 'long' }) };
+  const tokens = timePattern.match(/'[^']*'|([A-Za-z])\1*|[^'A-Za-z]+/g) || [];
+  return (iso) => {
+    const date = new Date(iso);
+    if (!iso || Number.isNaN(date.getTime())) return '';
+    const part = (format, type) => (format.formatToParts(date).find((p) => p.type === type) || {}).value || '';
+    const n = (type) => Number(part(numbers, type)) % (type === 'hour' ? 24 : Infinity);
+    const two = (value) => String(value % 100).padStart(2, '0');
+    return tokens.map((token) => {
+      if (token[0] === "'") return token.length === 2 ? "'" : token.slice(1, -1);
+      switch (token) {
+        case 'd': return String(n('day'));
+        case 'dd': return two(n('day'));
+        case 'M': return String(n('month'));
+        case 'MM': return two(n('month'));
+        case 'MMM': case 'MMMM': return part(names[token], 'month');
+        case 'yy': return two(n('year'));
+        case 'y': case 'yyyy': return String(n('year'));
+        case 'H': return String(n('hour'));
+        case 'HH': return two(n('hour'));
+        case 'm': return String(n('minute'));
+        case 'mm': return two(n('minute'));
+        case 's': return String(n('second'));
+        case 'ss': return two(n('second'));
+        default: return token;
+      }
+    }).join('');
+  };
+}
+
 const section = document.getElementById('chat');
 if (section) start(section);
 
@@ -87,7 +130,9 @@ function start(section) {
   const errorBox = document.getElementById('chat-error');
   const replying = document.getElementById('chat-replying');
   const olderButton = document.getElementById('chat-older');
+  const banBox = document.getElementById('chat-ban') || errorBox; // (a page rendered before it had its own box)
   const t = section.dataset;
+  const formatTime = timeFormat(section);
   const articleId = t.article;
   let open = t.open === 'true';
   let roomId = t.room || null;
@@ -98,6 +143,8 @@ function start(section) {
   let me = { loggedIn: false };
   let replyTo = null;
   let lastRead = 0;
+  let ban = null; // { bannedUntil, everyRoom } while a ban keeps this reader out of the room
+  let banTimer = null;
   const mine = new Map(); // message id -> the reaction this reader put on it, in this tab
 
   const ids = () => Array.from(list.children).map((li) => Number(li.dataset.id)).filter((n) => n > 0);
@@ -137,7 +184,7 @@ function start(section) {
     link.href = '/' + t.edition + '/chat/m/' + m.id;
     const time = document.createElement('time');
     time.dateTime = m.createdAt || '';
-    time.textContent = m.createdAt ? new Date(m.createdAt).toLocaleString(document.documentElement.lang) : '';
+    time.textContent = formatTime(m.createdAt);
     link.append(time);
     meta.append(author, ' ', link);
     if (m.editedAt) {
@@ -147,15 +194,8 @@ function start(section) {
       meta.append(' ', edited);
     }
     li.append(meta);
-    if (m.replyTo) {
-      const p = document.createElement('p');
-      p.className = 'chat-reply-to';
-      const a = document.createElement('a');
-      a.href = '#m' + m.replyTo;
-      a.textContent = t.tInReply;
-      p.append(a);
-      li.append(p);
-    }
+    const quoted = quote(m);
+    if (quoted) li.append(quoted);
     const body = document.createElement('div');
     body.className = 'chat-body';
     body.innerHTML = m.html; // markup made safe by the server (everything escaped; links, emphasis only)
@@ -167,7 +207,46 @@ function start(section) {
     return li;
   }
 
-  // Adds the buttons a logged-in reader can use on a message.
+  // What a reply answers, as the server writes it: its author and beginning (Quote), or that it was deleted; nothing
+  // for a message a moderator removed.
+  function quote(m) {
+    const q = m.quote;
+    if (!m.replyTo || !q) return null;
+    const p = document.createElement('p');
+    p.className = 'chat-reply-to';
+    if (q.deleted) {
+      p.textContent = t.tInReplyDeleted;
+      return p;
+    }
+    const link = document.createElement('a');
+    link.href = '#m' + m.replyTo;
+    const author = document.createElement('span');
+    author.className = 'chat-quote-author';
+    author.textContent = q.authorName || '';
+    link.append(t.tInReply + ' ', author);
+    const text = document.createElement('q');
+    text.className = 'chat-quote-text';
+    text.textContent = q.text || '';
+    p.append(link, ': ', text);
+    return p;
+  }
+
+  // The beginning of a text as a quote shows it (MessageText.start, Quote.START characters).
+  function beginning(text) {
+    const chars = Array.from((text || '').replace(/\n/g, ' '));
+    return chars.length <= 100 ? chars.join('') : chars.slice(0, 99).join('').trimEnd() + '\u2026';
+  }
+
+  // The replies on the page quote the answered message as it is now (edited), or no longer (gone).
+  function requote(id, m) {
+    for (const li of list.querySelectorAll('li[data-reply-to="' + Number(id) + '"]')) {
+      const text = li.querySelector('.chat-quote-text');
+      if (m && text) text.textContent = beginning(m.text);
+      else if (!m) li.querySelector('.chat-reply-to')?.remove();
+    }
+  }
+
+  // Adds the buttons a logged-in reader can use on a message; while banned, each is there but disabled.
   function decorate(li) {
     if (!me.loggedIn || li.querySelector('.chat-actions')) return;
     const bar = document.createElement('p');
@@ -177,6 +256,10 @@ function start(section) {
       b.type = 'button';
       b.textContent = label;
       b.addEventListener('click', action);
+      if (ban) {
+        b.disabled = true;
+        b.setAttribute('aria-disabled', 'true');
+      }
       bar.append(b, ' ');
       return b;
     };
@@ -275,25 +358,55 @@ function start(section) {
   }
 
   function showError(e) {
-    if (e.data && e.data.code === 'banned') return blocked(e.data.bannedUntil);
+    if (e.data && e.data.code === 'banned') return blocked(e.data);
     errorBox.textContent = e.message || t.tFailed;
     errorBox.hidden = false;
   }
 
-  // A moderator banned this reader: say until when, and stop offering to post.
-  function blocked(until) {
-    errorBox.textContent = until
-      ? t.tBannedUntil.replace('{0}', new Date(until).toLocaleString(document.documentElement.lang))
-      : t.tBanned;
-    errorBox.hidden = false;
-    text.disabled = true;
-    form.querySelector('button[type=submit]').disabled = true;
+  // A ban keeps this reader out of the room: the page says until when (in the edition's time) and every control that
+  // would be refused is disabled, until the ban ends (checked again then) or is lifted (the socket says so).
+  function blocked(notice) {
+    ban = { bannedUntil: notice.bannedUntil || null, everyRoom: Boolean(notice.everyRoom) };
+    errorBox.hidden = true;
+    banBox.textContent = ban.bannedUntil ? t.tBannedUntil.replace('{0}', formatTime(ban.bannedUntil)) : t.tBanned;
+    banBox.hidden = false;
+    composer(false);
+    cancelReply();
+    for (const box of list.querySelectorAll('.chat-edit, .chat-report-form')) box.remove();
+    redecorate();
+    clearTimeout(banTimer);
+    const left = ban.bannedUntil ? Date.parse(ban.bannedUntil) - Date.now() : NaN;
+    if (left < 2147483647) banTimer = setTimeout(recheck, Math.max(0, left) + 1000);
   }
 
   function unblocked() {
-    errorBox.hidden = true;
-    text.disabled = false;
-    form.querySelector('button[type=submit]').disabled = false;
+    if (!ban) return;
+    ban = null;
+    clearTimeout(banTimer);
+    banBox.hidden = true;
+    banBox.textContent = '';
+    composer(true);
+    redecorate();
+  }
+
+  function composer(enabled) {
+    for (const control of [text, form.querySelector('button[type=submit]')]) {
+      control.disabled = !enabled;
+      if (enabled) control.removeAttribute('aria-disabled');
+      else control.setAttribute('aria-disabled', 'true');
+    }
+  }
+
+  // Where this page stands: the server says whether a ban keeps the reader out of this room now.
+  function meUrl() {
+    return '/api/chats/me' + (roomId ? '?room=' + Number(roomId) : articleId ? '?article=' + Number(articleId) : '');
+  }
+
+  async function recheck() {
+    const who = await api('GET', meUrl()).catch(() => null);
+    if (!who || !who.loggedIn) return;
+    if (who.ban) blocked(who.ban);
+    else unblocked();
   }
 
   async function send(event) {
@@ -447,6 +560,10 @@ function start(section) {
   function setOpen(value) {
     open = Boolean(value);
     if (me.loggedIn) form.hidden = !open;
+    redecorate();
+  }
+
+  function redecorate() {
     for (const bar of list.querySelectorAll('.chat-actions')) bar.remove();
     for (const li of list.children) decorate(li);
   }
@@ -464,23 +581,30 @@ function start(section) {
     if (e.room && roomId && String(e.room) !== roomId) return;
     if (typeof e.seq === 'number') since = Math.max(since || 0, e.seq);
     if (e.type === 'subscribed' && e.room && !roomId) roomId = String(e.room);
-    else if ((e.type === 'message' || e.type === 'edited') && e.message) place(e.message);
-    else if (e.type === 'changed' && e.message) {
+    else if (e.type === 'message' && e.message) place(e.message);
+    else if (e.type === 'edited' && e.message) {
+      place(e.message);
+      requote(e.message.id, e.message);
+    } else if (e.type === 'changed' && e.message) {
       // a message the page had: redrawn as it is now (text, edit mark, reactions); one it never showed stays out
       const existing = document.getElementById('m' + Number(e.message.id));
       if (existing) existing.replaceWith(render(e.message));
+      requote(e.message.id, e.message);
     } else if (e.type === 'room') setOpen(e.open);
     else if (e.type === 'synced') {
       setOpen(e.open);
       if (e.reset && roomId) reload().catch(() => {});
-    } else if (e.type === 'deleted') document.getElementById('m' + Number(e.id))?.remove();
+    } else if (e.type === 'deleted') {
+      document.getElementById('m' + Number(e.id))?.remove();
+      requote(e.id, null);
+    }
     else if (e.type === 'reactions') {
       const ul = document.querySelector('#m' + Number(e.id) + ' .chat-reactions');
       if (ul) reactionList(ul, e.reactions);
     } else if (e.type === 'ban' && (e.room == null || String(e.room) === String(roomId))) {
-      // a moderator's ban (or its end) reaches this reader's open page at once
-      if (e.lifted) unblocked();
-      else blocked(e.until || null);
+      // a moderator's ban (or its end) reaches this reader's open page at once; another ban may still hold, so the
+      // page asks where it stands now
+      recheck();
     }
   }
 
@@ -492,13 +616,14 @@ function start(section) {
   }
   form.addEventListener('submit', send);
   window.addEventListener('hashchange', highlight);
-  api('GET', '/api/chats/me').then((who) => {
+  api('GET', meUrl()).then((who) => {
     me = who || { loggedIn: false };
     if (me.loggedIn) {
       document.getElementById('chat-invite').hidden = true;
       document.getElementById('chat-write-link').hidden = true; // the in-page form takes its place
+      if (me.ban) blocked(me.ban); // before anything is offered
       form.hidden = !open;
-      for (const li of list.children) decorate(li);
+      redecorate();
       markReadSoon();
     }
     if (me.moderator && roomId) {

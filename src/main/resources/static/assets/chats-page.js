@@ -1,9 +1,13 @@
 // The reader's chats page: the server-rendered list is complete without scripts; this keeps each room's unread
 // count, last message and place (newest activity first) live, from the header's inbox (chat-unread.js); a room the
-// reader starts following meanwhile (in another tab, by writing in it) is added from the page's row template.
+// reader starts following meanwhile (in another tab, by writing in it) is added from the page's row template. Times
+// are written as the server wrote the page's (timeFormat).
+import { timeFormat } from './chat.js';
+
 const list = document.getElementById('chat-rooms');
 
 if (list) {
+  const formatTime = timeFormat(list);
   const row = (room) => list.querySelector('li[data-room="' + Number(room) + '"]');
   const setCount = (li, n) => {
     li.dataset.unread = String(n);
@@ -22,7 +26,7 @@ if (list) {
     const time = li.querySelector('.chat-room-meta time');
     if (frame.at) {
       time.dateTime = frame.at;
-      time.textContent = new Date(frame.at).toLocaleString(document.documentElement.lang);
+      time.textContent = formatTime(frame.at);
     }
     li.querySelector('form').action = '/account/chats/' + Number(frame.room) + '/unfollow';
     document.getElementById('chat-rooms-empty')?.remove();
@@ -63,7 +67,7 @@ if (list) {
     const time = li.querySelector('.chat-room-meta time');
     if (time && frame.last.at) {
       time.dateTime = frame.last.at;
-      time.textContent = new Date(frame.last.at).toLocaleString(document.documentElement.lang);
+      time.textContent = formatTime(frame.last.at);
     }
     list.prepend(li); // newest activity first
   });

@@ -3,7 +3,7 @@ package org.dateline.chats;
 import java.time.Instant;
 
 /**
- * A ban in force, as moderators list it and as a banned reader is told about it.
+ * A ban in force, as moderators list it (a reader is told of it as a {@link BanInForce}).
  *
  * @param roomId    the room it covers, null for every room
  * @param roomTitle the title of that room, null for every room

@@ -38,8 +38,8 @@ public class DeleteMessage {
 
     /** Done with the id of the deleted message. */
     public ChatResult<Long> delete(long messageId) {
-        Optional<Participant> who = participants.current();
-        if (who.isEmpty()) {
+        Optional<Participant> current = participants.current();
+        if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
         }
         Optional<Message> message = messages.findMessage(messageId);
@@ -47,16 +47,17 @@ public class DeleteMessage {
         if (message.isEmpty() || room.isEmpty()) {
             return ChatResult.refused(Refusal.MESSAGE_NOT_FOUND);
         }
-        Optional<Refusal> refusal = policy.delete(who.get(), room.get(), message.get());
+        Participant who = participants.in(current.get(), room.get().id());
+        Optional<Refusal> refusal = policy.delete(who, room.get(), message.get());
         if (refusal.isPresent()) {
-            return ChatResult.refused(refusal.get());
+            return ChatResult.refused(refusal.get(), who);
         }
         transaction.executeWithoutResult(status -> {
             messages.remove(messageId, MessageState.DELETED);
-            if (message.get().authorId() != who.get().accountId()) {
+            if (message.get().authorId() != who.accountId()) {
                 // a moderator's deletion of someone else's words goes on the record
-                moderation.resolveReports(messageId, who.get().accountId(), "deleted");
-                moderation.log(who.get().accountId(), "delete", room.get().id(), messageId,
+                moderation.resolveReports(messageId, who.accountId(), "deleted");
+                moderation.log(who.accountId(), "delete", room.get().id(), messageId,
                         message.get().authorId(), "");
             }
             changes.append(ChangeKinds.CHAT_DELETED, room.get(), messageId);

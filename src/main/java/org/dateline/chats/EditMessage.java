@@ -46,7 +46,7 @@ public class EditMessage {
         Participant who = participants.in(current.get(), room.get().id());
         Optional<Refusal> refusal = policy.edit(who, room.get(), message.get());
         if (refusal.isPresent()) {
-            return ChatResult.refused(refusal.get());
+            return ChatResult.refused(refusal.get(), who);
         }
         MessageText.Checked text = MessageText.check(newBody);
         if (text instanceof MessageText.Invalid invalid) {

@@ -59,6 +59,17 @@ public final class MessageText {
         return new Valid(text);
     }
 
+    /**
+     * The beginning of a text, at most {@code max} characters (code points), cut with an ellipsis: what a quote or a
+     * preview shows of a message. {@code chat.js} cuts an edited quote the same way.
+     */
+    public static String start(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)).stripTrailing() + "\u2026";
+    }
+
     private static boolean forbidden(char c) {
         if (c == '\n' || c == '\r' || c == '\t') {
             return false;

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param permalink {@link org.dateline.content.ChatPaths#permalink}, which redirects to the message in its room
  * @param state     {@code VISIBLE} for everything readers are shown; {@code HELD} only in the author's
  *                  acknowledgement and the moderators' queue
+ * @param quote     what the message replies to, as it is now; null when it replies to none or its answer is removed
  */
 public record MessageView(long id, long roomId, String edition, long authorId, String authorName, String text,
                           String html, Long replyTo, Instant createdAt, Instant editedAt,
-                          Map<String, Integer> reactions, String permalink, MessageState state) {
+                          Map<String, Integer> reactions, String permalink, MessageState state, Quote quote) {
 }

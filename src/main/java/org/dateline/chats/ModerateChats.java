@@ -16,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What moderators (and editors and administrators) do: hide a message, close or reopen a room, ban and unban a
- * reader, work the reports queue, watch words. Each action is checked by {@link ChatPolicy} and written to the audit log in the
+ * What moderators (and editors and administrators) do: hide a message, close or reopen a room, set its rules, rename
+ * a topic room, ban and unban a reader, work the reports queue, watch words. Each action is checked by {@link ChatPolicy} and written to the audit log in the
  * transaction that does it; what readers see changes through the change log like any chat change.
  */
 @Component
@@ -90,30 +90,49 @@ public class ModerateChats {
 
     /** Opens a room to new messages or makes it read-only. */
     public ChatResult<Room> setRoomState(long roomId, String state) {
-        Optional<Participant> who = participants.current();
-        Optional<Refusal> refusal = policy.moderate(who.orElse(null));
-        if (refusal.isPresent()) {
-            return ChatResult.refused(refusal.get());
-        }
-        Optional<Room> room = rooms.room(roomId);
-        if (room.isEmpty()) {
-            return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
-        }
-        RoomState target;
-        try {
-            target = RoomState.valueOf(state == null ? "" : state.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return ChatResult.refused(Refusal.INVALID_STATE);
-        }
-        if (target != room.get().state()) {
-            transaction.executeWithoutResult(status -> {
-                rooms.setRoomState(roomId, target);
-                moderation.log(who.get().accountId(), target == RoomState.OPEN ? "open_room" : "close_room",
-                        roomId, null, null, "");
-                changes.append(ChangeKinds.CHAT_ROOM, room.get(), roomId);
-            });
-        }
-        return ChatResult.done(rooms.room(roomId).orElseThrow());
+        return inRoom(roomId, (who, room) -> {
+            RoomState target;
+            try {
+                target = RoomState.valueOf(state == null ? "" : state.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                return ChatResult.refused(Refusal.INVALID_STATE);
+            }
+            if (target != room.state()) {
+                transaction.executeWithoutResult(status -> {
+                    rooms.setRoomState(roomId, target);
+                    moderation.log(who.accountId(), target == RoomState.OPEN ? "open_room" : "close_room",
+                            roomId, null, null, "");
+                    changes.append(ChangeKinds.CHAT_ROOM, room, roomId);
+                });
+            }
+            return ChatResult.done(rooms.room(roomId).orElseThrow());
+        });
+    }
+
+    /**
+     * Gives a topic room a new title; its address stays, so links to it keep working. An article's room bears its
+     * story's headline and is not renamed.
+     */
+    public ChatResult<Room> rename(long roomId, String title) {
+        return inRoom(roomId, (who, room) -> {
+            if (room.kind() != RoomKind.TOPIC) {
+                return ChatResult.refused(Refusal.NOT_A_TOPIC);
+            }
+            Optional<String> name = CreateTopicRoom.title(title);
+            if (name.isEmpty()) {
+                return ChatResult.refused(Refusal.INVALID_TOPIC);
+            }
+            if (!name.get().equals(room.title())) {
+                // the change evicts the room's page and the edition's list of discussions on every node
+                transaction.executeWithoutResult(status -> {
+                    rooms.rename(roomId, name.get());
+                    moderation.log(who.accountId(), "rename_room", roomId, null, null,
+                            room.title() + " \u2192 " + name.get());
+                    changes.append(ChangeKinds.CHAT_ROOM, room, roomId);
+                });
+            }
+            return ChatResult.done(rooms.room(roomId).orElseThrow());
+        });
     }
 
     /**
@@ -194,27 +213,40 @@ public class ModerateChats {
                 .orElseGet(() -> ChatResult.done(messages.held(100)));
     }
 
+    /** Slow mode: 0 (none) to an hour between a reader's two messages. */
+    static boolean validSlowMode(int seconds) {
+        return seconds >= 0 && seconds <= 3600;
+    }
+
     /** Slow mode (0 to 3600 seconds) and pre-moderation of a room. */
     public ChatResult<Room> setRules(long roomId, int slowModeSeconds, boolean premoderated) {
+        return inRoom(roomId, (who, room) -> {
+            if (!validSlowMode(slowModeSeconds)) {
+                return ChatResult.refused(Refusal.INVALID_RULES);
+            }
+            transaction.executeWithoutResult(status -> {
+                rooms.setRules(roomId, slowModeSeconds, premoderated);
+                moderation.log(who.accountId(), "room_rules", roomId, null, null,
+                        "slow mode " + slowModeSeconds + " s, pre-moderation " + (premoderated ? "on" : "off"));
+                changes.append(ChangeKinds.CHAT_ROOM, room, roomId); // every node checks posts against the new rules
+            });
+            return ChatResult.done(rooms.room(roomId).orElseThrow());
+        });
+    }
+
+    private interface RoomAction {
+        ChatResult<Room> apply(Participant who, Room room);
+    }
+
+    /** An action of a moderator on a room: refused when the participant does not moderate or there is no such room. */
+    private ChatResult<Room> inRoom(long roomId, RoomAction action) {
         Optional<Participant> who = participants.current();
         Optional<Refusal> refusal = policy.moderate(who.orElse(null));
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());
         }
-        if (slowModeSeconds < 0 || slowModeSeconds > 3600) {
-            return ChatResult.refused(Refusal.INVALID_RULES);
-        }
         Optional<Room> room = rooms.room(roomId);
-        if (room.isEmpty()) {
-            return ChatResult.refused(Refusal.ROOM_NOT_FOUND);
-        }
-        transaction.executeWithoutResult(status -> {
-            rooms.setRules(roomId, slowModeSeconds, premoderated);
-            moderation.log(who.get().accountId(), "room_rules", roomId, null, null,
-                    "slow mode " + slowModeSeconds + " s, pre-moderation " + (premoderated ? "on" : "off"));
-            changes.append(ChangeKinds.CHAT_ROOM, room.get(), roomId); // every node checks posts against the new rules
-        });
-        return ChatResult.done(rooms.room(roomId).orElseThrow());
+        return room.isEmpty() ? ChatResult.refused(Refusal.ROOM_NOT_FOUND) : action.apply(who.get(), room.get());
     }
 
     /**

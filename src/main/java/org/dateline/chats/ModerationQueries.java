@@ -20,6 +20,7 @@ public class ModerationQueries {
     /** Messages shown on either side of a queued one. */
     static final int CONTEXT = 2;
     static final int QUEUE_LIMIT = 100;
+    static final int TOPICS_LIMIT = 500;
 
     private final Participants participants;
     private final JdbcRooms rooms;
@@ -55,6 +56,12 @@ public class ModerationQueries {
     public ChatResult<List<ActiveBan>> bans() {
         return allowed().<ChatResult<List<ActiveBan>>>map(ChatResult::refused)
                 .orElseGet(() -> ChatResult.done(moderation.activeBans(200)));
+    }
+
+    /** Every edition's topic rooms, by edition, newest activity first. */
+    public ChatResult<List<Room>> topics() {
+        return allowed().<ChatResult<List<Room>>>map(ChatResult::refused)
+                .orElseGet(() -> ChatResult.done(rooms.allTopics(TOPICS_LIMIT)));
     }
 
     public ChatResult<Room> room(long roomId) {

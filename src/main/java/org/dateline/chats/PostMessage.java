@@ -73,17 +73,6 @@ public class PostMessage {
         return post(Optional.of(Participants.of(account)), command);
     }
 
-    /**
-     * The ban that refused a post with {@link Refusal#BANNED}: in the command's room (or its article's), or every room;
-     * empty when none is in force (any more). What a page needs to say until when.
-     */
-    public Optional<ActiveBan> banOf(long accountId, Command command) {
-        Optional<Long> roomId = command.roomId() != null ? Optional.of(command.roomId())
-                : command.articleId() == null ? Optional.empty()
-                : rooms.roomOfArticle(command.articleId()).map(Room::id);
-        return roomId.flatMap(room -> moderation.banInForce(accountId, room));
-    }
-
     private ChatResult<MessageView> post(Optional<Participant> current, Command command) {
         if (current.isEmpty()) {
             return ChatResult.refused(Refusal.LOGIN_REQUIRED);
@@ -96,7 +85,7 @@ public class PostMessage {
         Participant who = participants.in(current.get(), room.id());
         Optional<Refusal> refusal = policy.post(who, room);
         if (refusal.isPresent()) {
-            return ChatResult.refused(refusal.get());
+            return ChatResult.refused(refusal.get(), who);
         }
         if (!throttle.tryAcquire(ChatThrottle.Action.MESSAGE, who.accountId(), policy.isNewAccount(who),
                 command.address())) {
@@ -122,9 +111,10 @@ public class PostMessage {
                 BannedWords.anyIn(body, moderation.words(room.edition(), WordKind.BANNED)));
         Optional<String> suspect = held || !policy.flagsForReview(who) ? Optional.empty()
                 : BannedWords.firstIn(body, moderation.words(room.edition(), WordKind.SUSPECT));
+        Quote quote = command.replyTo() == null ? null : messages.quote(command.replyTo()).orElse(null);
         NewMessage message = new NewMessage(room, who.accountId(), who.displayName(), body, MessageHtml.render(body),
                 command.replyTo(), held ? MessageState.HELD : MessageState.VISIBLE, messages.timestamp(),
-                suspect.map(word -> SUSPECT_REASON + word).orElse(null));
+                suspect.map(word -> SUSPECT_REASON + word).orElse(null), quote);
         return ChatResult.done(message.view(writer.write(message)));
     }
 

@@ -68,7 +68,7 @@ public class ReactToMessage {
         Participant who = participants.in(current.get(), room.get().id());
         Optional<Refusal> refusal = policy.react(who, room.get(), message.get());
         if (refusal.isPresent()) {
-            return ChatResult.refused(refusal.get());
+            return ChatResult.refused(refusal.get(), who);
         }
         if (invalid != null) {
             return ChatResult.refused(invalid);

@@ -18,9 +18,6 @@ public record ReaderRoom(long roomId, RoomKind kind, String edition, String titl
 
     /** The text cut to the preview length, on a character boundary, with an ellipsis when cut. */
     public static String preview(String text) {
-        if (text == null || text.codePointCount(0, text.length()) <= PREVIEW) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, PREVIEW - 1)).stripTrailing() + "\u2026";
+        return MessageText.start(text, PREVIEW);
     }
 }

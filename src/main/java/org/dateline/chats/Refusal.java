@@ -18,6 +18,7 @@ public enum Refusal {
     UNKNOWN_REACTION("unknown_reaction", "Choose one of the six reactions."),
     INVALID_TOPIC("invalid_topic", "A topic room needs a slug (a-z, 0-9, -) and a title of 1 to 200 characters."),
     SLUG_TAKEN("slug_taken", "A room with this slug exists in this edition."),
+    NOT_A_TOPIC("not_a_topic_room", "Only a topic room is renamed: an article's room bears its story's headline."),
     UNKNOWN_EDITION("unknown_edition", "There is no such edition."),
     NOT_FOUND_BAN("ban_not_found", "There is no such ban in force."),
     ACCOUNT_NOT_FOUND("account_not_found", "There is no such account."),

@@ -45,7 +45,7 @@ public class ReportMessage {
         Participant who = participants.in(current.get(), room.get().id());
         Optional<Refusal> refusal = policy.report(who, room.get(), message.get());
         if (refusal.isPresent()) {
-            return ChatResult.refused(refusal.get());
+            return ChatResult.refused(refusal.get(), who);
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500 || MessageText.check(why) instanceof MessageText.Invalid) {

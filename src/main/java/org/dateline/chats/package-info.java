@@ -6,7 +6,7 @@
  * article), the write use cases {@link org.dateline.chats.PostMessage}, {@link org.dateline.chats.EditMessage},
  * {@link org.dateline.chats.DeleteMessage}, {@link org.dateline.chats.ReactToMessage},
  * {@link org.dateline.chats.MarkRead}, {@link org.dateline.chats.FollowRoom}, {@link org.dateline.chats.CreateTopicRoom}, {@link org.dateline.chats.ReportMessage},
- * {@link org.dateline.chats.ModerateChats} (hide, read-only rooms, bans, reports queue, watched words, audit log),
+ * {@link org.dateline.chats.ModerateChats} (hide, read-only rooms, room rules and titles, bans, reports queue, watched words, audit log),
  * {@link org.dateline.chats.ModerationQueries} (what the moderators' pages under {@code /newsroom/moderation} read),
  * the rules in
  * {@link org.dateline.chats.ChatPolicy} and {@link org.dateline.chats.MessageText}, and the surrogate keys in

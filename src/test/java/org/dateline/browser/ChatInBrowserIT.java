@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -95,6 +96,7 @@ class ChatInBrowserIT {
         // A reaction on the other reader's message is counted in the page.
         String id = browser.findElements(By.cssSelector("#chat-messages li.chat-message")).get(1)
                 .getDomAttribute("data-id");
+        String liveTime = browser.findElement(By.cssSelector("#m" + id + " .chat-time time")).getText();
         browser.findElement(By.cssSelector("#m" + id + " button.chat-react[data-reaction=like]")).click();
         // The count is redrawn by the answer and again by the pushed frame: look it up afresh each time.
         wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(
@@ -114,6 +116,31 @@ class ChatInBrowserIT {
         String own = browser.findElements(By.cssSelector("#chat-messages li.chat-message")).get(0)
                 .getDomAttribute("data-id");
         assertThat(browser.findElements(By.cssSelector("#m" + own + " button.chat-report"))).isEmpty();
+
+        // A reply says what it answers: its author and beginning, live and as the server renders it.
+        browser.findElements(By.cssSelector("#m" + id + " .chat-actions button")).stream()
+                .filter(b -> b.getText().equals("Reply")).findFirst().orElseThrow().click();
+        browser.findElement(By.id("chat-text")).sendKeys("Not about football");
+        browser.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
+        WebElement reply = wait.until(d -> d.findElements(By.cssSelector("#chat-messages li.chat-message")).stream()
+                .filter(li -> li.getText().contains("Not about football")).findFirst().orElse(null));
+        String replyId = reply.getDomAttribute("data-id");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#m" + replyId + " .chat-quote-author"), "Other Reader"));
+        assertThat(browser.findElement(By.cssSelector("#m" + replyId + " .chat-quote-text")).getText())
+                .contains("Live from elsewhere");
+        String liveQuote = browser.findElement(By.cssSelector("#m" + replyId + " .chat-reply-to")).getText();
+
+        // Times of live messages are written as the server writes them: the edition's format and time zone.
+        // (rendered by the server: the script marks what it draws with data-version; the page cache evicts shortly)
+        wait.until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("#m" + replyId + ":not([data-version]) .chat-reply-to")).isEmpty();
+        });
+        assertThat(browser.findElements(By.cssSelector("#m" + id + "[data-version]"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#m" + replyId + " .chat-reply-to")).getText())
+                .isEqualTo(liveQuote);
+        assertThat(browser.findElement(By.cssSelector("#m" + id + " .chat-time time")).getText())
+                .isEqualTo(liveTime).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
 
         // A permalink lands on the message, highlighted.
         browser.get(http.base() + "/en/chat/m/" + id);

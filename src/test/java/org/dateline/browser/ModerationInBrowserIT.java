@@ -1,8 +1,14 @@
 package org.dateline.browser;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -30,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Three headless Chromium browsers, each with its own cookies: two readers talk live under one article, a moderator
  * bans one of them for a day from the moderation queue, and the banned reader's page says until when and stops
- * posting while the other reader goes on.
+ * posting while the other reader goes on, until the moderator lifts the ban.
  */
 @IntegrationTest
 @Tag("browser")
@@ -115,26 +121,57 @@ class ModerationInBrowserIT {
         wait(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Room settings"));
         assertThat(moderator.findElement(By.cssSelector("input[name=mode][value=open]")).isSelected()).isTrue();
 
-        // Anna's open page learns of the ban at once, without a reload or an attempt: it says until when and
-        // stops offering to post.
-        WebElement error = wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-error")));
-        wait(anna).until(d -> error.getText().startsWith("Chat access blocked until "));
-        assertThat(error.getText()).doesNotContain("{0}");
-        assertThat(anna.findElement(By.id("chat-text")).isEnabled()).isFalse();
-        assertThat(anna.findElement(By.cssSelector("#chat-form button[type=submit]")).isEnabled()).isFalse();
+        // Anna's open page learns of the ban at once, without a reload or an attempt: it says until when, in the
+        // edition's format and time zone, and every control that would be refused is disabled.
+        Instant until = jdbc.sql("""
+                SELECT b.expires_at FROM chat_bans b JOIN accounts a ON a.id = b.account_id
+                WHERE a.display_name = 'Anna Troll' ORDER BY b.id DESC LIMIT 1
+                """).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
+        WebElement notice = wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-ban")));
+        wait(anna).until(d -> notice.getText().equals("Chat access blocked until " + DateTimeFormatter.ofPattern(
+                "d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(until) + "."));
+        assertThat(notice.getDomAttribute("role")).isEqualTo("status");
+        assertBlocked(anna);
+        assertThat(anna.findElements(By.cssSelector("#m" + boriss + " .chat-actions button"))).hasSize(8); // 6 + 2
 
-        // The ban is for every room, and the Russian edition says so in Russian.
+        // The ban is for every room: the Russian edition's page says so in Russian from its first render, with the
+        // end in Moscow time, before Anna tries anything.
         anna.get(http.base() + content.latest("ru", null, 5).get(2).path());
-        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
-        anna.findElement(By.id("chat-text")).sendKeys("А здесь?");
-        anna.findElement(By.cssSelector("#chat-form button[type=submit]")).click();
-        wait(anna).until(d -> d.findElement(By.id("chat-error")).getText().startsWith("Доступ к обсуждениям закрыт до "));
+        wait(anna).until(ExpectedConditions.textToBe(By.id("chat-ban"), "Доступ к обсуждениям закрыт до "
+                + DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.forLanguageTag("ru"))
+                .withZone(ZoneId.of("Europe/Moscow")).format(until) + "."));
+        assertBlocked(anna);
         anna.navigate().back();
-        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-form")));
+        wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-ban")));
+        assertBlocked(anna);
 
         post(boris, "Boris still talks");
         wait(anna).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"),
                 "Boris still talks"));
+
+        // The moderator lifts the ban: Anna's open page offers everything again, without a reload.
+        moderator.get(http.base() + "/newsroom/moderation/bans");
+        moderator.findElements(By.cssSelector("table.staff-table tbody tr")).stream()
+                .filter(row -> row.getText().contains("Anna Troll")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("button[type=submit]")).click();
+        wait(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "The ban is lifted."));
+        wait(anna).until(ExpectedConditions.invisibilityOfElementLocated(By.id("chat-ban")));
+        wait(anna).until(ExpectedConditions.elementToBeClickable(By.id("chat-text")));
+        assertThat(anna.findElement(By.id("chat-text")).getDomAttribute("aria-disabled")).isNull();
+        assertThat(anna.findElements(By.cssSelector("#chat-messages .chat-actions button")))
+                .isNotEmpty().allMatch(WebElement::isEnabled);
+        post(anna, "Anna is back, politely");
+    }
+
+    /** The composer and every message's buttons are there, disabled; no error was needed to get there. */
+    private static void assertBlocked(ChromeDriver browser) {
+        wait(browser).until(d -> !d.findElement(By.id("chat-text")).isEnabled());
+        assertThat(browser.findElement(By.cssSelector("#chat-form button[type=submit]")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("chat-text")).getDomAttribute("aria-disabled")).isEqualTo("true");
+        List<WebElement> buttons = browser.findElements(By.cssSelector("#chat-messages .chat-actions button"));
+        assertThat(buttons).allMatch(b -> !b.isEnabled() && "true".equals(b.getDomAttribute("aria-disabled")));
+        assertThat(browser.findElement(By.id("chat-error")).isDisplayed()).isFalse();
     }
 
     private ChromeDriver reader(String name, Http http) throws Exception {

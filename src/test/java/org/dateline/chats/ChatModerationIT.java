@@ -2,6 +2,9 @@ package org.dateline.chats;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -131,6 +134,74 @@ class ChatModerationIT {
         assertThat(ChatReader.code(moderator.call("POST", "/api/chats/bans",
                 "{\"accountId\":" + troll.accountId + ",\"minutes\":-5,\"reason\":\"x\"}"))).isEqualTo("invalid_ban");
         assertThat(moderator.call("DELETE", "/api/chats/bans/987654321", null).statusCode()).isEqualTo(404);
+    }
+
+    /** The ban in a refusal or in {@code /api/chats/me}: until when (null for a ban until lifted) and where. */
+    private static void assertBan(JsonNode ban, Instant until, boolean everyRoom) {
+        assertThat(ban.path("code").isMissingNode() || ban.path("code").asString().equals("banned")).isTrue();
+        if (until == null) {
+            assertThat(ban.path("bannedUntil").isMissingNode() || ban.path("bannedUntil").isNull()).isTrue();
+        } else {
+            assertThat(Instant.parse(ban.path("bannedUntil").asString())).isEqualTo(until);
+        }
+        assertThat(ban.path("everyRoom").asBoolean(!everyRoom)).isEqualTo(everyRoom);
+    }
+
+    @Test
+    void everyRefusalOfABannedReaderAndTheirPageSayUntilWhen() {
+        ArticleSummary article = article(29);
+        ChatReader troll = reader();
+        ChatReader bob = reader();
+        ChatReader moderator = moderator();
+        JsonNode own = troll.posted(article.id(), "Mine, before the ban");
+        long roomId = own.get("roomId").asLong();
+        long others = bob.posted(article.id(), "Bob's words").get("id").asLong();
+        String me = "/api/chats/me?room=" + roomId;
+        assertThat(ChatReader.JSON.readTree(troll.call("GET", me, null).body()).has("ban")).isFalse();
+
+        assertThat(moderator.call("POST", "/api/chats/bans", "{\"accountId\":" + troll.accountId + ",\"roomId\":"
+                + roomId + ",\"minutes\":60,\"reason\":\"Flooding\"}").statusCode()).isEqualTo(201);
+        Instant until = clock.instant().plus(Duration.ofMinutes(60)).truncatedTo(ChronoUnit.MILLIS);
+        long id = own.get("id").asLong();
+        // Whatever the reader tries, the refusal says until when: a post, a reaction, an edit, a deletion, a report.
+        List<HttpResponse<String>> refusals = List.of(troll.postToRoom(roomId, "During the ban", null),
+                troll.call("PUT", "/api/chats/messages/" + others + "/reaction", "{\"emoji\":\"like\"}"),
+                troll.call("DELETE", "/api/chats/messages/" + others + "/reaction", null),
+                troll.call("PATCH", "/api/chats/messages/" + id, "{\"body\":\"Changed\"}"),
+                troll.call("DELETE", "/api/chats/messages/" + id, null),
+                troll.call("POST", "/api/chats/messages/" + others + "/report", "{\"reason\":\"Spite\"}"));
+        for (HttpResponse<String> refused : refusals) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertBan(ChatReader.JSON.readTree(refused.body()), until, false);
+        }
+        try (ChatSocket page = troll.socket(port)) {
+            page.send("{\"type\":\"post\",\"ref\":\"b1\",\"room\":" + roomId + ",\"body\":\"Socket?\"}");
+            assertBan(page.next(f -> "b1".equals(f.path("ref").asString(null))), until, false);
+        }
+        // The page asks where it stands before it offers anything: by room, or by article.
+        assertBan(ChatReader.JSON.readTree(troll.call("GET", me, null).body()).get("ban"), until, false);
+        assertBan(ChatReader.JSON.readTree(troll.call("GET", "/api/chats/me?article=" + article.id(), null).body())
+                .get("ban"), until, false);
+        assertThat(ChatReader.JSON.readTree(troll.call("GET", "/api/chats/me?article=" + article(19).id(), null)
+                .body()).has("ban")).isFalse();
+        assertThat(ChatReader.JSON.readTree(bob.call("GET", me, null).body()).has("ban")).isFalse();
+        assertThat(bob.call("POST", "/api/chats/messages/" + id + "/report", "{\"reason\":\"Spam\"}").statusCode())
+                .isEqualTo(202);
+
+        // A ban of every room until lifted outlasts the timed one: that is the one the reader is told of.
+        long everywhere = ChatReader.JSON.readTree(moderator.call("POST", "/api/chats/bans",
+                "{\"accountId\":" + troll.accountId + ",\"reason\":\"Again\"}").body()).get("id").asLong();
+        assertBan(ChatReader.JSON.readTree(troll.call("PUT", "/api/chats/messages/" + others + "/reaction",
+                "{\"emoji\":\"sad\"}").body()), null, true);
+        assertBan(ChatReader.JSON.readTree(troll.call("GET", "/api/chats/me?article=" + article(19).id(), null)
+                .body()).get("ban"), null, true);
+        assertThat(moderator.call("DELETE", "/api/chats/bans/" + everywhere, null).statusCode()).isEqualTo(204);
+        assertBan(ChatReader.JSON.readTree(troll.call("GET", me, null).body()).get("ban"), until, false);
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(ChatReader.JSON.readTree(troll.call("GET", me, null).body()).has("ban")).isFalse();
+        assertThat(troll.call("PUT", "/api/chats/messages/" + others + "/reaction", "{\"emoji\":\"like\"}")
+                .statusCode()).isEqualTo(200);
     }
 
     @Test

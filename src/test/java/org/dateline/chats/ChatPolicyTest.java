@@ -39,13 +39,14 @@ class ChatPolicyTest {
 
     @Test
     void deactivatedAccountCannotPost() {
-        Participant inactive = new Participant(20, "Gone", Role.READER, false, false, start.minus(Duration.ofDays(9)));
+        Participant inactive = new Participant(20, "Gone", Role.READER, false, null, start.minus(Duration.ofDays(9)));
         assertThat(policy.post(inactive, open)).contains(Refusal.ACCOUNT_INACTIVE);
     }
 
     @Test
     void bannedReaderCannotPostOrReact() {
-        Participant banned = new Participant(21, "Troll", Role.READER, true, true, start.minus(Duration.ofDays(9)));
+        Participant banned = new Participant(21, "Troll", Role.READER, true, new BanInForce(null, null),
+                start.minus(Duration.ofDays(9)));
         assertThat(policy.post(banned, open)).contains(Refusal.BANNED);
         assertThat(policy.react(banned, open, message(reader, start))).contains(Refusal.BANNED);
     }
@@ -149,7 +150,7 @@ class ChatPolicyTest {
 
     @Test
     void accountsYoungerThanADayAreNew() {
-        Participant fresh = new Participant(50, "New", Role.READER, true, false, start.minus(Duration.ofHours(23)));
+        Participant fresh = new Participant(50, "New", Role.READER, true, null, start.minus(Duration.ofHours(23)));
         assertThat(policy.isNewAccount(fresh)).isTrue();
         assertThat(policy.isNewAccount(reader)).isFalse();
     }
@@ -186,7 +187,8 @@ class ChatPolicyTest {
         assertThat(policy.report(reader, open, message(other, start))).isEmpty();
         assertThat(policy.report(reader, open, message(reader, start))).contains(Refusal.NOT_ALLOWED);
         assertThat(policy.report(reader, room(RoomState.READ_ONLY, false), message(other, start))).isEmpty();
-        Participant banned = new Participant(65, "Troll", Role.READER, true, true, start.minus(Duration.ofDays(9)));
+        Participant banned = new Participant(65, "Troll", Role.READER, true, new BanInForce(null, null),
+                start.minus(Duration.ofDays(9)));
         assertThat(policy.report(banned, open, message(other, start))).contains(Refusal.BANNED);
         assertThat(policy.report(null, open, message(other, start))).contains(Refusal.LOGIN_REQUIRED);
     }
@@ -211,7 +213,7 @@ class ChatPolicyTest {
     }
 
     private Participant participant(long id, Role role) {
-        return new Participant(id, "Reader " + id, role, true, false, start.minus(Duration.ofDays(30)));
+        return new Participant(id, "Reader " + id, role, true, null, start.minus(Duration.ofDays(30)));
     }
 
     private Room room(RoomState state, boolean removed) {

@@ -101,6 +101,79 @@ class ChatsIT {
     }
 
     @Test
+    void aReplyQuotesTheAuthorAndTheBeginningOfWhatItAnswersAsItIsNow() {
+        ArticleSummary article = article(14);
+        ChatReader alice = reader();
+        ChatReader bob = reader();
+        ChatReader moderator = ChatReader.register(port, jdbc, encoder, "MODERATOR", clock.instant());
+        String long1 = "<b>Bold</b> & more\n" + "x".repeat(150);
+        JsonNode first = alice.posted(article.id(), long1);
+        long roomId = first.get("roomId").asLong();
+        String expected = ("<b>Bold</b> & more " + "x".repeat(150)).substring(0, 99) + "\u2026";
+        try (ChatSocket watcher = new ChatSocket(port)) {
+            watcher.subscribe("{\"type\":\"subscribe\",\"room\":" + roomId + "}");
+            HttpResponse<String> reply = bob.postToRoom(roomId, "I disagree", first.get("id").asLong());
+            assertThat(reply.statusCode()).isEqualTo(201);
+            JsonNode posted = ChatReader.JSON.readTree(reply.body());
+            assertThat(posted.get("quote").get("authorName").asString()).isEqualTo(alice.name);
+            assertThat(posted.get("quote").get("text").asString()).isEqualTo(expected);
+            assertThat(posted.get("quote").has("deleted")).isFalse();
+            JsonNode heard = watcher.nextOfType("message").get("message");
+            assertThat(heard.get("quote")).isEqualTo(posted.get("quote"));
+        }
+        JsonNode second = bob.posted(article.id(), "Short one");
+        alice.postToRoom(roomId, "Answering the short one", second.get("id").asLong());
+        JsonNode rude = bob.posted(article.id(), "Something rude");
+        alice.postToRoom(roomId, "Answering the rude one", rude.get("id").asLong());
+        assertThat(alice.postToRoom(roomId, "Plain message", null).statusCode()).isEqualTo(201);
+
+        // The page shows each quote, escaped, as the server has it now: edited, deleted, or removed by a moderator.
+        assertThat(bob.call("PATCH", "/api/chats/messages/" + second.get("id").asLong(), "{\"body\":\"Short, edited\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(alice.call("DELETE", "/api/chats/messages/" + first.get("id").asLong(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(moderator.call("POST", "/api/chats/messages/" + rude.get("id").asLong() + "/hide",
+                "{\"reason\":\"Rude\"}").statusCode()).isEqualTo(204);
+        JsonNode history = ChatReader.JSON.readTree(bob.get("/api/chats/rooms/" + roomId + "/messages").body());
+        java.util.Map<String, JsonNode> byText = new java.util.HashMap<>();
+        history.get("messages").forEach(m -> byText.put(m.get("text").asString(), m));
+        assertThat(byText.get("I disagree").get("quote").get("deleted").asBoolean()).isTrue();
+        assertThat(byText.get("I disagree").get("quote").has("text")).isFalse();
+        assertThat(byText.get("Answering the short one").get("quote").get("text").asString()).isEqualTo("Short, edited");
+        assertThat(byText.get("Answering the rude one").has("quote")).isFalse();
+        assertThat(byText.get("Plain message").has("quote")).isFalse();
+
+        Document page = ChatReader.publicPage(port, article.path(), p -> p.text().contains("Short, edited")
+                && p.text().contains("deleted message") && !p.text().contains("Something rude"));
+        Element disagree = page.select("#chat-messages > li").stream()
+                .filter(li -> li.select(".chat-body").text().equals("I disagree")).findFirst().orElseThrow();
+        assertThat(disagree.select(".chat-reply-to").text()).isEqualTo("In reply to a deleted message");
+        Element shortOne = page.select("#chat-messages > li").stream()
+                .filter(li -> li.select(".chat-body").text().equals("Answering the short one")).findFirst().orElseThrow();
+        assertThat(shortOne.select(".chat-reply-to a").attr("href")).isEqualTo("#m" + second.get("id").asLong());
+        assertThat(shortOne.select(".chat-quote-author").text()).isEqualTo(bob.name);
+        assertThat(shortOne.select(".chat-quote-text").text()).isEqualTo("Short, edited");
+        Element rudeOne = page.select("#chat-messages > li").stream()
+                .filter(li -> li.select(".chat-body").text().equals("Answering the rude one")).findFirst().orElseThrow();
+        assertThat(rudeOne.select(".chat-reply-to")).isEmpty();
+    }
+
+    @Test
+    void aReplyQuotesWhatItAnswersEscapedOnThePage() {
+        ArticleSummary article = article(15);
+        ChatReader alice = reader();
+        ChatReader bob = reader();
+        JsonNode first = alice.posted(article.id(), "<script>alert(1)</script> & \"quoted\"");
+        bob.postToRoom(first.get("roomId").asLong(), "Answer", first.get("id").asLong());
+        ChatReader.publicPage(port, article.path(), p -> p.text().contains("Answer"));
+        String html = new Http(port).get(article.path()).body();
+        assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select(".chat-quote-text").text()).isEqualTo("<script>alert(1)</script> & \"quoted\"");
+        assertThat(page.select(".chat-reply-to .chat-quote-author").text()).isEqualTo(alice.name);
+    }
+
+    @Test
     void socketsSubscribingAtOnceBeyondTheConnectionPoolAreAllAnswered() {
         ArticleSummary article = article(13);
         long roomId = reader().posted(article.id(), "Readers are about to arrive.").get("roomId").asLong();
@@ -396,6 +469,36 @@ class ChatsIT {
         assertThat(byReader.statusCode()).isEqualTo(403);
         assertThat(ChatReader.code(moderator.call("POST", "/api/chats/rooms",
                 "{\"edition\":\"en\",\"slug\":\"" + slug + "\",\"title\":\"Again\"}"))).isEqualTo("slug_taken");
+
+        // Renamed (its address stays), by moderators only, and only a topic room.
+        HttpResponse<String> renamed = moderator.call("PUT", "/api/chats/rooms/" + topicRoom + "/title",
+                "{\"title\":\"Elections 2026: results\"}");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(ChatReader.JSON.readTree(renamed.body()).get("slug").asString()).isEqualTo(slug);
+        assertThat(ChatReader.publicPage(port, "/en/chat/" + slug, p -> p.text().contains("results"))
+                .selectFirst("h1").text()).isEqualTo("Discussion: Elections 2026: results");
+        assertThat(ChatReader.code(alice.call("PUT", "/api/chats/rooms/" + topicRoom + "/title",
+                "{\"title\":\"Mine now\"}"))).isEqualTo("not_allowed");
+        assertThat(ChatReader.code(moderator.call("PUT", "/api/chats/rooms/" + topicRoom + "/title",
+                "{\"title\":\"Two\\nlines\"}"))).isEqualTo("invalid_topic");
+        long articleRoom = ChatReader.JSON.readTree(alice.postToArticle(article.id(), "Still here").body())
+                .get("roomId").asLong();
+        HttpResponse<String> notATopic = moderator.call("PUT", "/api/chats/rooms/" + articleRoom + "/title",
+                "{\"title\":\"Another headline\"}");
+        assertThat(notATopic.statusCode()).isEqualTo(409);
+        assertThat(ChatReader.code(notATopic)).isEqualTo("not_a_topic_room");
+        assertThat(moderator.call("PUT", "/api/chats/rooms/987654321/title", "{\"title\":\"x\"}").statusCode())
+                .isEqualTo(404);
+
+        // Opened with its rules from the first message; rules out of range open nothing.
+        String ruled = slug + "-ruled";
+        assertThat(ChatReader.code(moderator.call("POST", "/api/chats/rooms", "{\"edition\":\"en\",\"slug\":\""
+                + ruled + "\",\"title\":\"Ruled\",\"slowModeSeconds\":99999}"))).isEqualTo("invalid_rules");
+        JsonNode created = ChatReader.JSON.readTree(moderator.call("POST", "/api/chats/rooms", "{\"edition\":\"en\","
+                + "\"slug\":\"" + ruled + "\",\"title\":\"Ruled\",\"slowModeSeconds\":60,\"premoderated\":true}").body());
+        assertThat(created.get("slowModeSeconds").asInt()).isEqualTo(60);
+        assertThat(created.get("premoderated").asBoolean()).isTrue();
+        assertThat(alice.postToRoom(created.get("id").asLong(), "Held", null).statusCode()).isEqualTo(202);
     }
 
     @Test

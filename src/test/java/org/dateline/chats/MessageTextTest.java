@@ -48,6 +48,20 @@ class MessageTextTest {
         assertThat(text("Привет, мир! 你好 مرحبا 👋")).isEqualTo("Привет, мир! 你好 مرحبا 👋");
     }
 
+    @Test
+    void aQuoteShowsTheBeginningOnOneLineCutOnACharacterBoundary() {
+        assertThat(Quote.of(MessageState.VISIBLE, "Alice", "Short\nand sweet"))
+                .isEqualTo(new Quote("Alice", "Short and sweet", null));
+        String emoji = "👋".repeat(120); // two chars each: cut by characters as readers count them
+        assertThat(Quote.of(MessageState.VISIBLE, "Alice", emoji).text()).isEqualTo("👋".repeat(99) + "\u2026");
+        assertThat(Quote.of(MessageState.VISIBLE, "Alice", "a".repeat(98) + "   bcd").text())
+                .isEqualTo("a".repeat(98) + "\u2026");
+        assertThat(Quote.of(MessageState.VISIBLE, "Alice", "a".repeat(100)).text()).isEqualTo("a".repeat(100));
+        assertThat(Quote.of(MessageState.DELETED, "Alice", "Gone")).isEqualTo(new Quote(null, null, true));
+        assertThat(Quote.of(MessageState.HIDDEN, "Alice", "Removed by a moderator")).isNull();
+        assertThat(Quote.of(MessageState.HELD, "Alice", "Waiting")).isNull();
+    }
+
     private static String text(String raw) {
         MessageText.Checked checked = MessageText.check(raw);
         assertThat(checked).isInstanceOf(MessageText.Valid.class);

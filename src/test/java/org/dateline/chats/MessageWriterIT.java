@@ -74,7 +74,7 @@ class MessageWriterIT {
             MessageState state = i % 25 == 7 ? MessageState.HELD : MessageState.VISIBLE;
             Long replyTo = i % 40 == 11 ? Long.valueOf(Long.MAX_VALUE - i) : null; // no such message
             NewMessage message = new NewMessage(room, author.accountId, author.name, tag + i, "<p>" + tag + i + "</p>",
-                    replyTo, state, messages.timestamp(), i == 20 ? PostMessage.SUSPECT_REASON + tag : null);
+                    replyTo, state, messages.timestamp(), i == 20 ? PostMessage.SUSPECT_REASON + tag : null, null);
             results.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();

@@ -319,7 +319,7 @@ class ModerationPagesIT {
     }
 
     @Test
-    void roomSettingsSetTheModeAndSlowMode() {
+    void roomSettingsSetTheModeAndSlowModeAndClosingAsksForConfirmation() {
         ArticleSummary article = article(36);
         ChatReader alice = reader();
         long roomId = alice.posted(article.id(), "Settings test").get("roomId").asLong();
@@ -328,16 +328,39 @@ class ModerationPagesIT {
         Document page = Jsoup.parse(moderator.get(room).body());
         assertThat(page.select("input[name=mode][checked]").attr("value")).isEqualTo("open");
         assertThat(page.select("a[href=" + article.path() + "]")).hasSize(1);
+        assertThat(page.select("form.rename-form")).isEmpty(); // an article's room bears its headline
 
-        assertThat(moderator.submit(room, room, fields("mode", "read_only", "slowMode", "45")).statusCode())
+        assertThat(moderator.submit(room, room, fields("mode", "premoderated", "slowMode", "45")).statusCode())
                 .isEqualTo(302);
-        assertThat(ChatReader.code(alice.postToRoom(roomId, "Closed?", null))).isEqualTo("room_read_only");
         page = Jsoup.parse(moderator.get(room).body());
-        assertThat(page.select("input[name=mode][checked]").attr("value")).isEqualTo("read_only");
-        assertThat(page.getElementById("slowMode").attr("value")).isEqualTo("45");
+        assertThat(page.select("input[name=mode][checked]").attr("value")).isEqualTo("premoderated");
+        assertThat(page.getElementById("room-slowMode").attr("value")).isEqualTo("45");
+        clock.advance(Duration.ofSeconds(46));
+        assertThat(alice.postToRoom(roomId, "Held?", null).statusCode()).isEqualTo(202);
 
+        // Closing is apart, looks destructive, and happens only once its box is ticked.
+        String close = room + "/close";
+        var danger = page.selectFirst("form[action=" + close + "] fieldset.danger-zone");
+        assertThat(danger.select("input[type=checkbox][name=confirm][required]")).hasSize(1);
+        assertThat(danger.select("button.danger")).hasSize(1);
+        HttpResponse<String> unconfirmed = moderator.submit(room, close, Map.of());
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(unconfirmed.body()).select(".form-errors li").text())
+                .isEqualTo("Tick the box to confirm that the room closes.");
+        clock.advance(Duration.ofSeconds(46));
+        assertThat(alice.postToRoom(roomId, "Still open", null).statusCode()).isEqualTo(202);
+        assertThat(WebSession.location(moderator.submit(room, close, fields("confirm", "on"))))
+                .endsWith(room + "?lang=en&done=room_closed");
+        assertThat(ChatReader.code(alice.postToRoom(roomId, "Closed?", null))).isEqualTo("room_read_only");
+        page = Jsoup.parse(moderator.get(room + "?lang=en&done=room_closed").body());
+        assertThat(page.selectFirst(".notice").text()).isEqualTo("The room is closed.");
+        assertThat(page.getElementById("room-state").text()).isEqualTo("Closed (read-only)");
+        assertThat(page.select("form[action=" + close + "]")).isEmpty();
+        // Its settings can still change while it is closed; they do not open it.
         assertThat(moderator.submit(room, room, fields("mode", "open", "slowMode", "30")).statusCode())
                 .isEqualTo(302);
+        assertThat(ChatReader.code(alice.postToRoom(roomId, "Closed still?", null))).isEqualTo("room_read_only");
+        assertThat(moderator.submit(room, room + "/reopen", Map.of()).statusCode()).isEqualTo(302);
         clock.advance(Duration.ofSeconds(46));
         assertThat(alice.postToRoom(roomId, "Open again", null).statusCode()).isEqualTo(201);
         assertThat(ChatReader.code(alice.postToRoom(roomId, "Too soon", null))).isEqualTo("slow_mode");
@@ -346,9 +369,90 @@ class ModerationPagesIT {
                 .isEqualTo(400);
         assertThat(moderator.submit(room, room, fields("mode", "open", "slowMode", "99999")).statusCode())
                 .isEqualTo(400);
-        assertThat(moderator.submit(room, room, fields("mode", "locked", "slowMode", "0")).statusCode())
+        assertThat(moderator.submit(room, room, fields("mode", "read_only", "slowMode", "0")).statusCode())
                 .isEqualTo(400);
         assertThat(moderator.get(QUEUE + "/rooms/987654321").statusCode()).isEqualTo(404);
+        assertThat(act(moderator, QUEUE + "/rooms/987654321/close", fields("confirm", "on")).statusCode())
+                .isEqualTo(404);
+        var actions = Jsoup.parse(moderator.get(QUEUE + "/log").body()).select("tbody tr").eachAttr("data-action");
+        assertThat(actions.subList(0, 4)).containsExactly("open_room", "room_rules", "close_room", "room_rules");
+    }
+
+    @Test
+    void topicRoomsAreOpenedRenamedAndListedFromTheirPagesInEitherLanguage() {
+        WebSession moderator = staff(Role.MODERATOR);
+        String rooms = QUEUE + "/rooms";
+        Document list = Jsoup.parse(moderator.get(rooms).body());
+        assertThat(list.select("nav a[href=" + rooms + "?lang=en]").text()).isEqualTo("Topic rooms");
+        assertThat(list.select("form.topic-form select[name=edition] option").eachAttr("value"))
+                .containsExactly("en", "ru");
+        String title = "Выборы " + (System.nanoTime() % 100_000);
+        HttpResponse<String> opened = moderator.submit(rooms, rooms, fields("edition", "ru", "title", title,
+                "slug", "", "mode", "premoderated", "slowMode", "20"));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        String location = WebSession.location(opened).replaceAll("^https?://[^/]+", "");
+        assertThat(location).matches(rooms + "/\\d+\\?lang=en&done=room_created");
+        long roomId = Long.parseLong(location.replaceAll(".*/rooms/(\\d+)\\?.*", "$1"));
+        String slug = "vybory-" + title.substring(title.indexOf(' ') + 1);
+        Document room = Jsoup.parse(moderator.get(location).body());
+        assertThat(room.selectFirst(".notice").text()).isEqualTo("The topic room is open.");
+        assertThat(room.select("a[href=/ru/chat/" + slug + "]").text()).isEqualTo(title);
+        assertThat(room.select("input[name=mode][checked]").attr("value")).isEqualTo("premoderated");
+        assertThat(room.getElementById("room-slowMode").attr("value")).isEqualTo("20");
+        ChatReader alice = reader();
+        assertThat(alice.postToRoom(roomId, "Held from the first message", null).statusCode()).isEqualTo(202);
+        Document ru = ChatReader.publicPage(port, "/ru/chat", p -> p.text().contains(title));
+        assertThat(ru.select("a[href=/ru/chat/" + slug + "]").text()).isEqualTo(title);
+        assertThat(Jsoup.parse(moderator.get(rooms).body()).getElementById("topic-" + roomId).text())
+                .contains(title).contains("/ru/chat/" + slug).contains("Pre-moderated, slow mode 20 s");
+
+        // What is wrong is named, the form kept as sent; nothing is half made.
+        HttpResponse<String> taken = moderator.submit(rooms, rooms, fields("edition", "ru", "title", "Again",
+                "slug", slug, "mode", "open", "slowMode", "0"));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        Document refused = Jsoup.parse(taken.body());
+        assertThat(refused.select(".form-errors li").text()).contains("at this address already");
+        assertThat(refused.getElementById("topic-title").attr("value")).isEqualTo("Again");
+        assertThat(refused.select("#topic-edition option[selected]").attr("value")).isEqualTo("ru");
+        assertThat(moderator.submit(rooms, rooms, fields("edition", "en", "title", " ", "slug", "", "mode", "open",
+                "slowMode", "0")).statusCode()).isEqualTo(400);
+        assertThat(moderator.submit(rooms, rooms, fields("edition", "en", "title", "Fine", "slug", "Not A Slug",
+                "mode", "open", "slowMode", "0")).statusCode()).isEqualTo(400);
+        assertThat(moderator.submit(rooms, rooms, fields("edition", "xx", "title", "Fine", "slug", "fine-xx",
+                "mode", "open", "slowMode", "0")).statusCode()).isEqualTo(400);
+        assertThat(moderator.submit(rooms, rooms, fields("edition", "en", "title", "Fine", "slug", "fine-slow",
+                "mode", "open", "slowMode", "4000")).statusCode()).isEqualTo(400);
+        assertThat(moderator.submit(rooms, rooms, fields("edition", "en", "title", "Fine", "slug", "fine-mode",
+                "mode", "read_only", "slowMode", "0")).statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_rooms WHERE slug LIKE 'fine%' OR title = 'Again'")
+                .query(Long.class).single()).isZero();
+        assertThat(moderator.post(rooms, fields("edition", "en", "title", "No token", "slug", "no-token"))
+                .statusCode()).isEqualTo(403);
+
+        // Renamed, its address stays and the public pages follow.
+        String page = rooms + "/" + roomId;
+        String renamed = title + ": итоги";
+        assertThat(WebSession.location(moderator.submit(page, page + "/title", fields("title", renamed))))
+                .endsWith(page + "?lang=en&done=room_renamed");
+        assertThat(ChatReader.publicPage(port, "/ru/chat/" + slug, p -> p.text().contains(renamed))
+                .selectFirst("h1").text()).isEqualTo("Обсуждение: " + renamed);
+        HttpResponse<String> blank = moderator.submit(page, page + "/title", fields("title", ""));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(blank.body()).getElementById("room-title").attr("value")).isEqualTo(renamed);
+
+        // The same pages in Russian.
+        Document russian = Jsoup.parse(moderator.get(rooms + "?lang=ru").body());
+        assertThat(russian.selectFirst("h1").text()).isEqualTo("Тематические обсуждения");
+        HttpResponse<String> russianRefusal = moderator.submit(rooms + "?lang=ru", rooms, fields("lang", "ru",
+                "edition", "ru", "title", "Снова", "slug", slug, "mode", "open", "slowMode", "0"));
+        assertThat(Jsoup.parse(russianRefusal.body()).select(".form-errors li").text())
+                .isEqualTo("В этом издании уже есть обсуждение с таким адресом: выберите другой.");
+
+        var actions = Jsoup.parse(moderator.get(QUEUE + "/log").body()).select("tbody tr").eachAttr("data-action");
+        assertThat(actions.subList(0, 2)).containsExactly("rename_room", "create_room");
+        assertThat(reader().get(rooms).statusCode()).isEqualTo(403);
+        assertThat(staff(Role.CONTRIBUTOR).get(rooms).statusCode()).isEqualTo(403);
+        assertThat(staff(Role.EDITOR).get(rooms).statusCode()).isEqualTo(200);
     }
 
     @Test

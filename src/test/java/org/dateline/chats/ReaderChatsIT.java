@@ -3,8 +3,12 @@ package org.dateline.chats;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -180,6 +184,22 @@ class ReaderChatsIT {
         HttpResponse<String> banned = carol.submit("/account/chats/write", writeForm(carol, write, "After it"));
         assertThat(banned.statusCode()).isEqualTo(403);
         assertThat(formError(banned)).isEqualTo("You may not post in this discussion at the moment.");
+        // From then on the write page says until when, as the edition writes times, and its form is disabled.
+        Instant until = jdbc.sql("SELECT expires_at FROM chat_bans WHERE account_id = ?").params(carol.accountId)
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single();
+        for (Document page : List.of(Jsoup.parse(banned.body()), Jsoup.parse(carol.get(write).body()))) {
+            assertThat(page.getElementById("chat-ban").text()).isEqualTo("Chat access blocked until "
+                    + DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC)
+                    .format(until) + ".");
+            assertThat(page.getElementById("chat-ban").attr("role")).isEqualTo("status");
+            assertThat(page.selectFirst("textarea[name=body]").hasAttr("disabled")).isTrue();
+            assertThat(page.selectFirst("form.chat-write button[type=submit]").hasAttr("disabled")).isTrue();
+        }
+        assertThat(Jsoup.parse(carol.get(write.replace("lang=en", "lang=ru")).body()).getElementById("chat-ban")
+                .text()).isEqualTo("Доступ к обсуждениям закрыт до " + DateTimeFormatter.ofPattern(
+                "d MMMM yyyy, HH:mm", Locale.forLanguageTag("ru")).withZone(ZoneId.of("Europe/Moscow"))
+                .format(until) + ".");
+        assertThat(Jsoup.parse(bob.get(write).body()).getElementById("chat-ban")).isNull();
 
         // A story that is not on the site has no write page.
         assertThat(bob.get("/account/chats/write?article=999999999").statusCode()).isEqualTo(404);
@@ -210,6 +230,17 @@ class ReaderChatsIT {
         assertThat(first.selectFirst(".unread-count").text()).isEqualTo("2");
         assertThat(first.selectFirst(".chat-room-last").text()).isEqualTo(eve.name + ": And this, a second one");
         assertThat(rooms.get(1).selectFirst(".unread-count").text()).isEqualTo("0");
+        // Times as the edition of the page's language writes them, in its time zone; the page's script does the same.
+        Element time = first.selectFirst(".chat-room-meta time");
+        assertThat(time.text()).isEqualTo(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC).format(Instant.parse(time.attr("datetime"))));
+        assertThat(page.getElementById("chat-rooms").attr("data-time-pattern")).isEqualTo("d MMM yyyy, HH:mm");
+        Document russian = Jsoup.parse(dora.get("/account/chats?lang=ru").body());
+        Element russianTime = russian.selectFirst("#chat-rooms .chat-room-meta time");
+        assertThat(russianTime.text()).isEqualTo(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm",
+                Locale.forLanguageTag("ru")).withZone(ZoneId.of("Europe/Moscow"))
+                .format(Instant.parse(russianTime.attr("datetime"))));
+        assertThat(russian.getElementById("chat-rooms").attr("data-time-zone")).isEqualTo("Europe/Moscow");
         assertThat(Jsoup.parse(dora.get("/account/chats?lang=ru").body()).selectFirst("h1").text())
                 .isEqualTo("Ваши чаты");
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ChatQueries;
 import org.dateline.chats.ChatResult;
 import org.dateline.chats.CreateTopicRoom;
@@ -15,21 +14,19 @@ import org.dateline.chats.FollowRoom;
 import org.dateline.chats.MarkRead;
 import org.dateline.chats.MessagePage;
 import org.dateline.chats.MessageView;
+import org.dateline.chats.Participant;
 import org.dateline.chats.PostMessage;
 import org.dateline.chats.ReactToMessage;
 import org.dateline.chats.ReaderRoom;
 import org.dateline.chats.Refusal;
 import org.dateline.chats.Room;
 import org.dateline.platform.web.ApiException;
-import org.dateline.platform.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,11 +56,15 @@ class ChatApiController {
     private final MarkRead markRead;
     private final CreateTopicRoom createTopic;
     private final FollowRoom follow;
+    private final JdbcRooms rooms;
+    private final ChatRules rules;
 
     ChatApiController(ChatQueries queries, Participants participants, PostMessage post, EditMessage edit,
                       DeleteMessage delete, ReactToMessage react, MarkRead markRead, CreateTopicRoom createTopic,
-                      FollowRoom follow) {
+                      FollowRoom follow, JdbcRooms rooms, ChatRules rules) {
         this.follow = follow;
+        this.rooms = rooms;
+        this.rules = rules;
         this.queries = queries;
         this.participants = participants;
         this.post = post;
@@ -86,7 +87,8 @@ class ChatApiController {
     record ReadBody(Long lastReadId) {
     }
 
-    record TopicBody(String edition, String slug, String title) {
+    /** @param slowModeSeconds and {@code premoderated}: the room's rules from the start (none when left out) */
+    record TopicBody(String edition, String slug, String title, Integer slowModeSeconds, Boolean premoderated) {
     }
 
     record FollowBody(Boolean followed) {
@@ -95,9 +97,13 @@ class ChatApiController {
     record Following(long roomId, boolean followed) {
     }
 
-    /** Who the page is talking to, and the CSRF token its scripts send back. Never cached. */
+    /**
+     * Who the page is talking to, and the CSRF token its scripts send back. Never cached.
+     *
+     * @param ban the ban that keeps the reader out of the room the page asked about, if one does (null otherwise)
+     */
     record Me(boolean loggedIn, Long accountId, String displayName, boolean moderator, String csrfHeader,
-              String csrfToken) {
+              String csrfToken, ChatApiErrors.BanNotice ban) {
     }
 
     record Counts(long messageId, Map<String, Integer> reactions) {
@@ -109,16 +115,29 @@ class ChatApiController {
     record Rooms(List<ReaderRoom> rooms) {
     }
 
+    /**
+     * A chat page names its room ({@code ?room=}), or its article while the room does not exist yet
+     * ({@code ?article=}): a banned reader's page then shows the ban, and until when, before it offers anything.
+     */
     @GetMapping("/me")
-    ResponseEntity<Me> me(HttpServletRequest request) {
+    ResponseEntity<Me> me(@RequestParam(required = false) Long room, @RequestParam(required = false) Long article,
+                          HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String header = csrf == null ? null : csrf.getHeaderName();
         String token = csrf == null ? null : csrf.getToken();
         Me me = participants.current()
                 .map(p -> new Me(true, p.accountId(), p.displayName(),
-                        org.dateline.chats.ChatPolicy.moderates(p.role()), header, token))
-                .orElseGet(() -> new Me(false, null, null, false, header, token));
+                        org.dateline.chats.ChatPolicy.moderates(p.role()), header, token, banIn(p, room, article)))
+                .orElseGet(() -> new Me(false, null, null, false, header, token, null));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(me);
+    }
+
+    private ChatApiErrors.BanNotice banIn(Participant who, Long room, Long article) {
+        if (room == null && article == null) {
+            return null;
+        }
+        Long roomId = room != null ? room : rooms.roomOfArticle(article).map(Room::id).orElse(null);
+        return ChatApiErrors.BanNotice.of(rules.storedBan(who.accountId(), roomId).orElse(null));
     }
 
     @GetMapping("/rooms/{roomId}/messages")
@@ -130,44 +149,16 @@ class ChatApiController {
     @PostMapping(path = "/rooms/{roomId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> post(@PathVariable long roomId, @RequestBody PostBody body,
                                      HttpServletRequest request) {
-        return created(posted(new PostMessage.Command(roomId, null, body.body(), body.replyTo(),
-                request.getRemoteAddr())));
+        return created(unwrap(post.post(new PostMessage.Command(roomId, null, body.body(), body.replyTo(),
+                request.getRemoteAddr()))));
     }
 
     /** Posts under an article whose room the page did not know yet: the first message creates it. */
     @PostMapping(path = "/articles/{articleId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> postToArticle(@PathVariable long articleId, @RequestBody PostBody body,
                                               HttpServletRequest request) {
-        return created(posted(new PostMessage.Command(null, articleId, body.body(), body.replyTo(),
-                request.getRemoteAddr())));
-    }
-
-    /** A banned reader is told until when ({@code bannedUntil}, null for a ban until lifted), so the page can say so. */
-    private MessageView posted(PostMessage.Command command) {
-        ChatResult<MessageView> result = post.post(command);
-        if (result instanceof ChatResult.Refused<MessageView> refused && refused.reason() == Refusal.BANNED) {
-            participants.current().flatMap(who -> post.banOf(who.accountId(), command)).ifPresent(ban -> {
-                throw new Banned(ban);
-            });
-        }
-        return unwrap(result);
-    }
-
-    static final class Banned extends RuntimeException {
-        private final transient ActiveBan ban;
-
-        Banned(ActiveBan ban) {
-            super(Refusal.BANNED.message(), null, false, false);
-            this.ban = ban;
-        }
-    }
-
-    @ExceptionHandler(Banned.class)
-    ResponseEntity<ProblemDetail> banned(Banned banned) {
-        ProblemDetail problem = Problems.problem(status(Refusal.BANNED), Refusal.BANNED.code(), Refusal.BANNED.message());
-        problem.setProperty("bannedUntil", banned.ban.expiresAt() == null ? null : banned.ban.expiresAt().toString());
-        problem.setProperty("everyRoom", banned.ban.roomId() == null);
-        return Problems.response(problem);
+        return created(unwrap(post.post(new PostMessage.Command(null, articleId, body.body(), body.replyTo(),
+                request.getRemoteAddr()))));
     }
 
     @PatchMapping(path = "/messages/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -212,7 +203,8 @@ class ChatApiController {
 
     @PostMapping(path = "/rooms", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Room> createTopic(@RequestBody TopicBody body) {
-        Room room = unwrap(createTopic.create(body.edition(), body.slug(), body.title()));
+        Room room = unwrap(createTopic.create(body.edition(), body.slug(), body.title(),
+                body.slowModeSeconds() == null ? 0 : body.slowModeSeconds(), Boolean.TRUE.equals(body.premoderated())));
         return ResponseEntity.created(URI.create("/api/chats/rooms/" + room.id())).body(room);
     }
 
@@ -224,8 +216,12 @@ class ChatApiController {
         return ResponseEntity.created(URI.create("/api/chats/messages/" + message.id())).body(message);
     }
 
+    /** The value; a refusal as its problem, a ban's with until when ({@link ChatApiErrors}). */
     static <T> T unwrap(ChatResult<T> result) {
         if (result instanceof ChatResult.Refused<T> refused) {
+            if (refused.ban() != null) {
+                throw new ChatApiErrors.Banned(refused.ban());
+            }
             throw problem(refused.reason());
         }
         return ((ChatResult.Done<T>) result).value();
@@ -241,7 +237,7 @@ class ChatApiController {
             case ACCOUNT_INACTIVE, BANNED, NOT_ALLOWED, EDIT_WINDOW_CLOSED, ROOM_READ_ONLY -> HttpStatus.FORBIDDEN;
             case ROOM_NOT_FOUND, MESSAGE_NOT_FOUND, ACCOUNT_NOT_FOUND, NOT_FOUND_BAN, NOT_HELD -> HttpStatus.NOT_FOUND;
             case ARTICLE_REMOVED -> HttpStatus.GONE;
-            case SLUG_TAKEN -> HttpStatus.CONFLICT;
+            case SLUG_TAKEN, NOT_A_TOPIC -> HttpStatus.CONFLICT;
             case RATE_LIMITED, SLOW_MODE -> HttpStatus.TOO_MANY_REQUESTS;
             case REPLY_NOT_FOUND, EMPTY, TOO_LONG, INVALID_CHARACTERS, UNKNOWN_REACTION, INVALID_TOPIC,
                  UNKNOWN_EDITION, INVALID_BAN, INVALID_REPORT, INVALID_STATE, INVALID_RULES,

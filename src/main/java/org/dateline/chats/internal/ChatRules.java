@@ -2,7 +2,6 @@ package org.dateline.chats.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.dateline.changes.Change;
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.CommitListener;
+import org.dateline.chats.BanInForce;
 import org.dateline.chats.ChatKeys;
 import org.dateline.chats.Room;
 import org.springframework.stereotype.Component;
@@ -41,7 +41,7 @@ public class ChatRules implements CommitListener {
     private final JdbcModeration moderation;
     private final Clock clock;
     private final Cache<Long, Room> rooms;
-    private final Cache<Long, List<JdbcModeration.BanScope>> bans;
+    private final Cache<Long, List<BanInForce>> bans;
     /** Evictions so far, counted before each is made. */
     private final AtomicLong evictions = new AtomicLong();
 
@@ -67,20 +67,29 @@ public class ChatRules implements CommitListener {
 
     /** Whether a ban in force keeps the reader from this room (a ban of the room, or of every room). */
     public boolean banned(long accountId, long roomId) {
-        List<JdbcModeration.BanScope> scopes = bans.getIfPresent(accountId);
-        if (scopes == null) {
+        return ban(accountId, roomId).isPresent();
+    }
+
+    /**
+     * The ban that keeps the reader out of the room longest, if any does (a ban of the room, or of every room); for a
+     * room that does not exist yet (null), a ban of every room.
+     */
+    public Optional<BanInForce> ban(long accountId, Long roomId) {
+        List<BanInForce> inForce = bans.getIfPresent(accountId);
+        if (inForce == null) {
             long before = evictions.get();
-            scopes = moderation.bansInForce(accountId);
-            keep(bans, accountId, scopes, before);
+            inForce = moderation.bansInForce(accountId);
+            keep(bans, accountId, inForce, before);
         }
-        Instant now = clock.instant();
-        for (JdbcModeration.BanScope ban : scopes) {
-            if ((ban.roomId() == null || ban.roomId() == roomId)
-                    && (ban.expiresAt() == null || ban.expiresAt().isAfter(now))) {
-                return true;
-            }
-        }
-        return false;
+        return BanInForce.longestIn(inForce, roomId, clock.instant());
+    }
+
+    /**
+     * {@link #ban} as stored, not as kept: what a reader's page is told when it asks (its socket told it a ban changed,
+     * which this node's memory may learn only a moment later).
+     */
+    public Optional<BanInForce> storedBan(long accountId, Long roomId) {
+        return BanInForce.longestIn(moderation.bansInForce(accountId), roomId, clock.instant());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.dateline.chats.Message;
 import org.dateline.chats.MessageHtml;
 import org.dateline.chats.MessageState;
 import org.dateline.chats.MessageView;
+import org.dateline.chats.Quote;
 import org.dateline.content.ChatPaths;
 import org.dateline.platform.jdbc.BatchInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +35,9 @@ public class JdbcMessages {
             """;
     private static final String VIEW_COLUMNS = """
             SELECT m.id, m.room_id, r.edition, m.author_id, a.display_name, m.body, m.reply_to, m.state, m.created_at,
-                   m.edited_at
+                   m.edited_at, q.state AS quoted_state, q.body AS quoted_body, qa.display_name AS quoted_author
             FROM chat_messages m JOIN chat_rooms r ON r.id = m.room_id JOIN accounts a ON a.id = m.author_id
+                 LEFT JOIN chat_messages q ON q.id = m.reply_to LEFT JOIN accounts qa ON qa.id = q.author_id
             """;
     private static final String INSERT_MESSAGE = """
             INSERT INTO chat_messages (room_id, author_id, body, reply_to, state, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -104,6 +106,14 @@ public class JdbcMessages {
     }
 
     // ---- as readers see them ----
+
+    /** How a reply to the message quotes it now; empty when there is no such message or it shows nothing. */
+    public Optional<Quote> quote(long messageId) {
+        return jdbc.sql("SELECT m.state, m.body, a.display_name FROM chat_messages m JOIN accounts a ON a.id = m.author_id"
+                        + " WHERE m.id = ?").params(messageId)
+                .query((rs, n) -> Optional.ofNullable(Quote.of(MessageState.valueOf(rs.getString("state")),
+                        rs.getString("display_name"), rs.getString("body")))).optional().flatMap(q -> q);
+    }
 
     /** A visible message. */
     public Optional<MessageView> message(long messageId) {
@@ -197,19 +207,23 @@ public class JdbcMessages {
 
     private List<MessageView> views(JdbcClient.StatementSpec statement) {
         record Row(long id, long roomId, String edition, long authorId, String author, String body, Long replyTo,
-                   MessageState state, Instant created, Instant edited) {
+                   MessageState state, Instant created, Instant edited, Quote quote) {
         }
-        List<Row> rows = statement.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("room_id"),
-                rs.getString("edition"), rs.getLong("author_id"), rs.getString("display_name"), rs.getString("body"),
-                rs.getObject("reply_to", Long.class), MessageState.valueOf(rs.getString("state")),
-                StoredTimes.instant(rs, "created_at"), StoredTimes.instant(rs, "edited_at"))).list();
+        List<Row> rows = statement.query((rs, n) -> {
+            String quoted = rs.getString("quoted_state");
+            return new Row(rs.getLong("id"), rs.getLong("room_id"), rs.getString("edition"), rs.getLong("author_id"),
+                    rs.getString("display_name"), rs.getString("body"), rs.getObject("reply_to", Long.class),
+                    MessageState.valueOf(rs.getString("state")), StoredTimes.instant(rs, "created_at"),
+                    StoredTimes.instant(rs, "edited_at"), quoted == null ? null : Quote.of(MessageState.valueOf(quoted),
+                            rs.getString("quoted_author"), rs.getString("quoted_body")));
+        }).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, Map<String, Integer>> counts = reactions.counts(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new MessageView(r.id(), r.roomId(), r.edition(), r.authorId(), r.author(),
                 r.body(), MessageHtml.render(r.body()), r.replyTo(), r.created(), r.edited(),
-                counts.getOrDefault(r.id(), Map.of()), ChatPaths.permalink(r.edition(), r.id()), r.state()))
+                counts.getOrDefault(r.id(), Map.of()), ChatPaths.permalink(r.edition(), r.id()), r.state(), r.quote()))
                 .toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.dateline.chats.ActiveBan;
+import org.dateline.chats.BanInForce;
 import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ReportedMessage;
 import org.dateline.chats.WatchedWord;
@@ -83,17 +84,14 @@ public class JdbcModeration {
                 });
     }
 
-    /** Where (null: every room) and until when (null: until lifted) a ban of the reader holds. */
-    public record BanScope(Long roomId, Instant expiresAt) {
-    }
-
     /** The reader's bans not lifted and not expired now; empty for most readers. */
-    public List<BanScope> bansInForce(long accountId) {
+    public List<BanInForce> bansInForce(long accountId) {
         return jdbc.sql("SELECT room_id, expires_at FROM chat_bans WHERE account_id = ? AND lifted_at IS NULL"
                         + " AND (expires_at IS NULL OR expires_at > ?)").params(accountId, now())
                 .query((rs, n) -> {
                     OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
-                    return new BanScope(rs.getObject("room_id", Long.class), expires == null ? null : expires.toInstant());
+                    return new BanInForce(rs.getObject("room_id", Long.class),
+                            expires == null ? null : expires.toInstant());
                 }).list();
     }
 
@@ -132,14 +130,6 @@ public class JdbcModeration {
     public List<ActiveBan> activeBans(int limit) {
         return jdbc.sql(BANS_IN_FORCE + " ORDER BY b.created_at DESC, b.id DESC LIMIT ?").params(now(), limit)
                 .query(JdbcModeration::mapBan).list();
-    }
-
-    /** The ban that keeps the account out of the room longest (an open-ended one first), if any is in force. */
-    public Optional<ActiveBan> banInForce(long accountId, long roomId) {
-        return jdbc.sql(BANS_IN_FORCE + """
-                 AND b.account_id = ? AND (b.room_id IS NULL OR b.room_id = ?)
-                ORDER BY CASE WHEN b.expires_at IS NULL THEN 0 ELSE 1 END, b.expires_at DESC LIMIT 1
-                """).params(now(), accountId, roomId).query(JdbcModeration::mapBan).optional();
     }
 
     private static ActiveBan mapBan(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

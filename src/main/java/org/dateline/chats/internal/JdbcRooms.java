@@ -104,6 +104,16 @@ public class JdbcRooms {
         jdbc.sql(INSERT_ROOM).params(kind.name(), edition, articleId, slug, shortTitle, createdBy, now, now).update();
     }
 
+    public void rename(long roomId, String title) {
+        jdbc.sql("UPDATE chat_rooms SET title = ? WHERE id = ?").params(title, roomId).update();
+    }
+
+    /** The topic rooms of every edition, by edition, newest activity first. */
+    public List<Room> allTopics(int limit) {
+        return jdbc.sql(ROOM_COLUMNS + " WHERE kind = 'TOPIC' ORDER BY edition, last_activity_at DESC, id DESC LIMIT ?")
+                .params(limit).query(this::mapRoom).list();
+    }
+
     public void setRoomState(long roomId, RoomState state) {
         jdbc.sql("UPDATE chat_rooms SET state = ? WHERE id = ?").params(state.name(), roomId).update();
     }

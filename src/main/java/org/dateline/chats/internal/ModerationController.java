@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.dateline.chats.internal.ChatApiController.unwrap;
 
-/** Reports from readers, and the moderators' API: hide, close rooms, ban, the reports queue, the audit log. */
+/**
+ * Reports from readers, and the moderators' API: hide, close and rename rooms, ban, the reports queue, the audit log.
+ */
 @RestController
 @RequestMapping(path = "/api/chats", produces = MediaType.APPLICATION_JSON_VALUE)
 class ModerationController {
@@ -47,6 +49,9 @@ class ModerationController {
     }
 
     record StateBody(String state) {
+    }
+
+    record TitleBody(String title) {
     }
 
     /** @param minutes null for a ban until lifted */
@@ -90,6 +95,12 @@ class ModerationController {
     @PutMapping(path = "/rooms/{id}/state", consumes = MediaType.APPLICATION_JSON_VALUE)
     Room roomState(@PathVariable long id, @RequestBody StateBody body) {
         return unwrap(moderate.setRoomState(id, body.state()));
+    }
+
+    /** A topic room's new title (its address stays). */
+    @PutMapping(path = "/rooms/{id}/title", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Room rename(@PathVariable long id, @RequestBody TitleBody body) {
+        return unwrap(moderate.rename(id, body.title()));
     }
 
     @PostMapping(path = "/bans", consumes = MediaType.APPLICATION_JSON_VALUE)

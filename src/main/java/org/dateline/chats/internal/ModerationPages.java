@@ -7,12 +7,14 @@ import java.util.ResourceBundle;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dateline.chats.ChatResult;
 import org.dateline.chats.Refusal;
 import org.dateline.identity.ReaderPages;
 import org.dateline.identity.StaffPage;
 import org.dateline.identity.StaffPages;
 import org.dateline.platform.web.Translated;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Builds moderation pages in the moderator's language ({@link Translated#chosen}: every link and form of these pages
@@ -64,6 +66,19 @@ class ModerationPages {
 
     String text(HttpServletRequest request, String key) {
         return strings(locale(request)).getString(key);
+    }
+
+    /** Post/redirect/get: back to a moderation page in the moderator's language, with the notice of the action. */
+    static String done(String page, String action, HttpServletRequest request) {
+        return "redirect:/newsroom/moderation" + page + "?lang=" + lang(request) + "&done=" + action;
+    }
+
+    /** The value of a read; a refused read (an account deactivated meanwhile) answers with the refusal's status. */
+    static <T> T value(ChatResult<T> result) {
+        if (result instanceof ChatResult.Refused<T> refused) {
+            throw new ResponseStatusException(ChatApiController.status(refused.reason()));
+        }
+        return ((ChatResult.Done<T>) result).value();
     }
 
     static String lang(HttpServletRequest request) {

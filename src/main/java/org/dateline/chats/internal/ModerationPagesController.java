@@ -13,8 +13,6 @@ import org.dateline.chats.ModerateChats;
 import org.dateline.chats.ModerationEntry;
 import org.dateline.chats.ModerationQueries;
 import org.dateline.chats.Refusal;
-import org.dateline.chats.Room;
-import org.dateline.chats.RoomState;
 import org.dateline.chats.WordKind;
 import org.dateline.identity.Account;
 import org.dateline.identity.Accounts;
@@ -25,13 +23,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The moderators' pages under {@code /newsroom/moderation}: the queue (reported and held messages), bans, a room's
- * settings, banned and suspect words, the audit log. The web chain decides who may open them; each action runs a
- * use case ({@link ModerateChats}, {@link DeleteMessage}) and this class only maps its result: done → back to the
- * page with a notice (redirect), refused → the page again with the reason and the matching 4xx.
+ * The moderators' pages under {@code /newsroom/moderation}: the queue (reported and held messages), bans, banned and
+ * suspect words, the audit log (rooms: {@link RoomPagesController}). The web chain decides who may open them; each
+ * action runs a use case ({@link ModerateChats}, {@link DeleteMessage}) and this class only maps its result: done →
+ * back to the page with a notice (redirect), refused → the page again with the reason and the matching 4xx.
  */
 @Controller
 @RequestMapping("/newsroom/moderation")
@@ -97,13 +94,13 @@ class ModerationPagesController {
             response.setStatus(ChatApiController.status(refused.reason()).value());
             return queuePage(request, model, pages.refusal(request, refused.reason()));
         }
-        return done("", action, request);
+        return ModerationPages.done("", action, request);
     }
 
     private String queuePage(HttpServletRequest request, Model model, String notice) {
         model.addAttribute("page", pages.page(request, "mod.queue.title", notice, List.of()));
-        model.addAttribute("reported", value(queries.reported()));
-        model.addAttribute("held", value(queries.held()));
+        model.addAttribute("reported", ModerationPages.value(queries.reported()));
+        model.addAttribute("held", ModerationPages.value(queries.held()));
         model.addAttribute("terms", BanTerm.TERMS);
         return "moderation/queue";
     }
@@ -135,7 +132,7 @@ class ModerationPagesController {
             response.setStatus(ChatApiController.status(refused.reason()).value());
             return bansPage(request, model, null, List.of(pages.refusal(request, refused.reason())), form);
         }
-        return done("queue".equals(from) ? "" : "/bans", "ban", request);
+        return ModerationPages.done("queue".equals(from) ? "" : "/bans", "ban", request);
     }
 
     @PostMapping("/bans/{id}/lift")
@@ -146,7 +143,7 @@ class ModerationPagesController {
             return bansPage(request, model, pages.refusal(request, refused.reason()), List.of(),
                     new BanForm("", null, "all", "1d", "", ""));
         }
-        return done("/bans", "lift", request);
+        return ModerationPages.done("/bans", "lift", request);
     }
 
     private Optional<Account> reader(String account) {
@@ -160,55 +157,10 @@ class ModerationPagesController {
     private String bansPage(HttpServletRequest request, Model model, String notice, List<String> errors,
                             BanForm form) {
         model.addAttribute("page", pages.page(request, "mod.bans.title", notice, errors));
-        model.addAttribute("bans", value(queries.bans()));
+        model.addAttribute("bans", ModerationPages.value(queries.bans()));
         model.addAttribute("form", form);
         model.addAttribute("terms", BanTerm.TERMS);
         return "moderation/bans";
-    }
-
-    // ---- rooms ----
-
-    @GetMapping("/rooms/{id}")
-    String room(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return roomPage(id, request, response, model, pages.done(request), List.of());
-    }
-
-    /** One of three modes (open, pre-moderated, read-only) and slow mode. */
-    @PostMapping("/rooms/{id}")
-    String rules(@PathVariable long id, @RequestParam(defaultValue = "") String mode,
-                 @RequestParam(defaultValue = "") String slowMode, HttpServletRequest request,
-                 HttpServletResponse response, Model model) {
-        Integer seconds = slowMode.strip().matches("\\d{1,6}") ? Integer.valueOf(slowMode.strip()) : null;
-        boolean known = mode.equals("open") || mode.equals("premoderated") || mode.equals("read_only");
-        ChatResult<Room> result = seconds == null ? ChatResult.refused(Refusal.INVALID_RULES)
-                : !known ? ChatResult.refused(Refusal.INVALID_STATE)
-                : moderate.setRules(id, seconds, mode.equals("premoderated"));
-        if (result instanceof ChatResult.Done<Room>) {
-            result = moderate.setRoomState(id, mode.equals("read_only") ? RoomState.READ_ONLY.name()
-                    : RoomState.OPEN.name());
-        }
-        if (result instanceof ChatResult.Refused<Room> refused) {
-            response.setStatus(ChatApiController.status(refused.reason()).value());
-            if (refused.reason() == Refusal.ROOM_NOT_FOUND) {
-                return roomPage(id, request, response, model, null, List.of());
-            }
-            return roomPage(id, request, response, model, null, List.of(pages.refusal(request, refused.reason())));
-        }
-        return done("/rooms/" + id, "room", request);
-    }
-
-    private String roomPage(long id, HttpServletRequest request, HttpServletResponse response, Model model,
-                            String notice, List<String> errors) {
-        ChatResult<Room> room = queries.room(id);
-        if (room instanceof ChatResult.Refused<Room> refused) {
-            response.setStatus(ChatApiController.status(refused.reason()).value());
-            return queuePage(request, model, pages.refusal(request, refused.reason()));
-        }
-        Room found = ((ChatResult.Done<Room>) room).value();
-        model.addAttribute("page", pages.page(request, "mod.room.title", notice, errors));
-        model.addAttribute("room", found);
-        model.addAttribute("roomPath", queries.roomPath(found).orElse(null));
-        return "moderation/room";
     }
 
     // ---- watched words ----
@@ -228,22 +180,22 @@ class ModerationPagesController {
             response.setStatus(ChatApiController.status(refused.reason()).value());
             return wordsPage(request, model, null, List.of(pages.refusal(request, refused.reason())));
         }
-        return done("/words", "word", request);
+        return ModerationPages.done("/words", "word", request);
     }
 
     @PostMapping("/words/{id}/remove")
     String unwatch(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!value(moderate.unwatchWord(id))) {
+        if (!ModerationPages.value(moderate.unwatchWord(id))) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return wordsPage(request, model, pages.text(request, "mod.words.gone"), List.of());
         }
-        return done("/words", "word_removed", request);
+        return ModerationPages.done("/words", "word_removed", request);
     }
 
     private String wordsPage(HttpServletRequest request, Model model, String notice, List<String> errors) {
         model.addAttribute("page", pages.page(request, "mod.words.title", notice, errors));
         model.addAttribute("editions", queries.editions());
-        model.addAttribute("words", value(moderate.watchedWords()));
+        model.addAttribute("words", ModerationPages.value(moderate.watchedWords()));
         return "moderation/words";
     }
 
@@ -251,24 +203,11 @@ class ModerationPagesController {
 
     @GetMapping("/log")
     String log(@RequestParam(required = false) Long before, HttpServletRequest request, Model model) {
-        List<ModerationEntry> entries = value(moderate.log(before, LOG_PAGE));
+        List<ModerationEntry> entries = ModerationPages.value(moderate.log(before, LOG_PAGE));
         model.addAttribute("page", pages.page(request, "mod.log.title", null, List.of()));
         model.addAttribute("entries", entries);
         model.addAttribute("next", entries.size() < LOG_PAGE ? null : entries.get(entries.size() - 1).id());
         model.addAttribute("older", before != null);
         return "moderation/log";
-    }
-
-    /** Post/redirect/get: back to a moderation page in the moderator's language, with the notice of the action. */
-    private static String done(String page, String action, HttpServletRequest request) {
-        return "redirect:/newsroom/moderation" + page + "?lang=" + ModerationPages.lang(request) + "&done=" + action;
-    }
-
-    /** The value of a read; a refused read (an account deactivated meanwhile) answers with the refusal's status. */
-    private static <T> T value(ChatResult<T> result) {
-        if (result instanceof ChatResult.Refused<T> refused) {
-            throw new ResponseStatusException(ChatApiController.status(refused.reason()));
-        }
-        return ((ChatResult.Done<T>) result).value();
     }
 }

@@ -1,7 +1,9 @@
 package org.dateline.chats.internal;
 
+import java.util.Objects;
 import java.util.Optional;
 
+import org.dateline.chats.BanInForce;
 import org.dateline.chats.Participant;
 import org.dateline.identity.Account;
 import org.dateline.identity.Accounts;
@@ -22,11 +24,14 @@ public class Participants {
         this.rules = rules;
     }
 
-    /** The participant with the bans in force in this room (or in every room) taken into account. */
-    public Participant in(Participant who, long roomId) {
-        boolean banned = rules.banned(who.accountId(), roomId);
-        return banned == who.banned() ? who
-                : new Participant(who.accountId(), who.displayName(), who.role(), who.active(), banned, who.createdAt());
+    /**
+     * The participant with the bans in force in this room (or in every room) taken into account; under an article
+     * whose room does not exist yet (null), only a ban of every room keeps them out.
+     */
+    public Participant in(Participant who, Long roomId) {
+        BanInForce ban = rules.ban(who.accountId(), roomId).orElse(null);
+        return Objects.equals(ban, who.ban()) ? who
+                : new Participant(who.accountId(), who.displayName(), who.role(), who.active(), ban, who.createdAt());
     }
 
     /** Any account, as the policy sees it (the target of a ban). */
@@ -41,7 +46,7 @@ public class Participants {
 
     /** An account just read, as the policy sees it; bans are per room: see {@link #in}. */
     public static Participant of(Account account) {
-        return new Participant(account.id(), account.displayName(), account.role(), account.active(), false,
+        return new Participant(account.id(), account.displayName(), account.role(), account.active(), null,
                 account.createdAt());
     }
 }

@@ -2,9 +2,6 @@ package org.dateline.chats.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -12,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dateline.chats.BanInForce;
 import org.dateline.chats.ChatQueries;
 import org.dateline.chats.ChatResult;
 import org.dateline.chats.FollowRoom;
@@ -55,9 +53,14 @@ class ReaderChatsController {
     private final CurrentActor actor;
     private final FollowRoom follow;
     private final PostMessage post;
+    private final ChatRules rules;
+    private final EditionTimes times;
 
     ReaderChatsController(ReaderPages pages, ChatQueries queries, JdbcRooms rooms, ContentQueries content,
-                          CurrentActor actor, FollowRoom follow, PostMessage post) {
+                          CurrentActor actor, FollowRoom follow, PostMessage post, ChatRules rules,
+                          EditionTimes times) {
+        this.rules = rules;
+        this.times = times;
         this.pages = pages;
         this.queries = queries;
         this.rooms = rooms;
@@ -91,8 +94,10 @@ class ReaderChatsController {
         if (target.isEmpty()) {
             return notFound(request, response, model);
         }
+        BanInForce ban = actor.get().flatMap(who -> rules.storedBan(who.accountId(), target.get().roomId()))
+                .orElse(null);
         return showWrite(request, response, model, target.get(),
-                request.getParameter("held") != null ? "chat.held" : null, List.of(), "", HttpStatus.OK);
+                request.getParameter("held") != null ? "chat.held" : null, List.of(), "", ban, HttpStatus.OK);
     }
 
     @PostMapping(WRITE)
@@ -107,7 +112,8 @@ class ReaderChatsController {
                 target.get().roomId() == null ? target.get().articleId() : null, body, null, request.getRemoteAddr()));
         if (result instanceof ChatResult.Refused<MessageView> refused) {
             return showWrite(request, response, model, target.get(), null,
-                    List.of(problem(request, refused.reason())), body, ChatApiController.status(refused.reason()));
+                    List.of(problem(request, refused.reason())), body, refused.ban(),
+                    ChatApiController.status(refused.reason()));
         }
         MessageView message = ((ChatResult.Done<MessageView>) result).value();
         if (message.state() == MessageState.HELD) {
@@ -121,22 +127,26 @@ class ReaderChatsController {
                              List<AccountResult.Problem> problems, HttpStatus status) {
         long accountId = actor.get().orElseThrow().accountId();
         ReaderPage page = pages.page(request, "account.chats.title", notice, problems, Map.of());
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(page.locale()).withZone(ZoneOffset.UTC);
+        TimeFormat time = times.of(page.locale());
         List<RoomLine> lines = queries.roomsOf(accountId).stream()
                 .map(r -> new RoomLine(r, time.format(r.lastActivityAt()))).toList();
         noStore(response, status);
         model.addAttribute("page", page);
         model.addAttribute("rooms", lines);
+        model.addAttribute("time", time);
         return "account/chats";
     }
 
+    /** @param ban the ban that keeps the reader out of the room: the page says until when, its form disabled */
     private String showWrite(HttpServletRequest request, HttpServletResponse response, Model model, WriteTarget target,
-                             String notice, List<AccountResult.Problem> problems, String body, HttpStatus status) {
+                             String notice, List<AccountResult.Problem> problems, String body, BanInForce ban,
+                             HttpStatus status) {
         noStore(response, status);
-        model.addAttribute("page", pages.page(request, "account.chats.write.title", notice, problems,
-                Map.of("body", body)));
+        ReaderPage page = pages.page(request, "account.chats.write.title", notice, problems, Map.of("body", body));
+        model.addAttribute("page", page);
         model.addAttribute("target", target);
+        model.addAttribute("ban", ban == null ? null : ban.expiresAt() == null ? page.t("chat.banned")
+                : page.t("chat.banned.until", times.of(page.locale()).format(ban.expiresAt())));
         model.addAttribute("maxLength", MessageText.MAX_LENGTH);
         return "account/chat-write";
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.dateline.chats.ActiveBan;
+import org.dateline.chats.BanInForce;
 import org.dateline.chats.MessageView;
 import org.dateline.chats.Refusal;
 
@@ -89,10 +89,10 @@ sealed interface ServerFrame {
     record Refused(String ref, String code, String detail, String bannedUntil, Boolean everyRoom)
             implements ServerFrame {
 
-        static Refused of(String ref, Refusal refusal, ActiveBan ban) {
+        static Refused of(String ref, Refusal refusal, BanInForce ban) {
             return new Refused(ref, refusal.code(), refusal.message(),
                     ban == null || ban.expiresAt() == null ? null : ban.expiresAt().toString(),
-                    ban == null ? null : ban.roomId() == null);
+                    ban == null ? null : ban.everyRoom());
         }
     }
 

@@ -2,7 +2,6 @@ package org.dateline.chats.internal;
 
 import java.util.Optional;
 
-import org.dateline.chats.ActiveBan;
 import org.dateline.chats.ChatResult;
 import org.dateline.chats.MessageView;
 import org.dateline.chats.PostMessage;
@@ -45,9 +44,7 @@ class SocketPosts {
                 (String) session.getAttributes().get(ChatSocketConfiguration.ADDRESS));
         ChatResult<MessageView> result = posts.postAs(reader.get(), command);
         if (result instanceof ChatResult.Refused<MessageView> refusal) {
-            ActiveBan ban = refusal.reason() == Refusal.BANNED
-                    ? posts.banOf(reader.get().id(), command).orElse(null) : null;
-            subscriber.send(protocol.write(ServerFrame.Refused.of(post.ref(), refusal.reason(), ban)));
+            subscriber.send(protocol.write(ServerFrame.Refused.of(post.ref(), refusal.reason(), refusal.ban())));
             return;
         }
         subscriber.send(protocol.write(new ServerFrame.Posted(post.ref(),

@@ -263,7 +263,7 @@ class SiteController {
                 ui.dateTime(m.createdAt()), m.editedAt() != null,
                 m.reactions().entrySet().stream().map(r -> new ChatView.ReactionCount(r.getKey(),
                         Reaction.parse(r.getKey()).map(Reaction::emoji).orElse(r.getKey()), r.getValue())).toList(),
-                m.permalink())).toList();
+                m.permalink(), m.quote())).toList();
         return new ChatView(conversation.articleId(), conversation.roomId(), conversation.open(), messages,
                 conversation.older(), conversation.lastChange());
     }

@@ -18,7 +18,7 @@ final class Frames {
 
     static final Instant AT = Instant.parse("2026-11-02T10:15:30.120Z");
     static final MessageView MESSAGE = new MessageView(5, 7, "en", 3, "Alice", "Hi <b>", "<p>Hi &lt;b&gt;</p>", null,
-            AT, null, Map.of("like", 2), "/en/chat/m/5", MessageState.VISIBLE);
+            AT, null, Map.of("like", 2), "/en/chat/m/5", MessageState.VISIBLE, null);
     /** {@link #MESSAGE} as the socket protocol has always written it. */
     static final String MESSAGE_JSON = "{\"id\":5,\"roomId\":7,\"edition\":\"en\",\"authorId\":3,"
             + "\"authorName\":\"Alice\",\"text\":\"Hi <b>\",\"html\":\"<p>Hi &lt;b&gt;</p>\","

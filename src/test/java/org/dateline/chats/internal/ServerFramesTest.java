@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.dateline.chats.ActiveBan;
+import org.dateline.chats.BanInForce;
+import org.dateline.chats.MessageState;
+import org.dateline.chats.MessageView;
+import org.dateline.chats.Quote;
 import org.dateline.chats.Refusal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dateline.chats.internal.Frames.AT;
 import static org.dateline.chats.internal.Frames.MESSAGE;
 import static org.dateline.chats.internal.Frames.MESSAGE_JSON;
 
@@ -43,6 +47,21 @@ class ServerFramesTest {
                 .isEqualTo("{\"type\":\"changed\",\"room\":7,\"message\":" + MESSAGE_JSON + ",\"seq\":13}");
         assertThat(json(ServerFrame.MessageNow.shown(MESSAGE, null)))
                 .isEqualTo("{\"type\":\"message\",\"room\":7,\"message\":" + MESSAGE_JSON + "}");
+    }
+
+    @Test
+    void writesAReplysQuoteAfterEveryFieldAMessageAlwaysHad() {
+        MessageView reply = new MessageView(6, 7, "en", 4, "Bob", "No", "No", 5L, AT, null, Map.of(),
+                "/en/chat/m/6", MessageState.VISIBLE, new Quote("Alice", "Hi <b>", null));
+        String fields = "{\"id\":6,\"roomId\":7,\"edition\":\"en\",\"authorId\":4,\"authorName\":\"Bob\","
+                + "\"text\":\"No\",\"html\":\"No\",\"replyTo\":5,\"createdAt\":\"2026-11-02T10:15:30.120Z\","
+                + "\"reactions\":{},\"permalink\":\"/en/chat/m/6\",\"state\":\"VISIBLE\",";
+        assertThat(json(ServerFrame.MessageNow.shown(reply, 14L))).isEqualTo("{\"type\":\"message\",\"room\":7,"
+                + "\"message\":" + fields + "\"quote\":{\"authorName\":\"Alice\",\"text\":\"Hi <b>\"}},\"seq\":14}");
+        MessageView toDeleted = new MessageView(6, 7, "en", 4, "Bob", "No", "No", 5L, AT, null, Map.of(),
+                "/en/chat/m/6", MessageState.VISIBLE, new Quote(null, null, true));
+        assertThat(json(new ServerFrame.Posted("c9", toDeleted))).isEqualTo("{\"type\":\"posted\",\"ref\":\"c9\","
+                + "\"message\":" + fields + "\"quote\":{\"deleted\":true}}}");
     }
 
     @Test
@@ -80,12 +99,11 @@ class ServerFramesTest {
     void writesARefusalAndABansEnd() {
         assertThat(json(ServerFrame.Refused.of("c1", Refusal.SLOW_MODE, null))).isEqualTo("{\"type\":\"refused\","
                 + "\"ref\":\"c1\",\"code\":\"slow_mode\",\"detail\":\"" + Refusal.SLOW_MODE.message() + "\"}");
-        ActiveBan everywhere = new ActiveBan(1, 3, "Alice", null, null, "Rude", "Mod", Instant.EPOCH,
-                Instant.parse("2026-11-03T10:00:00Z"));
+        BanInForce everywhere = new BanInForce(null, Instant.parse("2026-11-03T10:00:00Z"));
         assertThat(json(ServerFrame.Refused.of("c2", Refusal.BANNED, everywhere))).isEqualTo("{\"type\":\"refused\","
                 + "\"ref\":\"c2\",\"code\":\"banned\",\"detail\":\"" + Refusal.BANNED.message() + "\","
                 + "\"bannedUntil\":\"2026-11-03T10:00:00Z\",\"everyRoom\":true}");
-        ActiveBan hereUntilLifted = new ActiveBan(1, 3, "Alice", 7L, "A story", "Rude", "Mod", Instant.EPOCH, null);
+        BanInForce hereUntilLifted = new BanInForce(7L, null);
         assertThat(json(ServerFrame.Refused.of("c3", Refusal.BANNED, hereUntilLifted))).isEqualTo("{\"type\":"
                 + "\"refused\",\"ref\":\"c3\",\"code\":\"banned\",\"detail\":\"" + Refusal.BANNED.message() + "\","
                 + "\"everyRoom\":false}");
