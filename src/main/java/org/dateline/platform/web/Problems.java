@@ -1,7 +1,9 @@
 package org.dateline.platform.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +36,19 @@ public final class Problems {
                 "The request has " + errors.size() + " problem(s); see errors.");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The members of a problem document in their usual order, for writers that have no Spring converter at hand. */
+    public static Map<String, Object> fields(ProblemDetail problem) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", problem.getType().toString());
+        fields.put("title", problem.getTitle());
+        fields.put("status", problem.getStatus());
+        fields.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            fields.putAll(problem.getProperties());
+        }
+        return fields;
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
