@@ -3,6 +3,7 @@ package org.dateline.platform.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    /** The request attribute that gives the error page's problem document its code, set before a sendError. */
+    public static final String ERROR_CODE_ATTRIBUTE = "dateline.error.code";
 
     private Problems() {
     }
@@ -24,6 +27,14 @@ public final class Problems {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /**
+     * The code of an answer that has no more particular one: the status's name ({@code bad_request}, {@code not_found},
+     * {@code method_not_allowed}, {@code unsupported_media_type}, ...), and {@code internal_error} for a 500.
+     */
+    public static String codeOf(HttpStatus status) {
+        return status == HttpStatus.INTERNAL_SERVER_ERROR ? "internal_error" : status.name().toLowerCase(Locale.ROOT);
     }
 
     /** One problem with one field of a request: the field as the client names it, a stable code, a message. */

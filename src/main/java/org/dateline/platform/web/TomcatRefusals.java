@@ -87,8 +87,8 @@ class TomcatRefusals implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
                     body = page(status, shown, strings(request));
                 } else {
                     response.setContentType(Problems.PROBLEM_JSON.toString());
-                    body = JSON.writeValueAsString(Problems.fields(Problems.problem(shown,
-                            shown.name().toLowerCase(Locale.ROOT), shown.getReasonPhrase())));
+                    body = JSON.writeValueAsString(Problems.fields(Problems.problem(shown, Problems.codeOf(shown),
+                            shown.getReasonPhrase())));
                 }
                 Writer writer = response.getReporter();
                 if (writer != null) {

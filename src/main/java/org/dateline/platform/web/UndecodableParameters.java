@@ -21,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class UndecodableParameters extends OncePerRequestFilter {
 
-    /** The request attribute that gives the error page or problem document its code. */
-    public static final String ERROR_CODE_ATTRIBUTE = "dateline.error.code";
     public static final String CODE = "invalid_encoding";
 
     private static final Logger log = LoggerFactory.getLogger(UndecodableParameters.class);
@@ -36,7 +34,7 @@ public class UndecodableParameters extends OncePerRequestFilter {
             // Tomcat's InvalidParameterException is an IllegalStateException; other containers throw the other kind.
             log.info("Refused {} {}: its parameters are not valid percent-encoded UTF-8", request.getMethod(),
                     request.getRequestURI());
-            request.setAttribute(ERROR_CODE_ATTRIBUTE, CODE);
+            request.setAttribute(Problems.ERROR_CODE_ATTRIBUTE, CODE);
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
