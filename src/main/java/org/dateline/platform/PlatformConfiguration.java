@@ -2,12 +2,14 @@ package org.dateline.platform;
 
 import java.time.Clock;
 
+import org.dateline.platform.web.TextWithoutNul;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
@@ -30,5 +32,12 @@ class PlatformConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Text with a NUL is refused naming the field ({@link TextWithoutNul}). */
+    @Bean
+    JsonMapperBuilderCustomizer textWithoutNul() {
+        return builder -> builder.addModule(new SimpleModule("text-without-nul")
+                .addDeserializer(String.class, new TextWithoutNul()));
     }
 }

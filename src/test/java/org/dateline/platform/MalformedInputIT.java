@@ -31,6 +31,7 @@ import jakarta.servlet.ServletRequest;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
 import org.dateline.testing.DatelineTestContext;
+import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.Routes;
 import org.dateline.testing.Routes.Route;
@@ -195,6 +196,17 @@ class MalformedInputIT {
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(problem.statusCode()).isEqualTo(400);
         assertThat(problem.body()).contains("\"code\":\"invalid_parameter\"");
+    }
+
+    /** Even in a field that publishing ignores (a correction note), so that nothing after the reading refuses it. */
+    @Test
+    void textWithANulIsRefusedNamingTheField() {
+        String article = Http.article("en", "russia", "A headline").replaceFirst("\\{",
+                "{\"correction\":\"A NUL \\\\u0000 in a note\",");
+        HttpResponse<String> refused = new Http(port).postJson("/api/admin/articles", article,
+                DatelineTestContext.ADMIN_TOKEN);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("{\"field\":\"correction\",\"code\":\"invalid_characters\"");
     }
 
     /**

@@ -37,14 +37,18 @@ class ApiErrors {
 
     /**
      * A body that is no JSON answers {@code malformed_json}; JSON with a value of the wrong type in a field answers
-     * {@code invalid_request} naming the field (code {@code invalid_type}), like any other problem with a field.
+     * {@code invalid_request} naming the field (code {@code invalid_type}, or {@code invalid_characters} for text with
+     * a NUL), like any other problem with a field.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = field(mismatch.getPath());
-            return Problems.response(Problems.invalid(List.of(new Problems.FieldError(field, "invalid_type",
-                    "The value of " + field + " is not of the expected type."))));
+            return Problems.response(Problems.invalid(List.of(mismatch instanceof TextWithoutNul.Refused
+                    ? new Problems.FieldError(field, "invalid_characters", "The text of " + field
+                            + " holds a character no text may hold.")
+                    : new Problems.FieldError(field, "invalid_type", "The value of " + field
+                            + " is not of the expected type."))));
         }
         return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_json",
                 "The request body is not a JSON document of the expected shape."));
