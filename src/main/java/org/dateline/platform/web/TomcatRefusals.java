@@ -31,6 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link SecurityHeaders}) and a short body in the format the client asked for (a page, or a problem document with
  * a code named after the status, such as {@code bad_request}) instead of Tomcat's page. Nothing names the server or
  * shows a stack trace. The same valve answers, as a last resort, a failure of the application's own error page.
+ * <p>
+ * What it cannot do: a request line over the limit is refused before Tomcat reads any header, so its Accept is
+ * unknown and the answer is a problem document; a request that is no HTTP/1.x at all (an HTTP/0.9 line) gets no
+ * answer, only a closed connection. Tomcat logs the first refusal of each kind at INFO with a stack trace, and the
+ * rest of the day at DEBUG.
  */
 @Component
 class TomcatRefusals implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
