@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.dateline.platform.web.ForwardedHeaders;
 import org.dateline.platform.web.SiteCookies;
+import org.dateline.platform.web.TextWithoutNul;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
@@ -46,5 +48,12 @@ class PlatformConfiguration {
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> siteCookies() {
         return factory -> factory.addContextCustomizers(context -> context.setCookieProcessor(new SiteCookies()));
+    }
+
+    /** Text with a NUL is refused naming the field ({@link TextWithoutNul}). */
+    @Bean
+    JsonMapperBuilderCustomizer textWithoutNul() {
+        return builder -> builder.addModule(new SimpleModule("text-without-nul")
+                .addDeserializer(String.class, new TextWithoutNul()));
     }
 }

@@ -54,6 +54,11 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** The client with this session's cookies, for requests the methods here do not make. */
+    public HttpClient client() {
+        return client;
+    }
+
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }

@@ -11,6 +11,7 @@ import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.platform.web.Problems;
+import org.dateline.platform.web.SecurityHeaders;
 import org.dateline.platform.web.StrictTransport;
 import org.dateline.platform.web.UndecodableParameters;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,10 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
 
     private final IdentitySettings settings;
 
@@ -235,12 +233,18 @@ class SecurityConfiguration {
         headers
             // Pages set their own caching; the page cache filter answers conditional requests.
             .cacheControl(cache -> cache.disable())
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(
+                    ReferrerPolicyHeaderWriter.ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
             .frameOptions(frame -> frame.deny())
             // The page cache writes HSTS on its hits too: one writer, so both say the same.
             .httpStrictTransportSecurity(hsts -> hsts.disable())
             .addHeaderWriter(StrictTransport::write);
+    }
+
+    @Bean
+    RequestRejectedHandler rejectedRequests() {
+        return SecurityHeaders.onRejectedRequest();
     }
 
     /** bcrypt (through the delegating encoder, so hashes name their algorithm and can be upgraded later). */
@@ -257,12 +261,6 @@ class SecurityConfiguration {
         if (status == HttpStatus.UNAUTHORIZED && !"login_required".equals(code)) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.putAll(problem.getProperties());
-        json.writeValue(response.getOutputStream(), body);
+        json.writeValue(response.getOutputStream(), Problems.fields(problem));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +20,12 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-/** The one place that turns API failures into problem documents. No stack trace or SQL ever reaches a client. */
+/**
+ * The one place that turns API failures into problem documents. No stack trace or SQL ever reaches a client. First
+ * among the advices, so that {@link PageErrors}, which applies to every controller, never answers for the API.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -31,14 +37,18 @@ class ApiErrors {
 
     /**
      * A body that is no JSON answers {@code malformed_json}; JSON with a value of the wrong type in a field answers
-     * {@code invalid_request} naming the field (code {@code invalid_type}), like any other problem with a field.
+     * {@code invalid_request} naming the field (code {@code invalid_type}, or {@code invalid_characters} for text with
+     * a NUL), like any other problem with a field.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = field(mismatch.getPath());
-            return Problems.response(Problems.invalid(List.of(new Problems.FieldError(field, "invalid_type",
-                    "The value of " + field + " is not of the expected type."))));
+            return Problems.response(Problems.invalid(List.of(mismatch instanceof TextWithoutNul.Refused
+                    ? new Problems.FieldError(field, "invalid_characters", "The text of " + field
+                            + " holds a character no text may hold.")
+                    : new Problems.FieldError(field, "invalid_type", "The value of " + field
+                            + " is not of the expected type."))));
         }
         return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_json",
                 "The request body is not a JSON document of the expected shape."));
@@ -87,7 +97,7 @@ class ApiErrors {
         // Spring's own client errors (missing parameter, not acceptable, ...) keep their status, with our shape.
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
-            return Problems.response(Problems.problem(status, "bad_request", status.getReasonPhrase()));
+            return Problems.response(Problems.problem(status, Problems.codeOf(status), status.getReasonPhrase()));
         }
         log.error("Unexpected API failure", e);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",

@@ -1,7 +1,10 @@
 package org.dateline.platform.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    /** The request attribute that gives the error page's problem document its code, set before a sendError. */
+    public static final String ERROR_CODE_ATTRIBUTE = "dateline.error.code";
 
     private Problems() {
     }
@@ -24,6 +29,14 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The code of an answer that has no more particular one: the status's name ({@code bad_request}, {@code not_found},
+     * {@code method_not_allowed}, {@code unsupported_media_type}, ...), and {@code internal_error} for a 500.
+     */
+    public static String codeOf(HttpStatus status) {
+        return status == HttpStatus.INTERNAL_SERVER_ERROR ? "internal_error" : status.name().toLowerCase(Locale.ROOT);
+    }
+
     /** One problem with one field of a request: the field as the client names it, a stable code, a message. */
     public record FieldError(String field, String code, String message) {
     }
@@ -34,6 +47,19 @@ public final class Problems {
                 "The request has " + errors.size() + " problem(s); see errors.");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The members of a problem document in their usual order, for writers that have no Spring converter at hand. */
+    public static Map<String, Object> fields(ProblemDetail problem) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", problem.getType().toString());
+        fields.put("title", problem.getTitle());
+        fields.put("status", problem.getStatus());
+        fields.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            fields.putAll(problem.getProperties());
+        }
+        return fields;
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

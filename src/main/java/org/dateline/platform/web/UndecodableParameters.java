@@ -1,6 +1,8 @@
 package org.dateline.platform.web;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a request whose parameters cannot be decoded (a query string or form with bad percent-encoding, such as
  * {@code ?before=%ff}) before anything reads them: Tomcat throws when the first parameter is asked for, which a
- * controller or Spring Security would otherwise turn into a 500 and a stack trace in the log. The answer is a 400 in
+ * controller or Spring Security would otherwise turn into a 500 and a stack trace in the log. A parameter that
+ * decodes to text with a NUL ({@code %00}) is refused the same way: no field can hold one, and PostgreSQL fails any
+ * query that carries one. The answer is a 400 in
  * the format the client asked for (the error page or a problem document, code {@value #CODE}), with one short log
  * line. Every security filter chain runs it right after its header writer (so the answer carries the security
  * headers) and before anything that reads a parameter (the CSRF check reads a form's token); the filters in front
@@ -21,8 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class UndecodableParameters extends OncePerRequestFilter {
 
-    /** The request attribute that gives the error page or problem document its code. */
-    public static final String ERROR_CODE_ATTRIBUTE = "dateline.error.code";
     public static final String CODE = "invalid_encoding";
 
     private static final Logger log = LoggerFactory.getLogger(UndecodableParameters.class);
@@ -30,16 +32,33 @@ public class UndecodableParameters extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Map<String, String[]> parameters;
         try {
-            request.getParameterMap();
+            parameters = request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException undecodable) {
             // Tomcat's InvalidParameterException is an IllegalStateException; other containers throw the other kind.
-            log.info("Refused {} {}: its parameters are not valid percent-encoded UTF-8", request.getMethod(),
-                    request.getRequestURI());
-            request.setAttribute(ERROR_CODE_ATTRIBUTE, CODE);
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            refuse(request, response, "are not valid percent-encoded UTF-8");
             return;
         }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (hasNul(parameter.getKey())
+                    || Arrays.stream(parameter.getValue()).anyMatch(UndecodableParameters::hasNul)) {
+                refuse(request, response, "hold a NUL character");
+                return;
+            }
+        }
         chain.doFilter(request, response);
+    }
+
+    /** No text the application keeps can hold U+0000 (PostgreSQL refuses it in any query, with a 500 after it). */
+    private static boolean hasNul(String text) {
+        return text.indexOf(0) >= 0;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String why)
+            throws IOException {
+        log.info("Refused {} {}: its parameters {}", request.getMethod(), request.getRequestURI(), why);
+        request.setAttribute(Problems.ERROR_CODE_ATTRIBUTE, CODE);
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.platform.web.Problems;
-import org.dateline.platform.web.UndecodableParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -45,13 +44,8 @@ class SiteErrorController implements ErrorController {
         int status = status(request);
         HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
                 : HttpStatus.valueOf(status);
-        Object given = request.getAttribute(UndecodableParameters.ERROR_CODE_ATTRIBUTE);
-        String code = given instanceof String named ? named : switch (status) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 500 -> "internal_error";
-            default -> httpStatus.is4xxClientError() ? "bad_request" : "internal_error";
-        };
+        Object given = request.getAttribute(Problems.ERROR_CODE_ATTRIBUTE);
+        String code = given instanceof String named ? named : Problems.codeOf(httpStatus);
         return Problems.response(Problems.problem(httpStatus, code, httpStatus.getReasonPhrase()));
     }
 
@@ -64,7 +58,11 @@ class SiteErrorController implements ErrorController {
         } else if (error instanceof Throwable t) {
             log.error("Unhandled failure on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
         }
-        return status instanceof Integer code ? code : 500;
+        if (status instanceof Integer code) {
+            return code;
+        }
+        // No error dispatch: someone asked for /error itself, which is no page.
+        return error == null ? 404 : 500;
     }
 
 }
