@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code view (new)}: {@code POST /api/views/{id}} for (address, article) pairs never sent before: each is
  *   counted (a mark, the total moved);</li>
  *   <li>{@code view (again)}: the same pairs again, the same day: answered, not counted;</li>
+ *   <li>{@code view (new reader)}: every view from an address not seen before, on a connection of its own (what a
+ *   server shows to many readers who each read one story; the cost of a per-address rate limit's first check);</li>
  *   <li>{@code read}: {@code GET /api/views/{id}}.</li>
  * </ol>
  * Prints, per phase, requests per second, latency p50/p99, answers other than 200, how many views were counted, and
@@ -72,10 +74,14 @@ public class ViewsBench {
         int used = bench.lastAddress.get() - firstAddress + 1;
         bench.phase("view (again: not counted)", Kind.VIEW_AGAIN, firstAddress, Math.max(1, SECONDS), true,
                 used);
+        bench.phase("view (new reader: one per address, own connection)", Kind.VIEW_FRESH, 0, SECONDS, true);
         bench.phase("read (GET /api/views/{id})", Kind.READ, 0, SECONDS, true);
     }
 
-    enum Kind { PAGE, VIEW, VIEW_AGAIN, READ }
+    enum Kind { PAGE, VIEW, VIEW_AGAIN, VIEW_FRESH, READ }
+
+    /** 127.0.0.2 to 127.0.255.251: the loopback addresses {@link Conn} binds to. */
+    static final int ADDRESSES = 250 * 256;
 
     static long[] liveArticles(URI base) throws IOException {
         List<Long> live = new ArrayList<>();
@@ -119,7 +125,8 @@ public class ViewsBench {
         long pg0 = postgresTicks();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        int start = kind == Kind.VIEW ? Math.max(firstAddress, lastAddress.get() + 1) : firstAddress;
+        int start = kind == Kind.VIEW || kind == Kind.VIEW_FRESH ? Math.max(firstAddress, lastAddress.get() + 1)
+                : firstAddress;
         for (int c = 0; c < CONNECTIONS; c++) {
             long[] mine = new long[500_000];
             latencies.add(mine);
@@ -131,15 +138,19 @@ public class ViewsBench {
                     while (System.nanoTime() < end && n < mine.length) {
                         String request;
                         int address;
-                        if (kind == Kind.VIEW || kind == Kind.VIEW_AGAIN) {
+                        if (kind == Kind.VIEW || kind == Kind.VIEW_AGAIN || kind == Kind.VIEW_FRESH) {
                             long p = pairs.getAndIncrement();
                             int a = kind == Kind.VIEW ? (int) (p / articles.length)
+                                    : kind == Kind.VIEW_FRESH ? (int) p
                                     : (int) ((p / articles.length) % Math.max(1, reuse));
                             address = start + a;
+                            if (address >= ADDRESSES) {
+                                break; // out of loopback addresses: the phase ends early
+                            }
                             long id = articles[(int) (p % articles.length)];
                             request = "POST /api/views/" + id + " HTTP/1.1\r\nHost: " + host + ":" + port
                                     + "\r\nAccept: application/json\r\nSec-Fetch-Site: same-origin\r\nContent-Length: 0\r\n\r\n";
-                            if (kind == Kind.VIEW) {
+                            if (kind == Kind.VIEW || kind == Kind.VIEW_FRESH) {
                                 lastAddress.accumulateAndGet(address, Math::max);
                             }
                         } else {
