@@ -44,7 +44,10 @@ final class DatabaseReach {
     void failed(RuntimeException e) {
         nextTry.set(System.nanoTime() + pauseNanos);
         if (down.compareAndSet(false, true)) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
             log.warn("Rate limits: the database does not answer ({}: {}); this node limits on its own, in memory, "
                     + "until it does (tried again every {} s)", cause.getClass().getSimpleName(), cause.getMessage(),
                     Duration.ofNanos(pauseNanos).toSeconds());

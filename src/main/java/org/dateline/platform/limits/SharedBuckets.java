@@ -5,12 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
@@ -56,35 +58,64 @@ final class SharedBuckets implements RateLimit {
 
     @Override
     public boolean tryTake(String key) {
-        if (reach.mayAsk()) {
-            try {
-                boolean taken = bucket(key).tryConsume(1);
-                reach.answered();
-                return taken;
-            } catch (BucketExceptions.BucketExecutionException unanswered) {
-                reach.failed(unanswered);
-            }
-        }
-        return fallback.tryTake(key);
+        return ask(key, bucket -> bucket.tryConsume(1), () -> fallback.tryTake(key));
     }
 
     @Override
     public void giveBack(String key) {
-        if (reach.mayAsk()) {
+        ask(key, bucket -> {
+            bucket.addTokens(1);
+            return true;
+        }, () -> {
+            fallback.giveBack(key);
+            return true;
+        });
+    }
+
+    /**
+     * Asks the key's shared bucket; this node's own when the database does not answer. Bucket4j 8.17 does not
+     * create a missing row for requests that arrive together on one key (its batching fails them all with
+     * {@link BucketNotFoundException}, on a key's first use or after {@link ExpiredBuckets} deleted the row): they
+     * ask again through a proxy without batching, which creates it.
+     */
+    private boolean ask(String key, Predicate<Bucket> action, BooleanSupplier onItsOwn) {
+        if (!reach.mayAsk()) {
+            return onItsOwn.getAsBoolean();
+        }
+        try {
+            boolean answer;
             try {
-                bucket(key).addTokens(1);
-                reach.answered();
-                return;
-            } catch (BucketExceptions.BucketExecutionException unanswered) {
-                reach.failed(unanswered);
+                answer = action.test(bucket(key));
+            } catch (RuntimeException failed) {
+                if (!missing(failed)) {
+                    throw failed;
+                }
+                answer = action.test(proxies.builder().build(id(key), () -> configuration));
+            }
+            reach.answered();
+            return answer;
+        } catch (RuntimeException unanswered) { // whatever it was, limiting never fails the request
+            reach.failed(unanswered);
+            return onItsOwn.getAsBoolean();
+        }
+    }
+
+    private static boolean missing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
             }
         }
-        fallback.giveBack(key);
+        return false;
     }
 
     private Bucket bucket(String key) {
         return buckets.get(key, k -> proxies.builder().withOptimization(optimization)
-                .build(prefix + digest(k), () -> configuration));
+                .build(id(k), () -> configuration));
+    }
+
+    private String id(String key) {
+        return prefix + digest(key);
     }
 
     /** 128 bits of SHA-256: the row names the key without holding it. */

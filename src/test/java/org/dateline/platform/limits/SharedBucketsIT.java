@@ -3,8 +3,16 @@ package org.dateline.platform.limits;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Level;
@@ -120,11 +128,56 @@ class SharedBucketsIT {
     }
 
     @Test
-    void withoutTheDatabaseEachNodeLimitsOnItsOwnAndSaysSoOnce() {
-        Logger logger = (Logger) LoggerFactory.getLogger(RateLimiter.class);
+    void requestsArrivingTogetherOnNewKeysAreAnsweredByTheDatabase() throws Exception {
+        ListAppender<ILoggingEvent> lines = logLines();
+        try {
+            for (int tolerance : new int[] {0, 10}) {
+                String name = "test.together." + tolerance;
+                RateLimit first = node(tolerance).limit(name, 40, Duration.ofHours(1));
+                RateLimit second = node(tolerance).limit(name, 40, Duration.ofHours(1));
+                // 16 threads, half on each node, 50 checks on a key, then the next key: a key is new to both nodes
+                // and the table when the threads arrive at it
+                AtomicInteger checks = new AtomicInteger();
+                Map<Integer, AtomicInteger> takenOfKey = new ConcurrentHashMap<>();
+                ExecutorService threads = Executors.newFixedThreadPool(16);
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    RateLimit limit = t % 2 == 0 ? first : second;
+                    done.add(threads.submit(() -> {
+                        for (int check; (check = checks.getAndIncrement()) < 50 * 40; ) {
+                            if (limit.tryTake("10.0.4." + check / 50)) {
+                                takenOfKey.computeIfAbsent(check / 50, k -> new AtomicInteger()).incrementAndGet();
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> thread : done) {
+                    thread.get(60, TimeUnit.SECONDS);
+                }
+                threads.shutdown();
+                assertThat(takenOfKey).hasSize(40);
+                int most = 40 + 2 * (40 * tolerance / 100);
+                takenOfKey.forEach((key, taken) -> assertThat(taken.get())
+                        .as("tolerance %d, key %d", tolerance, key).isBetween(40, most));
+            }
+            // no check fell back to this node's own buckets
+            assertThat(lines.list).isEmpty();
+        } finally {
+            ((Logger) LoggerFactory.getLogger(RateLimiter.class)).detachAppender(lines);
+        }
+    }
+
+    private static ListAppender<ILoggingEvent> logLines() {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
-        logger.addAppender(lines);
+        ((Logger) LoggerFactory.getLogger(RateLimiter.class)).addAppender(lines);
+        return lines;
+    }
+
+    @Test
+    void withoutTheDatabaseEachNodeLimitsOnItsOwnAndSaysSoOnce() {
+        Logger logger = (Logger) LoggerFactory.getLogger(RateLimiter.class);
+        ListAppender<ILoggingEvent> lines = logLines();
         try {
             RateLimit limit = node(0).limit("test.unreachable", 5, Duration.ofHours(1));
             assertThat(taken(limit, "10.0.2.1", 2)).isEqualTo(2);
