@@ -30,11 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   server shows to many readers who each read one story; the cost of a per-address rate limit's first check);</li>
  *   <li>{@code read}: {@code GET /api/views/{id}}.</li>
  * </ol>
- * Prints, per phase, requests per second, latency p50/p99, answers other than 200, how many views were counted, and
- * the CPU the server (and PostgreSQL's processes) spent per request, from /proc.
+ * Prints, per phase, requests per second, latency p50/p99, answers other than 200, how many views were counted, the
+ * CPU the server (and PostgreSQL's processes) spent per request, from /proc, and on PostgreSQL the transactions of
+ * the server's database per request (of that database only; the CPU of PostgreSQL's processes counts every user).
  * <p>
  * Usage: {@code java ViewsBench.java BASE_URL PAGE_PATH SERVER_PID}; {@code -Dviews.connections=16
- * -Dviews.seconds=20}. The live articles are found by asking {@code GET /api/views/{id}} for ids 1, 2, ... until 200
+ * -Dviews.seconds=20 -Dviews.pgdb=NAME}. The live articles are found by asking {@code GET /api/views/{id}} for ids 1, 2, ... until 200
  * ids in a row answer 404.
  */
 public class ViewsBench {
@@ -64,8 +65,8 @@ public class ViewsBench {
         System.out.printf(Locale.ROOT, "ViewsBench: %d connections, %d s per phase, %d live articles; client %s%n",
                 CONNECTIONS, SECONDS, ids.length, System.getProperty("java.runtime.version"));
         System.out.println();
-        System.out.println("| phase | requests | requests/s | p50 ms | p99 ms | not 200 | counted | server CPU per request | PostgreSQL CPU per request |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| phase | requests | requests/s | p50 ms | p99 ms | not 200 | counted | server CPU per request | PostgreSQL CPU per request | transactions per request |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         bench.phase("page (cached article, warm-up)", Kind.PAGE, 0, 5, false);
         bench.phase("view (new, warm-up)", Kind.VIEW, 0, 5, false);
         bench.phase("page (cached article)", Kind.PAGE, 0, SECONDS, true);
@@ -116,6 +117,7 @@ public class ViewsBench {
      * addresses from firstAddress.
      */
     void phase(String name, Kind kind, int firstAddress, int seconds, boolean print, int reuse) throws Exception {
+        long tx0 = print ? transactions() : -1; // first: it waits for the database's counts to settle
         AtomicLong pairs = new AtomicLong();
         AtomicInteger notOk = new AtomicInteger();
         AtomicInteger counted = new AtomicInteger();
@@ -193,6 +195,7 @@ public class ViewsBench {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu = cpuTicks(serverPid) - cpu0;
         long pg = postgresTicks() - pg0;
+        long tx = tx0 < 0 ? -1 : transactions() - tx0;
         int total = 0;
         for (long[] l : latencies) {
             total += (int) l[l.length - 1];
@@ -206,10 +209,11 @@ public class ViewsBench {
         }
         Arrays.sort(all);
         if (print) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %d | %.3f ms | %s |%n", name, total,
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %d | %.3f ms | %s | %s |%n", name, total,
                     total / elapsed, pct(all, 50) / 1e6, pct(all, 99) / 1e6, notOk.get(), counted.get(),
                     total == 0 ? 0.0 : cpu * 1000.0 / TICKS / total,
-                    pg == 0 ? "–" : String.format(Locale.ROOT, "%.3f ms", pg * 1000.0 / TICKS / total));
+                    pg == 0 ? "–" : String.format(Locale.ROOT, "%.3f ms", pg * 1000.0 / TICKS / total),
+                    tx < 0 || total == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) tx / total));
         }
     }
 
@@ -228,6 +232,29 @@ public class ViewsBench {
             return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Transactions committed and rolled back so far in the server's PostgreSQL database ({@code -Dviews.pgdb}; -1
+     * without it): unlike the CPU of PostgreSQL's processes, no other user of the same server counts here. Each
+     * backend reports its counts at most once a second, and an idle one after ten: read after 11 s of quiet.
+     */
+    static long transactions() {
+        String database = System.getProperty("views.pgdb");
+        if (database == null) {
+            return -1;
+        }
+        try {
+            Thread.sleep(11_000);
+            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-Atc",
+                    "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
+                    .redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            psql.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return -1;
         }
     }
 

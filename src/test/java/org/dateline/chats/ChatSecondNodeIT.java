@@ -2,24 +2,22 @@ package org.dateline.chats;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-import org.dateline.DatelineApplication;
 import org.dateline.chats.internal.ChatRules;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,18 +51,8 @@ class ChatSecondNodeIT {
     private ConfigurableApplicationContext second;
 
     @BeforeAll
-    void startSecondNode() throws Exception {
-        second = new SpringApplicationBuilder(DatelineApplication.class).run(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.datasource.hikari.minimum-idle=1",
-                "--dateline.data-dir=" + Files.createTempDirectory("chat-second-node"),
-                "--dateline.node-id=chat-second-node",
-                "--dateline.demo.on-empty=false",
-                "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN);
+    void startSecondNode() {
+        second = TestNodes.start(environment, "chat-second-node");
     }
 
     @AfterAll

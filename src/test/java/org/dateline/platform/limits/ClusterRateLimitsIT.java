@@ -3,25 +3,22 @@ package org.dateline.platform.limits;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import org.dateline.DatelineApplication;
 import org.dateline.chats.ChatReader;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.TestDatabases;
+import org.dateline.testing.TestNodes;
 import org.dateline.testing.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +53,7 @@ class ClusterRateLimitsIT {
     private long articleId;
 
     @BeforeAll
-    void startTwoNodes() throws Exception {
+    void startTwoNodes() {
         first = node("limits-first");
         second = node("limits-second");
         HttpResponse<String> published = new Http(port(first)).postJson("/api/admin/articles",
@@ -76,18 +73,8 @@ class ClusterRateLimitsIT {
         }
     }
 
-    private ConfigurableApplicationContext node(String id) throws Exception {
-        return new SpringApplicationBuilder(DatelineApplication.class).run(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.datasource.hikari.minimum-idle=1",
-                "--dateline.data-dir=" + Files.createTempDirectory(id),
-                "--dateline.node-id=" + id,
-                "--dateline.demo.on-empty=false",
-                "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN,
+    private ConfigurableApplicationContext node(String id) {
+        return TestNodes.start(environment, id,
                 // every check asks the database: the sums below are exact
                 "--dateline.rate-limits.tolerance-percent=0",
                 "--dateline.login.per-address-per-minute=1000",
@@ -97,7 +84,7 @@ class ClusterRateLimitsIT {
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
+        return TestNodes.port(node);
     }
 
     @Test
