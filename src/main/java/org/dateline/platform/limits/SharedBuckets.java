@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,11 +24,13 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
  * node: Bucket4j's PostgreSQL proxy locks the row ({@code SELECT ... FOR UPDATE}), takes the token and writes the
  * state back in one short transaction of its own.
  * <p>
- * Cost: with a tolerance ({@link RateLimitSettings#unsynchronized}) of k tokens, this node's copy of a key's bucket
- * hands out up to k tokens before it writes them to the row (Bucket4j's delaying optimization), and a period at
- * most; a key's first check on this node, and every k + 1-th, asks the database. The excess over the limit is then at
- * most k per node, and it is charged to the key when the node next writes. Without a tolerance, every check asks
- * (requests on the same key at once share one transaction).
+ * Cost: with a tolerance ({@link RateLimitSettings#unsynchronized}) of k tokens, this node hands out the first k
+ * tokens of a key it has not written yet without asking; the k + 1-th check writes them and reads the row (creating
+ * it costs three short transactions, Bucket4j's), and from then on this node's copy of the bucket hands out up to k
+ * tokens before it writes them (Bucket4j's delaying optimization), and a period at most. So a reader who sends fewer
+ * than k + 1 views a minute to a node costs the database nothing, and the excess over the limit is at most k per node
+ * (charged to the key when the node next writes, or forgotten with the key after a period without checks). Without
+ * a tolerance, every check asks (requests on the same key at once share one transaction).
  * <p>
  * Rows hold a hash of the key (an address, an email address), not the key, and the time at which the bucket is
  * full again ({@code expires_at}): {@link ExpiredBuckets} deletes those.
@@ -38,7 +41,8 @@ final class SharedBuckets implements RateLimit {
     private final BucketConfiguration configuration;
     private final ProxyManager<String> proxies;
     private final Optimization optimization;
-    private final Cache<String, Bucket> buckets;
+    private final long unsynchronized;
+    private final Cache<String, Key> keys;
     private final LocalBuckets fallback;
     private final DatabaseReach reach;
 
@@ -51,20 +55,76 @@ final class SharedBuckets implements RateLimit {
         this.optimization = unsynchronized > 0
                 ? Optimizations.delaying(new DelayParameters(unsynchronized, period))
                 : Optimizations.batching();
-        this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period).build();
+        this.unsynchronized = unsynchronized;
+        this.keys = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period).build();
         this.fallback = new LocalBuckets(capacity, period);
         this.reach = reach;
     }
 
+    /**
+     * One key's bucket on this node: Bucket4j's proxy, and before the key's first write the tokens handed out without
+     * one (at most the tolerance), so that a reader who reads a story or two costs the database nothing.
+     */
+    private final class Key {
+        final Bucket proxy;
+        private final ReentrantLock lock = new ReentrantLock();
+        private long unwritten;
+        private volatile boolean written = unsynchronized == 0;
+
+        Key(String key) {
+            this.proxy = proxies.builder().withOptimization(optimization).build(id(key), () -> configuration);
+        }
+
+        /** Takes a token before the first write; false once the tolerance is used up, when the proxy takes over. */
+        boolean takeUnwritten() {
+            if (written) {
+                return false;
+            }
+            lock.lock();
+            try {
+                if (written) {
+                    return false;
+                }
+                if (unwritten < unsynchronized) {
+                    unwritten++;
+                    return true;
+                }
+                if (unwritten > 0) {
+                    proxy.consumeIgnoringRateLimits(unwritten); // the first write: what was handed out is charged
+                    unwritten = 0;
+                }
+                written = true;
+                return false;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean giveBackUnwritten() {
+            lock.lock();
+            try {
+                if (written || unwritten == 0) {
+                    return false;
+                }
+                unwritten--;
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     @Override
     public boolean tryTake(String key) {
-        return ask(key, bucket -> bucket.tryConsume(1), () -> fallback.tryTake(key));
+        return ask(key, entry -> entry.takeUnwritten() || entry.proxy.tryConsume(1), () -> fallback.tryTake(key));
     }
 
     @Override
     public void giveBack(String key) {
-        ask(key, bucket -> {
-            bucket.addTokens(1);
+        ask(key, entry -> {
+            if (!entry.giveBackUnwritten()) {
+                entry.proxy.addTokens(1);
+            }
             return true;
         }, () -> {
             fallback.giveBack(key);
@@ -75,22 +135,25 @@ final class SharedBuckets implements RateLimit {
     /**
      * Asks the key's shared bucket; this node's own when the database does not answer. Bucket4j 8.17 does not
      * create a missing row for requests that arrive together on one key (its batching fails them all with
-     * {@link BucketNotFoundException}, on a key's first use or after {@link ExpiredBuckets} deleted the row): they
-     * ask again through a proxy without batching, which creates it.
+     * {@link BucketNotFoundException}, on a key's first write or after {@link ExpiredBuckets} deleted the row): a
+     * proxy without batching creates it, and they ask again.
      */
-    private boolean ask(String key, Predicate<Bucket> action, BooleanSupplier onItsOwn) {
+    private boolean ask(String key, Predicate<Key> action, BooleanSupplier onItsOwn) {
         if (!reach.mayAsk()) {
             return onItsOwn.getAsBoolean();
         }
         try {
             boolean answer;
+            Key entry = keys.get(key, Key::new);
             try {
-                answer = action.test(bucket(key));
+                answer = action.test(entry);
             } catch (RuntimeException failed) {
                 if (!missing(failed)) {
                     throw failed;
                 }
-                answer = action.test(proxies.builder().build(id(key), () -> configuration));
+                // a proxy without batching creates the row, then the same once more
+                proxies.builder().build(id(key), () -> configuration).getAvailableTokens();
+                answer = action.test(entry);
             }
             reach.answered();
             return answer;
@@ -107,11 +170,6 @@ final class SharedBuckets implements RateLimit {
             }
         }
         return false;
-    }
-
-    private Bucket bucket(String key) {
-        return buckets.get(key, k -> proxies.builder().withOptimization(optimization)
-                .build(id(k), () -> configuration));
     }
 
     private String id(String key) {

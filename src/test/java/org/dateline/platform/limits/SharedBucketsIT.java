@@ -110,6 +110,19 @@ class SharedBucketsIT {
     }
 
     @Test
+    void aKeyWithinTheShareOfANodeCostsTheDatabaseNothing() {
+        RateLimit limit = node(10).limit("test.unwritten", 120, Duration.ofHours(1));
+        assertThat(taken(limit, "10.0.5.1", 12)).isEqualTo(12);
+        assertThat(rows("test.unwritten/")).isZero();
+        limit.giveBack("10.0.5.1");
+        assertThat(taken(limit, "10.0.5.1", 2)).isEqualTo(2);
+        // the 13th wrote the 12 before it to the row, and is itself the first of this node's copy's next share
+        assertThat(rows("test.unwritten/")).isEqualTo(1);
+        assertThat(taken(node(0).limit("test.unwritten", 120, Duration.ofHours(1)), "10.0.5.1", 200))
+                .isEqualTo(120 - 12);
+    }
+
+    @Test
     void withAToleranceEachNodeGoesBeyondTheLimitByAtMostItsShareAndPaysItBack() {
         RateLimiter firstNode = node(10);
         RateLimiter secondNode = node(10);
@@ -123,8 +136,8 @@ class SharedBucketsIT {
         assertThat(sum).isBetween(100, 100 + 2 * 10);
         // what a node handed out beyond the limit is charged when it next writes: neither lets more through
         assertThat(taken(first, "10.0.1.1", 30) + taken(second, "10.0.1.1", 30)).isZero();
-        // and a node that has not seen the key yet asks the database first
-        assertThat(taken(node(10).limit("test.tolerant", 100, Duration.ofHours(1)), "10.0.1.1", 5)).isZero();
+        // a node that has not written the key yet hands out its share before it asks, then no more
+        assertThat(taken(node(10).limit("test.tolerant", 100, Duration.ofHours(1)), "10.0.1.1", 30)).isEqualTo(10);
     }
 
     @Test
