@@ -155,7 +155,9 @@ final class SharedBuckets implements RateLimit {
                 proxies.builder().build(id(key), () -> configuration).getAvailableTokens();
                 answer = action.test(entry);
             }
-            reach.answered();
+            if (entry.written) { // else it was this node's share, and the database was not asked
+                reach.answered();
+            }
             return answer;
         } catch (RuntimeException unanswered) { // whatever it was, limiting never fails the request
             reach.failed(unanswered);

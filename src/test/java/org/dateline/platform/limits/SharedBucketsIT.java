@@ -217,6 +217,23 @@ class SharedBucketsIT {
     }
 
     @Test
+    void aShareHandedOutWithoutAskingDoesNotTellTheDatabaseAnswersAgain() {
+        ListAppender<ILoggingEvent> lines = logLines();
+        RateLimit limit = node(10).limit("test.share-while-down", 100, Duration.ofHours(1));
+        database.down = true;
+        try {
+            // 10 without asking, the 11th would write: the database does not answer, this node's own bucket lets it
+            assertThat(taken(limit, "10.0.6.1", 11)).isEqualTo(11);
+            // a new key's share asks nothing, so it says nothing of the database
+            assertThat(taken(limit, "10.0.6.2", 1)).isEqualTo(1);
+            assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
+        } finally {
+            database.down = false;
+            ((Logger) LoggerFactory.getLogger(RateLimiter.class)).detachAppender(lines);
+        }
+    }
+
+    @Test
     void bucketsFullAgainAreDeletedTheOthersKept() throws InterruptedException {
         RateLimiter node = node(0);
         RateLimit quick = node.limit("test.quick", 6000, Duration.ofMinutes(1)); // a token back every 10 ms
