@@ -26,13 +26,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code view (new)}: {@code POST /api/views/{id}} for (address, article) pairs never sent before: each is
  *   counted (a mark, the total moved);</li>
  *   <li>{@code view (again)}: the same pairs again, the same day: answered, not counted;</li>
+ *   <li>{@code view (new reader)}: every view from an address not seen before, on a connection of its own (what a
+ *   server shows to many readers who each read one story; the cost of a per-address rate limit's first check);</li>
  *   <li>{@code read}: {@code GET /api/views/{id}}.</li>
  * </ol>
- * Prints, per phase, requests per second, latency p50/p99, answers other than 200, how many views were counted, and
- * the CPU the server (and PostgreSQL's processes) spent per request, from /proc.
+ * Prints, per phase, requests per second, latency p50/p99, answers other than 200, how many views were counted, the
+ * CPU the server (and PostgreSQL's processes) spent per request, from /proc, and on PostgreSQL the transactions of
+ * the server's database per request (of that database only; the CPU of PostgreSQL's processes counts every user).
  * <p>
  * Usage: {@code java ViewsBench.java BASE_URL PAGE_PATH SERVER_PID}; {@code -Dviews.connections=16
- * -Dviews.seconds=20}. The live articles are found by asking {@code GET /api/views/{id}} for ids 1, 2, ... until 200
+ * -Dviews.seconds=20 -Dviews.pgdb=NAME}. The live articles are found by asking {@code GET /api/views/{id}} for ids 1, 2, ... until 200
  * ids in a row answer 404.
  */
 public class ViewsBench {
@@ -62,8 +65,8 @@ public class ViewsBench {
         System.out.printf(Locale.ROOT, "ViewsBench: %d connections, %d s per phase, %d live articles; client %s%n",
                 CONNECTIONS, SECONDS, ids.length, System.getProperty("java.runtime.version"));
         System.out.println();
-        System.out.println("| phase | requests | requests/s | p50 ms | p99 ms | not 200 | counted | server CPU per request | PostgreSQL CPU per request |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| phase | requests | requests/s | p50 ms | p99 ms | not 200 | counted | server CPU per request | PostgreSQL CPU per request | transactions per request |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         bench.phase("page (cached article, warm-up)", Kind.PAGE, 0, 5, false);
         bench.phase("view (new, warm-up)", Kind.VIEW, 0, 5, false);
         bench.phase("page (cached article)", Kind.PAGE, 0, SECONDS, true);
@@ -72,10 +75,14 @@ public class ViewsBench {
         int used = bench.lastAddress.get() - firstAddress + 1;
         bench.phase("view (again: not counted)", Kind.VIEW_AGAIN, firstAddress, Math.max(1, SECONDS), true,
                 used);
+        bench.phase("view (new reader: one per address, own connection)", Kind.VIEW_FRESH, 0, SECONDS, true);
         bench.phase("read (GET /api/views/{id})", Kind.READ, 0, SECONDS, true);
     }
 
-    enum Kind { PAGE, VIEW, VIEW_AGAIN, READ }
+    enum Kind { PAGE, VIEW, VIEW_AGAIN, VIEW_FRESH, READ }
+
+    /** 127.0.0.2 to 127.0.255.251: the loopback addresses {@link Conn} binds to. */
+    static final int ADDRESSES = 250 * 256;
 
     static long[] liveArticles(URI base) throws IOException {
         List<Long> live = new ArrayList<>();
@@ -110,6 +117,7 @@ public class ViewsBench {
      * addresses from firstAddress.
      */
     void phase(String name, Kind kind, int firstAddress, int seconds, boolean print, int reuse) throws Exception {
+        long tx0 = print ? transactions() : -1; // first: it waits for the database's counts to settle
         AtomicLong pairs = new AtomicLong();
         AtomicInteger notOk = new AtomicInteger();
         AtomicInteger counted = new AtomicInteger();
@@ -119,7 +127,8 @@ public class ViewsBench {
         long pg0 = postgresTicks();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        int start = kind == Kind.VIEW ? Math.max(firstAddress, lastAddress.get() + 1) : firstAddress;
+        int start = kind == Kind.VIEW || kind == Kind.VIEW_FRESH ? Math.max(firstAddress, lastAddress.get() + 1)
+                : firstAddress;
         for (int c = 0; c < CONNECTIONS; c++) {
             long[] mine = new long[500_000];
             latencies.add(mine);
@@ -131,15 +140,19 @@ public class ViewsBench {
                     while (System.nanoTime() < end && n < mine.length) {
                         String request;
                         int address;
-                        if (kind == Kind.VIEW || kind == Kind.VIEW_AGAIN) {
+                        if (kind == Kind.VIEW || kind == Kind.VIEW_AGAIN || kind == Kind.VIEW_FRESH) {
                             long p = pairs.getAndIncrement();
                             int a = kind == Kind.VIEW ? (int) (p / articles.length)
+                                    : kind == Kind.VIEW_FRESH ? (int) p
                                     : (int) ((p / articles.length) % Math.max(1, reuse));
                             address = start + a;
+                            if (address >= ADDRESSES) {
+                                break; // out of loopback addresses: the phase ends early
+                            }
                             long id = articles[(int) (p % articles.length)];
                             request = "POST /api/views/" + id + " HTTP/1.1\r\nHost: " + host + ":" + port
                                     + "\r\nAccept: application/json\r\nSec-Fetch-Site: same-origin\r\nContent-Length: 0\r\n\r\n";
-                            if (kind == Kind.VIEW) {
+                            if (kind == Kind.VIEW || kind == Kind.VIEW_FRESH) {
                                 lastAddress.accumulateAndGet(address, Math::max);
                             }
                         } else {
@@ -182,6 +195,7 @@ public class ViewsBench {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu = cpuTicks(serverPid) - cpu0;
         long pg = postgresTicks() - pg0;
+        long tx = tx0 < 0 ? -1 : transactions() - tx0;
         int total = 0;
         for (long[] l : latencies) {
             total += (int) l[l.length - 1];
@@ -195,10 +209,11 @@ public class ViewsBench {
         }
         Arrays.sort(all);
         if (print) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %d | %.3f ms | %s |%n", name, total,
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %d | %.3f ms | %s | %s |%n", name, total,
                     total / elapsed, pct(all, 50) / 1e6, pct(all, 99) / 1e6, notOk.get(), counted.get(),
                     total == 0 ? 0.0 : cpu * 1000.0 / TICKS / total,
-                    pg == 0 ? "–" : String.format(Locale.ROOT, "%.3f ms", pg * 1000.0 / TICKS / total));
+                    pg == 0 ? "–" : String.format(Locale.ROOT, "%.3f ms", pg * 1000.0 / TICKS / total),
+                    tx < 0 || total == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) tx / total));
         }
     }
 
@@ -217,6 +232,29 @@ public class ViewsBench {
             return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Transactions committed and rolled back so far in the server's PostgreSQL database ({@code -Dviews.pgdb}; -1
+     * without it): unlike the CPU of PostgreSQL's processes, no other user of the same server counts here. Each
+     * backend reports its counts at most once a second, and an idle one after ten: read after 11 s of quiet.
+     */
+    static long transactions() {
+        String database = System.getProperty("views.pgdb");
+        if (database == null) {
+            return -1;
+        }
+        try {
+            Thread.sleep(11_000);
+            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-Atc",
+                    "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
+                    .redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            psql.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -2,7 +2,9 @@
 # Article views beside the page they come with: a closed loop of C keep-alive connections (each from its own loopback
 # address, so the server sees many anonymous readers) against one node with the demo content (300 stories per
 # edition): the cached article page, views never counted before (each counts), the same views again (not counted),
-# and reads of the total. Per phase: requests/s, p50/p99, server (and PostgreSQL) CPU per request.
+# views each from an address never seen before (one connection each: many readers reading one story each), and reads
+# of the total. Per phase: requests/s, p50/p99, server (and PostgreSQL) CPU per request, and on PostgreSQL the
+# transactions of the bench database per request (counted by PostgreSQL for that database alone).
 # Usage: bench/views.sh
 #   env: DBS="h2 postgres" (default h2) CONNECTIONS=16 SECONDS_=20 JAVA=java
 # The server of this run allows each address far more views than the default 120 a minute
@@ -37,7 +39,9 @@ for db in $DBS; do
     log "$db healthy after $ms ms (pid $DL_PID)"
     curl -s -o /dev/null "http://127.0.0.1:$PORT$SEED_PATH" # the page is cached from here on
     echo
-    "$JAVA" -cp "$WORK/classes" -Dviews.connections="$CONNECTIONS" -Dviews.seconds="$SECONDS_" \
+    pgdb=()
+    if [ "$db" = postgres ]; then pgdb=(-Dviews.pgdb="$PG_DB"); fi
+    "$JAVA" -cp "$WORK/classes" -Dviews.connections="$CONNECTIONS" -Dviews.seconds="$SECONDS_" "${pgdb[@]}" \
         ViewsBench "http://127.0.0.1:$PORT" "$SEED_PATH" "$DL_PID" || echo "client exited with $?"
     echo
     errors=$(grep -c -E ' (ERROR|WARN) ' "$logfile" || true)

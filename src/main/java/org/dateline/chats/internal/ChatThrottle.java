@@ -1,17 +1,17 @@
 package org.dateline.chats.internal;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import org.dateline.platform.limits.RateLimit;
+import org.dateline.platform.limits.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
  * Rate limits of chats, per account and per client address: messages (brand-new accounts get fewer), reactions,
- * and later reports. Buckets live on this node (a cluster of N nodes allows N times as much, as with login) and
- * are forgotten when idle. The message allowances are settings ({@link ChatSettings.Rate}); the defaults are the limits.
+ * and later reports. The limits hold for the whole cluster ({@link RateLimiter}). The message allowances are settings
+ * ({@link ChatSettings.Rate}); the defaults are the limits.
  */
 @Component
 public class ChatThrottle {
@@ -24,12 +24,22 @@ public class ChatThrottle {
     static final int REACTIONS_PER_ADDRESS_PER_MINUTE = 180;
     static final int REPORTS_PER_HOUR = 20;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterAccess(Duration.ofMinutes(15)).build();
-    private final ChatSettings.Rate rates;
+    private final Map<Action, RateLimit> byAccount = new EnumMap<>(Action.class);
+    private final Map<Action, RateLimit> byAddress = new EnumMap<>(Action.class);
+    private final RateLimit newAccountMessages;
 
-    ChatThrottle(ChatSettings settings) {
-        this.rates = settings.rate();
+    ChatThrottle(ChatSettings settings, RateLimiter limiter) {
+        ChatSettings.Rate rates = settings.rate();
+        Duration minute = Duration.ofMinutes(1);
+        byAccount.put(Action.MESSAGE, limiter.limit("chat.message.account", rates.messagesPerMinute(), minute));
+        byAccount.put(Action.REACTION, limiter.limit("chat.reaction.account", REACTIONS_PER_MINUTE, minute));
+        byAccount.put(Action.REPORT, limiter.limit("chat.report.account", REPORTS_PER_HOUR, Duration.ofHours(1)));
+        byAddress.put(Action.MESSAGE, limiter.limit("chat.message.address", rates.messagesPerAddressPerMinute(),
+                minute));
+        byAddress.put(Action.REACTION, limiter.limit("chat.reaction.address", REACTIONS_PER_ADDRESS_PER_MINUTE,
+                minute));
+        byAddress.put(Action.REPORT, limiter.limit("chat.report.address", REPORTS_PER_HOUR, minute));
+        newAccountMessages = limiter.limit("chat.message.new-account", rates.newAccountMessagesPerMinute(), minute);
     }
 
     /**
@@ -37,39 +47,15 @@ public class ChatThrottle {
      * nothing: an address crowded by other accounts costs this account none of its own allowance.
      */
     public boolean tryAcquire(Action action, long accountId, boolean newAccount, String address) {
-        Bucket account = buckets.get(action + ":a:" + accountId + (newAccount ? ":new" : ""),
-                k -> perMinute(accountLimit(action, newAccount), action == Action.REPORT ? Duration.ofHours(1)
-                        : Duration.ofMinutes(1)));
-        Bucket client = buckets.get(action + ":ip:" + (address == null ? "" : address),
-                k -> perMinute(addressLimit(action), Duration.ofMinutes(1)));
-        if (!account.tryConsume(1)) {
+        RateLimit account = newAccount && action == Action.MESSAGE ? newAccountMessages : byAccount.get(action);
+        String accountKey = Long.toString(accountId);
+        if (!account.tryTake(accountKey)) {
             return false;
         }
-        if (client.tryConsume(1)) {
+        if (byAddress.get(action).tryTake(address == null ? "" : address)) {
             return true;
         }
-        account.addTokens(1); // given back
+        account.giveBack(accountKey);
         return false;
-    }
-
-    private int accountLimit(Action action, boolean newAccount) {
-        return switch (action) {
-            case MESSAGE -> newAccount ? rates.newAccountMessagesPerMinute() : rates.messagesPerMinute();
-            case REACTION -> REACTIONS_PER_MINUTE;
-            case REPORT -> REPORTS_PER_HOUR;
-        };
-    }
-
-    private int addressLimit(Action action) {
-        return switch (action) {
-            case MESSAGE -> rates.messagesPerAddressPerMinute();
-            case REACTION -> REACTIONS_PER_ADDRESS_PER_MINUTE;
-            case REPORT -> REPORTS_PER_HOUR;
-        };
-    }
-
-    private static Bucket perMinute(int capacity, Duration period) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build();
     }
 }

@@ -4,20 +4,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dateline.platform.limits.RateLimit;
+import org.dateline.platform.limits.RateLimiter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows password guessing: each login attempt takes a token from the caller's address bucket and from the named
  * account's bucket; an empty bucket answers the login form with "too many attempts" before any password is
- * checked. Buckets are per node (a cluster multiplies the allowance by its size) and forgotten when idle.
+ * checked. The limits hold for the whole cluster ({@link RateLimiter}).
  */
 class LoginThrottle extends OncePerRequestFilter {
 
@@ -26,22 +24,22 @@ class LoginThrottle extends OncePerRequestFilter {
     private final String path;
     private final String usernameParameter;
     private final String throttled;
-    private final int perAddressPerMinute;
-    private final Cache<String, Bucket> byAddress = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10)).build();
-    private final Cache<String, Bucket> byAccount = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(30)).build();
+    private final RateLimit byAddress;
+    private final RateLimit byAccount;
 
     /** The staff login form. */
-    LoginThrottle(int perAddressPerMinute) {
-        this("/login", "username", "/login?throttled", perAddressPerMinute);
+    LoginThrottle(RateLimiter limiter, int perAddressPerMinute) {
+        this(limiter, "/login", "username", "/login?throttled", perAddressPerMinute);
     }
 
-    LoginThrottle(String path, String usernameParameter, String throttled, int perAddressPerMinute) {
+    LoginThrottle(RateLimiter limiter, String path, String usernameParameter, String throttled,
+                  int perAddressPerMinute) {
         this.path = path;
         this.usernameParameter = usernameParameter;
         this.throttled = throttled;
-        this.perAddressPerMinute = perAddressPerMinute;
+        this.byAddress = limiter.limit("login" + path + ".address", perAddressPerMinute, Duration.ofMinutes(1));
+        this.byAccount = limiter.limit("login" + path + ".account", PER_ACCOUNT_PER_15_MINUTES,
+                Duration.ofMinutes(15));
     }
 
     @Override
@@ -53,13 +51,8 @@ class LoginThrottle extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String email = request.getParameter(usernameParameter);
-        Bucket address = byAddress.get(request.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perAddressPerMinute)
-                        .refillGreedy(perAddressPerMinute, Duration.ofMinutes(1)).build()).build());
-        Bucket account = byAccount.get(email == null ? "" : email.strip().toLowerCase(Locale.ROOT), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(PER_ACCOUNT_PER_15_MINUTES)
-                        .refillGreedy(PER_ACCOUNT_PER_15_MINUTES, Duration.ofMinutes(15)).build()).build());
-        if (!address.tryConsume(1) || !account.tryConsume(1)) {
+        if (!byAddress.tryTake(request.getRemoteAddr())
+                || !byAccount.tryTake(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))) {
             response.sendRedirect(throttled + ReaderLogin.langQuery(request, "&"));
             return;
         }

@@ -10,6 +10,7 @@ import org.dateline.identity.Accounts;
 import org.dateline.identity.ApiTokens;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
+import org.dateline.platform.limits.RateLimiter;
 import org.dateline.platform.web.Problems;
 import org.dateline.platform.web.SecurityHeaders;
 import org.dateline.platform.web.StrictTransport;
@@ -44,9 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     private final IdentitySettings settings;
+    private final RateLimiter limiter;
 
-    SecurityConfiguration(IdentitySettings settings) {
+    SecurityConfiguration(IdentitySettings settings, RateLimiter limiter) {
         this.settings = settings;
+        this.limiter = limiter;
     }
 
     /**
@@ -172,7 +175,7 @@ class SecurityConfiguration {
             .exceptionHandling(errors -> errors
                     .authenticationEntryPoint(ReaderLogin.entryPoint()))
             .httpBasic(basic -> basic.disable())
-            .addFilterBefore(new LoginThrottle(ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled",
+            .addFilterBefore(new LoginThrottle(limiter, ReaderLogin.LOGIN, "email", ReaderLogin.LOGIN + "?throttled",
                     settings.login().perAddressPerMinute()),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
@@ -208,7 +211,7 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("DATELINE_SESSION"))
             .httpBasic(basic -> basic.disable())
-            .addFilterBefore(new LoginThrottle(settings.login().perAddressPerMinute()),
+            .addFilterBefore(new LoginThrottle(limiter, settings.login().perAddressPerMinute()),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
             .headers(SecurityConfiguration::headers)

@@ -4,6 +4,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 import org.dateline.chats.internal.ChatThrottle.Action;
+import org.dateline.platform.limits.RateLimiter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,25 +18,25 @@ class ChatThrottleTest {
 
     @Test
     void defaultsAllowEightMessagesAMinutePerAccount() {
-        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS, RateLimiter.inMemory());
         assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isEqualTo(8);
     }
 
     @Test
     void defaultsSlowBrandNewAccountsToThree() {
-        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS, RateLimiter.inMemory());
         assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, true, "10.0.0.1"))).isEqualTo(3);
     }
 
     @Test
     void defaultsAllowSixtyMessagesAMinutePerAddressAcrossAccounts() {
-        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS, RateLimiter.inMemory());
         assertThat(allowed(200, i -> throttle.tryAcquire(Action.MESSAGE, i, false, "10.0.0.1"))).isEqualTo(60);
     }
 
     @Test
     void aRefusalByTheAddressCostsTheAccountNothing() {
-        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS);
+        ChatThrottle throttle = new ChatThrottle(ChatSettings.DEFAULTS, RateLimiter.inMemory());
         assertThat(allowed(60, i -> throttle.tryAcquire(Action.MESSAGE, 1000 + i, false, "10.0.0.1"))).isEqualTo(60);
         // the crowded address refuses account 1 again and again ...
         assertThat(allowed(20, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isZero();
@@ -45,7 +46,8 @@ class ChatThrottleTest {
 
     @Test
     void configuredAllowancesReplaceTheDefaults() {
-        ChatThrottle throttle = new ChatThrottle(new ChatSettings(0, 0, new ChatSettings.Rate(100, 50, 1000)));
+        ChatThrottle throttle = new ChatThrottle(new ChatSettings(0, 0, new ChatSettings.Rate(100, 50, 1000)),
+                RateLimiter.inMemory());
         assertThat(allowed(300, i -> throttle.tryAcquire(Action.MESSAGE, 1, false, "10.0.0.1"))).isEqualTo(100);
         assertThat(allowed(300, i -> throttle.tryAcquire(Action.MESSAGE, 2, true, "10.0.0.2"))).isEqualTo(50);
         // 1,000 a minute refill about one every 60 ms while the loop runs
@@ -55,7 +57,8 @@ class ChatThrottleTest {
 
     @Test
     void reactionsKeepTheirOwnLimits() {
-        ChatThrottle throttle = new ChatThrottle(new ChatSettings(0, 0, new ChatSettings.Rate(1000, 1000, 100_000)));
+        ChatThrottle throttle = new ChatThrottle(new ChatSettings(0, 0, new ChatSettings.Rate(1000, 1000, 100_000)),
+                RateLimiter.inMemory());
         assertThat(allowed(100, i -> throttle.tryAcquire(Action.REACTION, 1, false, "10.0.0.1")))
                 .isEqualTo(ChatThrottle.REACTIONS_PER_MINUTE);
     }

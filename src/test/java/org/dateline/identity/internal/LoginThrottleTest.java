@@ -1,5 +1,6 @@
 package org.dateline.identity.internal;
 
+import org.dateline.platform.limits.RateLimiter;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Guessing from one address is slowed down whichever accounts it tries; other addresses are not affected. */
 class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle(3);
+    private final LoginThrottle throttle = new LoginThrottle(RateLimiter.inMemory(), 3);
 
     @Test
     void oneAddressGetsItsAllowanceAcrossAccountsThenWaits() throws Exception {
@@ -23,7 +24,7 @@ class LoginThrottleTest {
 
     @Test
     void oneAccountGetsTenAttemptsInFifteenMinutesFromAnyAddress() throws Exception {
-        LoginThrottle generous = new LoginThrottle(1000);
+        LoginThrottle generous = new LoginThrottle(RateLimiter.inMemory(), 1000);
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT_PER_15_MINUTES; i++) {
             assertThat(attempt(generous, "10.0.1." + i, "target@example.org")).isNull();
         }
