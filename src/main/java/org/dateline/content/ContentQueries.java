@@ -40,8 +40,15 @@ public interface ContentQueries {
      */
     Optional<Article> stored(long id);
 
-    /** The state of any article ever published, live or not: the site answers 404 or 410 by it. */
+    /** The state of any article the newsroom has saved, live or not. */
     Optional<ArticleState> state(long articleId);
+
+    /**
+     * Whether the article was public once and is killed now: its address answers 410 on the site and in the
+     * syndication APIs. A story killed before it was ever public (a draft, scheduled or under embargo) is not
+     * withdrawn: it answers as an unknown id, so nobody outside the newsroom learns that it existed.
+     */
+    boolean withdrawn(long articleId);
 
     /** The highest article id, 0 when there is none. */
     long maxId();

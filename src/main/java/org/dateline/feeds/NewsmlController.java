@@ -1,7 +1,6 @@
 package org.dateline.feeds;
 
 import org.dateline.content.Article;
-import org.dateline.content.ArticleState;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Editions;
 import org.dateline.platform.web.ApiException;
@@ -33,10 +32,9 @@ class NewsmlController {
     @GetMapping(value = "/api/newsml/items/{id}",
             produces = {NewsmlG2Writer.MEDIA_TYPE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ResponseEntity<byte[]> item(@PathVariable long id) {
-        Article article = content.article(id).orElseThrow(() -> content.state(id)
-                .filter(ArticleState.KILLED::equals)
-                .map(s -> new ApiException(HttpStatus.GONE, "killed", "Article " + id + " was withdrawn."))
-                .orElseGet(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "No article " + id + ".")));
+        Article article = content.article(id).orElseThrow(() -> content.withdrawn(id)
+                ? new ApiException(HttpStatus.GONE, "killed", "Article " + id + " was withdrawn.")
+                : new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "No article " + id + "."));
         byte[] body = NewsmlG2Writer.write(article, editions.find(article.edition()).orElseThrow(), baseUrl.get());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(NewsmlG2Writer.MEDIA_TYPE + ";charset=UTF-8"))

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.dateline.content.Article;
-import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
@@ -78,10 +77,9 @@ class NinjsController {
 
     @GetMapping(value = "/api/ninjs/items/{id}", produces = {MEDIA_TYPE, "application/json"})
     Map<String, Object> item(@PathVariable long id) {
-        Article article = content.article(id).orElseThrow(() -> content.state(id)
-                .filter(ArticleState.KILLED::equals)
-                .map(s -> new ApiException(HttpStatus.GONE, "killed", "Article " + id + " was withdrawn."))
-                .orElseGet(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "No article " + id + ".")));
+        Article article = content.article(id).orElseThrow(() -> content.withdrawn(id)
+                ? new ApiException(HttpStatus.GONE, "killed", "Article " + id + " was withdrawn.")
+                : new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "No article " + id + "."));
         return ninjs(article, editions.find(article.edition()).orElseThrow());
     }
 

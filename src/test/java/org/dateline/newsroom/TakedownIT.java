@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import org.dateline.content.ArticleState;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,8 @@ class TakedownIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     Http http;
 
     @BeforeEach
@@ -101,6 +106,37 @@ class TakedownIT {
         assertThat(unpublished.statusCode()).isEqualTo(200);
         await(() -> http.get(path).statusCode() == 404, Duration.ofSeconds(1));
         await(() -> !http.get("/en/economy/").body().contains(headline), Duration.ofSeconds(1));
+    }
+
+    /**
+     * A story killed before it was ever public (a draft, a scheduled story, one under embargo) answers on the site and
+     * in both syndication APIs exactly as an id that never existed: no 410 tells anyone that it was there.
+     */
+    @Test
+    void storiesKilledBeforeTheyWerePublicAnswerAsUnknownIds() {
+        CreateStory create = context.getBean(CreateStory.class);
+        ScheduleStory schedule = context.getBean(ScheduleStory.class);
+        KillStory kill = context.getBean(KillStory.class);
+        StoryQueries queries = context.getBean(StoryQueries.class);
+        java.time.Instant later = context.getBean(java.time.Clock.class).instant().plus(Duration.ofDays(2));
+        long draft = StoryFixtures.done(create.create(StoryFixtures.SYSTEM, StoryFixtures.fields("Killed draft")));
+        long scheduled = StoryFixtures.done(create.create(StoryFixtures.SYSTEM, StoryFixtures.fields("Killed plan")));
+        StoryFixtures.done(schedule.schedule(StoryFixtures.SYSTEM, scheduled, later, false));
+        long embargoed = StoryFixtures.done(create.create(StoryFixtures.SYSTEM, StoryFixtures.fields("Killed embargo")));
+        StoryFixtures.done(schedule.schedule(StoryFixtures.SYSTEM, embargoed, later, true));
+        long unknown = 987_654_321L;
+        for (long id : List.of(draft, scheduled, embargoed)) {
+            StoryFixtures.done(kill.kill(StoryFixtures.SYSTEM, id));
+            assertThat(queries.find(id).orElseThrow().state()).isEqualTo(ArticleState.KILLED); // the newsroom keeps it
+        }
+        for (long id : List.of(draft, scheduled, embargoed, unknown)) {
+            assertThat(http.get("/en/economy/20261201/" + id + "-any-slug").statusCode()).as("site %d", id)
+                    .isEqualTo(404);
+            HttpResponse<String> ninjs = http.get("/api/ninjs/items/" + id);
+            assertThat(ninjs.statusCode()).as("ninjs %d", id).isEqualTo(404);
+            assertThat(ninjs.body()).contains("\"code\":\"unknown_article\"");
+            assertThat(http.get("/api/newsml/items/" + id).statusCode()).as("newsml %d", id).isEqualTo(404);
+        }
     }
 
     @Test

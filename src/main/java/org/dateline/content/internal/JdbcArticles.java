@@ -393,6 +393,13 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
+    public boolean withdrawn(long articleId) {
+        // Only a take-down from LIVE sets removed_at; a kill from any other state leaves it empty.
+        return jdbc.sql("SELECT COUNT(*) FROM articles WHERE id = ? AND state = 'KILLED' AND removed_at IS NOT NULL")
+                .params(articleId).query(Long.class).single() > 0;
+    }
+
+    @Override
     public long maxId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM articles").query(Long.class).single();
     }

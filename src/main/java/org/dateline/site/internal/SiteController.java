@@ -14,7 +14,6 @@ import org.dateline.chats.Room;
 import org.dateline.chats.RoomState;
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePaths;
-import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentKeys;
@@ -124,7 +123,7 @@ class SiteController {
                 .filter(a -> a.edition().equals(e.code()))
                 .orElse(null);
         if (article == null) {
-            boolean killed = id > 0 && content.state(id).filter(ArticleState.KILLED::equals).isPresent();
+            boolean killed = id > 0 && content.withdrawn(id);
             throw killed ? new PageGone(e) : new PageNotFound(e);
         }
         String canonical = article.path();
