@@ -29,6 +29,11 @@ public final class ChangeKinds {
      */
     public static final String CHAT_READ = "chat.read";
 
+    /** A picture's fields, focal point or file changed (subject: the picture id, key {@code picture:<id>}). */
+    public static final String PICTURE_UPDATED = "picture.updated";
+    /** A picture was deleted or withdrawn by its provider (subject: the picture id): shown nowhere from now on. */
+    public static final String PICTURE_REMOVED = "picture.removed";
+
     private ChangeKinds() {
     }
 }

@@ -17,6 +17,7 @@ import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
@@ -59,6 +60,8 @@ public record Body(String markup) {
     private static final Pattern BLOCK_START = Pattern.compile("^(#{1,6}(?=[ \\t]|$)|>|[-+*](?=[ \\t]|$)|\\d{1,9}[.)](?=[ \\t]|$))");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+    /** A figure's address: a picture of the library by id. */
+    private static final Pattern PICTURE = Pattern.compile("picture:([1-9][0-9]{0,17})");
 
     public Body {
         markup = markup == null ? "" : TRAILING_SPACE.matcher(markup.replace("\r\n", "\n").replace('\r', '\n'))
@@ -158,10 +161,47 @@ public record Body(String markup) {
         }
     }
 
+    /**
+     * The pictures the body places, in order, each once: a paragraph that holds nothing but
+     * {@code ![caption](picture:<id>)} is a figure (the caption in brackets replaces the picture's own there; empty,
+     * the picture's caption shows).
+     */
+    public List<Long> pictureIds() {
+        List<Long> ids = new ArrayList<>();
+        for (Node block = PARSER.parse(markup).getFirstChild(); block != null; block = block.getNext()) {
+            Figure figure = figure(block);
+            if (figure != null && !ids.contains(figure.pictureId())) {
+                ids.add(figure.pictureId());
+            }
+        }
+        return ids;
+    }
+
+    /** A figure of the body: its picture and the caption written beside it, empty for the picture's own. */
+    private record Figure(long pictureId, String caption) {
+    }
+
+    private static Figure figure(Node block) {
+        if (!(block instanceof Paragraph) || !(block.getFirstChild() instanceof Image image)
+                || image.getNext() != null) {
+            return null;
+        }
+        Matcher id = PICTURE.matcher(image.getDestination() == null ? "" : image.getDestination().strip());
+        if (!id.matches()) {
+            return null;
+        }
+        StringBuilder caption = new StringBuilder();
+        plainInlines(image, caption);
+        return new Figure(Long.parseLong(id.group(1)), caption.toString().strip());
+    }
+
     /** Plain text: one entry per block (the items of a list on lines of their own, "- " or "1. " before them). */
     public List<String> plainParagraphs() {
         List<String> paragraphs = new ArrayList<>();
         for (Node block = PARSER.parse(markup).getFirstChild(); block != null; block = block.getNext()) {
+            if (figure(block) != null) {
+                continue; // pictures are not text
+            }
             List<String> lines = new ArrayList<>();
             plain(block, lines, "");
             if (!lines.isEmpty()) {
@@ -183,7 +223,15 @@ public record Body(String markup) {
     }
 
     private static void block(Node node, BodyWriter out, String dateline, boolean tight) {
-        if (node instanceof Paragraph) {
+        Figure figure = tight ? null : figure(node);
+        if (figure != null) {
+            if (dateline != null && !dateline.isBlank()) {
+                out.start("p");
+                datelineSpan(out, dateline);
+                out.end("p");
+            }
+            out.figure(figure.pictureId(), figure.caption());
+        } else if (node instanceof Paragraph) {
             if (tight) {
                 inlines(node, out);
                 return;

@@ -15,4 +15,11 @@ public interface BodyWriter {
 
     /** An element without content ({@code br}). */
     void empty(String element);
+
+    /**
+     * A picture the body places ({@code ![caption](picture:<id>)} alone in a paragraph); {@code caption} is the one
+     * written there, empty for the picture's own. Writers that show no pictures leave it out.
+     */
+    default void figure(long pictureId, String caption) {
+    }
 }

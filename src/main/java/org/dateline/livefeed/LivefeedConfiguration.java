@@ -16,7 +16,7 @@ class LivefeedConfiguration {
                                                                      NewsfeedStreams streams) {
         FilterRegistrationBean<NewsfeedStreamFilter> registration = new FilterRegistrationBean<>(
                 new NewsfeedStreamFilter(editions, content, streams));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.addUrlPatterns("/*");
         registration.setAsyncSupported(true);
         return registration;

@@ -62,7 +62,7 @@ class StoryFields {
         return new NewArticle(section, slug(command), strip(command.headline()), strip(command.lead()),
                 Body.ofBlocks(blocks), strip(command.datelinePlace()),
                 command.datelineDate() != null ? command.datelineDate() : datelineDate, strip(command.credit()), tags,
-                authors, publishedAt, translationKey);
+                authors, publishedAt, translationKey, null);
     }
 
     /** The day a dateline names when the fields give none: the day of {@code at}, in UTC. */

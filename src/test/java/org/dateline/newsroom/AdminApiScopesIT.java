@@ -71,6 +71,8 @@ class AdminApiScopesIT {
         /** Public syndication (ninjs, NewsML-G2): the same for every caller, token or not. */
         SYNDICATION_LIST,
         SYNDICATION,
+        /** The picture library: the newsroom's, read with stories:read (and articles:write, which includes it). */
+        PICTURES,
         /** Reads that concern no story, behind one scope. */
         INTEGRATIONS,
         WIRE
@@ -84,6 +86,8 @@ class AdminApiScopesIT {
             Map.entry("/api/ninjs/items", Route.SYNDICATION_LIST),
             Map.entry("/api/ninjs/items/{id}", Route.SYNDICATION),
             Map.entry("/api/newsml/items/{id}", Route.SYNDICATION),
+            Map.entry("/api/admin/pictures", Route.PICTURES),
+            Map.entry("/api/admin/pictures/{id}", Route.PICTURES),
             Map.entry("/api/admin/integrations", Route.INTEGRATIONS),
             Map.entry("/api/admin/integrations/{id}", Route.INTEGRATIONS),
             Map.entry("/api/admin/integrations/{id}/deliveries", Route.INTEGRATIONS),
@@ -242,6 +246,7 @@ class AdminApiScopesIT {
                     case STORY_LIST -> storyList(caller, wrong);
                     case STORY, NEWSROOM_ONLY, SYNDICATION -> oneStory(route, kind, caller, wrong);
                     case SYNDICATION_LIST -> syndicationList(route, caller, wrong);
+                    case PICTURES -> pictures(route, caller, wrong);
                     case INTEGRATIONS -> scoped(route, caller, "integrations:manage", wrong);
                     case WIRE -> scoped(route, caller, "wire:push", wrong);
                 }
@@ -395,6 +400,18 @@ class AdminApiScopesIT {
         boolean right = caller.token() == null ? status == 401
                 : caller.holds(scope) ? status == 200 || status == 404 : status == 403
                 && code(response).equals("insufficient_scope");
+        if (!right) {
+            wrong.add(caller.name() + " GET " + route + " → " + status + " " + response.body());
+        }
+    }
+
+    /** The library answers the newsroom's readers (an unknown id: 404) and refuses everyone else alike. */
+    private void pictures(String route, Caller caller, List<String> wrong) {
+        HttpResponse<String> response = get(route.replace("{id}", String.valueOf(ids.get(Kind.UNKNOWN))), caller);
+        int status = response.statusCode();
+        boolean right = caller.token() == null ? status == 401
+                : caller.reach() == Reach.NEWSROOM ? status == (route.endsWith("{id}") ? 404 : 200)
+                : status == 403 && code(response).equals("insufficient_scope");
         if (!right) {
             wrong.add(caller.name() + " GET " + route + " → " + status + " " + response.body());
         }

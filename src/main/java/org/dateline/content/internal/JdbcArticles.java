@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dateline.content.Article;
 import org.dateline.content.ArticleState;
@@ -21,6 +26,8 @@ import org.dateline.editions.Author;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
+import org.dateline.media.Picture;
+import org.dateline.media.PictureQueries;
 import org.dateline.platform.jdbc.DatabaseKind;
 import org.dateline.shared.FeedCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +46,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     private static final String SUMMARY_COLUMNS = """
             SELECT a.id, a.edition, s.slug AS section_slug, s.name AS section_name, a.slug, a.headline, a.lead,
-                   a.first_published_at, a.updated_at
+                   a.first_published_at, a.updated_at, a.lead_picture_id
             FROM articles a JOIN sections s ON s.id = a.section_id
             """;
     /**
@@ -52,12 +59,12 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     private static final String NEWEST_FIRST = " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit";
     private static final String SUMMARY_SELECT = """
             SELECT a.id, a.edition, s.slug AS section_slug, s.name AS section_name, a.slug, a.headline, a.lead,
-                   a.first_published_at, a.updated_at
+                   a.first_published_at, a.updated_at, a.lead_picture_id
             """;
 
     private static final String SELECT_ARTICLE = """
             SELECT id, edition, section_id, slug, headline, lead, body, body_format, dateline_place, dateline_date, credit,
-                   translation_key, first_published_at, updated_at, correction_note, corrected_at
+                   translation_key, first_published_at, updated_at, correction_note, corrected_at, lead_picture_id
             FROM articles WHERE id = ? AND state = 'LIVE'
             """;
     private static final String SELECT_STORED = SELECT_ARTICLE.replace(" AND state = 'LIVE'", "");
@@ -71,22 +78,26 @@ class JdbcArticles implements ContentQueries, ArticleStore {
             """;
     private static final String INSERT_ARTICLE = """
             INSERT INTO articles (edition, section_id, slug, headline, lead, body, body_format, dateline_place,
-                                  dateline_date, credit, translation_key, first_published_at, updated_at, state, embargo)
+                                  dateline_date, credit, translation_key, first_published_at, updated_at, state, embargo,
+                                  lead_picture_id)
             VALUES (:edition, :section, :slug, :headline, :lead, :body, 'markup', :place, :date, :credit, :translation,
-                    :published, :published, :state, :embargo)
+                    :published, :published, :state, :embargo, :leadPicture)
             """;
     private static final String UPDATE_ARTICLE = """
             UPDATE articles SET section_id = :section, slug = :slug, headline = :headline, lead = :lead, body = :body, body_format = 'markup',
                    dateline_place = :place, dateline_date = :date, credit = :credit, updated_at = :updated,
+                   lead_picture_id = :leadPicture,
                    correction_note = COALESCE(:note, correction_note),
                    corrected_at = COALESCE(:correctedAt, corrected_at)
             WHERE id = :id AND state = 'LIVE'
             """;
     private static final String INSERT_TAG = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)";
     private static final String INSERT_AUTHOR = "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)";
+    private static final String INSERT_PICTURE = "INSERT INTO article_pictures (article_id, picture_id, position) VALUES (?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final Editions editions;
+    private final PictureQueries pictures;
 
     /**
      * The newest-first lists of an edition and of a section, written so that the list index is read in order and
@@ -97,9 +108,10 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     private final String editionList;
     private final String sectionList;
 
-    JdbcArticles(JdbcClient jdbc, Editions editions, DatabaseKind database) {
+    JdbcArticles(JdbcClient jdbc, Editions editions, PictureQueries pictures, DatabaseKind database) {
         this.jdbc = jdbc;
         this.editions = editions;
+        this.pictures = pictures;
         boolean h2 = database.isH2();
         String from = " FROM articles a%s JOIN sections s ON s.id = a.section_id";
         this.editionList = SUMMARY_SELECT + from.formatted(h2 ? " USE INDEX (articles_edition_published)" : "");
@@ -123,6 +135,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 .param("published", utc(article.publishedAt()))
                 .param("state", state.name())
                 .param("embargo", embargo)
+                .param("leadPicture", article.leadPictureId())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         link(id, article);
@@ -135,6 +148,10 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         }
         for (int i = 0; i < article.authors().size(); i++) {
             jdbc.sql(INSERT_AUTHOR).params(id, article.authors().get(i).id(), i).update();
+        }
+        List<Long> figures = article.body().pictureIds();
+        for (int i = 0; i < figures.size(); i++) {
+            jdbc.sql(INSERT_PICTURE).params(id, figures.get(i), i).update();
         }
     }
 
@@ -173,6 +190,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
                 .param("updated", utc(updatedAt))
                 .param("note", correctionNote)
                 .param("correctedAt", correctionNote == null ? null : utc(updatedAt))
+                .param("leadPicture", fields.leadPictureId())
                 .param("id", articleId)
                 .update();
         if (updated == 0) {
@@ -180,6 +198,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         }
         jdbc.sql("DELETE FROM article_tags WHERE article_id = ?").params(articleId).update();
         jdbc.sql("DELETE FROM article_authors WHERE article_id = ?").params(articleId).update();
+        jdbc.sql("DELETE FROM article_pictures WHERE article_id = ?").params(articleId).update();
         link(articleId, fields);
         return true;
     }
@@ -249,7 +268,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
      */
     private Optional<Article> oneArticle(String sql, long id) {
         return jdbc.sql(sql).params(id).query(JdbcArticles::articleRow).optional().map(row -> row.complete(
-                editions.section(row.sectionId()).orElseThrow(),
+                editions.section(row.sectionId()).orElseThrow(), usable(row.pictureIds()),
                 jdbc.sql(SELECT_TAGS).params(row.id()).query((t, i) -> new Tag(t.getLong("id"),
                         t.getString("edition"), t.getString("slug"), t.getString("name"))).list(),
                 jdbc.sql(SELECT_AUTHORS).params(row.id()).query((a, i) -> new Author(a.getLong("id"),
@@ -257,15 +276,22 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     /** An article's own row; {@code complete} adds what other tables hold. */
-    private record ArticleRow(long id, long sectionId, Completion completion) {
+    private record ArticleRow(long id, long sectionId, List<Long> pictureIds, Completion completion) {
 
-        Article complete(Section section, List<Tag> tags, List<Author> authors) {
-            return completion.complete(section, tags, authors);
+        Article complete(Section section, Map<Long, Picture> pictures, List<Tag> tags, List<Author> authors) {
+            return completion.complete(section, pictures, tags, authors);
         }
     }
 
     private interface Completion {
-        Article complete(Section section, List<Tag> tags, List<Author> authors);
+        Article complete(Section section, Map<Long, Picture> pictures, List<Tag> tags, List<Author> authors);
+    }
+
+    /** The pictures of these ids that may be shown (in the library and not withdrawn). */
+    private Map<Long, Picture> usable(Collection<Long> ids) {
+        Map<Long, Picture> found = new LinkedHashMap<>(pictures.findAll(ids));
+        found.values().removeIf(picture -> !picture.usable());
+        return found;
     }
 
     private static ArticleRow articleRow(ResultSet rs, int n) throws SQLException {
@@ -283,9 +309,16 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         String translationKey = rs.getString("translation_key");
         String correctionNote = rs.getString("correction_note");
         OffsetDateTime corrected = rs.getObject("corrected_at", OffsetDateTime.class);
-        return new ArticleRow(id, rs.getLong("section_id"), (section, tags, authors) -> new Article(id, edition,
-                section, slug, headline, lead, body, place, date, credit, tags, authors, published, updated,
-                translationKey, correctionNote, corrected == null ? null : corrected.toInstant()));
+        Long leadPicture = rs.getObject("lead_picture_id", Long.class);
+        List<Long> pictureIds = new ArrayList<>();
+        if (leadPicture != null) {
+            pictureIds.add(leadPicture);
+        }
+        pictureIds.addAll(body.pictureIds());
+        return new ArticleRow(id, rs.getLong("section_id"), pictureIds, (section, pictures, tags, authors) ->
+                new Article(id, edition, section, slug, headline, lead, body, place, date, credit, tags, authors,
+                        published, updated, translationKey, correctionNote,
+                        corrected == null ? null : corrected.toInstant(), leadPicture, pictures));
     }
 
     @Override
@@ -323,7 +356,7 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         if (before != null) {
             statement = statement.param("at", utc(before.publishedAt())).param("id", before.id());
         }
-        return statement.query(JdbcArticles::summary).list();
+        return summaries(statement.query(JdbcArticles::summary).list());
     }
 
     @Override
@@ -337,22 +370,22 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         if (article.translationKey() == null) {
             return List.of();
         }
-        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.translation_key = ? AND a.edition <> ? ORDER BY a.edition")
+        return summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.translation_key = ? AND a.edition <> ? ORDER BY a.edition")
                 .params(article.translationKey(), article.edition())
-                .query(JdbcArticles::summary).list();
+                .query(JdbcArticles::summary).list());
     }
 
     @Override
     public List<ArticleSummary> publishedSince(Instant since, int limit) {
-        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.first_published_at >= :since" + NEWEST_FIRST)
+        return summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.first_published_at >= :since" + NEWEST_FIRST)
                 .param("since", utc(since)).param("limit", limit)
-                .query(JdbcArticles::summary).list();
+                .query(JdbcArticles::summary).list());
     }
 
     @Override
     public List<ArticleSummary> allById(long afterId, int limit) {
-        return jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id > ? ORDER BY a.id LIMIT ?").params(afterId, limit)
-                .query(JdbcArticles::summary).list();
+        return summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id > ? ORDER BY a.id LIMIT ?").params(afterId, limit)
+                .query(JdbcArticles::summary).list());
     }
 
     @Override
@@ -404,10 +437,32 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM articles").query(Long.class).single();
     }
 
-    private static ArticleSummary summary(ResultSet rs, int n) throws SQLException {
-        return new ArticleSummary(rs.getLong("id"), rs.getString("edition"), rs.getString("section_slug"),
-                rs.getString("section_name"), rs.getString("slug"), rs.getString("headline"), rs.getString("lead"),
-                instant(rs, "first_published_at"), instant(rs, "updated_at"));
+    /** A summary's row with its lead picture's id; {@link #summaries} adds the picture. */
+    private record SummaryRow(ArticleSummary summary, Long leadPictureId) {
+    }
+
+    private static SummaryRow summary(ResultSet rs, int n) throws SQLException {
+        return new SummaryRow(new ArticleSummary(rs.getLong("id"), rs.getString("edition"),
+                rs.getString("section_slug"), rs.getString("section_name"), rs.getString("slug"),
+                rs.getString("headline"), rs.getString("lead"), instant(rs, "first_published_at"),
+                instant(rs, "updated_at"), null), rs.getObject("lead_picture_id", Long.class));
+    }
+
+    /** Summaries with their lead pictures, read in one query for the whole list. */
+    private List<ArticleSummary> summaries(List<SummaryRow> rows) {
+        Set<Long> ids = new HashSet<>();
+        rows.forEach(row -> {
+            if (row.leadPictureId() != null) {
+                ids.add(row.leadPictureId());
+            }
+        });
+        Map<Long, Picture> found = ids.isEmpty() ? Map.of() : usable(ids);
+        return rows.stream().map(row -> {
+            Picture lead = row.leadPictureId() == null ? null : found.get(row.leadPictureId());
+            ArticleSummary s = row.summary();
+            return lead == null ? s : new ArticleSummary(s.id(), s.edition(), s.sectionSlug(), s.sectionName(),
+                    s.slug(), s.headline(), s.lead(), s.publishedAt(), s.updatedAt(), lead);
+        }).toList();
     }
 
     static Body body(String stored, String format) {

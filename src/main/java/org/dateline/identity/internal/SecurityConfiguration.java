@@ -98,7 +98,7 @@ class SecurityConfiguration {
     /**
      * The API of tokens. Which call each scope reaches is decided here: articles:read the story list and one story
      * (which then show published articles only, see the admin API's {@code AdminStoryReads}), stories:read every other
-     * read of the newsroom (revisions, and whatever read comes next), articles:write every other articles call.
+     * read of the newsroom (revisions, the picture library, and whatever read comes next), articles:write every other articles call.
      * A call a token's scopes do not reach answers 403 whatever the id, so an id says nothing to a token that may
      * not read it.
      */
@@ -113,6 +113,8 @@ class SecurityConfiguration {
                     .hasAuthority(Scopes.ARTICLES_READ)
                 .requestMatchers(HttpMethod.GET, "/api/admin/articles/**").hasAuthority(Scopes.STORIES_READ)
                 .requestMatchers("/api/admin/articles", "/api/admin/articles/**").hasAuthority(Scopes.ARTICLES_WRITE)
+                .requestMatchers(HttpMethod.GET, "/api/admin/pictures", "/api/admin/pictures/**")
+                    .hasAuthority(Scopes.STORIES_READ)
                 .requestMatchers("/api/admin/integrations", "/api/admin/integrations/**")
                     .hasAuthority(Scopes.INTEGRATIONS_MANAGE)
                 .requestMatchers("/api/admin/**").hasAuthority(Scopes.ARTICLES_WRITE)

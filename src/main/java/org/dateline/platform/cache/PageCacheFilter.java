@@ -50,7 +50,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
         }
         String uri = request.getRequestURI();
         return uri.startsWith("/api/") || uri.startsWith("/ws/") || uri.startsWith("/actuator") || uri.startsWith("/v3/")
-                || uri.startsWith("/assets/") || uri.endsWith("/stream")
+                || uri.startsWith("/assets/") || uri.startsWith("/pictures/") || uri.endsWith("/stream")
                 || request.getHeader("Authorization") != null || !onlyContentParameters(request.getQueryString());
     }
 

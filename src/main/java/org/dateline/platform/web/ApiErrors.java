@@ -15,6 +15,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import tools.jackson.core.JacksonException;
@@ -84,6 +86,18 @@ class ApiErrors {
         String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
         return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "invalid_parameter",
                 "The value of " + name + " is not valid."));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        return Problems.response(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
+                "The upload is larger than this call takes."));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_multipart",
+                "The request body is not a multipart/form-data document this call reads."));
     }
 
     /** A client that went away (a closed event stream) needs no answer and is no failure of ours. */

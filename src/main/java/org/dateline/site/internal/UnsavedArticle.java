@@ -39,7 +39,7 @@ record UnsavedArticle(String section, String headline, String lead, String body,
         return new Article(saved.id(), edition, chosen, chosenSlug, title, strip(lead), Body.of(body),
                 strip(datelinePlace), day(saved.datelineDate()), strip(credit), tagList, authorList,
                 saved.publishedAt(), saved.updatedAt(), saved.translationKey(), saved.correctionNote(),
-                saved.correctedAt());
+                saved.correctedAt(), saved.leadPictureId(), saved.pictures());
     }
 
     private LocalDate day(LocalDate saved) {
