@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Objects;
+import java.util.TimeZone;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,7 @@ final class MetadataReading {
                         () -> string(ifd0, ExifDirectoryBase.TAG_ARTIST)),
                 first(() -> xmpLangAlt(xmp, "rights"), () -> string(iptc, IptcDirectory.TAG_COPYRIGHT_NOTICE),
                         () -> string(ifd0, ExifDirectoryBase.TAG_COPYRIGHT)),
-                first(() -> xmpDate(xmp), () -> instant(iptc == null ? null : iptc.getDateCreated()),
+                first(() -> xmpDate(xmp), () -> iimDate(iptc),
                         () -> instant(exif == null ? null : exif.getDateOriginal())));
         Integer orientation = ifd0 == null ? null : ifd0.getInteger(ExifDirectoryBase.TAG_ORIENTATION);
         return new Found(Orientation.normalise(orientation), found);
@@ -161,6 +162,15 @@ final class MetadataReading {
         }
         return clean(Arrays.stream(values).map(MetadataReading::clean).filter(Objects::nonNull)
                 .collect(Collectors.joining(", ")));
+    }
+
+    /** IIM's date created with its time (2:55 and 2:60), or the date alone at midnight UTC. */
+    private static Instant iimDate(IptcDirectory iptc) {
+        if (iptc == null) {
+            return null;
+        }
+        Date dated = iptc.getDateCreated();
+        return instant(dated != null ? dated : iptc.getDate(IptcDirectory.TAG_DATE_CREATED, TimeZone.getTimeZone("UTC")));
     }
 
     private static Instant instant(Date date) {
