@@ -1,5 +1,6 @@
 package org.dateline.wire;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,7 +27,7 @@ import org.w3c.dom.Element;
  * Feeds carry no version numbers: every entry is version 1 and {@code versionCreated} (Atom {@code updated}, else
  * the publication date) orders versions of one guid. The guid is the RSS {@code guid} or Atom {@code id}, else the
  * link. With {@code content:encoded} or Atom content the description is the lead; without, the description is the
- * body and its first paragraph the lead.
+ * body and its first paragraph the lead. An entry's images ({@link FeedMedia}) are its pictures, the first its lead.
  * <p>
  * An entry nested deeper than {@link Nesting#MAX_DEPTH} is taken out of the document before ROME sees it (ROME
  * copies the whole tree recursively) and named {@code too_deep}; the other entries are read.
@@ -52,9 +53,15 @@ final class FeedReader {
         String language = Values.language(feed.getLanguage());
         String credit = PlainText.htmlToLine(feed.getTitle());
         List<WireItem> items = new ArrayList<>();
+        // ROME keeps the entries in document order; their elements give the media ROME reads no module for
+        List<Element> elements = entries(document.getDocumentElement());
+        boolean aligned = elements.size() == feed.getEntries().size();
+        URI base = Renditions.base(source);
         int position = 0;
+        int index = -1;
         for (SyndEntry entry : feed.getEntries()) {
             position++;
+            index++;
             while (removed.contains(position)) {
                 position++;
             }
@@ -74,7 +81,9 @@ final class FeedReader {
                     errors.add(new ParseError(ref, ParseError.Codes.MISSING_HEADLINE, "The entry has no title."));
                     continue;
                 }
-                items.add(item(entry, guid, headline, language, credit, format));
+                WireItem item = item(entry, guid, headline, language, credit, format);
+                items.add(aligned ? item.withPictures(FeedMedia.pictures(elements.get(index), base, format,
+                        item.versionCreated())) : item);
             } catch (Nesting.TooDeep tooDeep) { // markup in a description or content string
                 errors.add(Nesting.error(ref));
             } catch (RuntimeException unexpected) {
@@ -91,12 +100,7 @@ final class FeedReader {
      */
     private static Set<Integer> removeTooDeepEntries(Document document, String source, List<ParseError> errors) {
         Element root = document.getDocumentElement();
-        List<Element> entries = new ArrayList<>();
-        switch (SecureXml.localName(root)) {
-            case "rss" -> SecureXml.children(root, "channel").forEach(c -> entries.addAll(SecureXml.children(c, "item")));
-            case "RDF" -> entries.addAll(SecureXml.children(root, "item"));
-            default -> entries.addAll(SecureXml.children(root, "entry"));
-        }
+        List<Element> entries = entries(root);
         Set<Integer> removed = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             Element entry = entries.get(i);
@@ -115,6 +119,16 @@ final class FeedReader {
             throw new Nesting.TooDeep();
         }
         return removed;
+    }
+
+    private static List<Element> entries(Element root) {
+        List<Element> entries = new ArrayList<>();
+        switch (SecureXml.localName(root)) {
+            case "rss" -> SecureXml.children(root, "channel").forEach(c -> entries.addAll(SecureXml.children(c, "item")));
+            case "RDF" -> entries.addAll(SecureXml.children(root, "item"));
+            default -> entries.addAll(SecureXml.children(root, "entry"));
+        }
+        return entries;
     }
 
     private static String firstText(Element entry, String... names) {
@@ -164,7 +178,7 @@ final class FeedReader {
                 body.paragraphs(), null,
                 null, credit, new ArrayList<>(subjects), new ArrayList<>(bylines),
                 published != null ? published : updated, updated != null ? updated : published,
-                PlainText.clean(entry.getLink()), format, body.markup());
+                PlainText.clean(entry.getLink()), format, body.markup(), List.of());
     }
 
     private static String title(SyndEntry entry) {

@@ -1,8 +1,11 @@
 package org.dateline.wire;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * IPTC ninjs 1.x, 2.x and 3.x. The versions name the same things differently ({@code headline} then
+ * IPTC ninjs 1.x, 2.x and 3.x: text (and {@code composite} with a body) as stories, with the pictures and graphics
+ * of their {@code associations}; {@code picture} and {@code graphic} items as pictures. Renditions are an object by
+ * name (1.x) or an array of objects with a {@code name} (2.x, 3.x); both are read whatever the version says. The versions name the same things differently ({@code headline} then
  * {@code headlines}, {@code body_html} then {@code bodies}, {@code versioncreated} then {@code versionCreated}), so
  * property names are matched without regard to case and both generations are read. A document may hold one item,
  * an array of items, or an object with an {@code items} array (Dateline's own list API).
@@ -35,6 +40,10 @@ final class NinjsReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Nesting.MAX_JSON_DEPTH).build())
             .build()).build();
     private static final Set<String> LEAD_ROLES = Set.of("summary", "lead", "abstract", "text", "main");
+    private static final Set<String> CAPTION_ROLES = Set.of("caption", "text", "summary", "main");
+    private static final Set<String> PICTURE_TYPES = Set.of("picture", "graphic");
+    /** Association names that say which picture leads the story. */
+    private static final Set<String> LEAD_ASSOCIATIONS = Set.of("featureimage", "featuremedia");
 
     private NinjsReader() {
     }
@@ -69,7 +78,9 @@ final class NinjsReader {
         } else {
             return ParseResult.failed(source, ParseError.Codes.SCHEMA_INVALID, "A ninjs document is a JSON object.");
         }
+        URI base = Renditions.base(source);
         List<WireItem> items = new ArrayList<>();
+        List<WirePicture> pictures = new ArrayList<>();
         List<ParseError> errors = new ArrayList<>();
         int position = 0;
         for (JsonNode document : documents) {
@@ -89,25 +100,27 @@ final class NinjsReader {
                 continue;
             }
             try {
-                read(item, ref, items, errors);
+                read(item, ref, base, items, pictures, errors);
             } catch (Nesting.TooDeep tooDeep) { // markup in a body or headline string
                 errors.add(Nesting.error(ref));
             } catch (RuntimeException unexpected) {
                 errors.add(WireFormats.unreadable(ref, unexpected));
             }
         }
-        return new ParseResult(items, errors);
+        return new ParseResult(items, pictures, errors);
     }
 
-    private static void read(Fields item, String ref, List<WireItem> items, List<ParseError> errors) {
+    private static void read(Fields item, String ref, URI base, List<WireItem> items, List<WirePicture> pictures,
+                             List<ParseError> errors) {
         String type = item.string("type");
         type = type == null ? (item.has("eventdetails") ? "event" : "text") : type.toLowerCase(Locale.ROOT);
         WireBody body = body(item);
         List<String> paragraphs = body.paragraphs();
         boolean storyWithMedia = type.equals("composite") && !paragraphs.isEmpty();
-        if (!type.equals("text") && !storyWithMedia) {
+        boolean picture = PICTURE_TYPES.contains(type);
+        if (!type.equals("text") && !storyWithMedia && !picture) {
             errors.add(new ParseError(ref, ParseError.Codes.UNSUPPORTED_CONTENT,
-                    "A ninjs " + type + " item is not a text story."));
+                    "A ninjs " + type + " item is neither a text story nor a picture."));
             return;
         }
         String guid = item.string("uri");
@@ -116,11 +129,14 @@ final class NinjsReader {
             return;
         }
         String headline = headline(item);
-        if (headline == null) {
+        if (headline == null && !picture) {
             errors.add(new ParseError(ref, ParseError.Codes.MISSING_HEADLINE, "The item has no headline."));
             return;
         }
         long version = Values.version(item.string("version"), 1);
+        if (version < 0 && picture && "0".equals(PlainText.clean(item.string("version")))) {
+            version = 0; // AP numbers a picture's first version 0
+        }
         if (version < 0) {
             errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID,
                     "The version is not a positive whole number."));
@@ -132,6 +148,10 @@ final class NinjsReader {
             errors.add(new ParseError(ref, ParseError.Codes.SCHEMA_INVALID, "Unknown pubstatus '" + status + "'."));
             return;
         }
+        if (picture) {
+            pictures.add(picture(item, guid, version, pubStatus, base));
+            return;
+        }
         Instant versionCreated = Values.instant(item.string("versioncreated"));
         Instant firstCreated = Values.instant(item.string("firstcreated"));
         if (firstCreated == null) {
@@ -139,6 +159,17 @@ final class NinjsReader {
         }
         String by = PlainText.clean(item.string("by") != null ? item.string("by") : item.string("byline"));
         List<String> bylines = by == null ? List.of() : List.of(by.replaceFirst("(?i)^by\\s+", ""));
+        items.add(new WireItem(guid, version, pubStatus, type.equals("text") ? ItemKind.TEXT : ItemKind.COMPOSITE,
+                Values.language(item.string("language")), headline, PlainText.clean(item.string("slugline")),
+                lead(item), paragraphs, nameOf(item.get("located")), null, credit(item, by), subjects(item), bylines,
+                firstCreated != null ? firstCreated : versionCreated,
+                versionCreated != null ? versionCreated : firstCreated,
+                guid.startsWith("http://") || guid.startsWith("https://") ? guid : null, FORMAT, body.markup(),
+                associations(item, base)));
+    }
+
+    /** The copyright holder, else the first source, else the byline. */
+    private static String credit(Fields item, String by) {
         String credit = nameOf(item.get("copyrightholder"));
         if (credit == null) {
             JsonNode sources = item.get("infosources");
@@ -146,15 +177,92 @@ final class NinjsReader {
                 credit = nameOf(sources.get(0));
             }
         }
-        if (credit == null) {
-            credit = by;
+        return credit != null ? credit : by;
+    }
+
+    private static WirePicture picture(Fields item, String guid, long version, PubStatus pubStatus, URI base) {
+        String by = PlainText.clean(item.string("by") != null ? item.string("by") : item.string("byline"));
+        String notice = PlainText.clean(item.string("copyrightnotice"));
+        Instant created = Values.instant(item.string("contentcreated"));
+        return new WirePicture(guid, version, pubStatus, headline(item),
+                description(item, CAPTION_ROLES, true), altText(item), credit(item, by), by,
+                notice != null ? notice : nameOf(item.get("copyrightholder")),
+                created != null ? created : Values.instant(item.string("firstcreated")),
+                Values.instant(item.string("versioncreated")), renditions(item.get("renditions"), base), FORMAT);
+    }
+
+    /** ninjs 1.x: an object of renditions by name; 2.x and 3.x: an array of renditions that carry their name. */
+    private static List<WireRendition> renditions(JsonNode renditions, URI base) {
+        List<WireRendition> found = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> named : named(renditions)) {
+            Fields rendition = new Fields(named.getValue());
+            String type = rendition.string("contenttype") != null ? rendition.string("contenttype")
+                    : rendition.string("mimetype");
+            found.add(new WireRendition(Renditions.href(rendition.string("href"), base), Renditions.contentType(type),
+                    Renditions.side(rendition.string("width")), Renditions.side(rendition.string("height")),
+                    PlainText.clean(named.getKey())));
         }
-        items.add(new WireItem(guid, version, pubStatus, type.equals("text") ? ItemKind.TEXT : ItemKind.COMPOSITE,
-                Values.language(item.string("language")), headline, PlainText.clean(item.string("slugline")),
-                lead(item), paragraphs, nameOf(item.get("located")), null, credit, subjects(item), bylines,
-                firstCreated != null ? firstCreated : versionCreated,
-                versionCreated != null ? versionCreated : firstCreated,
-                guid.startsWith("http://") || guid.startsWith("https://") ? guid : null, FORMAT, body.markup()));
+        return Renditions.kept(found);
+    }
+
+    /**
+     * The pictures and graphics among a story's associations, described inline. The one named featureimage or
+     * featuremedia leads, else the first; the others keep their association's name as their role.
+     */
+    private static List<PictureRef> associations(Fields item, URI base) {
+        List<Map.Entry<String, WirePicture>> pictures = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> named : named(item.get("associations"))) {
+            Fields association = new Fields(named.getValue());
+            String type = association.string("type");
+            if (type == null || !PICTURE_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            List<WireRendition> renditions = renditions(association.get("renditions"), base);
+            String guid = PlainText.clean(association.string("uri"));
+            guid = guid != null ? guid : renditions.isEmpty() ? null : renditions.get(0).href();
+            if (guid != null && pictures.size() < Renditions.MAX_PICTURES) {
+                String status = association.string("pubstatus");
+                PubStatus pubStatus = status == null ? null : Values.pubStatus(status);
+                pictures.add(Map.entry(named.getKey() == null ? "" : named.getKey(), picture(association, guid,
+                        Math.max(1, Values.version(association.string("version"), 1)),
+                        pubStatus == null ? PubStatus.USABLE : pubStatus, base)));
+            }
+        }
+        int lead = 0;
+        for (int i = 0; i < pictures.size(); i++) {
+            if (LEAD_ASSOCIATIONS.contains(pictures.get(i).getKey().toLowerCase(Locale.ROOT))) {
+                lead = i;
+                break;
+            }
+        }
+        List<PictureRef> refs = new ArrayList<>();
+        for (int i = 0; i < pictures.size(); i++) {
+            String name = pictures.get(i).getKey();
+            WirePicture picture = pictures.get(i).getValue();
+            PictureRef ref = new PictureRef(picture.guid(), picture, i == lead ? PictureRef.LEAD
+                    : name.isEmpty() || name.equalsIgnoreCase(PictureRef.LEAD) ? PictureRef.BODY : name);
+            refs.add(i == lead ? 0 : refs.size(), ref);
+        }
+        return refs;
+    }
+
+    /** An object's members by name, or an array's objects by their {@code name} (null when they have none). */
+    private static List<Map.Entry<String, JsonNode>> named(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> found = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                if (member.getValue().isObject()) {
+                    found.add(new AbstractMap.SimpleImmutableEntry<>(member.getKey(), member.getValue()));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            for (JsonNode element : node.values()) {
+                if (element.isObject()) {
+                    found.add(new AbstractMap.SimpleImmutableEntry<>(new Fields(element).string("name"), element));
+                }
+            }
+        }
+        return found;
     }
 
     /** Where and what, without the parser's note on where its start marker was (it names a parser feature). */
@@ -204,6 +312,15 @@ final class NinjsReader {
     }
 
     private static String lead(Fields item) {
+        return description(item, LEAD_ROLES, false);
+    }
+
+    /**
+     * The plain description ({@code description_text}, then {@code description_xhtml}/{@code _html}), else the first
+     * of {@code descriptions} with no role or a {@code preferred} one, else the first of any role; alternative text
+     * left out when {@code withoutAltText}.
+     */
+    private static String description(Fields item, Set<String> preferred, boolean withoutAltText) {
         String text = PlainText.clean(item.string("description_text"));
         if (text != null) {
             return text;
@@ -214,21 +331,42 @@ final class NinjsReader {
                 return html;
             }
         }
-        JsonNode descriptions = item.get("descriptions");
-        if (descriptions == null || !descriptions.isArray()) {
-            return null;
-        }
         String any = null;
-        for (JsonNode entry : descriptions.values()) {
+        for (JsonNode entry : descriptions(item)) {
             Fields fields = new Fields(entry);
+            String role = fields.string("role") == null ? null : fields.string("role").toLowerCase(Locale.ROOT);
+            if (withoutAltText && altText(role)) {
+                continue;
+            }
             String value = markupToLine(fields.string("value"), fields.string("contenttype"));
-            String role = fields.string("role");
-            if (value != null && (role == null || LEAD_ROLES.contains(role.toLowerCase(Locale.ROOT)))) {
+            if (value != null && (role == null || preferred.contains(role))) {
                 return value;
             }
             any = any == null ? value : any;
         }
         return any;
+    }
+
+    /** The description whose role is alternative text ({@code alt}, {@code alttext} ...), or null. */
+    private static String altText(Fields item) {
+        for (JsonNode entry : descriptions(item)) {
+            Fields fields = new Fields(entry);
+            String value = markupToLine(fields.string("value"), fields.string("contenttype"));
+            if (value != null && fields.string("role") != null
+                    && altText(fields.string("role").toLowerCase(Locale.ROOT))) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static boolean altText(String role) {
+        return role != null && role.startsWith("alt");
+    }
+
+    private static Collection<JsonNode> descriptions(Fields item) {
+        JsonNode descriptions = item.get("descriptions");
+        return descriptions == null || !descriptions.isArray() ? List.of() : descriptions.values();
     }
 
     private static String markupToLine(String value, String contentType) {

@@ -29,7 +29,10 @@ public record ParseError(String itemRef, String code, String message) {
         public static final String INVALID_ENCODING = "invalid_encoding";
         public static final String MISSING_GUID = "missing_guid";
         public static final String MISSING_HEADLINE = "missing_headline";
-        /** Not a text story (picture, video, package, concept, event, planning) or a body in a format not read. */
+        /**
+         * Neither a text story nor a picture (video, audio, concept, event, planning, a package without its text
+         * items), or a body in a format not read.
+         */
         public static final String UNSUPPORTED_CONTENT = "unsupported_content";
         /** Required structure is missing or a value is outside its vocabulary. */
         public static final String SCHEMA_INVALID = "schema_invalid";

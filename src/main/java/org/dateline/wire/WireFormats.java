@@ -6,7 +6,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -147,22 +146,14 @@ public final class WireFormats {
         }
         Element root = document.getDocumentElement();
         String name = SecureXml.localName(root);
-        List<WireItem> items = new ArrayList<>();
-        List<ParseError> errors = new ArrayList<>();
-        switch (name) {
-            case "newsMessage" -> NewsmlG2Reader.readMessage(root, source, items, errors);
-            case "rss", "RDF", "feed" -> {
-                return FeedReader.read(document, source);
-            }
-            default -> {
-                if (!NewsmlG2Reader.ITEM_ROOTS.contains(name)) {
-                    return ParseResult.failed(source, ParseError.Codes.UNKNOWN_FORMAT,
-                            "A document with root element " + name + " is not a wire format.");
-                }
-                NewsmlG2Reader.readItem(root, source, items, errors);
-            }
+        if (name.equals("rss") || name.equals("RDF") || name.equals("feed")) {
+            return FeedReader.read(document, source);
         }
-        return new ParseResult(items, errors);
+        if (!name.equals("newsMessage") && !NewsmlG2Reader.ITEM_ROOTS.contains(name)) {
+            return ParseResult.failed(source, ParseError.Codes.UNKNOWN_FORMAT,
+                    "A document with root element " + name + " is not a wire format.");
+        }
+        return NewsmlG2Reader.read(root, source);
     }
 
     private static String mediaType(String contentType) {

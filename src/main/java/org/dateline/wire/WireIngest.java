@@ -166,7 +166,7 @@ public class WireIngest {
         return new WireItem(item.guid(), item.versionCreated().toEpochMilli(), item.pubStatus(), item.kind(),
                 item.language(), item.headline(), item.slugline(), item.lead(), item.paragraphs(),
                 item.datelinePlace(), item.datelineDate(), item.credit(), item.subjects(), item.bylines(),
-                item.firstCreated(), item.versionCreated(), item.link(), item.format(), item.body());
+                item.firstCreated(), item.versionCreated(), item.link(), item.format(), item.body(), item.pictures());
     }
 
     private static Verdict verdict(String success, StoryResult result) {

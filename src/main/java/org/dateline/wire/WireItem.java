@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One text story as a provider sent it, in the shape of Dateline's articles.
+ * One text story as a provider sent it, in the shape of Dateline's articles, with the pictures it names.
  *
  * @param guid           the provider's stable id (NewsML-G2 {@code guid}, ninjs {@code uri}, RSS {@code guid},
  *                       Atom {@code id}; the link when a feed item has neither)
@@ -27,17 +27,27 @@ import java.util.List;
  * @param format         {@code newsml-g2}, {@code ninjs}, {@code rss} or {@code atom}
  * @param body           the body as markup blocks ({@code content.Body}): headings, quotes, lists, links, bold and
  *                       italic of the source kept, its text escaped; the same words as {@code paragraphs}
+ * @param pictures       the story's pictures, its lead picture (if any) first with role {@code lead}: a NewsML-G2
+ *                       package's pictures, ninjs associations, a feed entry's images; empty when it names none
  */
 public record WireItem(String guid, long version, PubStatus pubStatus, ItemKind kind, String language,
                        String headline, String slugline, String lead, List<String> paragraphs,
                        String datelinePlace, LocalDate datelineDate, String credit, List<String> subjects,
                        List<String> bylines, Instant firstCreated, Instant versionCreated, String link,
-                       String format, List<String> body) {
+                       String format, List<String> body, List<PictureRef> pictures) {
 
     public WireItem {
         paragraphs = List.copyOf(paragraphs);
         subjects = List.copyOf(subjects);
         bylines = List.copyOf(bylines);
         body = List.copyOf(body);
+        pictures = List.copyOf(pictures);
+    }
+
+    /** This item with other pictures (a package read after the item links it to its pictures). */
+    WireItem withPictures(List<PictureRef> pictures) {
+        return new WireItem(guid, version, pubStatus, kind, language, headline, slugline, lead, paragraphs,
+                datelinePlace, datelineDate, credit, subjects, bylines, firstCreated, versionCreated, link, format,
+                body, pictures);
     }
 }

@@ -1,6 +1,8 @@
 /**
  * Wire copy in: NewsML-G2 (newsItem, newsMessage), IPTC ninjs 1.x-3.x and RSS/Atom read into one shape,
- * {@link org.dateline.wire.WireItem}, with plain-text paragraphs as Dateline stores bodies.
+ * {@link org.dateline.wire.WireItem}, with plain-text paragraphs as Dateline stores bodies, and their pictures
+ * ({@link org.dateline.wire.WirePicture}, {@link org.dateline.wire.WireRendition},
+ * {@link org.dateline.wire.PictureRef}).
  * <p>
  * API: {@link org.dateline.wire.WireFormats} (pure parsing, no database, no beans), the values
  * {@link org.dateline.wire.WireItem}, {@link org.dateline.wire.ParseResult}, {@link org.dateline.wire.ParseError}

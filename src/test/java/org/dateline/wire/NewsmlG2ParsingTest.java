@@ -71,22 +71,25 @@ class NewsmlG2ParsingTest {
     }
 
     @Test
-    void everyExampleIsReadOrNamedAndOnlyTextStoriesBecomeItems() throws IOException {
+    void everyExampleIsReadOrNamedAndOnlyTextStoriesAndPicturesBecomeItems() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
                 ParseResult result = WireFormats.parse(file);
-                assertThat(result.items().size() + result.errors().size()).as(file.toString()).isPositive();
+                assertThat(result.items().size() + result.pictures().size() + result.errors().size())
+                        .as(file.toString()).isPositive();
                 assertThat(result.errors()).as(file.toString()).extracting(ParseError::code)
                         .doesNotContain("malformed_xml", "doctype_refused");
             }
         }
-        List<String> pictures = List.of("LISTING_3_Photo_in_NewsML-G2.xml", "LISTING_4_Multiple_Renditions_of_a_Video_in_NewsML-G2.xml",
+        // a package alone pairs no text item with its pictures: not a story
+        List<String> notStories = List.of("LISTING_4_Multiple_Renditions_of_a_Video_in_NewsML-G2.xml",
                 "LISTING_6_Simple_NewsML-G2_Package.xml", "LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml",
                 "LISTING_17_Planning_Item_a_CCL.xml", "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml",
                 "LISTING_21_A_complete_sample_SportsML-G2_document.xml");
-        for (String name : pictures) {
+        for (String name : notStories) {
             ParseResult result = WireFormats.parse(EXAMPLES.resolve(name));
             assertThat(result.items()).as(name).isEmpty();
+            assertThat(result.pictures()).as(name).isEmpty();
             assertThat(result.errors()).as(name).extracting(ParseError::code).containsExactly("unsupported_content");
         }
         // fragments of the guidelines, not documents
@@ -130,8 +133,11 @@ class NewsmlG2ParsingTest {
         assertThat(item.language()).isEqualTo("sv");
         assertThat(item.headline()).isEqualTo("Jan Guillou skriver på ny \"Hamilton\"-bok");
         assertThat(item.paragraphs()).hasSize(7);
-        assertThat(result.errors()).extracting(ParseError::code).containsExactly("unsupported_content",
-                "unsupported_content"); // the package and the picture
+        // the package gives the story the picture delivered with it
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.pictures()).extracting(WirePicture::guid).containsExactly("http://tt.se/media/image/sdlm1btzmKu8WU");
+        assertThat(item.pictures()).containsExactly(
+                new PictureRef("http://tt.se/media/image/sdlm1btzmKu8WU", null, PictureRef.LEAD));
     }
 
     @Test
@@ -141,7 +147,8 @@ class NewsmlG2ParsingTest {
         try (Stream<Path> files = Files.walk(units)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
                 ParseResult result = WireFormats.parse(file);
-                assertThat(result.items().size() + result.errors().size()).as(file.toString()).isPositive();
+                assertThat(result.items().size() + result.pictures().size() + result.errors().size())
+                        .as(file.toString()).isPositive();
                 assertThat(result.errors()).as(file.toString()).extracting(ParseError::code)
                         .doesNotContain("malformed_xml");
                 read += result.items().size();
@@ -164,7 +171,7 @@ class NewsmlG2ParsingTest {
         ParseResult message = WireFormats.parse(units.resolve("NAR1.9/should_pass/CR00127_extend_newsmessage_header.xml"));
         assertThat(message.errors()).containsExactly(
                 new ParseError("simplest-test", "missing_headline", "The item has no headline."));
-        // a picture among the unit tests
+        // a video among the unit tests
         assertThat(WireFormats.parse(units.resolve("2.33/should_pass/CR00217_digitalSourceType_on_contentMeta_partMeta.xml"))
                 .errors()).extracting(ParseError::code).containsExactly("unsupported_content");
     }
