@@ -13,4 +13,5 @@
  * Untrusted bytes are decoded only by pure-Java readers chosen by class (TwelveMonkeys for JPEG and WebP, the JDK's
  * for PNG); libwebp (native) only encodes, and its reader is taken out of ImageIO's registry.
  */
+@org.springframework.modulith.NamedInterface("imaging")
 package org.dateline.media.imaging;
