@@ -116,6 +116,10 @@ class PicturesApiIT {
         byte[] truncated = java.util.Arrays.copyOf(TestPictures.jpeg(400, 300), 300);
         assertRefused(truncated, "cut.jpg", "image/jpeg", 422, "corrupt_image");
         assertRefused(new byte[0], "empty.jpg", "image/jpeg", 422, "empty_file");
+        byte[] huge = new byte[51 * 1024 * 1024];
+        byte[] start = TestPictures.jpeg(64, 64);
+        System.arraycopy(start, 0, huge, 0, start.length);
+        assertRefused(huge, "huge.jpg", "image/jpeg", 413, "too_large");
         assertThat(pictures()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM picture_originals").query(Long.class).single())
                 .isLessThanOrEqualTo(before);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -52,6 +53,8 @@ public class Renditions {
     private final Cache<String, Served> memory;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Served>>> making = new ConcurrentHashMap<>();
     private final Semaphore renderers;
+    /** Counts drops, so that a rendition read while one ran is not put back in memory after it. */
+    private final AtomicLong drops = new AtomicLong();
 
     Renditions(JdbcPictures pictures, JdbcOriginals originals, DatelineSettings platform, MediaSettings settings) {
         this.pictures = pictures;
@@ -75,8 +78,14 @@ public class Renditions {
             return running.join();
         }
         try {
+            long dropsBefore = drops.get();
             Optional<Served> result = fromFolder(path).or(() -> make(path));
-            result.ifPresent(found -> memory.put(key, found));
+            if (drops.get() == dropsBefore) {
+                result.ifPresent(found -> memory.put(key, found));
+            } else {
+                // A picture left meanwhile, perhaps this one, after the file was made: check again.
+                dropUnused(path.originalKey());
+            }
             mine.complete(result);
             return result;
         } catch (RuntimeException e) {
@@ -92,6 +101,7 @@ public class Renditions {
         if (!pictures.byOriginalKey(originalKey).isEmpty()) {
             return;
         }
+        drops.incrementAndGet();
         memory.asMap().keySet().removeIf(key -> key.startsWith(originalKey + "/"));
         Path dir = folder.resolve(originalKey);
         if (!Files.isDirectory(dir)) {

@@ -36,6 +36,14 @@ public class UndecodableParameters extends OncePerRequestFilter {
         try {
             parameters = request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException undecodable) {
+            if (tooLarge(undecodable)) {
+                // A multipart body over the upload limit (a picture over 50 MB): its size, not its encoding.
+                log.info("Refused {} {}: its body is over the upload limit", request.getMethod(),
+                        request.getRequestURI());
+                request.setAttribute(Problems.ERROR_CODE_ATTRIBUTE, "too_large");
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
             // Tomcat's InvalidParameterException is an IllegalStateException; other containers throw the other kind.
             refuse(request, response, "are not valid percent-encoded UTF-8");
             return;
@@ -48,6 +56,18 @@ public class UndecodableParameters extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether parsing failed on a multipart size limit (Tomcat's FileUpload size exceptions, by name). */
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getSimpleName();
+            if (name.contains("SizeLimitExceeded") || name.contains("SizeException")
+                    || name.contains("ByteCountLimit") || name.equals("MaxUploadSizeExceededException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No text the application keeps can hold U+0000 (PostgreSQL refuses it in any query, with a 500 after it). */
