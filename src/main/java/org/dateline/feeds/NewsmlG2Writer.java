@@ -16,10 +16,12 @@ import org.dateline.content.BodyWriter;
 import org.dateline.editions.Author;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Tag;
+import org.dateline.media.Picture;
 
 /**
  * A published article as an IPTC NewsML-G2 2.35 {@code newsItem}: text item class, the edition's site as provider,
- * the body as XHTML paragraphs in {@code inlineXML}. Element order follows the 2.35 schema, which the tests check.
+ * the body as XHTML paragraphs in {@code inlineXML}, the pictures it shows linked as items of their own
+ * ({@link NewsmlPictureWriter}). Element order follows the 2.35 schema, which the tests check.
  * <p>
  * The guid is built from the site's host and the article id, which never change (slugs and sections may); the
  * version is the last update time in epoch milliseconds, as in the ninjs API, so it grows with every update.
@@ -75,6 +77,15 @@ final class NewsmlG2Writer {
             empty(xml, "pubStatus", "qcode", "stat:usable");
             if (article.correctionNote() != null) {
                 element(xml, "edNote", "Correction: " + article.correctionNote());
+            }
+            for (Picture picture : article.picturesInOrder()) {
+                // Each picture the story shows is an item of its own, fetched from its address.
+                xml.writeEmptyElement(NAR, "link");
+                xml.writeAttribute("rel", "irel:associatedWith");
+                xml.writeAttribute("residref", PictureSyndication.guid(baseUrl, picture));
+                xml.writeAttribute("version", PictureSyndication.version(picture));
+                xml.writeAttribute("contenttype", MEDIA_TYPE);
+                xml.writeAttribute("href", baseUrl + PictureSyndication.NEWSML_PATH + picture.id());
             }
             xml.writeEndElement();
 
@@ -143,13 +154,13 @@ final class NewsmlG2Writer {
         return out.toByteArray();
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(NAR, name);
         xml.writeCharacters(text == null ? "" : text);
         xml.writeEndElement();
     }
 
-    private static void empty(XMLStreamWriter xml, String name, String attribute, String value)
+    static void empty(XMLStreamWriter xml, String name, String attribute, String value)
             throws XMLStreamException {
         xml.writeEmptyElement(NAR, name);
         xml.writeAttribute(attribute, value);
