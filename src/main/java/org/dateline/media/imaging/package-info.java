@@ -12,5 +12,12 @@
  * <p>
  * Untrusted bytes are decoded only by pure-Java readers chosen by class (TwelveMonkeys for JPEG and WebP, the JDK's
  * for PNG); libwebp (native) only encodes, and its reader is taken out of ImageIO's registry.
+ * <p>
+ * A named interface of the media module: the surfaces that show pictures name crops and formats
+ * ({@link org.dateline.media.imaging.Crop}, {@link org.dateline.media.imaging.OutputFormat}) when they choose
+ * renditions.
  */
+@NamedInterface("imaging")
 package org.dateline.media.imaging;
+
+import org.springframework.modulith.NamedInterface;
