@@ -19,6 +19,8 @@ final class PictureHtml {
 
     /** The article column: 42rem wide from 46rem up, the viewport less its padding below. */
     static final String ARTICLE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+    /** An upright body figure is at most 28rem wide (see the stylesheet). */
+    static final String UPRIGHT_SIZES = "(min-width: 30rem) 28rem, calc(100vw - 2rem)";
     /** The first teaser of a list spans its column (about 50rem beside the newsfeed panel). */
     static final String LIST_LEAD_SIZES = "(min-width: 60em) 50rem, calc(100vw - 2rem)";
     /** Teaser thumbnails: 12rem wide on wide screens, 7.5rem on phones. */
@@ -41,12 +43,15 @@ final class PictureHtml {
         String shown = caption == null || caption.isBlank() ? picture.caption() : caption;
         String credit = picture.creditLine();
         StringBuilder html = new StringBuilder(1024);
-        html.append("<figure class=\"figure").append(lead ? " figure-lead" : "").append("\">");
+        boolean upright = picture.heightAt(crop, fallback) > fallback;
+        html.append("<figure class=\"figure").append(lead ? " figure-lead" : upright ? " figure-upright" : "")
+                .append("\">");
+        String sizes = upright ? UPRIGHT_SIZES : ARTICLE_SIZES;
         html.append("<picture><source type=\"image/webp\" srcset=\"").append(picture.srcset(crop, OutputFormat.WEBP))
-                .append("\" sizes=\"").append(ARTICLE_SIZES).append("\">");
+                .append("\" sizes=\"").append(sizes).append("\">");
         html.append("<img src=\"").append(picture.path(crop, fallback, OutputFormat.JPEG))
                 .append("\" srcset=\"").append(picture.srcset(crop, OutputFormat.JPEG))
-                .append("\" sizes=\"").append(ARTICLE_SIZES)
+                .append("\" sizes=\"").append(sizes)
                 .append("\" width=\"").append(fallback).append("\" height=\"").append(picture.heightAt(crop, fallback))
                 .append("\" alt=\"").append(escape(picture.altText())).append('"')
                 .append(lead ? " fetchpriority=\"high\"" : " loading=\"lazy\" decoding=\"async\"")
