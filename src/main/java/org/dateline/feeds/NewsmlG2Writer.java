@@ -46,16 +46,8 @@ final class NewsmlG2Writer {
     static byte[] write(Article article, Edition edition, String baseUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.setDefaultNamespace(NAR);
-            xml.writeStartElement(NAR, "newsItem");
-            xml.writeDefaultNamespace(NAR);
-            xml.writeAttribute("guid", guid(baseUrl, article));
-            xml.writeAttribute("version", String.valueOf(article.updatedAt().toEpochMilli()));
-            xml.writeAttribute("standard", "NewsML-G2");
-            xml.writeAttribute("standardversion", "2.35");
-            xml.writeAttribute("conformance", "power");
+            XMLStreamWriter xml = openNewsItem(out, guid(baseUrl, article),
+                    String.valueOf(article.updatedAt().toEpochMilli()));
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", edition.locale().toLanguageTag());
 
             empty(xml, "catalogRef", "href", IPTC_CATALOG);
@@ -68,13 +60,7 @@ final class NewsmlG2Writer {
 
             xml.writeStartElement(NAR, "itemMeta");
             empty(xml, "itemClass", "qcode", "ninat:text");
-            xml.writeStartElement(NAR, "provider");
-            xml.writeAttribute("uri", baseUrl + "/");
-            element(xml, "name", edition.siteName());
-            xml.writeEndElement();
-            element(xml, "versionCreated", article.updatedAt().toString());
-            element(xml, "firstCreated", article.publishedAt().toString());
-            empty(xml, "pubStatus", "qcode", "stat:usable");
+            provider(xml, baseUrl, edition.siteName(), article.updatedAt(), article.publishedAt());
             if (article.correctionNote() != null) {
                 element(xml, "edNote", "Correction: " + article.correctionNote());
             }
@@ -152,6 +138,34 @@ final class NewsmlG2Writer {
             throw new IllegalStateException("Writing NewsML-G2 to memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /** The document and its {@code newsItem} opened, as every item of this API starts. */
+    static XMLStreamWriter openNewsItem(ByteArrayOutputStream out, String guid, String version)
+            throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.setDefaultNamespace(NAR);
+        xml.writeStartElement(NAR, "newsItem");
+        xml.writeDefaultNamespace(NAR);
+        xml.writeAttribute("guid", guid);
+        xml.writeAttribute("version", version);
+        xml.writeAttribute("standard", "NewsML-G2");
+        xml.writeAttribute("standardversion", "2.35");
+        xml.writeAttribute("conformance", "power");
+        return xml;
+    }
+
+    /** {@code itemMeta} after the item class: the site as provider, the version's times, usable. */
+    static void provider(XMLStreamWriter xml, String baseUrl, String name, java.time.Instant versionCreated,
+                         java.time.Instant firstCreated) throws XMLStreamException {
+        xml.writeStartElement(NAR, "provider");
+        xml.writeAttribute("uri", baseUrl + "/");
+        element(xml, "name", name);
+        xml.writeEndElement();
+        element(xml, "versionCreated", versionCreated.toString());
+        element(xml, "firstCreated", firstCreated.toString());
+        empty(xml, "pubStatus", "qcode", "stat:usable");
     }
 
     static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -2,7 +2,6 @@ package org.dateline.feeds;
 
 import java.io.ByteArrayOutputStream;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -12,6 +11,8 @@ import static org.dateline.feeds.NewsmlG2Writer.IPTC_CATALOG;
 import static org.dateline.feeds.NewsmlG2Writer.NAR;
 import static org.dateline.feeds.NewsmlG2Writer.element;
 import static org.dateline.feeds.NewsmlG2Writer.empty;
+import static org.dateline.feeds.NewsmlG2Writer.openNewsItem;
+import static org.dateline.feeds.NewsmlG2Writer.provider;
 
 /**
  * A picture a live story shows as an IPTC NewsML-G2 2.35 {@code newsItem} of class picture: its rights (credit as
@@ -26,16 +27,8 @@ final class NewsmlPictureWriter {
     static byte[] write(Picture picture, String provider, String baseUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.setDefaultNamespace(NAR);
-            xml.writeStartElement(NAR, "newsItem");
-            xml.writeDefaultNamespace(NAR);
-            xml.writeAttribute("guid", PictureSyndication.guid(baseUrl, picture));
-            xml.writeAttribute("version", PictureSyndication.version(picture));
-            xml.writeAttribute("standard", "NewsML-G2");
-            xml.writeAttribute("standardversion", "2.35");
-            xml.writeAttribute("conformance", "power");
+            XMLStreamWriter xml = openNewsItem(out, PictureSyndication.guid(baseUrl, picture),
+                    PictureSyndication.version(picture));
 
             empty(xml, "catalogRef", "href", IPTC_CATALOG);
             xml.writeStartElement(NAR, "rightsInfo");
@@ -49,13 +42,7 @@ final class NewsmlPictureWriter {
 
             xml.writeStartElement(NAR, "itemMeta");
             empty(xml, "itemClass", "qcode", "ninat:picture");
-            xml.writeStartElement(NAR, "provider");
-            xml.writeAttribute("uri", baseUrl + "/");
-            element(xml, "name", provider);
-            xml.writeEndElement();
-            element(xml, "versionCreated", picture.updatedAt().toString());
-            element(xml, "firstCreated", picture.createdAt().toString());
-            empty(xml, "pubStatus", "qcode", "stat:usable");
+            provider(xml, baseUrl, provider, picture.updatedAt(), picture.createdAt());
             xml.writeEndElement();
 
             xml.writeStartElement(NAR, "contentMeta");

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sitemap index, one sitemap of edition and section pages, article sitemaps by fixed id ranges (a page's
- * content never moves to another file), and the Google News sitemap of the last 48 hours.
+ * content never moves to another file) with each story's lead picture in Google's image extension, and the Google
+ * News sitemap of the last 48 hours.
  */
 @RestController
 class SitemapsController {
