@@ -29,6 +29,20 @@ function row(item) {
   a.href = safePath(item.url);
   a.textContent = item.headline || '';
   li.append(time, ' ', a);
+  // The lead picture's thumbnail, as the server renders it; only a path of this site's pictures is taken.
+  const thumb = safePath(item.thumb);
+  if (thumb && thumb.startsWith('/pictures/')) {
+    const img = document.createElement('img');
+    img.className = 'newsfeed-thumb';
+    img.src = thumb;
+    img.width = 160;
+    img.height = 160;
+    img.alt = '';
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    li.classList.add('with-thumb');
+    li.append(img);
+  }
   return li;
 }
 

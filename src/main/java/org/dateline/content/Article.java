@@ -2,6 +2,7 @@ package org.dateline.content;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,24 @@ public record Article(long id, String edition, Section section, String slug, Str
     /** The lead picture if it is set and shown. */
     public Optional<Picture> leadPicture() {
         return leadPictureId == null ? Optional.empty() : Optional.ofNullable(pictures.get(leadPictureId));
+    }
+
+    /** The usable pictures in the order the page shows them: the lead, then the body's figures, each once. */
+    public List<Picture> picturesInOrder() {
+        List<Picture> ordered = new ArrayList<>();
+        leadPicture().ifPresent(ordered::add);
+        for (long id : body.pictureIds()) {
+            Picture picture = pictures.get(id);
+            if (picture != null && !ordered.contains(picture)) {
+                ordered.add(picture);
+            }
+        }
+        return ordered;
+    }
+
+    /** The picture that stands for the article where one goes (link previews): its lead, else its first figure. */
+    public Optional<Picture> mainPicture() {
+        return picturesInOrder().stream().findFirst();
     }
 
     /** The surrogate keys of the pictures the article's page shows, so a change to one evicts the page. */

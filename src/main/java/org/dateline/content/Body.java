@@ -142,9 +142,29 @@ public record Body(String markup) {
      * as news copy has it; before the body in a paragraph of its own when the body starts with another block.
      */
     public String toHtml(String dateline) {
-        HtmlWriter html = new HtmlWriter();
+        return toHtml(dateline, (pictureId, caption) -> "");
+    }
+
+    /**
+     * Safe HTML of the body with its figures written by {@code figures}; a figure it answers empty for (a picture
+     * deleted or withdrawn since) shows nothing.
+     */
+    public String toHtml(String dateline, FigureHtml figures) {
+        HtmlWriter html = new HtmlWriter(figures);
         render(html, dateline);
         return html.toString();
+    }
+
+    /** Writes a body's figure as HTML for {@link #toHtml(String, FigureHtml)}. */
+    @FunctionalInterface
+    public interface FigureHtml {
+
+        /**
+         * Safe HTML of the figure (every text in it escaped), or empty to show nothing.
+         *
+         * @param caption the caption written beside the figure in the body, empty for the picture's own
+         */
+        String html(long pictureId, String caption);
     }
 
     /** Writes the body's elements ({@code p h2 h3 blockquote ul ol li a em strong br span}) to {@code out}. */
@@ -385,6 +405,19 @@ public record Body(String markup) {
     /** HTML text, every character that could start markup escaped. */
     private static final class HtmlWriter implements BodyWriter {
         private final StringBuilder html = new StringBuilder();
+        private final FigureHtml figures;
+
+        HtmlWriter(FigureHtml figures) {
+            this.figures = figures;
+        }
+
+        @Override
+        public void figure(long pictureId, String caption) {
+            String figure = figures.html(pictureId, caption);
+            if (figure != null && !figure.isEmpty()) {
+                html.append(figure).append('\n');
+            }
+        }
 
         @Override
         public void start(String element, String... attributes) {

@@ -1,7 +1,11 @@
 package org.dateline.content;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+
+import org.dateline.media.Picture;
 
 /**
  * Surrogate keys of published content. Pages are tagged with the keys of what they show; a change names the keys
@@ -34,6 +38,12 @@ public final class ContentKeys {
 
     public static String author(long id) {
         return "author:" + id;
+    }
+
+    /** The keys of the lead pictures a list shows (a caption or focal point changed there changes the list). */
+    public static List<String> leadPictures(Collection<ArticleSummary> articles) {
+        return articles.stream().map(ArticleSummary::leadPicture).filter(Objects::nonNull).map(Picture::key)
+                .distinct().toList();
     }
 
     /** Everything a change to this article can show up on. */

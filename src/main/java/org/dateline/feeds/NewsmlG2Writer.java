@@ -16,10 +16,12 @@ import org.dateline.content.BodyWriter;
 import org.dateline.editions.Author;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Tag;
+import org.dateline.media.Picture;
 
 /**
  * A published article as an IPTC NewsML-G2 2.35 {@code newsItem}: text item class, the edition's site as provider,
- * the body as XHTML paragraphs in {@code inlineXML}. Element order follows the 2.35 schema, which the tests check.
+ * the body as XHTML paragraphs in {@code inlineXML}, the pictures it shows linked as items of their own
+ * ({@link NewsmlPictureWriter}). Element order follows the 2.35 schema, which the tests check.
  * <p>
  * The guid is built from the site's host and the article id, which never change (slugs and sections may); the
  * version is the last update time in epoch milliseconds, as in the ninjs API, so it grows with every update.
@@ -44,16 +46,8 @@ final class NewsmlG2Writer {
     static byte[] write(Article article, Edition edition, String baseUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.setDefaultNamespace(NAR);
-            xml.writeStartElement(NAR, "newsItem");
-            xml.writeDefaultNamespace(NAR);
-            xml.writeAttribute("guid", guid(baseUrl, article));
-            xml.writeAttribute("version", String.valueOf(article.updatedAt().toEpochMilli()));
-            xml.writeAttribute("standard", "NewsML-G2");
-            xml.writeAttribute("standardversion", "2.35");
-            xml.writeAttribute("conformance", "power");
+            XMLStreamWriter xml = openNewsItem(out, guid(baseUrl, article),
+                    String.valueOf(article.updatedAt().toEpochMilli()));
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", edition.locale().toLanguageTag());
 
             empty(xml, "catalogRef", "href", IPTC_CATALOG);
@@ -66,15 +60,18 @@ final class NewsmlG2Writer {
 
             xml.writeStartElement(NAR, "itemMeta");
             empty(xml, "itemClass", "qcode", "ninat:text");
-            xml.writeStartElement(NAR, "provider");
-            xml.writeAttribute("uri", baseUrl + "/");
-            element(xml, "name", edition.siteName());
-            xml.writeEndElement();
-            element(xml, "versionCreated", article.updatedAt().toString());
-            element(xml, "firstCreated", article.publishedAt().toString());
-            empty(xml, "pubStatus", "qcode", "stat:usable");
+            provider(xml, baseUrl, edition.siteName(), article.updatedAt(), article.publishedAt());
             if (article.correctionNote() != null) {
                 element(xml, "edNote", "Correction: " + article.correctionNote());
+            }
+            for (Picture picture : article.picturesInOrder()) {
+                // Each picture the story shows is an item of its own, fetched from its address.
+                xml.writeEmptyElement(NAR, "link");
+                xml.writeAttribute("rel", "irel:associatedWith");
+                xml.writeAttribute("residref", PictureSyndication.guid(baseUrl, picture));
+                xml.writeAttribute("version", PictureSyndication.version(picture));
+                xml.writeAttribute("contenttype", MEDIA_TYPE);
+                xml.writeAttribute("href", baseUrl + PictureSyndication.NEWSML_PATH + picture.id());
             }
             xml.writeEndElement();
 
@@ -143,13 +140,41 @@ final class NewsmlG2Writer {
         return out.toByteArray();
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    /** The document and its {@code newsItem} opened, as every item of this API starts. */
+    static XMLStreamWriter openNewsItem(ByteArrayOutputStream out, String guid, String version)
+            throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.setDefaultNamespace(NAR);
+        xml.writeStartElement(NAR, "newsItem");
+        xml.writeDefaultNamespace(NAR);
+        xml.writeAttribute("guid", guid);
+        xml.writeAttribute("version", version);
+        xml.writeAttribute("standard", "NewsML-G2");
+        xml.writeAttribute("standardversion", "2.35");
+        xml.writeAttribute("conformance", "power");
+        return xml;
+    }
+
+    /** {@code itemMeta} after the item class: the site as provider, the version's times, usable. */
+    static void provider(XMLStreamWriter xml, String baseUrl, String name, java.time.Instant versionCreated,
+                         java.time.Instant firstCreated) throws XMLStreamException {
+        xml.writeStartElement(NAR, "provider");
+        xml.writeAttribute("uri", baseUrl + "/");
+        element(xml, "name", name);
+        xml.writeEndElement();
+        element(xml, "versionCreated", versionCreated.toString());
+        element(xml, "firstCreated", firstCreated.toString());
+        empty(xml, "pubStatus", "qcode", "stat:usable");
+    }
+
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(NAR, name);
         xml.writeCharacters(text == null ? "" : text);
         xml.writeEndElement();
     }
 
-    private static void empty(XMLStreamWriter xml, String name, String attribute, String value)
+    static void empty(XMLStreamWriter xml, String name, String attribute, String value)
             throws XMLStreamException {
         xml.writeEmptyElement(NAR, name);
         xml.writeAttribute(attribute, value);

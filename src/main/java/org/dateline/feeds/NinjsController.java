@@ -12,6 +12,7 @@ import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
+import org.dateline.media.Picture;
 import org.dateline.platform.web.ApiException;
 import org.dateline.platform.web.BaseUrl;
 import org.dateline.shared.FeedCursor;
@@ -113,6 +114,65 @@ class NinjsController {
         if (article.correctionNote() != null) {
             item.put("ednote", "Correction: " + article.correctionNote());
         }
+        List<Picture> pictures = article.picturesInOrder();
+        if (!pictures.isEmpty()) {
+            List<Map<String, Object>> associations = new ArrayList<>();
+            for (int i = 0; i < pictures.size(); i++) {
+                boolean lead = i == 0 && article.leadPicture().isPresent();
+                associations.add(association(pictures.get(i), lead ? "leadpicture" : "picture" + (i + 1)));
+            }
+            item.put("associations", associations);
+        }
         return item;
+    }
+
+    /**
+     * A picture the article shows, as ninjs 2.1 associates it: its guid (as in its NewsML-G2 item), caption and alt
+     * text as descriptions, photographer, credit and copyright, and its renditions with absolute addresses.
+     */
+    private Map<String, Object> association(Picture picture, String name) {
+        Map<String, Object> association = new LinkedHashMap<>();
+        association.put("name", name);
+        association.put("uri", PictureSyndication.guid(baseUrl.get(), picture));
+        association.put("type", "picture");
+        association.put("representationtype", "partial");
+        association.put("version", PictureSyndication.version(picture));
+        association.put("versioncreated", picture.updatedAt().toString());
+        if (picture.takenAt() != null) {
+            association.put("contentcreated", picture.takenAt().toString());
+        }
+        association.put("pubstatus", "usable");
+        if (!picture.headline().isBlank()) {
+            association.put("headlines", List.of(Map.of("role", "main", "value", picture.headline())));
+        }
+        List<Map<String, Object>> descriptions = new ArrayList<>();
+        if (!picture.caption().isBlank()) {
+            descriptions.add(Map.of("role", "caption", "value", picture.caption()));
+        }
+        if (!picture.altText().isBlank()) {
+            descriptions.add(Map.of("role", "alternativeText", "value", picture.altText()));
+        }
+        if (!descriptions.isEmpty()) {
+            association.put("descriptions", descriptions);
+        }
+        if (!picture.byline().isBlank()) {
+            association.put("by", picture.byline());
+        }
+        if (!picture.credit().isBlank()) {
+            association.put("infosources", List.of(Map.of("name", picture.credit(), "role", "source")));
+        }
+        if (!picture.copyright().isBlank()) {
+            association.put("copyrightnotice", picture.copyright());
+        }
+        association.put("renditions", PictureSyndication.renditions(picture).stream().map(offered -> {
+            Map<String, Object> rendition = new LinkedHashMap<>();
+            rendition.put("name", offered.name());
+            rendition.put("href", baseUrl.of(offered.rendition().path()));
+            rendition.put("contenttype", offered.rendition().contentType());
+            rendition.put("width", offered.rendition().width());
+            rendition.put("height", offered.rendition().height());
+            return rendition;
+        }).toList());
+        return association;
     }
 }

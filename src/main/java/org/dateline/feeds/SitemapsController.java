@@ -17,6 +17,9 @@ import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
+import org.dateline.media.Picture;
+import org.dateline.media.imaging.Crop;
+import org.dateline.media.imaging.OutputFormat;
 import org.dateline.platform.cache.PageCache;
 import org.dateline.platform.web.ApiException;
 import org.dateline.platform.web.BaseUrl;
@@ -30,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sitemap index, one sitemap of edition and section pages, article sitemaps by fixed id ranges (a page's
- * content never moves to another file), and the Google News sitemap of the last 48 hours.
+ * content never moves to another file) with each story's lead picture in Google's image extension, and the Google
+ * News sitemap of the last 48 hours.
  */
 @RestController
 class SitemapsController {
@@ -38,6 +42,7 @@ class SitemapsController {
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+    static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
     /** Article ids per sitemap file; well below the protocol's 50,000 URL limit. */
     static final int IDS_PER_FILE = 10_000;
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
@@ -86,11 +91,11 @@ class SitemapsController {
         StringWriter out = new StringWriter();
         XMLStreamWriter xml = start(out, "urlset", SITEMAP_NS);
         for (Edition edition : editions.all()) {
-            url(xml, edition.homePath(), null);
+            url(xml, edition.homePath(), null, null);
             for (Section section : editions.sections(edition.code())) {
-                url(xml, section.path(), null);
+                url(xml, section.path(), null, null);
             }
-            url(xml, "/" + edition.code() + "/newsfeed", null);
+            url(xml, "/" + edition.code() + "/newsfeed", null, null);
         }
         PageCache.tag(request, List.of(ContentKeys.SITEMAPS));
         return end(xml, out);
@@ -104,11 +109,12 @@ class SitemapsController {
         }
         StringWriter out = new StringWriter();
         XMLStreamWriter xml = start(out, "urlset", SITEMAP_NS);
+        xml.writeNamespace("image", IMAGE_NS);
         for (ArticleSummary article : content.allById(first, IDS_PER_FILE)) {
             if (article.id() > first + IDS_PER_FILE) {
                 break;
             }
-            url(xml, article.path(), article.updatedAt());
+            url(xml, article.path(), article.updatedAt(), article.leadPicture());
         }
         PageCache.tag(request, List.of(ContentKeys.SITEMAPS));
         return end(xml, out);
@@ -174,11 +180,19 @@ class SitemapsController {
         xml.writeEndElement();
     }
 
-    private void url(XMLStreamWriter xml, String path, Instant lastmod) throws XMLStreamException {
+    /** A page, with its picture in the image extension when it has one. */
+    private void url(XMLStreamWriter xml, String path, Instant lastmod, Picture picture) throws XMLStreamException {
         xml.writeStartElement(SITEMAP_NS, "url");
         element(xml, SITEMAP_NS, "loc", baseUrl.of(path));
         if (lastmod != null) {
             element(xml, SITEMAP_NS, "lastmod", lastmod.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        }
+        if (picture != null) {
+            // The original's aspect at its largest: no focal point in the address, so only a removal changes it.
+            xml.writeStartElement(IMAGE_NS, "image");
+            element(xml, IMAGE_NS, "loc", baseUrl.of(picture.path(Crop.ORIGINAL, picture.largestWidth(Crop.ORIGINAL),
+                    OutputFormat.JPEG)));
+            xml.writeEndElement();
         }
         xml.writeEndElement();
     }

@@ -188,14 +188,17 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     }
 
     /** One item as the stream and the items API send it. */
-    public record NewsfeedEvent(long id, String headline, String url, String published, String time, String cursor) {
+    /** @param thumb the path of the lead picture's small square JPEG, as the panel shows it; null for none */
+    public record NewsfeedEvent(long id, String headline, String url, String published, String time, String cursor,
+                                String thumb) {
 
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
         static NewsfeedEvent of(ArticleSummary article, ZoneId zone) {
             return new NewsfeedEvent(article.id(), article.headline(), article.path(),
                     article.publishedAt().toString(), TIME.format(article.publishedAt().atZone(zone)),
-                    article.cursor().encode());
+                    article.cursor().encode(),
+                    article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path());
         }
     }
 }

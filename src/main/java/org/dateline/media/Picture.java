@@ -3,6 +3,7 @@ package org.dateline.media;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dateline.media.imaging.Crop;
@@ -26,6 +27,13 @@ public record Picture(long id, String originalKey, String mediaType, int width, 
 
     /** The widths renditions are made in; a picture narrower than one of them also has its own width. */
     public static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1920);
+    /**
+     * A width made only for thumbnails (teasers, the newsfeed), besides {@link #WIDTHS}: a 3-to-10-em thumbnail on a
+     * dense screen needs no more, and a list of twenty weighs a third of what 320-pixel ones would.
+     */
+    public static final int THUMBNAIL_WIDTH = 160;
+    /** What the share previews of social networks and search engines ask for: at least this wide. */
+    public static final int LARGE_WIDTH = 1200;
     /** Where rendition URLs start; served by the media module's filter, ahead of the rest of the application. */
     public static final String PATH_PREFIX = "/pictures/";
 
@@ -61,6 +69,33 @@ public record Picture(long id, String originalKey, String mediaType, int width, 
         return widths;
     }
 
+    /** Whether a rendition of the crop is made at this width: one of {@link #widths}, or the thumbnail's. */
+    public boolean offers(Crop crop, int renditionWidth) {
+        return widths(crop).contains(renditionWidth)
+                || renditionWidth == THUMBNAIL_WIDTH && cropSize(crop)[0] > THUMBNAIL_WIDTH;
+    }
+
+    /** One rendition of the crop: its size, format and path. */
+    public PictureRendition rendition(Crop crop, int renditionWidth, OutputFormat format) {
+        return new PictureRendition(crop, renditionWidth, heightAt(crop, renditionWidth), format,
+                path(crop, renditionWidth, format));
+    }
+
+    /** The narrowest JPEG of the crop at least {@link #LARGE_WIDTH} wide, if the picture is that large. */
+    public Optional<PictureRendition> large(Crop crop) {
+        return widths(crop).stream().filter(w -> w >= LARGE_WIDTH).findFirst()
+                .map(w -> rendition(crop, w, OutputFormat.JPEG));
+    }
+
+    /**
+     * The one rendition to share where a single picture goes (Open Graph, a feed's enclosure, the image sitemap):
+     * 16:9 at least {@link #LARGE_WIDTH} wide when there is one, else the original's aspect at its largest, JPEG.
+     */
+    public PictureRendition shared() {
+        return large(Crop.WIDE).orElseGet(() -> rendition(Crop.ORIGINAL, largestWidth(Crop.ORIGINAL),
+                OutputFormat.JPEG));
+    }
+
     /** The height of a rendition of this crop at a width, as the renderer makes it. */
     public int heightAt(Crop crop, int renditionWidth) {
         int[] size = cropSize(crop);
@@ -79,7 +114,32 @@ public record Picture(long id, String originalKey, String mediaType, int width, 
 
     /** A {@code srcset} value of every width of the crop, relative paths. */
     public String srcset(Crop crop, OutputFormat format) {
-        return widths(crop).stream().map(w -> path(crop, w, format) + " " + w + "w").collect(Collectors.joining(", "));
+        return srcset(crop, widths(crop), format);
+    }
+
+    /** A {@code srcset} value of these widths of the crop, relative paths. */
+    public String srcset(Crop crop, List<Integer> renditionWidths, OutputFormat format) {
+        return renditionWidths.stream().map(w -> path(crop, w, format) + " " + w + "w")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The widths of a small picture in lists: the thumbnail's (when the crop is wider) and the crop's up to a bound. */
+    public List<Integer> thumbnailWidths(Crop crop, int atMost) {
+        List<Integer> widths = new ArrayList<>();
+        if (offers(crop, THUMBNAIL_WIDTH)) {
+            widths.add(THUMBNAIL_WIDTH);
+        }
+        for (int w : widths(crop)) {
+            if (w <= atMost || widths.isEmpty()) {
+                widths.add(w);
+            }
+        }
+        return widths;
+    }
+
+    /** The smallest square JPEG: the thumbnail of rows as dense as the newsfeed's. */
+    public PictureRendition squareThumbnail() {
+        return rendition(Crop.SQUARE, thumbnailWidths(Crop.SQUARE, 0).get(0), OutputFormat.JPEG);
     }
 
     /** The largest rendition of the crop not wider than {@code atMost}, or the smallest one. */

@@ -3,7 +3,10 @@
  * (canonical, JSON-LD {@code NewsArticle}, Open Graph, {@code hreflang}), the next-article loader, and the page
  * cache's eviction from the change log.
  * <p>
+ * Pictures: the lead and the body's figures of article pages, thumbnails of lists and the newsfeed, link previews
+ * and JSON-LD images, all from the read model's pictures ({@code media} only for crops, formats and paths).
+ * <p>
  * Reads only through {@code ContentQueries} and {@code Editions}; writes nothing. Consumes the change log
- * ({@code article.*}, {@code structure.changed}) to evict cached pages by surrogate key.
+ * ({@code article.*}, {@code picture.*}, {@code structure.changed}) to evict cached pages by surrogate key.
  */
 package org.dateline.site;

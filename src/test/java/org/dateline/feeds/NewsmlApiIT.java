@@ -123,7 +123,7 @@ class NewsmlApiIT {
     }
 
     /** The 2.35 schema; its one import (xml.xsd) comes from the same local folder, and nothing else may be fetched. */
-    private static Validator validator() throws SAXException {
+    static Validator validator() throws SAXException {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -34,7 +34,7 @@ class NinjsApiIT {
     @Autowired
     JsonMapper json;
 
-    private Schema schema() throws Exception {
+    static Schema schema() throws Exception {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(SCHEMA));
     }

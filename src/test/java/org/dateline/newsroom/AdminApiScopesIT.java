@@ -71,6 +71,8 @@ class AdminApiScopesIT {
         /** Public syndication (ninjs, NewsML-G2): the same for every caller, token or not. */
         SYNDICATION_LIST,
         SYNDICATION,
+        /** A picture a live story shows, as a NewsML-G2 item: public, and an unknown id answers alike to all. */
+        SYNDICATED_PICTURE,
         /** The picture library: the newsroom's, read with stories:read (and articles:write, which includes it). */
         PICTURES,
         /** Reads that concern no story, behind one scope. */
@@ -86,6 +88,7 @@ class AdminApiScopesIT {
             Map.entry("/api/ninjs/items", Route.SYNDICATION_LIST),
             Map.entry("/api/ninjs/items/{id}", Route.SYNDICATION),
             Map.entry("/api/newsml/items/{id}", Route.SYNDICATION),
+            Map.entry("/api/newsml/pictures/{id}", Route.SYNDICATED_PICTURE),
             Map.entry("/api/admin/pictures", Route.PICTURES),
             Map.entry("/api/admin/pictures/{id}", Route.PICTURES),
             Map.entry("/api/admin/integrations", Route.INTEGRATIONS),
@@ -247,6 +250,7 @@ class AdminApiScopesIT {
                     case STORY, NEWSROOM_ONLY, SYNDICATION -> oneStory(route, kind, caller, wrong);
                     case SYNDICATION_LIST -> syndicationList(route, caller, wrong);
                     case PICTURES -> pictures(route, caller, wrong);
+                    case SYNDICATED_PICTURE -> syndicatedPicture(route, caller, wrong);
                     case INTEGRATIONS -> scoped(route, caller, "integrations:manage", wrong);
                     case WIRE -> scoped(route, caller, "wire:push", wrong);
                 }
@@ -414,6 +418,14 @@ class AdminApiScopesIT {
                 : status == 403 && code(response).equals("insufficient_scope");
         if (!right) {
             wrong.add(caller.name() + " GET " + route + " → " + status + " " + response.body());
+        }
+    }
+
+    /** Public: whoever asks, a token or none, learns the same of a picture that is not (or not yet) shown. */
+    private void syndicatedPicture(String route, Caller caller, List<String> wrong) {
+        HttpResponse<String> response = get(route.replace("{id}", String.valueOf(ids.get(Kind.UNKNOWN))), caller);
+        if (response.statusCode() != 404 || !code(response).equals("unknown_picture")) {
+            wrong.add(caller.name() + " GET " + route + " → " + response.statusCode() + " " + response.body());
         }
     }
 

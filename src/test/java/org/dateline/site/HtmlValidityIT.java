@@ -12,6 +12,7 @@ import org.dateline.content.ContentQueries;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
 import org.dateline.testing.Http;
+import org.dateline.testing.StoriesWithPictures;
 import org.dateline.testing.WebSession;
 import org.dateline.testing.IntegrationTest;
 import org.jsoup.Jsoup;
@@ -36,6 +37,8 @@ class HtmlValidityIT {
     Accounts accounts;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
 
     @Test
     void everyKindOfPageIsValidHtml() throws Exception {
@@ -51,6 +54,22 @@ class HtmlValidityIT {
         for (String page : pages) {
             String html = http.get(page, "Accept", "text/html").body();
             validate(html).forEach(error -> problems.add(page + " " + error));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void pagesWithPicturesAreValidHtml() throws Exception {
+        Http http = new Http(port);
+        StoriesWithPictures stories = new StoriesWithPictures(http, json, jdbc);
+        long lead = stories.picture(1600, 1000, Map.of("caption", "A \"quoted\" <caption>", "altText", "Ships",
+                "byline", "Anna Petrova", "credit", "Dateline")).get("id").asLong();
+        long figure = stories.picture(800, 1000, Map.of("altText", "A crane")).get("id").asLong();
+        long id = stories.publish("en", "economy", "Valid pictures " + System.nanoTime(), lead, "One.",
+                "![Its caption](picture:" + figure + ")", "Two.");
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of(content.article(id).orElseThrow().path(), "/en/", "/en/economy/", "/en/newsfeed")) {
+            validate(http.get(page, "Accept", "text/html").body()).forEach(error -> problems.add(page + " " + error));
         }
         assertThat(problems).isEmpty();
     }

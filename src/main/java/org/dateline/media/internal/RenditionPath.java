@@ -40,10 +40,10 @@ public record RenditionPath(String originalKey, Crop crop, String cropToken, int
         return originalKey + "/" + cropToken + "/" + width + "." + format.extension();
     }
 
-    /** Whether the picture offers this rendition: its crop as it is now, and one of its widths. */
+    /** Whether the picture offers this rendition: its crop as it is now, and one of its widths or the thumbnail's. */
     public boolean offeredBy(Picture picture) {
         return picture.originalKey().equals(originalKey) && picture.cropToken(crop).equals(cropToken)
-                && picture.widths(crop).contains(width);
+                && picture.offers(crop, width);
     }
 
     @Override

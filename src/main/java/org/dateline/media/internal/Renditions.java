@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.dateline.media.Picture;
+import org.dateline.media.PictureRendition;
+import org.dateline.media.RenditionSizes;
 import org.dateline.media.imaging.CreditLine;
 import org.dateline.media.imaging.ImageRefusal;
 import org.dateline.media.imaging.Rendition;
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
  * {@code render-threads} are made at once, and concurrent requests for one rendition wait for the same making.
  */
 @Component
-public class Renditions {
+public class Renditions implements RenditionSizes {
 
     private static final Logger log = LoggerFactory.getLogger(Renditions.class);
 
@@ -94,6 +97,12 @@ public class Renditions {
         } finally {
             making.remove(key, mine);
         }
+    }
+
+    @Override
+    public OptionalLong byteLength(PictureRendition rendition) {
+        return RenditionPath.parse(rendition.path()).flatMap(this::get)
+                .map(served -> OptionalLong.of(served.bytes().length)).orElse(OptionalLong.empty());
     }
 
     /** Drops every rendition of these bytes from this node, unless another usable picture has the same bytes. */

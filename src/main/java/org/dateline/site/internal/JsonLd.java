@@ -1,11 +1,15 @@
 package org.dateline.site.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dateline.content.Article;
 import org.dateline.editions.Edition;
+import org.dateline.media.Picture;
+import org.dateline.media.PictureRendition;
+import org.dateline.media.imaging.Crop;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Structured data of article pages: a schema.org {@code NewsArticle}, safe to embed in a script element. */
@@ -44,7 +48,42 @@ final class JsonLd {
         if (!article.tags().isEmpty()) {
             doc.put("keywords", article.tags().stream().map(t -> t.name()).toList());
         }
+        article.mainPicture().ifPresent(picture -> doc.put("image", images(picture, siteUrl)));
         return embeddable(json.writeValueAsString(doc));
+    }
+
+    /**
+     * The picture as Google asks for it: renditions at least 1200 pixels wide in 16:9, 4:3 and 1:1, those the
+     * picture is large enough for; a smaller picture gives its largest rendition.
+     */
+    static List<Map<String, Object>> images(Picture picture, String siteUrl) {
+        List<PictureRendition> renditions = new ArrayList<>();
+        for (Crop crop : List.of(Crop.WIDE, Crop.STANDARD, Crop.SQUARE)) {
+            picture.large(crop).ifPresent(renditions::add);
+        }
+        if (renditions.isEmpty()) {
+            renditions.add(picture.shared());
+        }
+        List<Map<String, Object>> images = new ArrayList<>();
+        for (PictureRendition rendition : renditions) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", siteUrl + rendition.path());
+            image.put("contentUrl", siteUrl + rendition.path());
+            image.put("width", rendition.width());
+            image.put("height", rendition.height());
+            putText(image, "caption", picture.caption());
+            putText(image, "creditText", picture.creditLine());
+            putText(image, "copyrightNotice", picture.copyright());
+            images.add(image);
+        }
+        return images;
+    }
+
+    private static void putText(Map<String, Object> map, String name, String text) {
+        if (text != null && !text.isBlank()) {
+            map.put(name, text.strip());
+        }
     }
 
     /** A JSON text cannot end the script element or open a comment once {@code <} is escaped. */

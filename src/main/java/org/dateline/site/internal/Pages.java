@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 import org.dateline.content.ArticleSummary;
+import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
+import org.dateline.media.Picture;
+import org.dateline.media.PictureRendition;
 import org.dateline.platform.web.BaseUrl;
 import org.dateline.site.Ui;
 import org.dateline.site.view.Chrome;
 import org.dateline.site.view.Link;
 import org.dateline.site.view.NewsfeedItem;
+import org.dateline.site.view.ShareImage;
 import org.dateline.site.view.Teaser;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +38,12 @@ class Pages {
         this.clock = clock;
     }
 
+    /** @param image the page's picture for link previews, null for none */
     record Head(String title, String description, String path, List<Link> alternates, List<Link> feeds,
-                String jsonLd, String ogType) {
+                String jsonLd, String ogType, Picture image) {
 
         static Head of(String title, String description, String path, List<Link> feeds) {
-            return new Head(title, description, path, List.of(), feeds, null, "website");
+            return new Head(title, description, path, List.of(), feeds, null, "website", null);
         }
     }
 
@@ -49,7 +54,16 @@ class Pages {
         String more = latest.size() < NEWSFEED_PANEL ? null : latest.get(latest.size() - 1).cursor().encode();
         return new Chrome(ui, edition, editions.all(), editions.sections(edition.code()), currentSection,
                 head.title(), head.description(), baseUrl.of(head.path()), absolute(head.alternates()),
-                head.feeds(), head.jsonLd(), head.ogType(), newsfeed, more);
+                head.feeds(), head.jsonLd(), head.ogType(), shareImage(head.image()), newsfeed, more,
+                ContentKeys.leadPictures(latest));
+    }
+
+    private ShareImage shareImage(Picture picture) {
+        if (picture == null) {
+            return null;
+        }
+        PictureRendition shared = picture.shared();
+        return new ShareImage(baseUrl.of(shared.path()), shared.width(), shared.height(), picture.altText());
     }
 
     private List<Link> absolute(List<Link> links) {
@@ -62,12 +76,19 @@ class Pages {
 
     NewsfeedItem newsfeedItem(ArticleSummary article, Ui ui) {
         return new NewsfeedItem(article.id(), article.headline(), article.path(), article.publishedAt().toString(),
-                ui.shortTime(article.publishedAt(), now()), article.cursor().encode());
+                ui.shortTime(article.publishedAt(), now()), article.cursor().encode(),
+                article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path());
     }
 
-    Teaser teaser(ArticleSummary article, Ui ui) {
+    /**
+     * A list item; the first of a list's first page ({@code first}) shows its picture wide and fetched at once,
+     * the others' thumbnails wait until the reader scrolls near them.
+     */
+    Teaser teaser(ArticleSummary article, Ui ui, boolean first) {
+        Picture picture = article.leadPicture();
         return new Teaser(article.path(), article.headline(), article.lead(), article.sectionName(),
-                article.publishedAt().toString(), ui.dateTime(article.publishedAt()));
+                article.publishedAt().toString(), ui.dateTime(article.publishedAt()),
+                picture == null ? null : PictureHtml.thumbnail(picture, first, !first), first && picture != null);
     }
 
     /** RSS and Atom of an edition, or of a section when its slug is given. */

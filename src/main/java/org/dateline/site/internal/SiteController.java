@@ -23,6 +23,7 @@ import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
+import org.dateline.media.Picture;
 import org.dateline.platform.cache.PageCache;
 import org.dateline.shared.FeedCursor;
 import org.dateline.site.Ui;
@@ -88,9 +89,9 @@ class SiteController {
         List<ArticleSummary> articles = content.latest(e.code(), cursor, HOME_SIZE);
         String path = e.homePath() + (cursor == null ? "" : "?before=" + cursor.encode());
         Chrome chrome = pages.chrome(e, null, new Pages.Head(e.siteName(), ui.t("home.description"), path,
-                alternates(e, ed -> ed.homePath()), Pages.feeds(e, null, e.siteName()), null, "website"));
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code())));
-        return list(model, chrome, ui.t("home.title"), null, articles, e.homePath(), ui, HOME_SIZE);
+                alternates(e, ed -> ed.homePath()), Pages.feeds(e, null, e.siteName()), null, "website", null));
+        tag(request, chrome, articles, ContentKeys.edition(e.code()));
+        return list(model, chrome, ui.t("home.title"), null, articles, e.homePath(), ui, HOME_SIZE, cursor == null);
     }
 
     @GetMapping("/" + EDITION + "/{section:[a-z0-9-]+}")
@@ -109,9 +110,10 @@ class SiteController {
         String path = s.path() + (cursor == null ? "" : "?before=" + cursor.encode());
         Chrome chrome = pages.chrome(e, s.slug(), new Pages.Head(s.name(), s.description(), path,
                 alternates(e, ed -> editions.section(ed.code(), s.slug()).map(Section::path).orElse(null)),
-                Pages.feeds(e, s.slug(), s.name()), null, "website"));
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.section(s.id())));
-        return list(model, chrome, s.name(), s.description(), articles, s.path(), Pages.ui(e), LIST_SIZE);
+                Pages.feeds(e, s.slug(), s.name()), null, "website", null));
+        tag(request, chrome, articles, ContentKeys.edition(e.code()), ContentKeys.section(s.id()));
+        return list(model, chrome, s.name(), s.description(), articles, s.path(), Pages.ui(e), LIST_SIZE,
+                cursor == null);
     }
 
     @GetMapping("/" + EDITION + "/{section:[a-z0-9-]+}/{date:\\d{8}}/{idSlug}")
@@ -130,9 +132,12 @@ class SiteController {
         if (!canonical.equals(request.getRequestURI())) {
             return permanent(canonical); // a changed slug, section or date keeps old links working
         }
-        PageCache.tag(request, List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
+        String page = render(article, e, canonical, model);
+        List<String> keys = new ArrayList<>(List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
                 ContentKeys.section(article.section().id()), ChatKeys.article(article.id())));
-        return render(article, e, canonical, model);
+        keys.addAll(article.pictureKeys());
+        tag(request, (Chrome) model.getAttribute("page"), List.of(), keys.toArray(String[]::new));
+        return page;
     }
 
     /** The article page's model, for the public page and for the newsroom's preview of a story. */
@@ -147,10 +152,16 @@ class SiteController {
         Chrome chrome = pages.chrome(e, article.section().slug(), new Pages.Head(article.headline(), article.lead(),
                 canonical, alternates.size() > 1 ? alternates : List.of(),
                 Pages.feeds(e, article.section().slug(), article.section().name()),
-                JsonLd.newsArticle(json, article, e, pages.absolute(canonical), pages.siteUrl(), dateline), "article"));
+                JsonLd.newsArticle(json, article, e, pages.absolute(canonical), pages.siteUrl(), dateline), "article",
+                article.mainPicture().orElse(null)));
         Link next = content.nextInSection(article).map(n -> Link.of(n.path(), n.headline())).orElse(null);
         ArticleView view = new ArticleView(article.id(), canonical, article.headline(), article.lead(),
-                article.section().name(), article.section().path(), dateline, article.body().toHtml(dateline),
+                article.section().name(), article.section().path(), dateline,
+                article.leadPicture().map(p -> PictureHtml.figure(p, null, ui, true)).orElse(null),
+                article.body().toHtml(dateline, (pictureId, caption) -> {
+                    Picture picture = article.pictures().get(pictureId);
+                    return picture == null ? "" : PictureHtml.figure(picture, caption, ui, false);
+                }),
                 article.authors().stream().map(a -> Link.of(a.path(e.code()), a.name())).toList(),
                 article.tags().stream().map(t -> Link.of(t.path(), t.name())).toList(),
                 article.publishedAt().toString(), ui.dateTime(article.publishedAt()),
@@ -177,9 +188,9 @@ class SiteController {
         Ui ui = Pages.ui(e);
         String title = ui.t("tag.title", tag.name());
         Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, tag.path(), Pages.feeds(e, null, e.siteName())));
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.tag(tag.id())));
-        return list(model, chrome, title, null, content.tagged(tag.id(), cursor, LIST_SIZE), tag.path(), ui,
-                LIST_SIZE);
+        List<ArticleSummary> articles = content.tagged(tag.id(), cursor, LIST_SIZE);
+        tag(request, chrome, articles, ContentKeys.edition(e.code()), ContentKeys.tag(tag.id()));
+        return list(model, chrome, title, null, articles, tag.path(), ui, LIST_SIZE, cursor == null);
     }
 
     @GetMapping("/" + EDITION + "/author/{slug}")
@@ -192,9 +203,9 @@ class SiteController {
         String title = ui.t("author.title", author.name());
         Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, author.path(e.code()),
                 Pages.feeds(e, null, e.siteName())));
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ContentKeys.author(author.id())));
-        return list(model, chrome, title, null, content.byAuthor(e.code(), author.id(), cursor, LIST_SIZE),
-                author.path(e.code()), ui, LIST_SIZE);
+        List<ArticleSummary> articles = content.byAuthor(e.code(), author.id(), cursor, LIST_SIZE);
+        tag(request, chrome, articles, ContentKeys.edition(e.code()), ContentKeys.author(author.id()));
+        return list(model, chrome, title, null, articles, author.path(e.code()), ui, LIST_SIZE, cursor == null);
     }
 
     /** The edition's discussions: its topic rooms, newest activity first; evicted by any change in one of them. */
@@ -205,14 +216,15 @@ class SiteController {
         String path = ChatPaths.topics(e.code());
         String title = ui.t("chat.topics.title");
         Chrome chrome = pages.chrome(e, null, new Pages.Head(title, ui.t("chat.topics.intro"), path,
-                alternates(e, ed -> ChatPaths.topics(ed.code())), Pages.feeds(e, null, e.siteName()), null, "website"));
+                alternates(e, ed -> ChatPaths.topics(ed.code())), Pages.feeds(e, null, e.siteName()), null, "website",
+                null));
         List<TopicLink> rooms = chats.topics(e.code(), TOPICS).stream()
                 .map(room -> new TopicLink(room.title(), ChatPaths.topicRoom(e.code(), room.slug()),
                         room.lastMessageId() == 0 ? null : room.lastActivityAt().toString(),
                         room.lastMessageId() == 0 ? null : ui.dateTime(room.lastActivityAt()),
                         room.state() != RoomState.OPEN))
                 .toList();
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), ChatKeys.topics(e.code())));
+        tag(request, chrome, List.of(), ContentKeys.edition(e.code()), ChatKeys.topics(e.code()));
         model.addAttribute("page", chrome);
         model.addAttribute("title", title);
         model.addAttribute("rooms", rooms);
@@ -229,7 +241,7 @@ class SiteController {
         String title = ui.t("chat.topic.title", room.title());
         Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, path, Pages.feeds(e, null, e.siteName())));
         Conversation conversation = chats.conversation(room, CHAT_MESSAGES);
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code()), conversation.cacheKey()));
+        tag(request, chrome, List.of(), ContentKeys.edition(e.code()), conversation.cacheKey());
         model.addAttribute("page", chrome);
         model.addAttribute("title", title);
         model.addAttribute("chat", chatView(conversation, ui));
@@ -247,9 +259,9 @@ class SiteController {
         Chrome chrome = pages.chrome(e, null, new Pages.Head(ui.t("newsfeed.title"), ui.t("newsfeed.title"),
                 path + (cursor == null ? "" : "?before=" + cursor.encode()),
                 alternates(e, ed -> "/" + ed.code() + "/newsfeed"), Pages.feeds(e, null, e.siteName()), null,
-                "website"));
+                "website", null));
         List<NewsfeedItem> items = articles.stream().map(a -> pages.newsfeedItem(a, ui)).toList();
-        PageCache.tag(request, List.of(ContentKeys.edition(e.code())));
+        tag(request, chrome, articles, ContentKeys.edition(e.code()));
         model.addAttribute("page", chrome);
         model.addAttribute("items", items);
         model.addAttribute("moreUrl", moreUrl(path, articles, NEWSFEED_PAGE));
@@ -267,9 +279,23 @@ class SiteController {
                 conversation.older(), conversation.lastChange());
     }
 
+    /**
+     * Marks the page cacheable with the keys of what it shows: its own, the pictures of its list, and those of the
+     * newsfeed panel every page carries.
+     */
+    private static void tag(HttpServletRequest request, Chrome chrome, List<ArticleSummary> listed, String... keys) {
+        List<String> all = new ArrayList<>(List.of(keys));
+        all.addAll(ContentKeys.leadPictures(listed));
+        all.addAll(chrome.pictureKeys());
+        PageCache.tag(request, all);
+    }
+
     private String list(Model model, Chrome chrome, String heading, String intro, List<ArticleSummary> articles,
-                        String path, Ui ui, int pageSize) {
-        List<Teaser> teasers = articles.stream().map(a -> pages.teaser(a, ui)).toList();
+                        String path, Ui ui, int pageSize, boolean firstPage) {
+        List<Teaser> teasers = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            teasers.add(pages.teaser(articles.get(i), ui, firstPage && i == 0));
+        }
         model.addAttribute("page", chrome);
         model.addAttribute("heading", heading);
         model.addAttribute("intro", intro);

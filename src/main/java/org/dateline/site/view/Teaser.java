@@ -1,6 +1,11 @@
 package org.dateline.site.view;
 
-/** An article in a list: headline, lead, time, link. */
+/**
+ * An article in a list: headline, lead, time, link.
+ *
+ * @param thumbnail the story's lead picture, small (a large one for the first of a list); null when it has none
+ * @param large     the first of a list, shown wide above its headline
+ */
 public record Teaser(String url, String headline, String lead, String sectionName, String published,
-                     String publishedLabel) {
+                     String publishedLabel, Thumbnail thumbnail, boolean large) {
 }
