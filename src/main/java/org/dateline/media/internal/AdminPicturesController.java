@@ -17,6 +17,7 @@ import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.media.DeletePicture;
 import org.dateline.media.PictureFields;
+import org.dateline.media.PictureJson;
 import org.dateline.media.PictureQueries;
 import org.dateline.media.PictureResult;
 import org.dateline.media.PictureSearch;

@@ -201,7 +201,7 @@ class StoryDeskController {
         Story now = story(id);
         EditForm shown = new EditForm(form.section(), form.headline(), form.lead(), form.body(), form.datelinePlace(),
                 form.datelineDate(), form.credit(), form.tags(), form.authors(), form.slug(), now.revision(), null,
-                form.publishAt(), form.correction(), null, null);
+                form.publishAt(), form.correction(), null, null, form.leadPicture());
         return render(request, model, now, shown,
                 result == null ? formProblems : StoryAnswers.formProblems(result, request), null);
     }
