@@ -11,7 +11,9 @@ import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.spi.ServiceRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The decoders and encoders, picked by class and never by ImageIO's guess: untrusted bytes are decoded only by the
@@ -35,13 +37,16 @@ final class Codecs {
 
     static {
         IIORegistry registry = IIORegistry.getDefaultInstance();
+        // Collected first: deregistering while the registry's iterator runs fails (ConcurrentModificationException).
+        List<ImageReaderSpi> nativeReaders = new ArrayList<>();
         Iterator<ImageReaderSpi> readers = registry.getServiceProviders(ImageReaderSpi.class, false);
         while (readers.hasNext()) {
             ImageReaderSpi spi = readers.next();
             if (spi.getClass().getName().startsWith(NATIVE_WEBP_PACKAGE)) {
-                registry.deregisterServiceProvider(spi, ImageReaderSpi.class);
+                nativeReaders.add(spi);
             }
         }
+        nativeReaders.forEach(spi -> registry.deregisterServiceProvider(spi, ImageReaderSpi.class));
         JPEG_READER = registered(registry, ImageReaderSpi.class, JPEGImageReaderSpi.class, new JPEGImageReaderSpi());
         WEBP_READER = registered(registry, ImageReaderSpi.class, WebPImageReaderSpi.class, new WebPImageReaderSpi());
         PNG_READER = builtIn(registry, ImageReaderSpi.class, JDK_PNG_READER);
