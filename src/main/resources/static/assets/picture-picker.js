@@ -142,6 +142,11 @@
       open(function (card) {
         input.value = card.id;
         var img = shown.querySelector('img');
+        if (!img) {
+          img = document.createElement('img');
+          img.alt = '';
+          shown.insertBefore(img, shown.firstChild);
+        }
         img.src = card.src;
         img.width = card.width;
         img.height = card.height;

@@ -1,5 +1,7 @@
 package org.dateline.media.internal;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,6 +59,16 @@ public record PictureView(Picture picture, CropView large, List<CropView> crops,
             return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
         }
         return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+    }
+
+    /** A time for a {@code datetime} attribute: whole seconds, UTC. */
+    public static String machine(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A time for people: "2026-05-04 13:07 UTC". */
+    public static String human(Instant at) {
+        return machine(at).substring(0, 16).replace('T', ' ') + " UTC";
     }
 
     /** Where it came from, in words: an upload, or a wire source. */
