@@ -87,6 +87,7 @@
         bar.value = Math.round(fraction * 100);
       }).then(function (answer) {
         bar.value = 100;
+        bar.hidden = true;
         if (answer.ok) {
           item.className = 'upload-done';
           var thumb = document.createElement('img');

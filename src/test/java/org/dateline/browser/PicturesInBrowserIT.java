@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.dateline.identity.Accounts;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -80,6 +80,7 @@ class PicturesInBrowserIT {
         assertThat(refused.getText()).contains("logo.svg").contains("Refused:");
         WebElement uploaded = browser.findElement(By.cssSelector(".upload-list .upload-done"));
         assertThat(uploaded.findElement(By.tagName("progress")).getDomProperty("value")).isEqualTo("100");
+        assertThat(uploaded.findElement(By.tagName("progress")).isDisplayed()).as("done, the bar gives way").isFalse();
         shoot("library-uploads");
         String page = uploaded.findElement(By.tagName("a")).getDomAttribute("href");
         long pictureId = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
@@ -133,6 +134,7 @@ class PicturesInBrowserIT {
                 + " arguments[0].value.length);", body);
         browser.findElement(By.cssSelector(".body-toolbar [data-picture-choose=body]")).click();
         wait.until(ExpectedConditions.visibilityOf(dialog));
+        dialog.findElement(By.id("picker-q")).clear();
         dialog.findElement(By.id("picker-q")).sendKeys("harbour dawn " + pictureId + "\n");
         wait.until(ExpectedConditions.numberOfElementsToBe(result, 1));
         dialog.findElement(result).click();
@@ -145,6 +147,11 @@ class PicturesInBrowserIT {
         shoot("story-form");
     }
 
+    private void metrics(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
     /** The whole page as a PNG at a phone's and a desktop's width, when a folder is named. */
     private void shoot(String name) throws IOException {
         String folder = System.getProperty("dateline.screenshots");
@@ -152,13 +159,16 @@ class PicturesInBrowserIT {
             return;
         }
         Files.createDirectories(Path.of(folder));
-        Dimension before = browser.manage().window().getSize();
         for (int width : new int[] {390, 1366}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            long height = (Long) browser.executeScript("return Math.min(6000, document.documentElement.scrollHeight)");
-            browser.manage().window().setSize(new Dimension(width, (int) Math.max(900, height)));
+            // The device's metrics, as a phone or a desktop has them, then again as tall as the page.
+            metrics(width, 900, width < 600);
+            long height = (Long) browser.executeScript("return Math.min(8000, document.documentElement.scrollHeight)");
+            metrics(width, (int) Math.max(900, height), width < 600);
+            browser.executeScript("window.scrollTo(0, 0)");
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(browser.executeScript(
+                    "return Array.prototype.every.call(document.images, function (i) { return i.complete; })")));
             Files.write(Path.of(folder, name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         }
-        browser.manage().window().setSize(before);
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 }

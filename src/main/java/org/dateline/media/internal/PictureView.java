@@ -41,7 +41,7 @@ public record PictureView(Picture picture, CropView large, List<CropView> crops,
 
     /** The marker's circle: a radius that reads at any size of the picture, in its own pixels. */
     public int markerRadius() {
-        return Math.max(4, Math.max(picture.width(), picture.height()) / 40);
+        return Math.max(4, Math.max(picture.width(), picture.height()) / 28);
     }
 
     public int markerX() {
