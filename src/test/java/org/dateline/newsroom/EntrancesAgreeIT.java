@@ -213,14 +213,7 @@ class EntrancesAgreeIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) {
-        try {
-            return api.client().send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.send(method, path, body, TOKEN);
     }
 
     /**

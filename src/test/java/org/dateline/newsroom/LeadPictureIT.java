@@ -1,7 +1,6 @@
 package org.dateline.newsroom;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -204,13 +203,6 @@ class LeadPictureIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) {
-        try {
-            return api.client().send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                            .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.send(method, path, body, TOKEN);
     }
 }

@@ -78,7 +78,6 @@ class StoryDeskController {
                         UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                         StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
                         Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures) {
-        this.pictures = pictures;
         this.queries = queries;
         this.saveStory = saveStory;
         this.moveStory = moveStory;
@@ -95,6 +94,7 @@ class StoryDeskController {
         this.editions = editions;
         this.pages = pages;
         this.currentActor = currentActor;
+        this.pictures = pictures;
     }
 
     @GetMapping("/newsroom/stories/{id}")

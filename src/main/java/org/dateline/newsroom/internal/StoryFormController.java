@@ -39,13 +39,13 @@ class StoryFormController {
 
     StoryFormController(CreateStory createStory, PublishStory publishStory, ScheduleStory scheduleStory,
                         Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures) {
-        this.pictures = pictures;
         this.createStory = createStory;
         this.publishStory = publishStory;
         this.scheduleStory = scheduleStory;
         this.editions = editions;
         this.pages = pages;
         this.currentActor = currentActor;
+        this.pictures = pictures;
     }
 
     @GetMapping("/newsroom/stories/new")
