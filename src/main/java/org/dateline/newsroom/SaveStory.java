@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * is an update on the site ({@link LiveEdits}); a scheduled one stays complete.
  * <p>
  * Rule {@link #applyWireVersion}: a newer version of a wire item replaces its story's fields whoever holds the edit
- * lock (the agency's newer copy wins), and the story's provenance records the version.
+ * lock (the agency's newer copy wins), and the story's provenance records the version; a version that names no
+ * lead picture keeps the one the desk chose.
  */
 @Service
 public class SaveStory {
@@ -77,8 +78,11 @@ public class SaveStory {
         if (found.isEmpty()) {
             return StoryResult.refused(StoryRefusal.NOT_FOUND);
         }
+        Story story = found.get();
+        PublishCommand version = fields.leadPicture() != null || story.leadPicture() == null ? fields
+                : fields.withLeadPicture(story.leadPicture());
         return transaction.run(() -> {
-            StoryResult saved = save(WorkflowPolicy.wireActor(provenance), found.get(), new StoryEdit(fields, null),
+            StoryResult saved = save(WorkflowPolicy.wireActor(provenance), story, new StoryEdit(version, null),
                     true);
             if (saved instanceof StoryResult.Done) {
                 stories.wireVersion(id, provenance.version(), provenance.receivedAt());

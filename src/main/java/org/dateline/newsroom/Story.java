@@ -14,12 +14,13 @@ import org.dateline.content.ArticleState;
  *                  release time of a scheduled one; null for a story never published
  * @param blocks    the body's markup in blocks (see {@link org.dateline.content.Body})
  * @param path      its public address once it has one (live, scheduled, unpublished or killed)
+ * @param leadPicture the lead picture's id in the library, or {@code null}
  */
 public record Story(long id, ArticleState state, String desk, String edition, String section, String slug,
                     String headline, String lead, List<String> blocks, String datelinePlace,
                     LocalDate datelineDate, String credit, List<String> tags, List<String> authors,
                     Instant publishAt, Instant updatedAt, String path, String correctionNote, int revision,
-                    Long createdBy, String createdByName, Lock lock, Provenance provenance) {
+                    Long createdBy, String createdByName, Lock lock, Provenance provenance, Long leadPicture) {
 
     /** Who is editing the story, since when. */
     public record Lock(long accountId, String name, Instant at) {
@@ -36,6 +37,6 @@ public record Story(long id, ArticleState state, String desk, String edition, St
     /** The story's fields as a command, e.g. to publish or save them again. */
     public PublishCommand fields() {
         return new PublishCommand(edition, section, headline, lead, blocks, datelinePlace, datelineDate, credit,
-                tags, authors, slug, null);
+                tags, authors, slug, null, leadPicture);
     }
 }

@@ -73,6 +73,6 @@ public class StoryQueries {
                 article.datelineDate(), article.credit(), article.tags().stream().map(Tag::name).toList(),
                 article.authors().stream().map(Author::name).toList(), everPublic ? article.publishedAt() : null,
                 article.updatedAt(), everPublic ? article.path() : null, article.correctionNote(), meta.revision(),
-                meta.createdBy(), meta.createdByName(), meta.lock(), meta.provenance());
+                meta.createdBy(), meta.createdByName(), meta.lock(), meta.provenance(), article.leadPictureId());
     }
 }

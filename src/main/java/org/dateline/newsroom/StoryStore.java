@@ -81,13 +81,13 @@ class StoryStore {
         jdbc.sql("""
                 INSERT INTO story_revisions (article_id, number, saved_at, saved_by, saved_by_name, state,
                     section_slug, slug, headline, lead, body, body_format, dateline_place, dateline_date, credit, tags,
-                    authors, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'markup', ?, ?, ?, ?, ?, ?)
+                    authors, note, lead_picture_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'markup', ?, ?, ?, ?, ?, ?, ?)
                 """).params(articleId, number, utc(at), accountOf(actor), nameOf(actor), state.name(),
                 nz(fields.section()), nz(fields.slug()), nz(fields.headline()), nz(fields.lead()),
                 String.join(LIST_SEPARATOR + LIST_SEPARATOR, list(fields.body())), nz(fields.datelinePlace()),
                 fields.datelineDate(), nz(fields.credit()), String.join(LIST_SEPARATOR, list(fields.tags())),
-                String.join(LIST_SEPARATOR, list(fields.authors())), note).update();
+                String.join(LIST_SEPARATOR, list(fields.authors())), note, fields.leadPicture()).update();
         return Optional.of(number);
     }
 
@@ -111,7 +111,8 @@ class StoryStore {
                 rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
                 rs.getString("credit"), split(rs.getString("tags"), LIST_SEPARATOR),
                 split(rs.getString("authors"), LIST_SEPARATOR),
-                rs.getString("slug").isEmpty() ? null : rs.getString("slug"), null);
+                rs.getString("slug").isEmpty() ? null : rs.getString("slug"), null,
+                rs.getObject("lead_picture_id", Long.class));
         return new StoryRevision(rs.getLong("article_id"), rs.getInt("number"), instant(rs, "saved_at"), by,
                 rs.getString("saved_by_name"), ArticleState.valueOf(rs.getString("state")), fields,
                 rs.getString("note"));

@@ -1,20 +1,32 @@
 package org.dateline.newsroom;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dateline.content.Article;
 import org.dateline.content.Body;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
+import org.dateline.media.Picture;
+import org.dateline.media.PictureQueries;
 import org.dateline.shared.Slug;
 import org.springframework.stereotype.Component;
 
-/** The rules every story's fields meet, whoever sends it: each problem named with its field and a stable code. */
+/**
+ * The rules every story's fields meet, whoever sends it: each problem named with its field and a stable code. A
+ * story about to be public also shows only pictures that are in the library and described for readers who cannot
+ * see them (alt text); a draft may wait for both.
+ */
 @Component
 class StoryValidation {
+
+    /** The codes of the picture rules, which a draft does not have to meet yet. */
+    static final Set<String> PICTURE_CODES = Set.of("picture_not_found", "picture_alt_missing");
 
     static final int MAX_HEADLINE = 300;
     static final int MAX_LEAD = 2000;
@@ -26,10 +38,12 @@ class StoryValidation {
 
     private final Editions editions;
     private final ContentQueries content;
+    private final PictureQueries pictures;
 
-    StoryValidation(Editions editions, ContentQueries content) {
+    StoryValidation(Editions editions, ContentQueries content, PictureQueries pictures) {
         this.editions = editions;
         this.content = content;
+        this.pictures = pictures;
     }
 
     Optional<Section> validate(PublishCommand command, List<String> paragraphs, List<FieldProblem> problems) {
@@ -80,7 +94,41 @@ class StoryValidation {
                         "A translation links stories of different editions."));
             }
         }
+        pictures(command, paragraphs, problems);
         return section;
+    }
+
+    /**
+     * The lead picture and every figure of the body: in the library and not withdrawn, and with alt text, each
+     * problem naming its picture.
+     */
+    private void pictures(PublishCommand command, List<String> paragraphs, List<FieldProblem> problems) {
+        Set<Long> figures = new LinkedHashSet<>(Body.ofBlocks(paragraphs).pictureIds());
+        Set<Long> ids = new LinkedHashSet<>(figures);
+        if (command.leadPicture() != null) {
+            ids.add(command.leadPicture());
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<Long, Picture> found = pictures.findAll(ids);
+        if (command.leadPicture() != null) {
+            picture("leadPicture", command.leadPicture(), found, problems);
+        }
+        for (long id : figures) {
+            picture("body", id, found, problems);
+        }
+    }
+
+    private static void picture(String field, long id, Map<Long, Picture> found, List<FieldProblem> problems) {
+        Picture picture = found.get(id);
+        if (picture == null || !picture.usable()) {
+            problems.add(new FieldProblem(field, "picture_not_found",
+                    "Picture " + id + " is not in the library" + (picture == null ? "." : " any more (withdrawn).")));
+        } else if (picture.altText().isBlank()) {
+            problems.add(new FieldProblem(field, "picture_alt_missing", "Picture " + id
+                    + " has no alt text: describe it for readers who cannot see it before the story goes public."));
+        }
     }
 
     /** What stops the story's fields from being published (checked before every publication and schedule). */
@@ -92,13 +140,14 @@ class StoryValidation {
 
     /**
      * The rules for a draft: it needs an edition, a section and a headline; whatever else it has already meets the
-     * rules of a published story, and the rest may come later.
+     * rules of a published story, and the rest may come later, as may its pictures' place in the library and alt
+     * text (a wire picture withdrawn meanwhile must not stop an autosave).
      */
     Optional<Section> validateDraft(PublishCommand command, List<String> paragraphs, List<FieldProblem> problems) {
         List<FieldProblem> all = new ArrayList<>();
         Optional<Section> section = validate(command, paragraphs, all);
-        all.stream().filter(p -> !"required".equals(p.code()) || java.util.Set.of("edition", "section", "headline")
-                .contains(p.field())).forEach(problems::add);
+        all.stream().filter(p -> !"required".equals(p.code()) || Set.of("edition", "section", "headline")
+                .contains(p.field())).filter(p -> !PICTURE_CODES.contains(p.code())).forEach(problems::add);
         return section;
     }
 

@@ -169,10 +169,10 @@ class PicturesApiIT {
         JsonNode used = uploaded(TestPictures.jpeg(700, 500), "used.jpg", "image/jpeg", Map.of("altText", "A"));
         long usedId = used.get("id").asLong();
         HttpResponse<String> story = http.postJson("/api/admin/articles",
-                Http.article("en", "russia", "Story with a picture " + System.nanoTime()), TOKEN);
+                Http.article("en", "russia", "Story with a picture " + System.nanoTime())
+                        .replaceFirst("\\{", "{\"leadPicture\":" + usedId + ","), TOKEN);
         assertThat(story.statusCode()).as(story.body()).isEqualTo(201);
         long articleId = json.readTree(story.body()).get("id").asLong();
-        jdbc.sql("UPDATE articles SET lead_picture_id = ? WHERE id = ?").params(usedId, articleId).update();
         HttpResponse<String> refused = delete(usedId);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("picture_in_use").contains(String.valueOf(articleId));

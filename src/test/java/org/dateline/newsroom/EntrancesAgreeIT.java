@@ -70,6 +70,10 @@ class EntrancesAgreeIT {
                 new Row("publish", Start.UNPUBLISHED, false, "done LIVE"),
                 new Row("publish", Start.LIVE, false, "not_publishable"),
                 new Row("publish", Start.KILLED, false, "not_publishable"),
+                new Row("publish", Start.PICTURE_WITHOUT_ALT, false, "picture_alt_missing"),
+                new Row("publish", Start.PICTURE_NOT_FOUND, false, "picture_not_found"),
+                new Row("schedule", Start.PICTURE_WITHOUT_ALT, false, "picture_alt_missing"),
+                new Row("save", Start.PICTURE_WITHOUT_ALT, false, "done READY"),
                 new Row("schedule", Start.READY, false, "done SCHEDULED"),
                 new Row("schedule", Start.READY, true, "story_locked"),
                 new Row("schedule", Start.LIVE, false, "transition_not_allowed"),
@@ -150,6 +154,7 @@ class EntrancesAgreeIT {
         form.put("tags", String.join("\n", story.tags()));
         form.put("authors", String.join("\n", story.authors()));
         form.put("slug", story.slug());
+        form.put("leadPicture", story.leadPicture() == null ? "" : story.leadPicture().toString());
         form.put("revision", String.valueOf(story.revision()));
         form.put("action", action);
         form.put("publishAt", LocalDateTime.ofInstant(later(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES)
@@ -173,11 +178,13 @@ class EntrancesAgreeIT {
     private String api(String action, long id) {
         Story story = fixtures.find(id);
         String base = "/api/admin/articles/" + id;
-        String fields = json.writeValueAsString(Map.of("section", story.section(),
+        Map<String, Object> values = new HashMap<>(Map.of("section", story.section(),
                 "headline", action.equals("save") ? story.headline() + " (saved)" : story.headline(),
                 "lead", story.lead(), "body", story.blocks(), "datelinePlace", story.datelinePlace(),
                 "credit", story.credit(), "tags", story.tags(), "authors", story.authors(),
                 "correction", "An earlier version misnamed the city."));
+        values.put("leadPicture", story.leadPicture());
+        String fields = json.writeValueAsString(values);
         HttpResponse<String> response = switch (action) {
             case "save" -> send("PUT", base, fields);
             case "return" -> send("POST", base + "/return-to-draft", "");
@@ -206,14 +213,7 @@ class EntrancesAgreeIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) {
-        try {
-            return api.client().send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.send(method, path, body, TOKEN);
     }
 
     /**

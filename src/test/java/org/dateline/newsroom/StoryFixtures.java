@@ -8,6 +8,11 @@ import org.dateline.content.ArticleState;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Actor;
 import org.dateline.identity.Role;
+import org.dateline.media.PictureFields;
+import org.dateline.media.PictureResult;
+import org.dateline.media.PictureUpload;
+import org.dateline.media.UploadPicture;
+import org.dateline.testing.TestPictures;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class StoryFixtures {
 
-    /** Where a test story starts. */
-    enum Start { INCOMPLETE_DRAFT, DRAFT, IN_EDIT, READY, SCHEDULED, LIVE, UNPUBLISHED, KILLED }
+    /**
+     * Where a test story starts. The last two are ready stories that cannot be published yet: a lead picture without
+     * alt text, a figure of a picture the library does not hold.
+     */
+    enum Start { INCOMPLETE_DRAFT, DRAFT, IN_EDIT, READY, SCHEDULED, LIVE, UNPUBLISHED, KILLED, PICTURE_WITHOUT_ALT,
+        PICTURE_NOT_FOUND }
 
     static final Actor SYSTEM = new Actor(0, "", "Fixture", Role.ADMIN);
 
@@ -32,6 +41,7 @@ final class StoryFixtures {
     private final KillStory kill;
     private final StoryLock lock;
     private final StoryQueries queries;
+    private final UploadPicture upload;
     private final Clock clock;
 
     StoryFixtures(ApplicationContext context) {
@@ -44,6 +54,7 @@ final class StoryFixtures {
         this.kill = context.getBean(KillStory.class);
         this.lock = context.getBean(StoryLock.class);
         this.queries = context.getBean(StoryQueries.class);
+        this.upload = context.getBean(UploadPicture.class);
         this.clock = context.getBean(Clock.class);
     }
 
@@ -60,7 +71,7 @@ final class StoryFixtures {
     static PublishCommand fields(String headline) {
         return new PublishCommand("en", "science", headline, "A lead that says what happened.",
                 List.of("First paragraph.", "Second paragraph."), "OSLO", null, "Dateline", List.of("Fixtures"),
-                List.of("Test Reporter"), null, null);
+                List.of("Test Reporter"), null, null, null);
     }
 
     /** A story in the given state, written by {@code author}. */
@@ -73,13 +84,19 @@ final class StoryFixtures {
             }
             return expect(id, start);
         }
-        PublishCommand fields = start == Start.INCOMPLETE_DRAFT
-                ? new PublishCommand("en", "science", headline, null, List.of(), null, null, null, List.of(),
-                List.of(), null, null) : fields(headline);
+        PublishCommand fields = switch (start) {
+            case INCOMPLETE_DRAFT -> new PublishCommand("en", "science", headline, null, List.of(), null, null, null,
+                    List.of(), List.of(), null, null, null);
+            case PICTURE_WITHOUT_ALT -> fields(headline).withLeadPicture(pictureWithoutAlt());
+            case PICTURE_NOT_FOUND -> new PublishCommand("en", "science", headline, "A lead.",
+                    List.of("A paragraph.", "![](picture:987654321)"), "OSLO", null, "Dateline", List.of(),
+                    List.of(), null, null, null);
+            default -> fields(headline);
+        };
         long id = done(create.create(author, fields));
         switch (start) {
             case IN_EDIT -> done(move.submit(SYSTEM, id));
-            case READY -> {
+            case READY, PICTURE_WITHOUT_ALT, PICTURE_NOT_FOUND -> {
                 done(move.submit(SYSTEM, id));
                 done(move.markReady(SYSTEM, id));
             }
@@ -95,6 +112,14 @@ final class StoryFixtures {
         return story(start, SYSTEM);
     }
 
+    /** A picture in the library that nobody described yet. */
+    long pictureWithoutAlt() {
+        PictureResult result = upload.upload(SYSTEM, PictureUpload.of(TestPictures.jpeg(320, 240), "image/jpeg",
+                "undescribed.jpg", PictureFields.none()));
+        assertThat(result).isInstanceOf(PictureResult.Done.class);
+        return ((PictureResult.Done) result).picture().id();
+    }
+
     /** Someone else takes the story's edit lock. */
     void lockedBy(Actor holder, long id) {
         done(lock.lock(holder, id));
@@ -108,7 +133,7 @@ final class StoryFixtures {
         ArticleState expected = switch (start) {
             case INCOMPLETE_DRAFT, DRAFT -> ArticleState.DRAFT;
             case IN_EDIT -> ArticleState.IN_EDIT;
-            case READY -> ArticleState.READY;
+            case READY, PICTURE_WITHOUT_ALT, PICTURE_NOT_FOUND -> ArticleState.READY;
             case SCHEDULED -> ArticleState.SCHEDULED;
             case LIVE -> ArticleState.LIVE;
             case UNPUBLISHED -> ArticleState.UNPUBLISHED;

@@ -11,10 +11,12 @@ import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
+import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.StoriesWithPictures;
 import org.dateline.testing.WebSession;
 import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.TestPictures;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,9 +91,16 @@ class HtmlValidityIT {
         editor.submit(story, story, Map.of("section", "world", "headline", "Valid markup, revised", "lead", "A lead.",
                 "body", structured, "datelinePlace", "PARIS", "credit", "Dateline", "revision", "1",
                 "action", "save"));
+        HttpResponse<String> picture = TestPictures.upload(new Http(port), "/api/admin/pictures",
+                DatelineTestContext.ADMIN_TOKEN, TestPictures.jpeg(330, 220), "valid.jpg", "image/jpeg",
+                Map.of("caption", "A valid picture"));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(picture.body());
+        assertThat(id.find()).as(picture.body()).isTrue();
+        String picturePage = "/newsroom/pictures/" + id.group(1);
         List<String> problems = new ArrayList<>();
         for (String page : List.of("/newsroom", "/newsroom?state=DRAFT&q=valid", "/newsroom?author=Vera",
-                "/newsroom/stories/new", story, story + "/revisions", story + "/compare?a=1&b=2", story + "/preview")) {
+                "/newsroom/stories/new", story, story + "/revisions", story + "/compare?a=1&b=2", story + "/preview",
+                "/newsroom/pictures", "/newsroom/pictures?q=valid", picturePage)) {
             HttpResponse<String> response = editor.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             validate(response.body()).forEach(error -> problems.add(page + " " + error));

@@ -51,6 +51,13 @@ public final class Http {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Any method with a JSON body (empty for none) and a bearer token. */
+    public HttpResponse<String> send(String method, String path, String json, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpClient client() {
         return client;
     }

@@ -63,6 +63,20 @@ public final class TestPictures {
     /** POSTs a multipart form: {@code file} with the bytes, and the text fields. */
     public static HttpResponse<String> upload(Http http, String path, String token, byte[] bytes, String fileName,
                                               String contentType, Map<String, String> fields) {
+        HttpRequest.Builder request = multipart(http.base() + path, bytes, fileName, contentType, fields);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart POST to {@code url}: {@code file} with the bytes, and the text fields; add headers and send. */
+    public static HttpRequest.Builder multipart(String url, byte[] bytes, String fileName, String contentType,
+                                                Map<String, String> fields) {
         String boundary = "----dateline" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> parts = new LinkedHashMap<>(fields);
@@ -72,18 +86,9 @@ public final class TestPictures {
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(bytes);
         write(body, "\r\n--" + boundary + "--\r\n");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base() + path))
-                .timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void write(ByteArrayOutputStream out, String text) {

@@ -19,11 +19,13 @@ import org.jsoup.Jsoup;
 /** A browser-like HTTP session for form tests: keeps cookies, posts forms with the page's CSRF token. */
 public final class WebSession {
 
+    private final int port;
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
 
     public WebSession(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,6 +54,10 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    public int port() {
+        return port;
     }
 
     /** The client with this session's cookies, for requests the methods here do not make. */

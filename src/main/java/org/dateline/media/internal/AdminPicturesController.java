@@ -3,9 +3,7 @@ package org.dateline.media.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +15,7 @@ import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.media.DeletePicture;
 import org.dateline.media.PictureFields;
+import org.dateline.media.PictureJson;
 import org.dateline.media.PictureQueries;
 import org.dateline.media.PictureResult;
 import org.dateline.media.PictureSearch;
@@ -30,7 +29,6 @@ import org.dateline.platform.web.Problems;
 import org.dateline.shared.FeedCursor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -137,12 +135,9 @@ class AdminPicturesController {
                     "invalid_parameter", "The value of 'before' is not a cursor this API gave."));
         }
         int size = Math.max(1, Math.min(MAX_PAGE, limit));
-        PictureSearch search = new PictureSearch(q, from == null ? null : day(from),
-                to == null ? null : day(to.plusDays(1)));
-        var found = queries.search(search, cursor, size);
-        String next = found.size() == size
-                ? new FeedCursor(found.get(size - 1).createdAt(), found.get(size - 1).id()).encode() : null;
-        return new PicturePage(found.stream().map(picture -> PictureJson.of(picture, baseUrl.get())).toList(), next);
+        var found = queries.search(PictureSearch.days(q, from, to), cursor, size);
+        return new PicturePage(found.stream().map(picture -> PictureJson.of(picture, baseUrl.get())).toList(),
+                PictureAnswers.next(found, size));
     }
 
     record PicturePage(List<PictureJson> pictures, String next) {
@@ -187,38 +182,11 @@ class AdminPicturesController {
             return done.picture() == null ? ResponseEntity.status(success).build()
                     : ResponseEntity.status(success).body(PictureJson.of(done.picture(), baseUrl.get()));
         }
-        if (result instanceof PictureResult.Rejected rejected) {
-            ProblemDetail problem = Problems.invalid(rejected.problems().stream()
-                    .map(p -> new Problems.FieldError(p.field(), p.code(), p.message())).toList());
-            if (rejected.problems().size() == 1 && "file".equals(rejected.problems().get(0).field())) {
-                // A file refused for what it is: its own code, so clients need not dig into the field list.
-                var fileProblem = rejected.problems().get(0);
-                HttpStatus status = "too_large".equals(fileProblem.code()) ? HttpStatus.PAYLOAD_TOO_LARGE
-                        : HttpStatus.UNPROCESSABLE_CONTENT;
-                ProblemDetail refusal = Problems.problem(status, fileProblem.code(), fileProblem.message());
-                return Problems.response(refusal);
-            }
-            return Problems.response(problem);
-        }
-        PictureResult.Refused refused = (PictureResult.Refused) result;
-        HttpStatus status = switch (refused.code()) {
-            case "picture_not_found" -> HttpStatus.NOT_FOUND;
-            case "forbidden" -> HttpStatus.FORBIDDEN;
-            default -> HttpStatus.CONFLICT;
-        };
-        ProblemDetail problem = Problems.problem(status, refused.code(), refused.message());
-        if (!refused.uses().isEmpty()) {
-            problem.setProperty("stories", refused.uses());
-        }
-        return Problems.response(problem);
+        return Problems.response(PictureAnswers.problem(result));
     }
 
     private static ApiException tooLarge() {
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "A picture may weigh at most 50 MB.");
-    }
-
-    private static Instant day(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private Actor actor() {

@@ -96,11 +96,15 @@ class AdminArticlesController {
             Instant publishAt,
             @Schema(description = "With publishAt: the time is an embargo imposed by the source") Boolean embargo,
             @Schema(description = "\"draft\" to store a draft instead of publishing (POST only)") String status,
-            @Schema(description = "The revision this save builds on (PUT only); refused with stale_revision when someone saved in between") Integer revision) {
+            @Schema(description = "The revision this save builds on (PUT only); refused with stale_revision when someone saved in between") Integer revision,
+            @Schema(description = "Id of the lead picture in the library (/api/admin/pictures); absent or null for none. "
+                    + "Publishing or scheduling needs a picture that is in the library (picture_not_found) and has alt "
+                    + "text (picture_alt_missing), as does every figure of the body: a paragraph of its own holding "
+                    + "![caption](picture:<id>)") Long leadPicture) {
 
         PublishCommand command() {
             return new PublishCommand(edition, section, headline, lead, body, datelinePlace, datelineDate, credit,
-                    tags, authors, slug, translationOf);
+                    tags, authors, slug, translationOf, leadPicture);
         }
     }
 
@@ -120,7 +124,7 @@ class AdminArticlesController {
             StoryResult result = createStory.create(actor, request.command());
             if (result instanceof StoryResult.Done done) {
                 return ResponseEntity.created(URI.create(baseUrl.of("/api/admin/articles/" + done.storyId())))
-                        .body(StoryResources.of(story(done.storyId()), baseUrl));
+                        .body(reads.resource(story(done.storyId())));
             }
             return StoryAnswers.problem(result);
         }
@@ -164,8 +168,7 @@ class AdminArticlesController {
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> save(@PathVariable long id, @RequestBody ArticleRequest request) {
         StoryResult result = saveStory.save(actor(), id, request.command(), request.revision());
-        return result instanceof StoryResult.Done done ? ResponseEntity.ok(StoryResources.of(story(done.storyId()),
-                baseUrl)) : StoryAnswers.problem(result);
+        return result instanceof StoryResult.Done done ? ResponseEntity.ok(reads.resource(story(done.storyId()))) : StoryAnswers.problem(result);
     }
 
     @Operation(summary = "Correct a published article",

@@ -24,7 +24,6 @@ import org.dateline.newsroom.StoryResult;
 import org.dateline.newsroom.StorySummary;
 import org.dateline.newsroom.UnpublishStory;
 import org.dateline.newsroom.UnscheduleStory;
-import org.dateline.platform.web.BaseUrl;
 import org.dateline.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,12 +60,11 @@ class AdminStoriesController {
     private final RestoreRevision restoreRevision;
     private final StoryLock storyLock;
     private final CurrentActor currentActor;
-    private final BaseUrl baseUrl;
 
     AdminStoriesController(StoryQueries queries, AdminStoryReads reads, MoveStory moveStory,
                            PublishStory publishStory, ScheduleStory scheduleStory, UnscheduleStory unscheduleStory,
                            UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
-                           StoryLock storyLock, CurrentActor currentActor, BaseUrl baseUrl) {
+                           StoryLock storyLock, CurrentActor currentActor) {
         this.queries = queries;
         this.reads = reads;
         this.moveStory = moveStory;
@@ -78,7 +76,6 @@ class AdminStoriesController {
         this.restoreRevision = restoreRevision;
         this.storyLock = storyLock;
         this.currentActor = currentActor;
-        this.baseUrl = baseUrl;
     }
 
     @Operation(summary = "List stories",
@@ -216,7 +213,7 @@ class AdminStoriesController {
     /** The story as it is after the action, or the problem. */
     private ResponseEntity<?> story(StoryResult result) {
         if (result instanceof StoryResult.Done done) {
-            return ResponseEntity.ok(StoryResources.of(queries.find(done.storyId()).orElseThrow(), baseUrl));
+            return ResponseEntity.ok(reads.resource(queries.find(done.storyId()).orElseThrow()));
         }
         return StoryAnswers.problem(result);
     }

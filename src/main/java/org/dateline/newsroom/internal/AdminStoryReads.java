@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.dateline.content.ArticleState;
 import org.dateline.identity.CurrentScopes;
 import org.dateline.identity.Scopes;
+import org.dateline.media.PictureJson;
+import org.dateline.media.PictureQueries;
+import org.dateline.newsroom.Story;
 import org.dateline.newsroom.StoryFilter;
 import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StorySummary;
@@ -26,20 +29,29 @@ class AdminStoryReads {
 
     private final StoryQueries queries;
     private final CurrentScopes scopes;
+    private final PictureQueries pictures;
     private final BaseUrl baseUrl;
 
-    AdminStoryReads(StoryQueries queries, CurrentScopes scopes, BaseUrl baseUrl) {
+    AdminStoryReads(StoryQueries queries, CurrentScopes scopes, PictureQueries pictures, BaseUrl baseUrl) {
         this.queries = queries;
         this.scopes = scopes;
+        this.pictures = pictures;
         this.baseUrl = baseUrl;
     }
 
     Optional<StoryResources.StoryResource> story(long id) {
         if (readsNewsroom()) {
-            return queries.find(id).map(story -> StoryResources.of(story, baseUrl));
+            return queries.find(id).map(this::resource);
         }
         return queries.find(id).filter(story -> story.state() == ArticleState.LIVE)
-                .map(story -> StoryResources.of(story, baseUrl).published());
+                .map(story -> resource(story).published());
+    }
+
+    /** The story in full, as a caller that may read the newsroom sees it. */
+    StoryResources.StoryResource resource(Story story) {
+        PictureJson lead = story.leadPicture() == null ? null : pictures.find(story.leadPicture())
+                .map(picture -> PictureJson.of(picture, baseUrl.get())).orElse(null);
+        return StoryResources.of(story, lead, baseUrl);
     }
 
     List<StorySummary> list(StoryFilter filter) {

@@ -11,24 +11,25 @@ import org.dateline.newsroom.Story;
 /**
  * The story editor's fields as posted: the body as markup (blocks between blank lines), one tag or author per line;
  * {@code action} names the button pressed, {@code publishAt} is a UTC datetime-local value for schedule and embargo;
- * the take-downs are confirmed with a ticked box each.
+ * the take-downs are confirmed with a ticked box each; {@code leadPicture} is a picture's id, empty for none.
  */
 public record EditForm(String section, String headline, String lead, String body, String datelinePlace,
                        String datelineDate, String credit, String tags, String authors, String slug, Integer revision,
                        String action, String publishAt, String correction, String confirmKill,
-                       String confirmUnpublish) {
+                       String confirmUnpublish, String leadPicture) {
 
     static EditForm of(Story story) {
         return new EditForm(story.section(), story.headline(), story.lead(), String.join("\n\n", story.blocks()),
                 story.datelinePlace(), story.datelineDate() == null ? "" : story.datelineDate().toString(),
                 story.credit(), String.join("\n", story.tags()), String.join("\n", story.authors()), story.slug(),
-                story.revision(), null, "", "", null, null);
+                story.revision(), null, "", "", null, null,
+                story.leadPicture() == null ? "" : story.leadPicture().toString());
     }
 
     PublishCommand command(String edition) {
         return new PublishCommand(edition, section, headline, lead, body == null ? List.of() : List.of(body),
                 datelinePlace, date(), credit, lines(tags), lines(authors),
-                slug == null || slug.isBlank() ? null : slug.strip(), null);
+                slug == null || slug.isBlank() ? null : slug.strip(), null, PictureField.id(leadPicture));
     }
 
     /** The dateline day, or null when empty or not a date (then the story keeps or takes today's). */

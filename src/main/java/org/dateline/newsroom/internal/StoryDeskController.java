@@ -12,6 +12,8 @@ import org.dateline.identity.AccountResult;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.identity.StaffPages;
+import org.dateline.media.PictureCard;
+import org.dateline.media.PictureQueries;
 import org.dateline.newsroom.CorrectStory;
 import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.LinkTranslation;
@@ -69,12 +71,13 @@ class StoryDeskController {
     private final Editions editions;
     private final StaffPages pages;
     private final CurrentActor currentActor;
+    private final PictureQueries pictures;
 
     StoryDeskController(StoryQueries queries, SaveStory saveStory, MoveStory moveStory, PublishStory publishStory,
                         ScheduleStory scheduleStory, UnscheduleStory unscheduleStory, CorrectStory correctStory,
                         UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                         StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
-                        Editions editions, StaffPages pages, CurrentActor currentActor) {
+                        Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures) {
         this.queries = queries;
         this.saveStory = saveStory;
         this.moveStory = moveStory;
@@ -91,6 +94,7 @@ class StoryDeskController {
         this.editions = editions;
         this.pages = pages;
         this.currentActor = currentActor;
+        this.pictures = pictures;
     }
 
     @GetMapping("/newsroom/stories/{id}")
@@ -201,7 +205,7 @@ class StoryDeskController {
         Story now = story(id);
         EditForm shown = new EditForm(form.section(), form.headline(), form.lead(), form.body(), form.datelinePlace(),
                 form.datelineDate(), form.credit(), form.tags(), form.authors(), form.slug(), now.revision(), null,
-                form.publishAt(), form.correction(), null, null);
+                form.publishAt(), form.correction(), null, null, form.leadPicture());
         return render(request, model, now, shown,
                 result == null ? formProblems : StoryAnswers.formProblems(result, request), null);
     }
@@ -291,6 +295,8 @@ class StoryDeskController {
                 notice, problems));
         model.addAttribute("story", story);
         model.addAttribute("form", form);
+        model.addAttribute("leadPicture", PictureField.shown(form.leadPicture(), pictures).map(PictureCard::of)
+                .orElse(null));
         model.addAttribute("sections", editions.sections(story.edition()));
         model.addAttribute("actions", allowed);
         model.addAttribute("editable", editable && lockedBy.isEmpty());

@@ -5,17 +5,21 @@ import java.util.List;
 
 import org.dateline.newsroom.PublishCommand;
 
-/** The story form's fields as posted; text areas hold one tag or author per line, paragraphs split at blank lines. */
+/**
+ * The story form's fields as posted; text areas hold one tag or author per line, paragraphs split at blank lines;
+ * {@code leadPicture} is a picture's id, empty for none.
+ */
 public record StoryForm(String edition, String section, String headline, String lead, String body, String datelinePlace,
-                        String credit, String tags, String authors, String when, String publishAt) {
+                        String credit, String tags, String authors, String when, String publishAt,
+                        String leadPicture) {
 
     static StoryForm empty(String edition) {
-        return new StoryForm(edition, "", "", "", "", "", "", "", "", "now", "");
+        return new StoryForm(edition, "", "", "", "", "", "", "", "", "now", "", "");
     }
 
     PublishCommand command() {
         return new PublishCommand(edition, section, headline, lead, body == null ? List.of() : List.of(body),
-                datelinePlace, null, credit, lines(tags), lines(authors), null, null);
+                datelinePlace, null, credit, lines(tags), lines(authors), null, null, PictureField.id(leadPicture));
     }
 
     private static List<String> lines(String text) {

@@ -10,6 +10,8 @@ import org.dateline.identity.AccountResult;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.identity.StaffPages;
+import org.dateline.media.PictureCard;
+import org.dateline.media.PictureQueries;
 import org.dateline.newsroom.CreateStory;
 import org.dateline.newsroom.PublishStory;
 import org.dateline.newsroom.ScheduleStory;
@@ -33,15 +35,17 @@ class StoryFormController {
     private final Editions editions;
     private final StaffPages pages;
     private final CurrentActor currentActor;
+    private final PictureQueries pictures;
 
     StoryFormController(CreateStory createStory, PublishStory publishStory, ScheduleStory scheduleStory,
-                        Editions editions, StaffPages pages, CurrentActor currentActor) {
+                        Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures) {
         this.createStory = createStory;
         this.publishStory = publishStory;
         this.scheduleStory = scheduleStory;
         this.editions = editions;
         this.pages = pages;
         this.currentActor = currentActor;
+        this.pictures = pictures;
     }
 
     @GetMapping("/newsroom/stories/new")
@@ -90,6 +94,8 @@ class StoryFormController {
                           List<AccountResult.Problem> problems) {
         model.addAttribute("page", pages.page(request, "New story", null, problems));
         model.addAttribute("form", form);
+        model.addAttribute("leadPicture", PictureField.shown(form.leadPicture(), pictures).map(PictureCard::of)
+                .orElse(null));
         model.addAttribute("editions", editions.all());
         model.addAttribute("sections", editions.sections(form.edition() == null
                 ? editions.defaultEdition().code() : form.edition()));

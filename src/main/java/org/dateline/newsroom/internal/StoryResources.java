@@ -3,6 +3,7 @@ package org.dateline.newsroom.internal;
 import java.util.List;
 
 import org.dateline.content.ArticleState;
+import org.dateline.media.PictureJson;
 import org.dateline.newsroom.Story;
 import org.dateline.newsroom.StoryRevision;
 import org.dateline.platform.web.BaseUrl;
@@ -13,17 +14,25 @@ final class StoryResources {
     private StoryResources() {
     }
 
+    /**
+     * @param leadPicture the lead picture with its renditions; absent when the story has none, or names an id the
+     *                    library does not hold
+     */
     record StoryResource(long id, ArticleState state, String desk, String edition, String section, String headline,
                          String lead, List<String> body, String datelinePlace, String datelineDate, String credit,
-                         List<String> tags, List<String> authors, String slug, String url, String publishedAt,
-                         String updatedAt, String correction, int revision, String createdBy, String lockedBy,
-                         Story.Provenance provenance) {
+                         List<String> tags, List<String> authors, PictureJson leadPicture, String slug, String url,
+                         String publishedAt, String updatedAt, String correction, int revision, String createdBy,
+                         String lockedBy, Story.Provenance provenance) {
 
-        /** Without the newsroom's own fields, which readers never see: who created it, holds its lock, sent it. */
+        /**
+         * Without the newsroom's own fields, which readers never see: who created it, holds its lock, sent it, and a
+         * lead picture the site does not show (withdrawn).
+         */
         StoryResource published() {
+            PictureJson shown = leadPicture == null || !"ACTIVE".equals(leadPicture.state()) ? null : leadPicture;
             return new StoryResource(id, state, desk, edition, section, headline, lead, body, datelinePlace,
-                    datelineDate, credit, tags, authors, slug, url, publishedAt, updatedAt, correction, revision, null,
-                    null, null);
+                    datelineDate, credit, tags, authors, shown, slug, url, publishedAt, updatedAt, correction,
+                    revision, null, null, null);
         }
     }
 
@@ -33,8 +42,8 @@ final class StoryResources {
 
     record RevisionResource(long id, int number, String savedAt, String savedBy, ArticleState state, String section,
                             String headline, String lead, List<String> body, String datelinePlace,
-                            String datelineDate, String credit, List<String> tags, List<String> authors, String slug,
-                            String note) {
+                            String datelineDate, String credit, List<String> tags, List<String> authors,
+                            Long leadPicture, String slug, String note) {
     }
 
     /** A story's new state, the answer to publish, unpublish and kill. */
@@ -48,11 +57,11 @@ final class StoryResources {
     record ScheduledArticle(long id, String url, ArticleState state, String publishAt, boolean embargo) {
     }
 
-    /** The story as the admin API shows it, in any state. */
-    static StoryResource of(Story s, BaseUrl baseUrl) {
+    /** The story as the admin API shows it, in any state, with its lead picture as the library holds it. */
+    static StoryResource of(Story s, PictureJson leadPicture, BaseUrl baseUrl) {
         return new StoryResource(s.id(), s.state(), s.desk(), s.edition(), s.section(), s.headline(), s.lead(),
                 s.blocks(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
-                s.credit(), s.tags(), s.authors(), s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
+                s.credit(), s.tags(), s.authors(), leadPicture, s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
                 s.publishAt() == null ? null : s.publishAt().toString(), s.updatedAt().toString(),
                 s.correctionNote(), s.revision(), s.createdByName(), s.lock() == null ? null : s.lock().name(),
                 s.provenance());
@@ -68,6 +77,6 @@ final class StoryResources {
         return new RevisionResource(r.storyId(), r.number(), r.savedAt().toString(), r.savedByName(), r.state(),
                 f.section(), f.headline(), f.lead(), f.body(), f.datelinePlace(),
                 f.datelineDate() == null ? null : f.datelineDate().toString(), f.credit(), f.tags(), f.authors(),
-                f.slug(), r.note());
+                f.leadPicture(), f.slug(), r.note());
     }
 }

@@ -5,6 +5,7 @@ import org.dateline.content.Article;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
+import org.dateline.media.PictureQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +27,13 @@ class PreviewController {
     private final ContentQueries content;
     private final Editions editions;
     private final SiteController site;
+    private final PictureQueries pictures;
 
-    PreviewController(ContentQueries content, Editions editions, SiteController site) {
+    PreviewController(ContentQueries content, Editions editions, SiteController site, PictureQueries pictures) {
         this.content = content;
         this.editions = editions;
         this.site = site;
+        this.pictures = pictures;
     }
 
     @GetMapping("/newsroom/stories/{id}/preview")
@@ -42,7 +45,7 @@ class PreviewController {
     @PostMapping("/newsroom/stories/{id}/preview")
     String unsaved(@PathVariable long id, @ModelAttribute UnsavedArticle form, Model model,
                    HttpServletResponse response) {
-        Article article = content.stored(id).map(saved -> form.over(saved, editions))
+        Article article = content.stored(id).map(saved -> form.over(saved, editions, pictures))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return render(article, model, response);
     }

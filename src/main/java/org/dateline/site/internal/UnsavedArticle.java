@@ -3,7 +3,11 @@ package org.dateline.site.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.dateline.content.Article;
 import org.dateline.content.Body;
@@ -11,17 +15,21 @@ import org.dateline.editions.Author;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
+import org.dateline.media.Picture;
+import org.dateline.media.PictureQueries;
 import org.dateline.shared.Slug;
 
 /**
  * The story editor's fields as the live preview receives them (the names of the editor's form), and the article they
  * would make: the saved story with these fields in place. Builds, never stores: a tag or author that does not exist
- * yet is shown by its name, an unknown section or a date that does not parse keeps the saved one.
+ * yet is shown by its name, an unknown section or a date that does not parse keeps the saved one; the lead picture
+ * and the body's figures are looked up in the library as they stand (a picture not usable shows nothing).
  */
 record UnsavedArticle(String section, String headline, String lead, String body, String datelinePlace,
-                      String datelineDate, String credit, String tags, String authors, String slug) {
+                      String datelineDate, String credit, String tags, String authors, String slug,
+                      String leadPicture) {
 
-    Article over(Article saved, Editions editions) {
+    Article over(Article saved, Editions editions, PictureQueries pictures) {
         String edition = saved.edition();
         Section chosen = section == null ? saved.section()
                 : editions.section(edition, section.strip()).orElse(saved.section());
@@ -36,10 +44,20 @@ record UnsavedArticle(String section, String headline, String lead, String body,
             String authorSlug = Slug.from(name).value();
             return editions.author(authorSlug).orElse(new Author(0, authorSlug, name));
         }).toList();
-        return new Article(saved.id(), edition, chosen, chosenSlug, title, strip(lead), Body.of(body),
+        Body text = Body.of(body);
+        // Absent: the saved one; empty or not an id: none.
+        Long leadId = leadPicture == null ? saved.leadPictureId()
+                : leadPicture.strip().matches("[1-9][0-9]{0,17}") ? Long.valueOf(leadPicture.strip()) : null;
+        Set<Long> ids = new LinkedHashSet<>(text.pictureIds());
+        if (leadId != null) {
+            ids.add(leadId);
+        }
+        Map<Long, Picture> shown = new LinkedHashMap<>(pictures.findAll(ids));
+        shown.values().removeIf(picture -> !picture.usable());
+        return new Article(saved.id(), edition, chosen, chosenSlug, title, strip(lead), text,
                 strip(datelinePlace), day(saved.datelineDate()), strip(credit), tagList, authorList,
                 saved.publishedAt(), saved.updatedAt(), saved.translationKey(), saved.correctionNote(),
-                saved.correctedAt(), saved.leadPictureId(), saved.pictures());
+                saved.correctedAt(), leadId, shown);
     }
 
     private LocalDate day(LocalDate saved) {

@@ -1,4 +1,4 @@
-package org.dateline.media.internal;
+package org.dateline.media;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.dateline.media.Picture;
 import org.dateline.media.imaging.Crop;
 import org.dateline.media.imaging.OutputFormat;
 
