@@ -11,6 +11,7 @@ import org.dateline.content.ContentQueries;
 import org.dateline.editions.Editions;
 import org.dateline.identity.Actor;
 import org.dateline.identity.Role;
+import org.dateline.media.UploadPicture;
 import org.dateline.newsroom.PublishCommand;
 import org.dateline.newsroom.PublishStory;
 import org.dateline.newsroom.StoryResult;
@@ -40,15 +41,17 @@ public class DemoLoader implements ApplicationRunner {
     private final Editions editions;
     private final ContentQueries content;
     private final PublishStory publishStory;
+    private final UploadPicture uploadPicture;
     private final TransactionTemplate transaction;
     private final DemoSettings settings;
     private final Clock clock;
 
-    DemoLoader(Editions editions, ContentQueries content, PublishStory publishStory,
+    DemoLoader(Editions editions, ContentQueries content, PublishStory publishStory, UploadPicture uploadPicture,
                TransactionTemplate transaction, DemoSettings settings, Clock clock) {
         this.editions = editions;
         this.content = content;
         this.publishStory = publishStory;
+        this.uploadPicture = uploadPicture;
         this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
@@ -75,25 +78,34 @@ public class DemoLoader implements ApplicationRunner {
                         section.position());
             }
         });
+        Map<String, Long> pictures = transaction.execute(status -> DemoPictures.upload(uploadPicture, LOADER));
         Map<String, Long> firstOfStory = new HashMap<>();
         int published = 0;
         // Chunks of one transaction each: the default load is a single chunk (all or nothing), and a benchmark's
         // hundreds of thousands of stories do not pile up in one transaction.
         for (int from = 0; from < articles.size(); from += CHUNK) {
             List<DemoArticle> chunk = articles.subList(from, Math.min(articles.size(), from + CHUNK));
-            published += transaction.execute(status -> publish(chunk, firstOfStory));
+            int offset = from;
+            published += transaction.execute(status -> publish(chunk, offset, firstOfStory, pictures));
         }
         log.info("Loaded {} demo articles in {} ms", published, (System.nanoTime() - started) / 1_000_000);
         return published;
     }
 
-    private int publish(List<DemoArticle> chunk, Map<String, Long> firstOfStory) {
+    /**
+     * Two stories in three carry their section's illustration as lead picture (the seed story among them), so lists
+     * show both kinds of teaser.
+     */
+    private int publish(List<DemoArticle> chunk, int offset, Map<String, Long> firstOfStory,
+                        Map<String, Long> pictures) {
         int count = 0;
         for (DemoArticle article : chunk) {
+            int index = offset + count;
+            Long leadPicture = index % 3 == 2 ? null : pictures.get(article.edition() + ":" + article.sectionSlug());
             Long translationOf = article.translationKey() == null ? null : firstOfStory.get(article.translationKey());
             StoryResult result = publishStory.publishNew(LOADER, new PublishCommand(article.edition(), article.sectionSlug(),
                     article.headline(), article.lead(), Body.plain(article.paragraphs()).blocks(), article.datelinePlace(), null,
-                    article.credit(), article.tags(), article.authors(), article.slug(), translationOf, null),
+                    article.credit(), article.tags(), article.authors(), article.slug(), translationOf, leadPicture),
                     article.publishedAt());
             if (!(result instanceof StoryResult.Done published)) {
                 throw new IllegalStateException("Demo article refused: " + result);

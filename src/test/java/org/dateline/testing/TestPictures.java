@@ -25,6 +25,13 @@ public final class TestPictures {
     }
 
     /** A photo-like picture: a gradient with a few shapes, so encoders have something to do. */
+    /**
+     * Every picture made here differs from every other (test classes share a database, and the library stores the
+     * same bytes once: two tests deleting "their" picture would otherwise share its original).
+     */
+    private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime());
+
     public static BufferedImage image(int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -41,11 +48,11 @@ public final class TestPictures {
     }
 
     public static byte[] jpeg(int width, int height) {
-        return encode(image(width, height, width * 31L + height), "jpg");
+        return encode(image(width, height, SEEDS.incrementAndGet()), "jpg");
     }
 
     public static byte[] png(int width, int height) {
-        return encode(image(width, height, width * 17L + height), "png");
+        return encode(image(width, height, SEEDS.incrementAndGet()), "png");
     }
 
     public static byte[] encode(BufferedImage image, String format) {
