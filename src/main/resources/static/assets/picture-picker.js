@@ -16,6 +16,7 @@
   var progress = dialog.querySelector('.picker-progress');
   var chosen = null;
   var next = null;
+  var asked = 0; // the latest search: an earlier one that answers late must not replace its results
 
   function open(onChoose) {
     chosen = onChoose;
@@ -64,6 +65,7 @@
   function search(older) {
     var query = '?q=' + encodeURIComponent(words.value.trim()) + (older && next ? '&before=' + encodeURIComponent(next) : '');
     status.textContent = 'Searching…';
+    var mine = ++asked;
     fetch('/newsroom/pictures/search' + query, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (response) {
         if (!response.ok) {
@@ -72,6 +74,9 @@
         return response.json();
       })
       .then(function (page) {
+        if (mine !== asked) {
+          return;
+        }
         if (!older) {
           results.textContent = '';
         }
@@ -83,6 +88,9 @@
         status.textContent = results.children.length ? '' : 'No picture found.';
       })
       .catch(function () {
+        if (mine !== asked) {
+          return;
+        }
         status.textContent = 'The library did not answer; try again.';
       });
   }

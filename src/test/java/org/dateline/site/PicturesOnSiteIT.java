@@ -63,9 +63,12 @@ class PicturesOnSiteIT {
                 "byline", "Anna <b>Petrova</b>", "credit", "Dateline", "copyright", "© Dateline 2026")).get("id").asLong();
         long figure = stories.picture(900, 1200, Map.of("caption", "Its own caption", "altText", "A quay at night",
                 "credit", "Agency")).get("id").asLong();
+        long gone = stories.picture(800, 600, Map.of("altText", "Withdrawn later")).get("id").asLong();
         long id = stories.publish("en", "world", "Harbour story " + System.nanoTime(), lead,
                 "First paragraph.", "![The quay, \"later\" <em>that</em> night](picture:" + figure + ")",
-                "Second paragraph.", "![](picture:999999999)", "Last paragraph.");
+                "Second paragraph.", "![](picture:" + gone + ")", "Last paragraph.");
+        // Its provider withdrew it before anyone saw the page (publishing refuses a picture no longer shown).
+        jdbc.sql("UPDATE pictures SET state = 'WITHDRAWN' WHERE id = ?").params(gone).update();
         String path = content.article(id).orElseThrow().path();
 
         HttpResponse<String> response = http.get(path);
@@ -93,7 +96,7 @@ class PicturesOnSiteIT {
         assertThat(http.getBytes(URI.create(img.attr("src")).getPath()).statusCode()).isEqualTo(200);
 
         List<Element> figures = page.select(".body figure.figure");
-        assertThat(figures).as("the figure of a picture that is not in the library shows nothing").hasSize(1);
+        assertThat(figures).as("the figure of a withdrawn picture shows nothing").hasSize(1);
         Element bodyImg = figures.get(0).selectFirst("picture > img");
         assertThat(bodyImg.attr("src")).contains("/o/").endsWith("/900.jpg");
         assertThat(bodyImg.attr("width")).isEqualTo("900");
