@@ -93,7 +93,7 @@ public class DemoLoader implements ApplicationRunner {
             Long translationOf = article.translationKey() == null ? null : firstOfStory.get(article.translationKey());
             StoryResult result = publishStory.publishNew(LOADER, new PublishCommand(article.edition(), article.sectionSlug(),
                     article.headline(), article.lead(), Body.plain(article.paragraphs()).blocks(), article.datelinePlace(), null,
-                    article.credit(), article.tags(), article.authors(), article.slug(), translationOf),
+                    article.credit(), article.tags(), article.authors(), article.slug(), translationOf, null),
                     article.publishedAt());
             if (!(result instanceof StoryResult.Done published)) {
                 throw new IllegalStateException("Demo article refused: " + result);

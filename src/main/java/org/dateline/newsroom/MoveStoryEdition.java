@@ -74,7 +74,7 @@ public class MoveStoryEdition {
             PublishCommand fields = story.fields();
             PublishCommand moved = new PublishCommand(target, section.slug(), fields.headline(), fields.lead(),
                     fields.body(), fields.datelinePlace(), fields.datelineDate(), fields.credit(), fields.tags(),
-                    fields.authors(), fields.slug(), null);
+                    fields.authors(), fields.slug(), null, fields.leadPicture());
             return stories.appendRevision(id, story.revision(), now, actor, story.state(), moved, null)
                     .<StoryResult>map(revision -> new StoryResult.Done(id, story.state(), revision))
                     .orElseGet(() -> StoryResult.refused(StoryRefusal.STALE_REVISION, story.revision()));

@@ -36,6 +36,6 @@ public record Story(long id, ArticleState state, String desk, String edition, St
     /** The story's fields as a command, e.g. to publish or save them again. */
     public PublishCommand fields() {
         return new PublishCommand(edition, section, headline, lead, blocks, datelinePlace, datelineDate, credit,
-                tags, authors, slug, null);
+                tags, authors, slug, null, null);
     }
 }

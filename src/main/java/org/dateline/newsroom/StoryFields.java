@@ -33,7 +33,7 @@ class StoryFields {
         return new PublishCommand(command.edition(), command.section(), strip(command.headline()),
                 strip(command.lead()), blocks, strip(command.datelinePlace()), command.datelineDate(),
                 strip(command.credit()), StoryValidation.distinct(command.tags()),
-                StoryValidation.distinct(command.authors()), command.slug(), null);
+                StoryValidation.distinct(command.authors()), command.slug(), null, command.leadPicture());
     }
 
     /** Whether two sets of fields would store the same story (a save of the same text is no new revision). */
@@ -45,7 +45,7 @@ class StoryFields {
     static PublishCommand forStory(Story story, PublishCommand requested) {
         return new PublishCommand(story.edition(), requested.section(), requested.headline(), requested.lead(),
                 requested.body(), requested.datelinePlace(), requested.datelineDate(), requested.credit(),
-                requested.tags(), requested.authors(), requested.slug(), null);
+                requested.tags(), requested.authors(), requested.slug(), null, requested.leadPicture());
     }
 
     /**
@@ -62,7 +62,7 @@ class StoryFields {
         return new NewArticle(section, slug(command), strip(command.headline()), strip(command.lead()),
                 Body.ofBlocks(blocks), strip(command.datelinePlace()),
                 command.datelineDate() != null ? command.datelineDate() : datelineDate, strip(command.credit()), tags,
-                authors, publishedAt, translationKey, null);
+                authors, publishedAt, translationKey, command.leadPicture());
     }
 
     /** The day a dateline names when the fields give none: the day of {@code at}, in UTC. */

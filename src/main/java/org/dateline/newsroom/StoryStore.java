@@ -111,7 +111,7 @@ class StoryStore {
                 rs.getString("dateline_place"), rs.getObject("dateline_date", java.time.LocalDate.class),
                 rs.getString("credit"), split(rs.getString("tags"), LIST_SEPARATOR),
                 split(rs.getString("authors"), LIST_SEPARATOR),
-                rs.getString("slug").isEmpty() ? null : rs.getString("slug"), null);
+                rs.getString("slug").isEmpty() ? null : rs.getString("slug"), null, null);
         return new StoryRevision(rs.getLong("article_id"), rs.getInt("number"), instant(rs, "saved_at"), by,
                 rs.getString("saved_by_name"), ArticleState.valueOf(rs.getString("state")), fields,
                 rs.getString("note"));

@@ -207,7 +207,7 @@ public class WireIngest {
         return Optional.of(new PublishCommand(edition, section.slug(), headline, lead,
                 item.body().isEmpty() ? Body.plain(item.paragraphs()).blocks() : item.body(),
                 item.datelinePlace() == null ? null : oneLine(item.datelinePlace()), item.datelineDate(),
-                item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null));
+                item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null, null));
     }
 
     private static boolean names(WireItem item, Section section) {

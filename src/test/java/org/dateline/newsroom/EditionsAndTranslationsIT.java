@@ -52,7 +52,7 @@ class EditionsAndTranslationsIT {
     private long published(String edition, String section, String headline) {
         StoryResult result = publishStory.publishNew(new Actor(0, "", "Test", Role.ADMIN), new PublishCommand(edition,
                 section, headline, "A lead.", List.of("Text."), "OSLO", null, "Dateline", List.of(), List.of(), null,
-                null));
+                null, null));
         return ((StoryResult.Done) result).storyId();
     }
 

@@ -46,7 +46,7 @@ class NewsroomModuleTests {
         transaction.executeWithoutResult(status -> editions.ensureSection("en", "science", "Science",
                 "Research and discovery.", 1));
         PublishCommand fields = new PublishCommand("en", "science", "Module slice " + System.nanoTime(),
-                "A lead.", List.of("A paragraph."), "OSLO", null, "Dateline", List.of(), List.of(), null, null);
+                "A lead.", List.of("A paragraph."), "OSLO", null, "Dateline", List.of(), List.of(), null, null, null);
         long id = ((StoryResult.Done) create.create(EDITOR, fields)).storyId();
         assertThat(events.ofType(ArticlePublished.class).matching(ArticlePublished::articleId, id)).isEmpty();
 

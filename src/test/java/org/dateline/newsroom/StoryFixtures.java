@@ -60,7 +60,7 @@ final class StoryFixtures {
     static PublishCommand fields(String headline) {
         return new PublishCommand("en", "science", headline, "A lead that says what happened.",
                 List.of("First paragraph.", "Second paragraph."), "OSLO", null, "Dateline", List.of("Fixtures"),
-                List.of("Test Reporter"), null, null);
+                List.of("Test Reporter"), null, null, null);
     }
 
     /** A story in the given state, written by {@code author}. */
@@ -75,7 +75,7 @@ final class StoryFixtures {
         }
         PublishCommand fields = start == Start.INCOMPLETE_DRAFT
                 ? new PublishCommand("en", "science", headline, null, List.of(), null, null, null, List.of(),
-                List.of(), null, null) : fields(headline);
+                List.of(), null, null, null) : fields(headline);
         long id = done(create.create(author, fields));
         switch (start) {
             case IN_EDIT -> done(move.submit(SYSTEM, id));

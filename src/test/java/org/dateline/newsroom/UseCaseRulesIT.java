@@ -95,7 +95,7 @@ class UseCaseRulesIT {
         long id = done(create.create(contributor, fields));
         assertThat(fixtures.find(id).createdBy()).isEqualTo(contributor.accountId());
         assertThat(problems(create.create(editor, new PublishCommand("en", "science", " ", null, List.of(), null,
-                null, null, List.of(), List.of(), null, null)))).containsExactly("headline required");
+                null, null, List.of(), List.of(), null, null, null)))).containsExactly("headline required");
     }
 
     @Test
@@ -130,7 +130,7 @@ class UseCaseRulesIT {
         PublishCommand broken = StoryFixtures.fields("Broken " + System.nanoTime());
         broken = new PublishCommand(broken.edition(), "no-such-section", broken.headline(), broken.lead(),
                 broken.body(), broken.datelinePlace(), null, broken.credit(), broken.tags(), broken.authors(), null,
-                null);
+                null, null);
         assertThat(problems(move.move(editor, draft, WorkflowAction.SUBMIT, new StoryEdit(broken, 1))))
                 .containsExactly("section unknown_section");
         assertThat(fixtures.find(draft).state()).isEqualTo(ArticleState.DRAFT);
@@ -153,7 +153,7 @@ class UseCaseRulesIT {
         long incomplete = fixtures.story(Start.INCOMPLETE_DRAFT);
         Story before = fixtures.find(incomplete);
         PublishCommand stillIncomplete = new PublishCommand("en", "science", before.headline() + " (edited)", null,
-                List.of(), null, null, null, List.of(), List.of(), null, null);
+                List.of(), null, null, null, List.of(), List.of(), null, null, null);
         assertThat(problems(publish.publish(editor, incomplete, new StoryEdit(stillIncomplete, 1))))
                 .contains("lead required");
         assertThat(fixtures.find(incomplete).revision()).isEqualTo(1);

@@ -100,7 +100,7 @@ class AdminArticlesController {
 
         PublishCommand command() {
             return new PublishCommand(edition, section, headline, lead, body, datelinePlace, datelineDate, credit,
-                    tags, authors, slug, translationOf);
+                    tags, authors, slug, translationOf, null);
         }
     }
 

@@ -28,7 +28,7 @@ public record EditForm(String section, String headline, String lead, String body
     PublishCommand command(String edition) {
         return new PublishCommand(edition, section, headline, lead, body == null ? List.of() : List.of(body),
                 datelinePlace, date(), credit, lines(tags), lines(authors),
-                slug == null || slug.isBlank() ? null : slug.strip(), null);
+                slug == null || slug.isBlank() ? null : slug.strip(), null, null);
     }
 
     /** The dateline day, or null when empty or not a date (then the story keeps or takes today's). */

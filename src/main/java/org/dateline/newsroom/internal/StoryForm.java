@@ -15,7 +15,7 @@ public record StoryForm(String edition, String section, String headline, String 
 
     PublishCommand command() {
         return new PublishCommand(edition, section, headline, lead, body == null ? List.of() : List.of(body),
-                datelinePlace, null, credit, lines(tags), lines(authors), null, null);
+                datelinePlace, null, credit, lines(tags), lines(authors), null, null, null);
     }
 
     private static List<String> lines(String text) {
