@@ -130,6 +130,9 @@ public class WireIngest {
      * (a duplicate or a cancellation fetches nothing); each guid once, a delivered picture before its description.
      */
     private List<WirePicture> picturesToTake(List<WirePicture> delivered, List<WireItem> items) {
+        if (!wirePictures.fetching()) {
+            return List.of();
+        }
         Map<String, WirePicture> byGuid = new LinkedHashMap<>();
         delivered.forEach(picture -> byGuid.putIfAbsent(picture.guid(), picture));
         for (WireItem item : items) {

@@ -40,6 +40,7 @@ class WirePictures {
     private final WithdrawPicture withdraw;
     private final WireLog wireLog;
     private final FeedFetcher fetcher;
+    private final boolean fetching;
 
     WirePictures(PictureQueries library, UploadPicture upload, ReplacePictureFile replace, WithdrawPicture withdraw,
                  WireLog wireLog, WireSettings settings) {
@@ -49,6 +50,12 @@ class WirePictures {
         this.withdraw = withdraw;
         this.wireLog = wireLog;
         this.fetcher = new FeedFetcher(FeedPoller.userAgent(), settings.allowLocalFeeds());
+        this.fetching = settings.fetchPictures();
+    }
+
+    /** Whether pictures described at web addresses are fetched at all ({@code dateline.wire.fetch-pictures}). */
+    boolean fetching() {
+        return fetching;
     }
 
     /**
