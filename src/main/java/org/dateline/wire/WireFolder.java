@@ -62,8 +62,12 @@ class WireFolder {
         }
     }
 
-    /** One round over the inbox; returns how many files were taken. */
-    int scan() throws IOException {
+    /**
+     * One round over the inbox; returns how many files were taken. One round at a time: a round asked for while the
+     * scheduled one runs waits for it, so that no file is taken twice (a picture file has no guid to tell a second
+     * taking apart).
+     */
+    synchronized int scan() throws IOException {
         Files.createDirectories(inbox);
         List<Path> ready = new ArrayList<>();
         FileTime settledBefore = FileTime.from(clock.instant().minus(SETTLE));
