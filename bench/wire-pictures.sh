@@ -25,22 +25,12 @@ echo "- client: java bench/WirePicturesBench.java, $PICTURES pictures of ${WIDTH
 javac -d "$WORK/classes" "$BENCH_DIR/WirePicturesBench.java"
 
 for db in $DBS; do
-    env=()
-    if [ "$db" = postgres ]; then
-        if ! psql -h 127.0.0.1 -U postgres -qc 'select 1' >/dev/null 2>&1; then
-            log "no PostgreSQL on 127.0.0.1:5432; skipping"
-            continue
-        fi
-        psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS dateline_bench_pictures' >/dev/null
-        psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE dateline_bench_pictures' >/dev/null
-        env=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/dateline_bench_pictures SPRING_DATASOURCE_USERNAME=postgres)
-    fi
     echo
     echo "### $db"
+    use_database "$db" dateline_bench_pictures || continue
     echo
     echo "| round | wall time | per picture | pictures/s | created |"
     echo "|---|---|---|---|---|"
-    [ ${#env[@]} -eq 0 ] || export "${env[@]}"
     DATELINE_WIRE_ALLOW_LOCAL_FEEDS=true DATELINE_WIRE_POLL_FEEDS=false \
         start_dateline "$JAVA17" "$PORT" "$WORK/data-$db" "$WORK/dateline-$db.log"
     wait_health "$PORT" "$DL_PID" 180 >/dev/null || { tail -50 "$WORK/dateline-$db.log" >&2; exit 1; }
@@ -48,5 +38,5 @@ for db in $DBS; do
         "$WIDTH" "$HEIGHT"
     echo "- Dateline RSS after the run: $(kb_to_mb "$(rss_kb "$DL_PID")") MB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     stop_pid "$DL_PID"; DL_PID=
-    unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
 done
+use_database h2 >/dev/null

@@ -86,7 +86,8 @@ public class WireIngest {
     }
 
     /**
-     * Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. The whole batch is one
+     * Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. Its pictures first,
+     * each stored on its own (and answered first); then the text items: the whole batch of them is one
      * transaction, so a newsMessage of fifty items costs one commit, not a hundred; each item runs in a savepoint of
      * its own, so one item's failure is undone alone and the rest still go in. Nothing is acknowledged before the
      * commit, and a batch sent again after a failure is told apart by guid and version.
