@@ -92,6 +92,9 @@ public class WirePicturesBench {
             System.out.printf(Locale.ROOT, "- warm-up: %d pictures in one newsMessage, %.1f s%n", WARM_UP,
                     warmUp.seconds());
 
+            System.out.println();
+            System.out.println("| round | wall time | per picture | pictures/s | created |");
+            System.out.println("|---|---:|---:|---:|---|");
             List<String> batch = new ArrayList<>();
             for (int i = WARM_UP; i < WARM_UP + pictures; i++) {
                 batch.add(item(run, i, origin, width, height));
@@ -105,6 +108,7 @@ public class WirePicturesBench {
             }
             report(pictures + " newsItems, one per request, one after another",
                     push(client, base, token, single, pictures), pictures);
+            System.out.println();
             System.out.printf(Locale.ROOT, "- files served: %d, %.1f MB%n", served.get(), servedBytes.get() / 1e6);
         } finally {
             server.stop(0);

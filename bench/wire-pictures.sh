@@ -28,9 +28,6 @@ for db in $DBS; do
     echo
     echo "### $db"
     use_database "$db" dateline_bench_pictures || continue
-    echo
-    echo "| round | wall time | per picture | pictures/s | created |"
-    echo "|---|---|---|---|---|"
     DATELINE_WIRE_ALLOW_LOCAL_FEEDS=true DATELINE_WIRE_POLL_FEEDS=false \
         start_dateline "$JAVA17" "$PORT" "$WORK/data-$db" "$WORK/dateline-$db.log"
     wait_health "$PORT" "$DL_PID" 180 >/dev/null || { tail -50 "$WORK/dateline-$db.log" >&2; exit 1; }
