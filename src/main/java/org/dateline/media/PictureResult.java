@@ -16,7 +16,8 @@ public sealed interface PictureResult {
     }
 
     /**
-     * @param code {@code picture_not_found}, {@code forbidden}, {@code picture_in_use} (the message names the stories)
+     * @param code {@code picture_not_found}, {@code forbidden}, {@code picture_in_use} (the message names the stories),
+     *             {@code picture_withdrawn}
      */
     record Refused(String code, String message, List<PictureUse> uses) implements PictureResult {
         public Refused {

@@ -12,6 +12,7 @@ import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
 import org.dateline.editions.Section;
 import org.dateline.identity.Actor;
+import org.dateline.media.PictureQueries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Service;
  * is an update on the site ({@link LiveEdits}); a scheduled one stays complete.
  * <p>
  * Rule {@link #applyWireVersion}: a newer version of a wire item replaces its story's fields whoever holds the edit
- * lock (the agency's newer copy wins), and the story's provenance records the version; a version that names no
- * lead picture keeps the one the desk chose.
+ * lock (the agency's newer copy wins), and the story's provenance records the version. Its lead picture: the
+ * version's when it names one; when it names none, a lead picture the wire gave drops with it (the agency took it
+ * back), and one the desk chose stays.
  */
 @Service
 public class SaveStory {
@@ -35,10 +37,12 @@ public class SaveStory {
     private final StoryChecks checks;
     private final LiveEdits liveEdits;
     private final StoryTransaction transaction;
+    private final PictureQueries pictures;
     private final Clock clock;
 
     SaveStory(StoryQueries queries, ArticleStore articles, StoryStore stories, StoryValidation validation,
-              StoryFields fields, StoryChecks checks, LiveEdits liveEdits, StoryTransaction transaction, Clock clock) {
+              StoryFields fields, StoryChecks checks, LiveEdits liveEdits, StoryTransaction transaction,
+              PictureQueries pictures, Clock clock) {
         this.queries = queries;
         this.articles = articles;
         this.stories = stories;
@@ -47,6 +51,7 @@ public class SaveStory {
         this.checks = checks;
         this.liveEdits = liveEdits;
         this.transaction = transaction;
+        this.pictures = pictures;
         this.clock = clock;
     }
 
@@ -79,8 +84,8 @@ public class SaveStory {
             return StoryResult.refused(StoryRefusal.NOT_FOUND);
         }
         Story story = found.get();
-        PublishCommand version = fields.leadPicture() != null || story.leadPicture() == null ? fields
-                : fields.withLeadPicture(story.leadPicture());
+        PublishCommand version = fields.leadPicture() != null || story.leadPicture() == null
+                || fromTheWire(story.leadPicture()) ? fields : fields.withLeadPicture(story.leadPicture());
         return transaction.run(() -> {
             StoryResult saved = save(WorkflowPolicy.wireActor(provenance), story, new StoryEdit(version, null),
                     true);
@@ -89,6 +94,10 @@ public class SaveStory {
             }
             return saved;
         });
+    }
+
+    private boolean fromTheWire(long pictureId) {
+        return pictures.find(pictureId).map(picture -> picture.source().startsWith("wire:")).orElse(true);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.dateline.newsroom.FieldProblem;
 
 /**
- * Which feed URLs Dateline will fetch: absolute http or https addresses whose host is not loopback, private,
+ * Which feed and wire picture URLs Dateline will fetch: absolute http or https addresses whose host is not loopback, private,
  * link-local, carrier-grade NAT, unspecified or multicast (unless local feeds are allowed). Checked when a feed is
  * saved and again before every request and redirect hop, since a name can come to point elsewhere.
  */
@@ -62,7 +62,7 @@ final class FeedAddresses {
         for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
             if (local(address)) {
                 return Optional.of("The address " + uri.getHost() + " is in a local or private network; Dateline "
-                        + "fetches feeds from public addresses only (setting dateline.wire.allow-local-feeds).");
+                        + "fetches feeds and wire pictures from public addresses only (setting dateline.wire.allow-local-feeds).");
             }
         }
         return Optional.empty();

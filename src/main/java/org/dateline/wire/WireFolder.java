@@ -1,6 +1,7 @@
 package org.dateline.wire;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.dateline.media.imaging.ImageInspector;
 import org.dateline.platform.DatelineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +27,16 @@ import org.springframework.stereotype.Component;
  * {@code wire/done/} (with {@code <name>.errors.txt} beside them when some items were refused) or, when nothing in
  * them could be taken in, to {@code wire/failed/} with {@code <name>.reason.txt}. Files still being written (changed
  * within the last second), hidden files and {@code .part}/{@code .tmp} files are left for the next round. A file
- * that cannot be moved or read is logged and left; the watcher never stops.
+ * that cannot be moved or read is logged and left; the watcher never stops. Picture files ({@code .jpg},
+ * {@code .jpeg}, {@code .png}, {@code .webp}) become picture library entries with the words the file carries (IPTC,
+ * XMP), one line each in the ingest log.
  */
 @Component
 class WireFolder {
 
     private static final Logger log = LoggerFactory.getLogger(WireFolder.class);
     static final Duration SETTLE = Duration.ofSeconds(1);
+    static final List<String> PICTURE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
 
     private final WireIngest ingest;
     private final Path inbox;
@@ -56,8 +62,12 @@ class WireFolder {
         }
     }
 
-    /** One round over the inbox; returns how many files were taken. */
-    int scan() throws IOException {
+    /**
+     * One round over the inbox; returns how many files were taken. One round at a time: a round asked for while the
+     * scheduled one runs waits for it, so that no file is taken twice (a picture file has no guid to tell a second
+     * taking apart).
+     */
+    synchronized int scan() throws IOException {
         Files.createDirectories(inbox);
         List<Path> ready = new ArrayList<>();
         FileTime settledBefore = FileTime.from(clock.instant().minus(SETTLE));
@@ -87,7 +97,8 @@ class WireFolder {
 
     private void take(Path file) throws IOException {
         String name = file.getFileName().toString();
-        List<WireOutcome> outcomes = ingest.ingest(WireFormats.parse(file), "folder", name);
+        List<WireOutcome> outcomes = picture(name) ? List.of(ingest.picture(read(file), null, name, null, 1,
+                "folder", name)) : ingest.ingest(WireFormats.parse(file), "folder", name);
         List<WireOutcome> refused = outcomes.stream().filter(o -> !o.accepted()).toList();
         boolean anyTaken = outcomes.size() > refused.size();
         Path target = anyTaken || outcomes.isEmpty() ? done : failed;
@@ -101,6 +112,19 @@ class WireFolder {
                     reasons, StandardCharsets.UTF_8);
         }
         Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A picture file by its name; the inspection then checks that the bytes agree. */
+    static boolean picture(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return PICTURE_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
+    /** The file, or its first bytes past the largest picture taken (refused then as {@code too_large}). */
+    private static byte[] read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes((int) ImageInspector.MAX_BYTES + 1);
+        }
     }
 
     /** The name in the folder, or with a counter when a file of that name was already processed. */

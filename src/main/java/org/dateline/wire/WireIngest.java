@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dateline.content.Body;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
+import org.dateline.media.Picture;
+import org.dateline.media.PictureQueries;
 import org.dateline.newsroom.CreateStory;
 import org.dateline.newsroom.FieldProblem;
 import org.dateline.newsroom.KillStory;
@@ -34,6 +39,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own, and every one is written to the ingest log; nothing stops the rest of a batch. The wire enters the newsroom
  * through its use cases ({@link CreateStory}, {@link SaveStory#applyWireVersion}, {@link KillStory#killFromWire}),
  * whose named rules say where the wire acts over an editor's lock.
+ * <p>
+ * Pictures go into the library first ({@link WirePictures}): those delivered as items of their own, then those the
+ * text items that will be created or updated describe inline; each picture is fetched, stored and logged on its own,
+ * outside the text's transaction, so that no database transaction waits on the network. A text item then gets its
+ * lead picture: the first of its pictures with role {@code lead}, as stored now or already in the library by its
+ * guid (and usable); its other pictures are in the library for the desk but not put in the body. A newer version
+ * that names no lead picture leaves the story without one.
  */
 @Service
 public class WireIngest {
@@ -50,18 +62,23 @@ public class WireIngest {
     private final KillStory killStory;
     private final Editions editions;
     private final WireLog wireLog;
+    private final WirePictures wirePictures;
+    private final PictureQueries library;
     private final Clock clock;
     private final TransactionTemplate batch;
     private final TransactionTemplate itemSavepoint;
 
     WireIngest(StoryQueries stories, CreateStory createStory, SaveStory saveStory, KillStory killStory,
-               Editions editions, WireLog wireLog, Clock clock, PlatformTransactionManager transactions) {
+               Editions editions, WireLog wireLog, WirePictures wirePictures, PictureQueries library, Clock clock,
+               PlatformTransactionManager transactions) {
         this.stories = stories;
         this.createStory = createStory;
         this.saveStory = saveStory;
         this.killStory = killStory;
         this.editions = editions;
         this.wireLog = wireLog;
+        this.wirePictures = wirePictures;
+        this.library = library;
         this.clock = clock;
         this.batch = new TransactionTemplate(transactions);
         this.itemSavepoint = new TransactionTemplate(transactions);
@@ -69,34 +86,91 @@ public class WireIngest {
     }
 
     /**
-     * Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. The whole batch is one
+     * Ingests what a parse found, and logs the parse's own errors beside the items' outcomes. Its pictures first,
+     * each stored on its own (and answered first); then the text items: the whole batch of them is one
      * transaction, so a newsMessage of fifty items costs one commit, not a hundred; each item runs in a savepoint of
      * its own, so one item's failure is undone alone and the rest still go in. Nothing is acknowledged before the
      * commit, and a batch sent again after a failure is told apart by guid and version.
      */
     public List<WireOutcome> ingest(ParseResult parsed, String transport, String source) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return batch.execute(status -> {
-            List<WireOutcome> outcomes = new ArrayList<>();
+        List<WireItem> items = parsed.items().stream().map(WireIngest::versioned).toList();
+        List<WireOutcome> outcomes = new ArrayList<>();
+        Map<String, Long> pictures = new HashMap<>();
+        for (WirePicture picture : picturesToTake(parsed.pictures(), items)) {
+            WirePictures.Taken taken = wirePictures.take(picture, transport, source, now);
+            outcomes.add(taken.outcome());
+            pictures.put(picture.guid(), taken.usable());
+        }
+        outcomes.addAll(batch.execute(status -> {
+            List<WireOutcome> lines = new ArrayList<>();
             for (ParseError error : parsed.errors()) {
-                outcomes.add(wireLog.write(now, transport, source, error.itemRef(), null, null, WireOutcome.REJECTED,
+                lines.add(wireLog.write(now, transport, source, error.itemRef(), null, null, WireOutcome.REJECTED,
                         null, error.code(), error.message()));
             }
-            for (WireItem item : parsed.items()) {
-                outcomes.add(ingest(versioned(item), transport, source, now));
+            for (WireItem item : items) {
+                lines.add(ingest(item, leadPicture(item, pictures), transport, source, now));
             }
-            return outcomes;
-        });
+            return lines;
+        }));
+        return outcomes;
+    }
+
+    /**
+     * A picture file sent as it is (pushed with an image type, or dropped in the watched folder): a library entry,
+     * versioned by guid when the sender gives one.
+     */
+    public WireOutcome picture(byte[] bytes, String contentType, String fileName, String guid, long version,
+                               String transport, String source) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return wirePictures.file(bytes, contentType, fileName, guid, version, transport, source, now).outcome();
+    }
+
+    /**
+     * The pictures delivered as items, then those described inline by the text items that are new or newer versions
+     * (a duplicate or a cancellation fetches nothing); each guid once, a delivered picture before its description.
+     */
+    private List<WirePicture> picturesToTake(List<WirePicture> delivered, List<WireItem> items) {
+        if (!wirePictures.fetching()) {
+            return List.of();
+        }
+        Map<String, WirePicture> byGuid = new LinkedHashMap<>();
+        delivered.forEach(picture -> byGuid.putIfAbsent(picture.guid(), picture));
+        for (WireItem item : items) {
+            if (item.pubStatus() == PubStatus.CANCELED || item.pictures().isEmpty() || !newVersion(item)) {
+                continue;
+            }
+            item.pictures().stream().map(PictureRef::inline).filter(inline -> inline != null)
+                    .forEach(inline -> byGuid.putIfAbsent(inline.guid(), inline));
+        }
+        return List.copyOf(byGuid.values());
+    }
+
+    private boolean newVersion(WireItem item) {
+        return stories.byWireGuid(item.guid())
+                .map(story -> item.version() > (story.provenance() == null ? 0 : story.provenance().version()))
+                .orElse(true);
+    }
+
+    /**
+     * The item's lead picture: its first picture of role {@code lead}, as this batch stored it, else as the library
+     * holds it by guid; {@code null} when it names none or that picture is not usable.
+     */
+    private Long leadPicture(WireItem item, Map<String, Long> taken) {
+        return item.pictures().stream().filter(PictureRef::isLead).findFirst()
+                .map(ref -> taken.get(ref.guid()) != null ? taken.get(ref.guid())
+                        : library.byWireGuid(ref.guid()).filter(Picture::usable).map(Picture::id).orElse(null))
+                .orElse(null);
     }
 
     public List<WireOutcome> recent(long beforeId, int limit) {
         return wireLog.recent(beforeId, Math.max(1, Math.min(200, limit)));
     }
 
-    private WireOutcome ingest(WireItem item, String transport, String source, Instant now) {
+    private WireOutcome ingest(WireItem item, Long leadPicture, String transport, String source, Instant now) {
         Verdict verdict;
         try {
-            verdict = item(item, source, now);
+            verdict = item(item, leadPicture, source, now);
         } catch (RuntimeException e) {
             // One item's failure (a duplicate guid raced in by another node, a database hiccup) never stops the rest:
             // its savepoint is rolled back, and the batch goes on.
@@ -104,8 +178,9 @@ public class WireIngest {
             verdict = new Verdict(WireOutcome.REJECTED, null, "ingest_failed",
                     "The item could not be stored; it may be sent again.");
         }
+        boolean stored = WireOutcome.CREATED.equals(verdict.result()) || WireOutcome.UPDATED.equals(verdict.result());
         return wireLog.write(now, transport, source, item.guid(), item.guid(), item.version(), verdict.result(),
-                verdict.storyId(), verdict.code(), verdict.message());
+                verdict.storyId(), verdict.code(), verdict.message(), WireOutcome.TEXT, stored ? leadPicture : null);
     }
 
     /** What became of one item: a result of {@link WireOutcome}, its story, and why when it was refused. */
@@ -113,7 +188,7 @@ public class WireIngest {
     }
 
     /** The item's effect on the newsroom, inside a savepoint of the batch: all of it, or (on an exception) none. */
-    private Verdict item(WireItem item, String source, Instant now) {
+    private Verdict item(WireItem item, Long leadPicture, String source, Instant now) {
         return itemSavepoint.execute(status -> {
             Story.Provenance provenance = new Story.Provenance(source, item.guid(), item.version(), now);
             Optional<Story> existing = stories.byWireGuid(item.guid());
@@ -127,7 +202,7 @@ public class WireIngest {
                 if (item.pubStatus() == PubStatus.CANCELED) {
                     return verdict(WireOutcome.KILLED, killStory.killFromWire(story.id(), provenance));
                 }
-                Optional<PublishCommand> fields = fields(item, story.edition());
+                Optional<PublishCommand> fields = fields(item, story.edition(), leadPicture);
                 if (fields.isEmpty()) {
                     return new Verdict(WireOutcome.REJECTED, story.id(), "no_section",
                             "Edition " + story.edition() + " has no section.");
@@ -144,7 +219,7 @@ public class WireIngest {
                 return new Verdict(WireOutcome.REJECTED, null, "no_edition_for_language",
                         "No edition publishes in language \"" + item.language() + "\".");
             }
-            Optional<PublishCommand> fields = fields(item, edition.get().code());
+            Optional<PublishCommand> fields = fields(item, edition.get().code(), leadPicture);
             if (fields.isEmpty()) {
                 return new Verdict(WireOutcome.REJECTED, null, "no_section",
                         "Edition " + edition.get().code() + " has no section.");
@@ -191,7 +266,7 @@ public class WireIngest {
     }
 
     /** The item's fields as a story of the edition: its section the one its subjects or slugline name, else the first. */
-    private Optional<PublishCommand> fields(WireItem item, String edition) {
+    private Optional<PublishCommand> fields(WireItem item, String edition, Long leadPicture) {
         List<Section> sections = editions.sections(edition);
         if (sections.isEmpty()) {
             return Optional.empty();
@@ -207,7 +282,7 @@ public class WireIngest {
         return Optional.of(new PublishCommand(edition, section.slug(), headline, lead,
                 item.body().isEmpty() ? Body.plain(item.paragraphs()).blocks() : item.body(),
                 item.datelinePlace() == null ? null : oneLine(item.datelinePlace()), item.datelineDate(),
-                item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null, null));
+                item.credit() == null ? null : oneLine(item.credit()), tags, authors, null, null, leadPicture));
     }
 
     private static boolean names(WireItem item, Section section) {

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        whoever may add a feed cannot make the server fetch from inside its own network; tests and
  *                        a newsroom with an internal wire server switch it on.
  * @param pollFeeds       poll due feeds every two seconds; off, feeds are only polled on request
+ * @param fetchPictures   fetch the pictures wire copy describes at web addresses into the picture library; off (a
+ *                        desk that takes text alone, or a test suite that must not reach out), they are passed over
+ *                        without a log line, and a story still gets a lead picture the library holds by its guid
  */
 @ConfigurationProperties("dateline.wire")
-public record WireSettings(@DefaultValue("false") boolean allowLocalFeeds, @DefaultValue("true") boolean pollFeeds) {
+public record WireSettings(@DefaultValue("false") boolean allowLocalFeeds, @DefaultValue("true") boolean pollFeeds,
+                           @DefaultValue("true") boolean fetchPictures) {
 }

@@ -11,6 +11,8 @@
  * batch leaves the good ones. {@link org.dateline.wire.WireIngest} puts items into the newsroom (drafts on the
  * Incoming desk, de-duplicated by guid and version) from three transports: HTTP push, the watched folder and polled
  * feeds ({@link org.dateline.wire.WireFeeds}, polled once per cluster with conditional requests and backoff).
+ * Pictures go into the picture library through the media module's use cases (fetched from their best rendition,
+ * versioned by guid, withdrawn when cancelled), and a story's lead picture becomes its draft's.
  * Publishes and consumes no events yet.
  */
 package org.dateline.wire;

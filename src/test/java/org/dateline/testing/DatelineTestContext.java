@@ -44,6 +44,9 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
                 environment.getProperty("dateline.login.per-address-per-minute", "1000"));
         // 127.0.0.1 stands for a TLS-terminating proxy (ForwardedHeadersIT); tests that send no X-Forwarded-* header
         // see no difference, and from any other address, such as 127.0.0.2, those headers are ignored.
+        // Real feeds and IPTC examples name pictures on the web: tests fetch only from their own loopback servers.
+        properties.put("dateline.wire.fetch-pictures",
+                environment.getProperty("dateline.wire.fetch-pictures", "false"));
         properties.put("dateline.trusted-proxies", "127.0.0.1");
         properties.put("dateline.first-admin.email", FIRST_ADMIN_EMAIL);
         properties.put("dateline.first-admin.password", FIRST_ADMIN_PASSWORD);

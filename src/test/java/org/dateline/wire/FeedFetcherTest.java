@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.sun.net.httpserver.HttpServer;
+import org.dateline.media.imaging.ImageInspector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,17 @@ class FeedFetcherTest {
             byte[] chunk = new byte[1 << 20];
             try (OutputStream out = exchange.getResponseBody()) {
                 for (int i = 0; i <= WireFormats.MAX_BYTES / chunk.length; i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException stoppedReading) {
+                // the client hung up, as it should
+            }
+        });
+        server.createContext("/huge-picture", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[1 << 20];
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (long i = 0; i <= ImageInspector.MAX_BYTES / chunk.length; i++) {
                     out.write(chunk);
                 }
             } catch (IOException stoppedReading) {
@@ -105,6 +117,29 @@ class FeedFetcherTest {
         FeedFetcher strict = new FeedFetcher("Dateline/test (+wire)", false, Duration.ofSeconds(2));
         assertThat(strict.fetch(url("/feed.xml"), null, null)).extracting("code").isEqualTo("feed_address_refused");
         assertThat(fetcher.fetch(url("/nothing-here"), null, null)).extracting("code").isEqualTo("feed_http_404");
+    }
+
+    @Test
+    void picturesHaveTheirOwnLimitAndTheIngestLogsCodes() {
+        FeedFetcher patient = new FeedFetcher("Dateline/test (+wire)", true, Duration.ofSeconds(20));
+        // Above a feed's limit, within a picture's.
+        var fetched = (FeedFetcher.Fetched) patient.fetchPicture(url("/huge"));
+        assertThat(fetched.body().length).isGreaterThan(WireFormats.MAX_BYTES);
+        assertThat(patient.fetchPicture(url("/huge-picture"))).extracting("code").isEqualTo("too_large");
+        assertThat(fetcher.fetchPicture(url("/nothing-here"))).extracting("code", "message")
+                .containsExactly("fetch_failed", "The picture answered HTTP 404.");
+        assertThat(fetcher.fetchPicture(url("/to-ftp"))).extracting("code").isEqualTo("fetch_failed");
+        assertThat(fetcher.fetchPicture(url("/trickle"))).extracting("code").isEqualTo("fetch_timeout");
+        assertThat(fetcher.fetchPicture("not a url")).extracting("code").isEqualTo("fetch_failed");
+    }
+
+    @Test
+    void refusesPicturesAtLocalAddressesBeforeConnecting() {
+        FeedFetcher strict = new FeedFetcher("Dateline/test (+wire)", false, Duration.ofSeconds(2));
+        for (String url : java.util.List.of(url("/feed.xml"), "http://10.0.0.1/a.jpg",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]/a.jpg", "http://100.64.0.1/a.jpg")) {
+            assertThat(strict.fetchPicture(url)).as(url).extracting("code").isEqualTo("address_refused");
+        }
     }
 
     private String url(String path) {

@@ -185,8 +185,12 @@ class WireHostileCopyIT {
                 Path wire = settings.dataDir().resolve("wire");
                 String file = source.replace(' ', '_') + extension;
                 try {
-                    Path dropped = Files.write(Files.createDirectories(wire.resolve("inbox")).resolve(file), body);
-                    Files.setLastModifiedTime(dropped, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+                    // Written aside and moved in whole: this context's clock may run ahead of the file system's, so
+                    // the scheduled round could otherwise take a file still being written as settled.
+                    Path inbox = Files.createDirectories(wire.resolve("inbox"));
+                    Path part = Files.write(inbox.resolve(file + ".part"), body);
+                    Files.setLastModifiedTime(part, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+                    Files.move(part, inbox.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                     folder.scan(); // the scheduled round may have taken it already: either way it is taken once
                     Path target = wire.resolve(anyTaken ? "done" : "failed");
                     assertThat(target.resolve(file)).exists();

@@ -13,13 +13,14 @@ class WireSettingsTest {
     @Test
     void refusesLocalFeedsAndPollsByDefault() {
         assertThat(fromProperties("dateline.wire", WireSettings.class, Map.of()))
-                .isEqualTo(new WireSettings(false, true));
+                .isEqualTo(new WireSettings(false, true, true));
     }
 
     @Test
     void bindsTheEnvironmentVariablesOfTheReadme() {
         assertThat(fromEnvironmentVariables("dateline.wire", WireSettings.class,
-                Map.of("DATELINE_WIRE_ALLOW_LOCAL_FEEDS", "true", "DATELINE_WIRE_POLL_FEEDS", "false")))
-                .isEqualTo(new WireSettings(true, false));
+                Map.of("DATELINE_WIRE_ALLOW_LOCAL_FEEDS", "true", "DATELINE_WIRE_POLL_FEEDS", "false",
+                        "DATELINE_WIRE_FETCH_PICTURES", "false")))
+                .isEqualTo(new WireSettings(true, false, false));
     }
 }

@@ -153,6 +153,36 @@ public class JdbcPictures implements PictureQueries {
                 .update();
     }
 
+    /** Puts other bytes under the entry (a provider's new version of the picture); its fields stay. */
+    public void replaceFile(long id, String originalKey, String mediaType, int width, int height, long byteSize,
+                            Instant takenAt, Instant now) {
+        jdbc.sql("""
+                UPDATE pictures SET original_key = :key, media_type = :type, width = :width, height = :height,
+                       byte_size = :size, taken_at = COALESCE(:takenAt, taken_at), updated_at = :now
+                WHERE id = :id
+                """)
+                .param("key", originalKey)
+                .param("type", mediaType)
+                .param("width", width)
+                .param("height", height)
+                .param("size", byteSize)
+                .param("takenAt", takenAt == null ? null : utc(takenAt))
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Records the provider's version the entry now stands at. */
+    public void wireVersion(long id, long version) {
+        jdbc.sql("UPDATE pictures SET wire_version = ? WHERE id = ?").params(version, id).update();
+    }
+
+    /** Takes the entry out of every surface; the row and its original stay for the newsroom's record. */
+    public boolean withdraw(long id, Instant now) {
+        return jdbc.sql("UPDATE pictures SET state = 'WITHDRAWN', updated_at = ? WHERE id = ? AND state = 'ACTIVE'")
+                .params(utc(now), id).update() == 1;
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM pictures WHERE id = ?").param(id).update() == 1;
     }
