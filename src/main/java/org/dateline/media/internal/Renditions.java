@@ -110,9 +110,17 @@ public class Renditions implements RenditionSizes {
         if (!pictures.byOriginalKey(originalKey).isEmpty()) {
             return;
         }
+        // Counted before and after: a request that read the folder while this ran sees the count move either way.
         drops.incrementAndGet();
-        memory.asMap().keySet().removeIf(key -> key.startsWith(originalKey + "/"));
-        Path dir = folder.resolve(originalKey);
+        try {
+            memory.asMap().keySet().removeIf(key -> key.startsWith(originalKey + "/"));
+            deleteFolder(folder.resolve(originalKey));
+        } finally {
+            drops.incrementAndGet();
+        }
+    }
+
+    private static void deleteFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
