@@ -47,8 +47,10 @@ class PictureFilter implements Filter {
                     StandardCharsets.UTF_8), head);
             return;
         }
-        Optional<Renditions.Served> found = request.getQueryString() == null
-                ? RenditionPath.parse(request.getRequestURI()).flatMap(renditions::get) : Optional.empty();
+        String uri = request.getRequestURI();
+        Renditions.Served hit = request.getQueryString() == null ? renditions.inMemory(uri) : null;
+        Optional<Renditions.Served> found = hit != null ? Optional.of(hit) : request.getQueryString() == null
+                ? RenditionPath.parse(uri).flatMap(renditions::get) : Optional.empty();
         if (found.isEmpty()) {
             plain(response, HttpServletResponse.SC_NOT_FOUND, NOT_FOUND, head);
             return;

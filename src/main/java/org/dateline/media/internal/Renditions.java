@@ -68,6 +68,15 @@ public class Renditions implements RenditionSizes {
         this.renderers = new Semaphore(settings.renderThreads());
     }
 
+    /**
+     * The rendition at this request path if this node holds it in memory, else {@code null}: the hit path, which needs
+     * no parsing, since only renditions a picture offered were ever put there.
+     */
+    public Served inMemory(String requestPath) {
+        return requestPath.length() > Picture.PATH_PREFIX.length()
+                ? memory.getIfPresent(requestPath.substring(Picture.PATH_PREFIX.length())) : null;
+    }
+
     /** The rendition, from memory, the folder or made now; empty when no usable picture offers it. */
     public Optional<Served> get(RenditionPath path) {
         String key = path.relative();
