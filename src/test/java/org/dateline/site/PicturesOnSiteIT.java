@@ -91,8 +91,8 @@ class PicturesOnSiteIT {
         assertThat(img.attr("fetchpriority")).isEqualTo("high");
         assertThat(img.hasAttr("loading")).as("the largest element is never lazy").isFalse();
         assertThat(leadFigure.selectFirst("figcaption").text())
-                .isEqualTo(HOSTILE_CAPTION + " Photo: Anna <b>Petrova</b> / Dateline");
-        assertThat(leadFigure.select("figcaption .credit").text()).isEqualTo("Photo: Anna <b>Petrova</b> / Dateline");
+                .isEqualTo(HOSTILE_CAPTION + " Image: Anna <b>Petrova</b> / Dateline");
+        assertThat(leadFigure.select("figcaption .credit").text()).isEqualTo("Image: Anna <b>Petrova</b> / Dateline");
         assertThat(http.getBytes(URI.create(img.attr("src")).getPath()).statusCode()).isEqualTo(200);
 
         List<Element> figures = page.select(".body figure.figure");
@@ -115,7 +115,7 @@ class PicturesOnSiteIT {
 
         long russian = stories.publish("ru", "russia", "Портовая история " + System.nanoTime(), lead, "Текст.");
         Document ru = Jsoup.parse(http.get(content.article(russian).orElseThrow().path()).body());
-        assertThat(ru.select("figure.figure-lead figcaption .credit").text()).startsWith("Фото: ");
+        assertThat(ru.select("figure.figure-lead figcaption .credit").text()).startsWith("Изображение: ");
     }
 
     @Test
