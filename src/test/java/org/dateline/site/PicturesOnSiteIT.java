@@ -106,7 +106,7 @@ class PicturesOnSiteIT {
         assertThat(bodyImg.attr("alt")).isEqualTo("A quay at night");
         assertThat(figures.get(0).selectFirst("figcaption").text())
                 .as("the caption written in the body replaces the picture's own")
-                .isEqualTo("The quay, \"later\" <em>that</em> night Photo: Agency");
+                .isEqualTo("The quay, \"later\" <em>that</em> night Image: Agency");
         assertThat(response.body()).doesNotContain("<em>that</em>");
         assertThat(page.select(".body > p").eachText()).contains("Second paragraph.", "Last paragraph.");
 
