@@ -115,3 +115,39 @@ use_database() {
     export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$2 SPRING_DATASOURCE_USERNAME=postgres
     echo "- database: PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version') on 127.0.0.1:5432 (same machine)"
 }
+
+# start_nginx WORK PORT TYPES [SERVER_DIRECTIVES]: nginx serving WORK/root on 127.0.0.1:PORT in the foreground of a
+# background job (sets NGINX_PID), with TYPES the body of its `types` block and keep-alive as a benchmark client
+# uses it; the caller kills NGINX_PID when done.
+start_nginx() {
+    local work=$1 port=$2 types=$3 extra=${4:-}
+    mkdir -p "$work/nginx/logs"
+    cat >"$work/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    keepalive_timeout 65s;
+    client_body_temp_path $work/nginx/client_body;
+    proxy_temp_path $work/nginx/proxy;
+    fastcgi_temp_path $work/nginx/fastcgi;
+    uwsgi_temp_path $work/nginx/uwsgi;
+    scgi_temp_path $work/nginx/scgi;
+    types { $types }
+    server {
+        listen 127.0.0.1:$port;
+        root $work/root;
+        $extra
+    }
+}
+NGINX
+    nginx -t -q -p "$work/nginx" -c "$work/nginx/nginx.conf"
+    nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+    NGINX_PID=$!
+}

@@ -50,38 +50,7 @@ PLAIN_BYTES=$(stat -c %s "$WORK/root$URL_PATH")
 GZIP_BYTES=$(stat -c %s "$WORK/root$URL_PATH.gz")
 echo "- page: $URL_PATH ($PLAIN_BYTES bytes, gzip $GZIP_BYTES bytes)"
 
-mkdir -p "$WORK/nginx/logs"
-cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    keepalive_timeout 65s;
-    client_body_temp_path $WORK/nginx/client_body;
-    proxy_temp_path $WORK/nginx/proxy;
-    fastcgi_temp_path $WORK/nginx/fastcgi;
-    uwsgi_temp_path $WORK/nginx/uwsgi;
-    scgi_temp_path $WORK/nginx/scgi;
-    types { }
-    default_type text/html;
-    charset utf-8;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $WORK/root;
-        gzip_static on;
-        gzip_vary on;
-    }
-}
-EOF
-nginx -t -q -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
+start_nginx "$WORK" "$NGINX_PORT" "" "default_type text/html; charset utf-8; gzip_static on; gzip_vary on;"
 for _ in $(seq 1 50); do curl -s -o /dev/null "$NG_URL" && break; sleep 0.1; done
 cmp <(curl -s "$NG_URL") "$WORK/root$URL_PATH" || { echo "nginx serves different bytes" >&2; exit 1; }
 cmp <(curl -s -H 'Accept-Encoding: gzip' "$NG_URL") "$WORK/root$URL_PATH.gz" || { echo "nginx gzip differs" >&2; exit 1; }

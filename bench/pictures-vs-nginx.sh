@@ -54,36 +54,7 @@ for p in "$JPEG_PATH" "$WEBP_PATH"; do
 done
 chmod -R a+rX "$WORK"
 
-mkdir -p "$WORK/nginx/logs"
-cat >"$WORK/nginx/nginx.conf" <<NGINX
-worker_processes auto;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    keepalive_timeout 65s;
-    client_body_temp_path $WORK/nginx/client_body;
-    proxy_temp_path $WORK/nginx/proxy;
-    fastcgi_temp_path $WORK/nginx/fastcgi;
-    uwsgi_temp_path $WORK/nginx/uwsgi;
-    scgi_temp_path $WORK/nginx/scgi;
-    types { image/jpeg jpg; image/webp webp; }
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $WORK/root;
-        etag on;
-        add_header Cache-Control "public, max-age=31536000, immutable";
-    }
-}
-NGINX
-nginx -t -q -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
+start_nginx "$WORK" "$NGINX_PORT" "image/jpeg jpg; image/webp webp;" "etag on; add_header Cache-Control \"public, max-age=31536000, immutable\";"
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT$JPEG_PATH" && break; sleep 0.1; done
 for p in "$JPEG_PATH" "$WEBP_PATH"; do
     cmp <(curl -s "http://127.0.0.1:$NGINX_PORT$p") <(curl -s "http://127.0.0.1:$DL_PORT$p") || {
