@@ -73,8 +73,8 @@ public class ReplacePictureFile {
         if (!checked.problems().isEmpty()) {
             return new PictureResult.Rejected(new ArrayList<>(checked.problems()));
         }
-        String sha256 = UploadPicture.sha256(bytes);
-        String key = sha256.substring(0, 32);
+        String sha256 = JdbcOriginals.sha256(bytes);
+        String key = JdbcOriginals.keyOf(sha256);
         String oldKey = picture.originalKey();
         boolean newBytes = !key.equals(oldKey);
         Instant now = clock.instant();

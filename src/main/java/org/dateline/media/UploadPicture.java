@@ -1,11 +1,8 @@
 package org.dateline.media;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.dateline.identity.Actor;
@@ -65,8 +62,8 @@ public class UploadPicture {
         if (!checked.problems().isEmpty()) {
             return new PictureResult.Rejected(new ArrayList<>(checked.problems()));
         }
-        String sha256 = sha256(bytes);
-        String key = sha256.substring(0, 32);
+        String sha256 = JdbcOriginals.sha256(bytes);
+        String key = JdbcOriginals.keyOf(sha256);
         Instant now = clock.instant();
         StoredPicture row = new StoredPicture(key, image.type().contentType(), image.width(), image.height(),
                 bytes.length, fileName(upload.fileName()), checked.fields(), said.created(),
@@ -86,13 +83,5 @@ public class UploadPicture {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
         return base.length() > 255 ? base.substring(base.length() - 255) : base;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,10 @@
 package org.dateline.media.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +17,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcOriginals {
 
+    /** How many hex digits of the SHA-256 name an original (128 bits: rendition URLs carry them). */
+    public static final int KEY_LENGTH = 32;
+
     private final JdbcClient jdbc;
 
     JdbcOriginals(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The SHA-256 of the bytes, in hex; its first {@link #KEY_LENGTH} digits are the original's key. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String keyOf(String sha256) {
+        return sha256.substring(0, KEY_LENGTH);
     }
 
     /**
