@@ -5,10 +5,8 @@
  * <p>API: {@link org.dateline.media.Picture} (with its rendition URLs), {@link org.dateline.media.PictureQueries},
  * the use cases {@link org.dateline.media.UploadPicture}, {@link org.dateline.media.UpdatePicture},
  * {@link org.dateline.media.ReplacePictureFile} (a new version's file), {@link org.dateline.media.WithdrawPicture}
- * (a provider's cancellation), {@link org.dateline.media.DeletePicture}, {@link org.dateline.media.ReplacePictureFile} and
- * {@link org.dateline.media.WithdrawPicture} (the wire's newer versions and cancellations),
- * {@link org.dateline.media.PicturePolicy}, {@link org.dateline.media.RenditionSizes} (for feeds' enclosures),
- * and the interface
+ * (a provider's cancellation), {@link org.dateline.media.DeletePicture}, {@link org.dateline.media.PicturePolicy},
+ * {@link org.dateline.media.RenditionSizes} (feeds' enclosures need a rendition's length), and the interface
  * {@link org.dateline.media.PictureUsers}, which the module that shows pictures implements so that a picture in
  * use cannot be deleted. The pipeline of bytes (inspection, metadata, renditions) is the named interface
  * {@code imaging}.
