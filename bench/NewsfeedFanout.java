@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   -Dfanout.publishes=10      articles to publish, one by one
  *   -Dfanout.gapMs=3000        pause between one publish being fully received (or timing out) and the next
  *   -Dfanout.waitMs=10000      how long to wait for every subscriber after a publish's 201
- *   -Dfanout.pending=100       connects in flight at once (Tomcat's accept backlog is 100)
+ *   -Dfanout.pending=100       connects in flight at once (the server's accept backlog)
  *   -Dfanout.connectTimeoutS=600
  *   -Dfanout.edition=en -Dfanout.section=russia
  *   -Dfanout.jcmd=/path/to/jcmd  with serverPid: also print the server's GC.heap_info before and after connecting

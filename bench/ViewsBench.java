@@ -294,7 +294,7 @@ public class ViewsBench {
 
     /**
      * One keep-alive HTTP/1.1 connection from a given loopback address (127.0.0.address), opened again when the
-     * server closes it (Tomcat does after 100 requests on one connection, by default).
+     * server closes it.
      */
     static final class Conn {
         final int address;

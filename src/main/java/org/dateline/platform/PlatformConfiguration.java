@@ -5,12 +5,19 @@ import java.time.Clock;
 import org.dateline.platform.web.ForwardedHeaders;
 import org.dateline.platform.web.SiteCookies;
 import org.dateline.platform.web.TextWithoutNul;
+import org.dateline.platform.web.UnreadBodies;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.module.SimpleModule;
@@ -40,14 +47,52 @@ class PlatformConfiguration {
 
     /** Forwarded headers believed from the trusted proxies only ({@code dateline.trusted-proxies}). */
     @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> forwardedHeaders(DatelineSettings settings) {
-        return factory -> ForwardedHeaders.valve(settings.trustedProxies()).ifPresent(factory::addEngineValves);
+    WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> forwardedHeaders(DatelineSettings settings) {
+        return factory -> ForwardedHeaders.forProxies(settings.trustedProxies())
+                .ifPresent(headers -> factory.addServerCustomizers(headers::addTo));
     }
 
-    /** {@code SameSite} and {@code Secure} of every cookie the servlet API sets, decided in one place. */
+    /**
+     * Two departures from Jetty's defaults. Redirects name the scheme, host and port the client asked for (behind a
+     * trusted proxy, the proxy's word), as the servlet specification describes, rather than a relative
+     * {@code Location}. An encoded control character in the path ({@code %0a}, {@code %1b}) reaches the application,
+     * whose firewall (Spring Security's) refuses the dangerous ones and whose routes refuse the rest, with a 400 on a
+     * connection that stays open: Jetty's own refusal closes the connection before reading the request's body, and a
+     * client still sending it may lose the answer.
+     */
     @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> siteCookies() {
-        return factory -> factory.addContextCustomizers(context -> context.setCookieProcessor(new SiteCookies()));
+    WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> httpConfiguration() {
+        UriCompliance uris = UriCompliance.DEFAULT.with("DEFAULT_WITH_CONTROL_CHARACTERS",
+                UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
+        return factory -> factory.addServerCustomizers(server -> {
+            for (Connector connector : server.getConnectors()) {
+                for (ConnectionFactory connection : connector.getConnectionFactories()) {
+                    if (connection instanceof HttpConfiguration.ConnectionFactory http) {
+                        http.getHttpConfiguration().setRelativeRedirectAllowed(false);
+                        http.getHttpConfiguration().setUriCompliance(uris);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code SameSite} and {@code Secure} of every cookie the servlet API sets, decided in one place: ahead of Spring
+     * Security, after the fast paths (pictures, the page cache, the newsfeed stream), which set none.
+     */
+    @Bean
+    FilterRegistrationBean<SiteCookies> siteCookies() {
+        FilterRegistrationBean<SiteCookies> registration = new FilterRegistrationBean<>(new SiteCookies());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
+    /** A request body the application did not read is read before the exchange ends ({@link UnreadBodies}). */
+    @Bean
+    FilterRegistrationBean<UnreadBodies> unreadBodies() {
+        FilterRegistrationBean<UnreadBodies> registration = new FilterRegistrationBean<>(new UnreadBodies());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
     }
 
     /** Text with a NUL is refused naming the field ({@link TextWithoutNul}). */

@@ -1,6 +1,5 @@
 package org.dateline.chats;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -8,12 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import nu.validator.validation.SimpleDocumentValidator;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
+import org.dateline.testing.HtmlChecker;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.MutableClock;
 import org.jsoup.Jsoup;
@@ -28,9 +27,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXParseException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -571,28 +567,7 @@ class ChatsIT {
                 .startsWith("Чтобы участвовать в обсуждении");
     }
 
-    private static List<String> validate(String html) throws Exception {
-        List<String> errors = new ArrayList<>();
-        ErrorHandler collect = new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // advice, not invalidity
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                errors.add("line " + e.getLineNumber() + " (fatal): " + e.getMessage());
-            }
-        };
-        SimpleDocumentValidator validator = new SimpleDocumentValidator();
-        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
-        validator.setUpValidatorAndParsers(collect, true, false);
-        validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
-        return errors;
+    private static List<String> validate(String html) {
+        return HtmlChecker.errors(html);
     }
 }

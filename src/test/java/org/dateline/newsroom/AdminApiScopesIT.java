@@ -450,7 +450,7 @@ class AdminApiScopesIT {
 
     /**
      * Status, headers and body, the story's id written as {id}; without the date and what belongs to the connection
-     * (Tomcat closes a kept-alive one after so many requests) or to the id's length.
+     * (a server may close a kept-alive one) or to the id's length.
      */
     private static String answer(HttpResponse<String> response, long id) {
         Map<String, List<String>> headers = new TreeMap<>(response.headers().map());

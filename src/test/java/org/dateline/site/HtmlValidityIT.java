@@ -1,12 +1,10 @@
 package org.dateline.site;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
-import nu.validator.validation.SimpleDocumentValidator;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Accounts;
@@ -15,15 +13,13 @@ import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.StoriesWithPictures;
 import org.dateline.testing.WebSession;
+import org.dateline.testing.HtmlChecker;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.TestPictures;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXParseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,28 +190,7 @@ class HtmlValidityIT {
         assertThat(problems).isEmpty();
     }
 
-    private static List<String> validate(String html) throws Exception {
-        List<String> errors = new ArrayList<>();
-        ErrorHandler collect = new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // warnings are advice, not invalidity
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                errors.add("line " + e.getLineNumber() + " (fatal): " + e.getMessage());
-            }
-        };
-        SimpleDocumentValidator validator = new SimpleDocumentValidator();
-        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
-        validator.setUpValidatorAndParsers(collect, true, false);
-        validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
-        return errors;
+    private static List<String> validate(String html) {
+        return HtmlChecker.errors(html);
     }
 }

@@ -1,12 +1,14 @@
 package org.dateline.platform.web;
 
+import java.util.function.BiConsumer;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The security headers every response carries. Spring Security writes them on every answer of the application
- * (the identity module's security configuration reads the policies here); {@link TomcatRefusals} writes the same on
- * the answers Tomcat gives itself, to requests it refuses before the application sees them.
+ * (the identity module's security configuration reads the policies here); {@link ContainerRefusals} writes the same on
+ * the answers the container gives itself, to requests it refuses before the application sees them.
  */
 public final class SecurityHeaders {
 
@@ -33,10 +35,15 @@ public final class SecurityHeaders {
 
     /** The headers as Spring Security writes them, for a response the application's filters never see. */
     static void write(HttpServletResponse response) {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-XSS-Protection", "0");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("Referrer-Policy", REFERRER_POLICY);
+        each(response::setHeader);
+    }
+
+    /** Each header's name and value, in the order Spring Security writes them. */
+    static void each(BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-XSS-Protection", "0");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("Referrer-Policy", REFERRER_POLICY);
     }
 }

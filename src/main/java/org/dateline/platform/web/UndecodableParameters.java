@@ -2,6 +2,7 @@ package org.dateline.platform.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request whose parameters cannot be decoded (a query string or form with bad percent-encoding, such as
- * {@code ?before=%ff}) before anything reads them: Tomcat throws when the first parameter is asked for, which a
+ * {@code ?before=%ff}) before anything reads them: the container throws when the first parameter is asked for, which a
  * controller or Spring Security would otherwise turn into a 500 and a stack trace in the log. A parameter that
  * decodes to text with a NUL ({@code %00}) is refused the same way: no field can hold one, and PostgreSQL fails any
  * query that carries one. The answer is a 400 in
@@ -44,7 +45,7 @@ public class UndecodableParameters extends OncePerRequestFilter {
                 response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 return;
             }
-            // Tomcat's InvalidParameterException is an IllegalStateException; other containers throw the other kind.
+            // By where the parameters came from, the container throws one kind or the other.
             refuse(request, response, "are not valid percent-encoded UTF-8");
             return;
         }
@@ -58,12 +59,18 @@ public class UndecodableParameters extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Whether parsing failed on a multipart size limit (Tomcat's FileUpload size exceptions, by name). */
+    /**
+     * Whether parsing failed on a multipart size limit: Jetty says so only in the message of an
+     * {@code IllegalStateException} ("max file size exceeded", "max length exceeded"), as Spring's own multipart
+     * resolver reads it; other containers throw size exceptions named as such.
+     */
     private static boolean tooLarge(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String name = cause.getClass().getSimpleName();
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
             if (name.contains("SizeLimitExceeded") || name.contains("SizeException")
-                    || name.contains("ByteCountLimit") || name.equals("MaxUploadSizeExceededException")) {
+                    || name.equals("MaxUploadSizeExceededException")
+                    || message.contains("exceeded") && (message.contains("size") || message.contains("length"))) {
                 return true;
             }
         }

@@ -3,7 +3,7 @@ package org.dateline.site.internal;
 import java.io.IOException;
 
 import jakarta.servlet.RequestDispatcher;
-import org.apache.catalina.connector.ClientAbortException;
+import org.eclipse.jetty.io.EofException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,7 +19,7 @@ class SiteErrorControllerTest {
 
     @Test
     void aReaderWhoLeftMidResponseIsNotLoggedAsAFailure(CapturedOutput output) {
-        controller.problem(failed(new ClientAbortException(new IOException("Broken pipe"))));
+        controller.problem(failed(new EofException(new IOException("Broken pipe"))));
 
         assertThat(output.getAll()).doesNotContain("Unhandled failure");
     }

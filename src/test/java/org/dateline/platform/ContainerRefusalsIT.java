@@ -17,17 +17,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests refused before the application sees them (by Tomcat, or by Spring Security's firewall) answer with the
+ * Requests refused before the application sees them (by Jetty, or by Spring Security's firewall) answer with the
  * security headers every other answer carries and a short body that names no server and shows no stack trace. Sent
  * over a raw socket, since an HTTP client would refuse to send most of them.
  */
 @IntegrationTest
-class TomcatRefusalsIT {
+class ContainerRefusalsIT {
 
     @LocalServerPort
     int port;
 
-    /** What is sent after "GET " (or instead of the whole request line), by what Tomcat refuses. */
+    /** What is sent after "GET " (or instead of the whole request line), by what the container refuses. */
     static Map<String, String> refusals() {
         Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("an invalid percent-encoding in the path", "GET /%zz HTTP/1.1\r\nHost: localhost\r\n");
@@ -67,23 +67,27 @@ class TomcatRefusalsIT {
         assertThat(wrong).isEmpty();
     }
 
-    /** Refusals Tomcat answers with a 5xx, rightly: the fault is the client's, but the status says what it is. */
+    /** An unknown version is answered with a 5xx, rightly: the fault is the client's, but the status says what it is. */
     @Test
     void anUnsupportedVersionOrTransferCodingIsAnsweredTheSameWay() throws IOException {
         String version = send("GET / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(problem(version, 505, 505)).isNull();
         String coding = send("POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: zip\r\nConnection: close\r\n\r\n");
-        assertThat(problem(coding, 501, 501)).isNull();
+        assertThat(problem(coding, 400, 501)).isNull();
     }
 
+    /**
+     * A refusal of a request whose headers were read. A path Jetty cannot decode at all ({@code /%zz}, {@code %00})
+     * is refused while the request line is read, before any header: its answer is always a problem document.
+     */
     @Test
     void aBrowserGetsAShortPageInItsLanguageAndAnyOtherClientAProblemDocument() throws IOException {
-        String page = send("GET /%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: ru\r\n"
+        String page = send("GET /..%2f HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: ru\r\n"
                 + "Connection: close\r\n\r\n");
         assertThat(head(page)).contains("Content-Type: text/html;charset=UTF-8");
         assertThat(page).contains("<html lang=\"ru\">").contains("Адрес или запрос неверен.");
 
-        String problem = send("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String problem = send("GET /..%2f HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(head(problem)).contains("Content-Type: application/problem+json");
         assertThat(problem).contains("\"code\":\"bad_request\"").contains("\"status\":400");
     }
@@ -105,7 +109,7 @@ class TomcatRefusalsIT {
                 return "no " + header;
             }
         }
-        if (body.contains("Tomcat") || body.contains("Exception") || body.contains("\tat ")) {
+        if (body.contains("Tomcat") || body.contains("Jetty") || body.contains("Exception") || body.contains("\tat ")) {
             return "the body names the server or shows a stack trace";
         }
         if (body.length() > 30_000) {
