@@ -83,6 +83,15 @@ class PicturesApiIT {
         String etag = jpeg.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).startsWith("\"");
         assertThat(http.getBytes(URI.create(jpegUrl).getPath(), "If-None-Match", etag).statusCode()).isEqualTo(304);
+        // Held in memory now: answered before the servlet layer, with the same bytes and headers.
+        HttpResponse<byte[]> hit = http.getBytes(URI.create(jpegUrl).getPath());
+        assertThat(hit.statusCode()).isEqualTo(200);
+        assertThat(hit.body()).isEqualTo(jpeg.body());
+        for (String header : new String[] {"Content-Type", "Cache-Control", "ETag", "X-Content-Type-Options",
+                "Content-Security-Policy", "Cross-Origin-Resource-Policy", "Content-Length"}) {
+            assertThat(hit.headers().allValues(header)).as(header).isEqualTo(jpeg.headers().allValues(header))
+                    .hasSize(1);
+        }
 
         HttpResponse<byte[]> webp = http.getBytes(URI.create(wide.get(0).get("webp").asString()).getPath());
         assertThat(webp.statusCode()).isEqualTo(200);

@@ -11,18 +11,15 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.dateline.platform.web.StrictTransport;
 
 /**
- * Serves rendition bytes ahead of everything else, like the page cache's hits: no Spring Security, session or MVC
- * per request. Everything under {@code /pictures/} ends here. A URL names bytes that never change, so the answer is
- * {@code immutable} for a year with a strong ETag; the bytes are pictures this node made itself from inspected
- * originals, sent with {@code nosniff} and a policy that lets nothing in them run.
+ * Serves rendition bytes ahead of everything else in the servlet chain: no Spring Security, session or MVC per
+ * request. Everything under {@code /pictures/} ends here. A rendition this node holds in memory is answered before
+ * the servlet layer ({@link PictureHandler}); this filter answers the rest: one read from the folder or made now,
+ * a query string, a method other than GET and HEAD, and what is no rendition. Headers: {@link RenditionAnswer}.
  */
 class PictureFilter implements Filter {
 
-    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
-    private static final String POLICY = "default-src 'none'; sandbox";
     private static final byte[] NOT_FOUND = "No such picture.\n".getBytes(StandardCharsets.UTF_8);
 
     private final Renditions renditions;
@@ -38,9 +35,7 @@ class PictureFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", POLICY);
-        StrictTransport.write(request, response);
+        RenditionAnswer.always(request.isSecure(), response::setHeader);
         if (!head && !"GET".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");
             plain(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Pictures are only read.\n".getBytes(
@@ -56,11 +51,8 @@ class PictureFilter implements Filter {
             return;
         }
         Renditions.Served served = found.get();
-        response.setHeader("Cache-Control", CACHE_CONTROL);
-        response.setHeader("ETag", served.etag());
-        response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(served.etag()) || ifNoneMatch.strip().equals("*"))) {
+        RenditionAnswer.found(served, response::setHeader);
+        if (RenditionAnswer.notModified(request.getHeader("If-None-Match"), served)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
