@@ -1,6 +1,7 @@
 package org.dateline.content;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,12 @@ public interface ContentQueries {
     List<ArticleSummary> allById(long afterId, int limit);
 
     long count();
+
+    /** The edition and section of each live article among these ids, in no particular order; others are left out. */
+    List<ArticlePlace> livePlaces(Collection<Long> articleIds);
+
+    /** The live articles among these ids as lists show them, in the order of the ids; others are left out. */
+    List<ArticleSummary> liveSummaries(List<Long> articleIds);
 
     /**
      * An article in any state, with the fields of its last save: for the newsroom's preview of a story that is not

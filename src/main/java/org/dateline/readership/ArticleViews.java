@@ -1,6 +1,7 @@
 package org.dateline.readership;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.dateline.content.ContentQueries;
 import org.dateline.identity.Actor;
 import org.dateline.readership.internal.JdbcArticleViews;
 import org.dateline.readership.internal.ViewMemory;
+import org.dateline.readership.internal.ViewHours;
 import org.dateline.readership.internal.ViewThrottle;
 import org.dateline.readership.internal.Viewers;
 import org.springframework.stereotype.Service;
@@ -18,11 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts article views: is the address within its allowance → is the article live → who is the viewer (account, or
- * the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark is
- * new. The mark and the total change in one transaction; the day's salt is settled before it, in statements of its
- * own, so that a view that fails never leaves this node with a salt the database does not hold. A repeat this node
- * has seen today, the article's liveness and its total are answered from memory ({@link ViewMemory}): only a view
- * that may count writes.
+ * the address's hash of the day) → one mark per viewer, article and day, and the total and the views of the hour
+ * (for {@link MostRead}) move only when the mark is new. The three change in one transaction; the day's salt is
+ * settled before it, in statements of its own, so that a view that fails never leaves this node with a salt the
+ * database does not hold. A repeat this node has seen today, the article's liveness and its total are answered from
+ * memory ({@link ViewMemory}): only a view that may count writes.
  */
 @Service
 public class ArticleViews {
@@ -74,7 +76,8 @@ public class ArticleViews {
         if (!live(articleId)) {
             return new Outcome.NotFound();
         }
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String viewer = reader.map(actor -> Viewers.ofAccount(actor.accountId()))
                 .orElseGet(() -> viewers.ofAddress(address, day));
         if (!memory.seen(articleId, viewer, day)) {
@@ -82,6 +85,7 @@ public class ArticleViews {
                 boolean fresh = views.mark(articleId, viewer, day);
                 if (fresh) {
                     views.addOne(articleId);
+                    views.addOneInHour(articleId, ViewHours.hourOf(now));
                 }
                 return fresh;
             }));

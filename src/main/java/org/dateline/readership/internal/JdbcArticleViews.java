@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The view marks (one per viewer, article and day) and the totals per article. */
+/** The view marks (one per viewer, article and day), the totals per article and the views per article and hour. */
 @Repository
 public class JdbcArticleViews {
 
@@ -35,6 +35,21 @@ public class JdbcArticleViews {
         }
     }
 
+    /**
+     * One more view in the hour (whole hours since the epoch, UTC) for "most read". Called after {@link #addOne} in
+     * its transaction, so every writer locks an article's total before its hour.
+     */
+    public void addOneInHour(long articleId, long hour) {
+        if (jdbc.sql("UPDATE article_view_hours SET views = views + 1 WHERE article_id = ? AND view_hour = ?")
+                .params(articleId, hour).update() == 0
+                && jdbc.sql("INSERT INTO article_view_hours (article_id, view_hour, views) VALUES (?, ?, 1) "
+                        + "ON CONFLICT DO NOTHING").params(articleId, hour).update() == 0) {
+            // made meanwhile by another view (not while this one holds the article's total, but count it anyway)
+            jdbc.sql("UPDATE article_view_hours SET views = views + 1 WHERE article_id = ? AND view_hour = ?")
+                    .params(articleId, hour).update();
+        }
+    }
+
     public long total(long articleId) {
         return jdbc.sql("SELECT views FROM article_views WHERE article_id = ?").param(articleId).query(Long.class)
                 .optional().orElse(0L);
@@ -44,6 +59,11 @@ public class JdbcArticleViews {
     public int forgetBefore(LocalDate keepFrom) {
         jdbc.sql("DELETE FROM article_view_salts WHERE view_day < ?").param(Date.valueOf(keepFrom)).update();
         return jdbc.sql("DELETE FROM article_view_marks WHERE view_day < ?").param(Date.valueOf(keepFrom)).update();
+    }
+
+    /** Deletes the views per hour of hours before {@code keepFrom}. @return rows deleted */
+    public int forgetHoursBefore(long keepFrom) {
+        return jdbc.sql("DELETE FROM article_view_hours WHERE view_hour < ?").param(keepFrom).update();
     }
 
     /** The day's salt, made by whichever node asks first. */

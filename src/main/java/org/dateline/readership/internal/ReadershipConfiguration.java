@@ -18,4 +18,10 @@ class ReadershipConfiguration {
         return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(forgetViewers::forget, settings.forgetInterval(),
                 Duration.ofMinutes(2)));
     }
+
+    /** Every node offers to rank most read; the database lets one a slot ({@link RankMostRead}). */
+    @Bean
+    SchedulingConfigurer mostReadRanking(RankMostRead ranking) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(ranking::tick, RankMostRead.TICK, RankMostRead.TICK));
+    }
 }
