@@ -128,6 +128,7 @@ public class RankMostRead {
     }
 
     private void rank(Instant now) {
+        long started = System.nanoTime();
         List<Score> scores = store.scores(ViewHours.last24Hours(now));
         Map<Long, ArticlePlace> places = new HashMap<>();
         content.livePlaces(scores.stream().map(Score::articleId).toList())
@@ -149,8 +150,9 @@ public class RankMostRead {
             changes.appendAll(changedKeys.entrySet().stream().map(edition -> new ChangeLog.Entry(
                     ChangeKinds.MOST_READ_CHANGED, edition.getKey(), null, edition.getValue())).toList());
         }
-        log.debug("Most read ranked {} articles; {} lists changed", scores.size(),
-                changedKeys.values().stream().mapToInt(List::size).sum());
+        log.debug("Most read ranked {} articles in {} ms; {} of {} lists changed", scores.size(),
+                (System.nanoTime() - started) / 1_000_000, changedKeys.values().stream().mapToInt(List::size).sum(),
+                scopes.size());
     }
 
     /**
