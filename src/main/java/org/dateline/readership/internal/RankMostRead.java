@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import org.dateline.changes.ChangeKinds;
@@ -22,6 +19,7 @@ import org.dateline.changes.ChangeLog;
 import org.dateline.content.ArticlePlace;
 import org.dateline.content.ContentQueries;
 import org.dateline.platform.DatelineSettings;
+import org.dateline.platform.scheduling.RoundThread;
 import org.dateline.readership.Ranking;
 import org.dateline.readership.internal.JdbcMostRead.Scope;
 import org.dateline.readership.internal.JdbcMostRead.Score;
@@ -57,12 +55,7 @@ public class RankMostRead {
     private final Clock clock;
     private final long intervalMillis;
     private final String node;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "most-read");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final RoundThread thread = new RoundThread("most-read");
     /** When this node last heard the next ranking is due; before that, ticks ask nothing. */
     private volatile Instant knownDue = Instant.MIN;
 
@@ -79,28 +72,22 @@ public class RankMostRead {
 
     /** The scheduler's entrance: ranks on this module's thread when a ranking may be due. */
     void tick() {
-        if (clock.instant().isBefore(knownDue) || !busy.compareAndSet(false, true)) {
+        if (clock.instant().isBefore(knownDue)) {
             return;
         }
-        try {
-            thread.execute(() -> {
-                try {
-                    rankIfDue();
-                } catch (RuntimeException e) {
-                    knownDue = clock.instant().plus(RETRY);
-                    log.warn("Most read not ranked; tried again in {} s: {}", RETRY.toSeconds(), e.toString());
-                } finally {
-                    busy.set(false);
-                }
-            });
-        } catch (RuntimeException rejected) { // shutting down
-            busy.set(false);
-        }
+        thread.offer(() -> {
+            try {
+                rankIfDue();
+            } catch (RuntimeException e) {
+                knownDue = clock.instant().plus(RETRY);
+                log.warn("Most read not ranked; tried again in {} s: {}", RETRY.toSeconds(), e.toString());
+            }
+        });
     }
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        thread.close();
     }
 
     /** Ranks now if a ranking is due and no other node took it. @return whether this node ranked */
