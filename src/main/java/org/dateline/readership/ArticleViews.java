@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Actor;
+import org.dateline.readership.internal.HourlyViews;
 import org.dateline.readership.internal.JdbcArticleViews;
 import org.dateline.readership.internal.ViewMemory;
 import org.dateline.readership.internal.ViewHours;
@@ -20,11 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts article views: is the address within its allowance → is the article live → who is the viewer (account, or
- * the address's hash of the day) → one mark per viewer, article and day, and the total and the views of the hour
- * (for {@link MostRead}) move only when the mark is new. The three change in one transaction; the day's salt is
- * settled before it, in statements of its own, so that a view that fails never leaves this node with a salt the
- * database does not hold. A repeat this node has seen today, the article's liveness and its total are answered from
- * memory ({@link ViewMemory}): only a view that may count writes.
+ * the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark is
+ * new. The mark and the total change in one transaction; the day's salt is settled before it, in statements of its
+ * own, so that a view that fails never leaves this node with a salt the database does not hold. A view that counted is
+ * then added to its hour for {@link MostRead} in memory ({@link HourlyViews}, written every few seconds). A repeat
+ * this node has seen today, the article's liveness and its total are answered from memory ({@link ViewMemory}): only a
+ * view that may count writes.
  */
 @Service
 public class ArticleViews {
@@ -51,10 +53,12 @@ public class ArticleViews {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ViewMemory memory;
+    private final HourlyViews hourly;
 
     ArticleViews(ContentQueries content, JdbcArticleViews views, Viewers viewers, ViewThrottle throttle, Clock clock,
-                 PlatformTransactionManager transactions, ViewMemory memory) {
+                 PlatformTransactionManager transactions, ViewMemory memory, HourlyViews hourly) {
         this.memory = memory;
+        this.hourly = hourly;
         this.content = content;
         this.views = views;
         this.viewers = viewers;
@@ -85,12 +89,12 @@ public class ArticleViews {
                 boolean fresh = views.mark(articleId, viewer, day);
                 if (fresh) {
                     views.addOne(articleId);
-                    views.addOneInHour(articleId, ViewHours.hourOf(now));
                 }
                 return fresh;
             }));
             memory.remember(articleId, viewer, day);
             if (counted) {
+                hourly.add(articleId, ViewHours.hourOf(now));
                 return new Outcome.Counted(memory.total(articleId, views.total(articleId)), true);
             }
         }

@@ -22,6 +22,7 @@ import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.media.PictureRendition;
 import org.dateline.readership.internal.ForgetViewers;
+import org.dateline.readership.internal.HourlyViews;
 import org.dateline.readership.internal.RankMostRead;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.HtmlChecker;
@@ -73,6 +74,8 @@ class MostReadIT {
     MostRead mostRead;
     @Autowired
     ForgetViewers forget;
+    @Autowired
+    HourlyViews hourly;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -214,6 +217,7 @@ class MostReadIT {
             assertThat(other.get("/en/").headers().firstValue("X-Cache")).hasValue("hit");
             RankMostRead secondRanking = second.context().getBean(RankMostRead.class);
             view(sport.get(4), 20); // now first
+            hourly.flush(); // as this node does every few seconds: whichever node ranks counts them
             long runs = runs();
             Instant due = dueAt();
 
@@ -256,6 +260,7 @@ class MostReadIT {
         long before = viewsInHour(story, hour);
         assertThat(JSON.readTree(postView(story, "198.18.0.1").body()).get("counted").asBoolean()).isTrue();
         assertThat(JSON.readTree(postView(story, "198.18.0.1").body()).get("counted").asBoolean()).isFalse();
+        hourly.flush(); // as every few seconds, and before each ranking
         assertThat(viewsInHour(story, hour)).isEqualTo(before + 1);
 
         clock.advance(Duration.ofHours(25));
@@ -268,6 +273,38 @@ class MostReadIT {
         forget.forget();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM article_view_hours WHERE view_hour < ?").param(hour + 1)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void viewsCountedWhileTheyAreWrittenAreAllWrittenOnce() throws Exception {
+        long[] articles = {sport.get(1).id(), sport.get(2).id(), culture.id()};
+        long hour = 7; // 1970: in no ranking's window
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<?>> counting = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                counting.add(pool.submit(() -> {
+                    for (int i = 0; i < 600; i++) {
+                        hourly.add(articles[i % articles.length], hour);
+                    }
+                }));
+            }
+            Future<?> writing = pool.submit(() -> {
+                while (counting.stream().anyMatch(f -> !f.isDone())) {
+                    hourly.flush();
+                }
+            });
+            for (Future<?> f : counting) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            writing.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        hourly.flush();
+        assertThat(jdbc.sql("SELECT SUM(views) FROM article_view_hours WHERE view_hour = ?").param(hour)
+                .query(Long.class).single()).isEqualTo(2400);
     }
 
     /** The next ranking falls due and is made (by this call or by the scheduler's tick, whichever came first). */

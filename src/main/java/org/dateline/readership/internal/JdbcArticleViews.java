@@ -2,7 +2,12 @@ package org.dateline.readership.internal;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +16,11 @@ import org.springframework.stereotype.Repository;
 public class JdbcArticleViews {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    JdbcArticleViews(JdbcClient jdbc) {
+    JdbcArticleViews(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** @return true when this is the viewer's first view of the article that day (a new mark) */
@@ -36,18 +43,38 @@ public class JdbcArticleViews {
     }
 
     /**
-     * One more view in the hour (whole hours since the epoch, UTC) for "most read". Called after {@link #addOne} in
-     * its transaction, so every writer locks an article's total before its hour.
+     * Adds views to their article's hour (whole hours since the epoch, UTC), each row made when missing. The caller
+     * orders them by article and hour.
      */
-    public void addOneInHour(long articleId, long hour) {
-        if (jdbc.sql("UPDATE article_view_hours SET views = views + 1 WHERE article_id = ? AND view_hour = ?")
-                .params(articleId, hour).update() == 0
-                && jdbc.sql("INSERT INTO article_view_hours (article_id, view_hour, views) VALUES (?, ?, 1) "
-                        + "ON CONFLICT DO NOTHING").params(articleId, hour).update() == 0) {
-            // made meanwhile by another view (not while this one holds the article's total, but count it anyway)
-            jdbc.sql("UPDATE article_view_hours SET views = views + 1 WHERE article_id = ? AND view_hour = ?")
-                    .params(articleId, hour).update();
+    void addToHours(List<Map.Entry<HourlyViews.Hour, Integer>> counted) {
+        int[] updated = batches.batchUpdate(
+                "UPDATE article_view_hours SET views = views + ? WHERE article_id = ? AND view_hour = ?",
+                rows(counted, entry -> new Object[] {entry.getValue(), entry.getKey().articleId(),
+                        entry.getKey().hour()}));
+        List<Map.Entry<HourlyViews.Hour, Integer>> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(counted.get(i));
+            }
         }
+        if (missing.isEmpty()) {
+            return;
+        }
+        int[] inserted = batches.batchUpdate(
+                "INSERT INTO article_view_hours (article_id, view_hour, views) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                rows(missing, entry -> new Object[] {entry.getKey().articleId(), entry.getKey().hour(),
+                        entry.getValue()}));
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 0) { // another node made the row meanwhile
+                Map.Entry<HourlyViews.Hour, Integer> entry = missing.get(i);
+                jdbc.sql("UPDATE article_view_hours SET views = views + ? WHERE article_id = ? AND view_hour = ?")
+                        .params(entry.getValue(), entry.getKey().articleId(), entry.getKey().hour()).update();
+            }
+        }
+    }
+
+    private static <T> List<Object[]> rows(List<T> items, Function<T, Object[]> row) {
+        return items.stream().map(row).toList();
     }
 
     public long total(long articleId) {

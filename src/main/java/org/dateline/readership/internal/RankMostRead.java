@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ranks what was read most over the last 24 hours, per edition and per section, once every
- * {@link ReadershipSettings#mostReadInterval} for the whole cluster: claim the ranking that is due (one node wins) →
- * sum each article's views of the last 24 hours → keep the live ones, best first, ten per list → store each list that
+ * {@link ReadershipSettings#mostReadInterval} for the whole cluster: write this node's counted views of the hour
+ * ({@link HourlyViews}) → claim the ranking that is due (one node wins) → sum each article's views of the last 24 hours → keep the live ones, best first, ten per list → store each list that
  * differs from the stored one and log {@code mostread.changed} with the keys of those lists, all in one transaction.
  * A list that did not change evicts nothing.
  * <p>
@@ -49,6 +49,7 @@ public class RankMostRead {
     static final Duration RETRY = Duration.ofSeconds(10);
 
     private final JdbcMostRead store;
+    private final HourlyViews hourly;
     private final ContentQueries content;
     private final ChangeLog changes;
     private final TransactionTemplate transaction;
@@ -59,9 +60,11 @@ public class RankMostRead {
     /** When this node last heard the next ranking is due; before that, ticks ask nothing. */
     private volatile Instant knownDue = Instant.MIN;
 
-    RankMostRead(JdbcMostRead store, ContentQueries content, ChangeLog changes, PlatformTransactionManager transactions,
-                 Clock clock, ReadershipSettings settings, DatelineSettings platform) {
+    RankMostRead(JdbcMostRead store, HourlyViews hourly, ContentQueries content, ChangeLog changes,
+                 PlatformTransactionManager transactions, Clock clock, ReadershipSettings settings,
+                 DatelineSettings platform) {
         this.store = store;
+        this.hourly = hourly;
         this.content = content;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
@@ -97,6 +100,7 @@ public class RankMostRead {
 
     /** {@link #rankIfDue()} at the given time (the scheduler's is the clock's). */
     public boolean rankIfDue(Instant now) {
+        hourly.flush(); // this node's own views are in the ranking to the last
         Instant next = nextAfter(now);
         boolean ranked = Boolean.TRUE.equals(transaction.execute(status -> {
             if (!store.claim(now, next, node)) {

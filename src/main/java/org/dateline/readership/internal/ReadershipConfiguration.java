@@ -19,6 +19,13 @@ class ReadershipConfiguration {
                 Duration.ofMinutes(2)));
     }
 
+    /** Each node writes the views per hour it counted, every few seconds. */
+    @Bean
+    SchedulingConfigurer hourlyViewsWriting(HourlyViews hourly) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(hourly::flushQuietly, HourlyViews.FLUSH_EVERY,
+                HourlyViews.FLUSH_EVERY));
+    }
+
     /** Every node offers to rank most read; the database lets one a slot ({@link RankMostRead}). */
     @Bean
     SchedulingConfigurer mostReadRanking(RankMostRead ranking) {
