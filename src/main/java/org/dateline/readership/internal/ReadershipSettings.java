@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forgetInterval           how often view marks and salts older than yesterday (and views per hour older than
  *                                 two days) are deleted
  * @param mostReadInterval         how often the most-read lists are ranked afresh, by one node of the cluster: a page
- *                                 that shows one is at most this much behind the views (plus a second). Every node
- *                                 must have the same
+ *                                 that shows one is at most this much behind the views (plus the few seconds another
+ *                                 node keeps its counted views before writing them). Every node must have the same
  */
 @ConfigurationProperties("dateline.readership")
 record ReadershipSettings(@DefaultValue("120") int viewsPerAddressPerMinute,
