@@ -35,11 +35,11 @@ public interface ContentQueries {
 
     long count();
 
-    /** The edition and section of each live article among these ids, in no particular order; others are left out. */
-    List<ArticlePlace> livePlaces(Collection<Long> articleIds);
-
-    /** The live articles among these ids as lists show them, in the order of the ids; others are left out. */
-    List<ArticleSummary> liveSummaries(List<Long> articleIds);
+    /**
+     * The live articles among these ids, in the order given; an id that is not live (or not known) is left out.
+     * For lists whose order is decided elsewhere (search results).
+     */
+    List<ArticleSummary> liveSummaries(List<Long> ids);
 
     /**
      * An article in any state, with the fields of its last save: for the newsroom's preview of a story that is not
@@ -59,4 +59,7 @@ public interface ContentQueries {
 
     /** The highest article id, 0 when there is none. */
     long maxId();
+
+    /** The edition and section of each live article among these ids, in no particular order; others are left out. */
+    List<ArticlePlace> livePlaces(Collection<Long> articleIds);
 }

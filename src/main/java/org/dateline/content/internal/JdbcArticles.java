@@ -400,31 +400,14 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
-    public List<ArticlePlace> livePlaces(Collection<Long> articleIds) {
-        List<Long> ids = List.copyOf(articleIds);
-        List<ArticlePlace> places = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            places.addAll(jdbc.sql("SELECT id, edition, section_id FROM articles WHERE state = 'LIVE' AND id IN (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
-                    .query((rs, n) -> new ArticlePlace(rs.getLong("id"), rs.getString("edition"),
-                            rs.getLong("section_id")))
-                    .list());
-        }
-        return places;
-    }
-
-    @Override
-    public List<ArticleSummary> liveSummaries(List<Long> articleIds) {
-        if (articleIds.isEmpty()) {
+    public List<ArticleSummary> liveSummaries(List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        if (articleIds.size() > IDS_PER_QUERY) {
-            throw new IllegalArgumentException("at most " + IDS_PER_QUERY + " ids, not " + articleIds.size());
-        }
         Map<Long, ArticleSummary> found = new HashMap<>();
-        summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id IN (:ids)").param("ids", articleIds)
+        summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id IN (:ids)").param("ids", ids)
                 .query(JdbcArticles::summary).list()).forEach(summary -> found.put(summary.id(), summary));
-        return articleIds.stream().map(found::get).filter(Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -469,6 +452,20 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     @Override
     public long maxId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM articles").query(Long.class).single();
+    }
+
+    @Override
+    public List<ArticlePlace> livePlaces(Collection<Long> articleIds) {
+        List<Long> ids = List.copyOf(articleIds);
+        List<ArticlePlace> places = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            places.addAll(jdbc.sql("SELECT id, edition, section_id FROM articles WHERE state = 'LIVE' AND id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .query((rs, n) -> new ArticlePlace(rs.getLong("id"), rs.getString("edition"),
+                            rs.getLong("section_id")))
+                    .list());
+        }
+        return places;
     }
 
     /** A summary's row with its lead picture's id; {@link #summaries} adds the picture. */
