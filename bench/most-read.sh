@@ -84,12 +84,9 @@ for db in $DBS; do
     measure "article (ru)" "${ru[5]}"
     echo
     echo "- rankings: $(grep -c 'Most read ranked' "$logfile" || true); the last: $(grep 'Most read ranked' "$logfile" | tail -1 | sed -E 's/.*Most read ranked/ranked/')"
-    errors=$(grep -c -E ' (ERROR|WARN) ' "$logfile" || true)
-    echo "- server log: $errors WARN/ERROR lines"
+    server_log "$logfile"
     stop_pid "$DL_PID"
     DL_PID=
-    if [ "$db" = postgres ]; then
-        psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
-    fi
+    drop_database "$db" "$PG_DB"
 done
 unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
