@@ -65,8 +65,8 @@ public class ViewsBench {
         System.out.printf(Locale.ROOT, "ViewsBench: %d connections, %d s per phase, %d live articles; client %s%n",
                 CONNECTIONS, SECONDS, ids.length, System.getProperty("java.runtime.version"));
         System.out.println();
-        System.out.println("| phase | requests | requests/s | p50 ms | p99 ms | not 200 | counted | server CPU per request | PostgreSQL CPU per request | transactions per request |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| phase | requests | requests/s | p50 ms | p99 ms | not 200 | counted | server CPU per request | PostgreSQL CPU per request | transactions per request | rows written per request |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         bench.phase("page (cached article, warm-up)", Kind.PAGE, 0, 5, false);
         bench.phase("view (new, warm-up)", Kind.VIEW, 0, 5, false);
         bench.phase("page (cached article)", Kind.PAGE, 0, SECONDS, true);
@@ -117,7 +117,7 @@ public class ViewsBench {
      * addresses from firstAddress.
      */
     void phase(String name, Kind kind, int firstAddress, int seconds, boolean print, int reuse) throws Exception {
-        long tx0 = print ? transactions() : -1; // first: it waits for the database's counts to settle
+        long[] db0 = print ? databaseCounts() : null; // first: it waits for the database's counts to settle
         AtomicLong pairs = new AtomicLong();
         AtomicInteger notOk = new AtomicInteger();
         AtomicInteger counted = new AtomicInteger();
@@ -195,7 +195,9 @@ public class ViewsBench {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu = cpuTicks(serverPid) - cpu0;
         long pg = postgresTicks() - pg0;
-        long tx = tx0 < 0 ? -1 : transactions() - tx0;
+        long[] db1 = db0 == null ? null : databaseCounts();
+        long tx = db0 == null || db0[0] < 0 || db1[0] < 0 ? -1 : db1[0] - db0[0];
+        long rows = db0 == null || db0[1] < 0 || db1[1] < 0 ? -1 : db1[1] - db0[1];
         int total = 0;
         for (long[] l : latencies) {
             total += (int) l[l.length - 1];
@@ -209,11 +211,12 @@ public class ViewsBench {
         }
         Arrays.sort(all);
         if (print) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %d | %.3f ms | %s | %s |%n", name, total,
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %d | %.3f ms | %s | %s | %s |%n", name, total,
                     total / elapsed, pct(all, 50) / 1e6, pct(all, 99) / 1e6, notOk.get(), counted.get(),
                     total == 0 ? 0.0 : cpu * 1000.0 / TICKS / total,
                     pg == 0 ? "–" : String.format(Locale.ROOT, "%.3f ms", pg * 1000.0 / TICKS / total),
-                    tx < 0 || total == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) tx / total));
+                    tx < 0 || total == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) tx / total),
+                    rows < 0 || total == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) rows / total));
         }
     }
 
@@ -236,25 +239,28 @@ public class ViewsBench {
     }
 
     /**
-     * Transactions committed and rolled back so far in the server's PostgreSQL database ({@code -Dviews.pgdb}; -1
-     * without it): unlike the CPU of PostgreSQL's processes, no other user of the same server counts here. Each
-     * backend reports its counts at most once a second, and an idle one after ten: read after 11 s of quiet.
+     * Transactions committed and rolled back so far in the server's PostgreSQL database ({@code -Dviews.pgdb}), and
+     * rows inserted, updated and deleted there; -1 each without it. Unlike the CPU of PostgreSQL's processes, no
+     * other user of the same server counts here. Each backend reports its counts at most once a second, and an idle
+     * one after ten: read after 11 s of quiet.
      */
-    static long transactions() {
+    static long[] databaseCounts() {
         String database = System.getProperty("views.pgdb");
         if (database == null) {
-            return -1;
+            return new long[] {-1, -1};
         }
         try {
             Thread.sleep(11_000);
             Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-Atc",
-                    "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
+                    "SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database"
+                            + " WHERE datname = current_database()")
                     .redirectErrorStream(true).start();
-            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            String[] out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim()
+                    .split("\\|");
             psql.waitFor();
-            return Long.parseLong(out);
-        } catch (IOException | InterruptedException | NumberFormatException e) {
-            return -1;
+            return new long[] {Long.parseLong(out[0]), Long.parseLong(out[1])};
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return new long[] {-1, -1};
         }
     }
 

@@ -144,9 +144,7 @@ for db in $DBS; do
             awk '/^"/ { name = $0; sub(/^"/, "", name); sub(/".*/, "", name); gsub(/[0-9]+/, "N", name) }
                  /java.lang.Thread.State:/ { print name " " $2 }' "$dump" | sort | uniq -c | sort -rn | head -6 | sed 's/^/    /'
         fi
-        errors=$(grep -c -E ' (ERROR|WARN) ' "$logfile" || true)
-        echo "- server log: $errors WARN/ERROR lines"
-        grep -E ' (ERROR|WARN) ' "$logfile" | sed -E 's/^[^ ]+ +//' | cut -c1-160 | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+        server_log "$logfile"
         stop_pid "$DL_PID"
         DL_PID=
         rm -rf "$data"

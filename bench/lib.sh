@@ -59,6 +59,22 @@ stop_pid() {
     return 0
 }
 
+# server_log LOG_FILE: how many WARN/ERROR lines the server wrote, and the five most frequent.
+server_log() {
+    local errors
+    errors=$(grep -c -E ' (ERROR|WARN) ' "$1" || true)
+    echo "- server log: $errors WARN/ERROR lines"
+    grep -E ' (ERROR|WARN) ' "$1" | sed -E 's/^[^ ]+ +//' | cut -c1-160 | sort | uniq -c | sort -rn | head -5 \
+        | sed 's/^/    /' || true
+}
+
+# drop_database DB PG_DB: after a run on PostgreSQL (DB=postgres), drops the database use_database made.
+drop_database() {
+    if [ "$1" = postgres ]; then
+        psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $2" >/dev/null
+    fi
+}
+
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 

@@ -44,13 +44,9 @@ for db in $DBS; do
     "$JAVA" -cp "$WORK/classes" -Dviews.connections="$CONNECTIONS" -Dviews.seconds="$SECONDS_" "${pgdb[@]}" \
         ViewsBench "http://127.0.0.1:$PORT" "$SEED_PATH" "$DL_PID" || echo "client exited with $?"
     echo
-    errors=$(grep -c -E ' (ERROR|WARN) ' "$logfile" || true)
-    echo "- server log: $errors WARN/ERROR lines"
-    grep -E ' (ERROR|WARN) ' "$logfile" | sed -E 's/^[^ ]+ +//' | cut -c1-160 | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+    server_log "$logfile"
     stop_pid "$DL_PID"
     DL_PID=
-    if [ "$db" = postgres ]; then
-        psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
-    fi
+    drop_database "$db" "$PG_DB"
 done
 unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME

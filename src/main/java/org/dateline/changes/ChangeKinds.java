@@ -34,6 +34,12 @@ public final class ChangeKinds {
     /** A picture was deleted or withdrawn by its provider (subject: the picture id): shown nowhere from now on. */
     public static final String PICTURE_REMOVED = "picture.removed";
 
+    /**
+     * Most-read lists of an edition were ranked afresh and came out different (no subject; keys
+     * {@code mostread:<edition>} and {@code mostread:<edition>:<section id>} of the lists that changed).
+     */
+    public static final String MOST_READ_CHANGED = "mostread.changed";
+
     private ChangeKinds() {
     }
 }

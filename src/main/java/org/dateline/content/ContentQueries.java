@@ -1,6 +1,7 @@
 package org.dateline.content;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,12 @@ public interface ContentQueries {
     long count();
 
     /**
+     * The live articles among these ids, in the order given; an id that is not live (or not known) is left out.
+     * For lists whose order is decided elsewhere (search results).
+     */
+    List<ArticleSummary> liveSummaries(List<Long> ids);
+
+    /**
      * An article in any state, with the fields of its last save: for the newsroom's preview of a story that is not
      * (or not yet) public. Public pages use {@link #article(long)}.
      */
@@ -52,4 +59,7 @@ public interface ContentQueries {
 
     /** The highest article id, 0 when there is none. */
     long maxId();
+
+    /** The edition and section of each live article among these ids, in no particular order; others are left out. */
+    List<ArticlePlace> livePlaces(Collection<Long> articleIds);
 }

@@ -1,6 +1,7 @@
 package org.dateline.readership;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -8,8 +9,10 @@ import java.util.Optional;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ContentQueries;
 import org.dateline.identity.Actor;
+import org.dateline.readership.internal.HourlyViews;
 import org.dateline.readership.internal.JdbcArticleViews;
 import org.dateline.readership.internal.ViewMemory;
+import org.dateline.readership.internal.ViewHours;
 import org.dateline.readership.internal.ViewThrottle;
 import org.dateline.readership.internal.Viewers;
 import org.springframework.stereotype.Service;
@@ -20,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Counts article views: is the address within its allowance → is the article live → who is the viewer (account, or
  * the address's hash of the day) → one mark per viewer, article and day, and the total moves only when the mark is
  * new. The mark and the total change in one transaction; the day's salt is settled before it, in statements of its
- * own, so that a view that fails never leaves this node with a salt the database does not hold. A repeat this node
- * has seen today, the article's liveness and its total are answered from memory ({@link ViewMemory}): only a view
- * that may count writes.
+ * own, so that a view that fails never leaves this node with a salt the database does not hold. A view that counted is
+ * then added to its hour for {@link MostRead} in memory ({@link HourlyViews}, written every few seconds). A repeat
+ * this node has seen today, the article's liveness and its total are answered from memory ({@link ViewMemory}): only a
+ * view that may count writes.
  */
 @Service
 public class ArticleViews {
@@ -49,10 +53,12 @@ public class ArticleViews {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ViewMemory memory;
+    private final HourlyViews hourly;
 
     ArticleViews(ContentQueries content, JdbcArticleViews views, Viewers viewers, ViewThrottle throttle, Clock clock,
-                 PlatformTransactionManager transactions, ViewMemory memory) {
+                 PlatformTransactionManager transactions, ViewMemory memory, HourlyViews hourly) {
         this.memory = memory;
+        this.hourly = hourly;
         this.content = content;
         this.views = views;
         this.viewers = viewers;
@@ -74,7 +80,8 @@ public class ArticleViews {
         if (!live(articleId)) {
             return new Outcome.NotFound();
         }
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String viewer = reader.map(actor -> Viewers.ofAccount(actor.accountId()))
                 .orElseGet(() -> viewers.ofAddress(address, day));
         if (!memory.seen(articleId, viewer, day)) {
@@ -87,6 +94,7 @@ public class ArticleViews {
             }));
             memory.remember(articleId, viewer, day);
             if (counted) {
+                hourly.add(articleId, ViewHours.hourOf(now));
                 return new Outcome.Counted(memory.total(articleId, views.total(articleId)), true);
             }
         }

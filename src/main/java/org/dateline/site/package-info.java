@@ -6,7 +6,12 @@
  * Pictures: the lead and the body's figures of article pages, thumbnails of lists and the newsfeed, link previews
  * and JSON-LD images, all from the read model's pictures ({@code media} only for crops, formats and paths).
  * <p>
- * Reads only through {@code ContentQueries} and {@code Editions}; writes nothing. Consumes the change log
- * ({@code article.*}, {@code picture.*}, {@code structure.changed}) to evict cached pages by surrogate key.
+ * Most read: the home page shows the edition's list, an article page its section's (when that has five live stories)
+ * or else the edition's, in the included {@code site/mostRead} template ({@code id="most-read"}); pages are tagged
+ * with the lists' keys, so a changed ranking evicts them.
+ * <p>
+ * Reads only through {@code ContentQueries}, {@code Editions}, {@code ChatQueries} and readership's {@code MostRead};
+ * writes nothing. Consumes the change log ({@code article.*}, {@code picture.*}, {@code structure.changed},
+ * {@code mostread.changed}) to evict cached pages by surrogate key.
  */
 package org.dateline.site;

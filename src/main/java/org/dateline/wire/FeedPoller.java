@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
+import org.dateline.platform.scheduling.RoundThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,12 +40,7 @@ class FeedPoller {
     private final Clock clock;
     private final WireSettings settings;
     private final FeedFetcher fetcher;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "wire-feed-poller");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final RoundThread thread = new RoundThread("wire-feed-poller");
 
     FeedPoller(FeedStore store, WireIngest ingest, WireLog wireLog, Clock clock, WireSettings settings) {
         this.store = store;
@@ -65,27 +58,21 @@ class FeedPoller {
 
     @Scheduled(initialDelay = 2000, fixedDelay = 2000)
     void tick() {
-        if (!settings.pollFeeds() || !busy.compareAndSet(false, true)) {
+        if (!settings.pollFeeds()) {
             return;
         }
-        try {
-            thread.execute(() -> {
-                try {
-                    pollDue();
-                } catch (RuntimeException e) {
-                    log.warn("Wire feeds not polled: {}", e.toString());
-                } finally {
-                    busy.set(false);
-                }
-            });
-        } catch (RuntimeException rejected) { // shutting down
-            busy.set(false);
-        }
+        thread.offer(() -> {
+            try {
+                pollDue();
+            } catch (RuntimeException e) {
+                log.warn("Wire feeds not polled: {}", e.toString());
+            }
+        });
     }
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        thread.close();
     }
 
     /** One round: polls every due feed this node can claim; returns how many it polled. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
@@ -46,19 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * viewers apart; only the site's own pages count without a token; strangers are rate limited; bad ids are 4xx.
  */
 @IntegrationTest
-@Import(ArticleViewsIT.Clocks.class)
+@Import(ReadershipTestClock.class)
 @TestPropertySource(properties = "dateline.readership.views-per-address-per-minute=40")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArticleViewsIT {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

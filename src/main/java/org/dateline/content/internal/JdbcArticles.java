@@ -8,14 +8,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.dateline.content.Article;
+import org.dateline.content.ArticlePlace;
 import org.dateline.content.ArticleState;
 import org.dateline.content.ArticleStore;
 import org.dateline.content.ArticleSummary;
@@ -94,6 +97,9 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     private static final String INSERT_TAG = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)";
     private static final String INSERT_AUTHOR = "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)";
     private static final String INSERT_PICTURE = "INSERT INTO article_pictures (article_id, picture_id, position) VALUES (?, ?, ?)";
+
+    /** Ids sent in one {@code IN} list: far below what either database takes in one statement. */
+    static final int IDS_PER_QUERY = 1000;
 
     private final JdbcClient jdbc;
     private final Editions editions;
@@ -394,6 +400,17 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     }
 
     @Override
+    public List<ArticleSummary> liveSummaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleSummary> found = new HashMap<>();
+        summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id IN (:ids)").param("ids", ids)
+                .query(JdbcArticles::summary).list()).forEach(summary -> found.put(summary.id(), summary));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
     public boolean remove(long articleId, ArticleState state, Instant at) {
         return jdbc.sql("UPDATE articles SET state = ?, removed_at = ? WHERE id = ? AND state = 'LIVE'")
                 .params(state.name(), utc(at), articleId).update() == 1;
@@ -435,6 +452,20 @@ class JdbcArticles implements ContentQueries, ArticleStore {
     @Override
     public long maxId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM articles").query(Long.class).single();
+    }
+
+    @Override
+    public List<ArticlePlace> livePlaces(Collection<Long> articleIds) {
+        List<Long> ids = List.copyOf(articleIds);
+        List<ArticlePlace> places = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            places.addAll(jdbc.sql("SELECT id, edition, section_id FROM articles WHERE state = 'LIVE' AND id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .query((rs, n) -> new ArticlePlace(rs.getLong("id"), rs.getString("edition"),
+                            rs.getLong("section_id")))
+                    .list());
+        }
+        return places;
     }
 
     /** A summary's row with its lead picture's id; {@link #summaries} adds the picture. */

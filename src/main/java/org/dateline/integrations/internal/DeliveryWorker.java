@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dateline.integrations.DeliveryStatus;
+import org.dateline.platform.scheduling.RoundThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -48,12 +46,7 @@ class DeliveryWorker implements DisposableBean {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ExecutorService rounds = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "webhook-deliveries");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final RoundThread rounds = new RoundThread("webhook-deliveries");
 
     DeliveryWorker(JdbcDeliveries deliveries, Clock clock) {
         this.deliveries = deliveries;
@@ -62,17 +55,13 @@ class DeliveryWorker implements DisposableBean {
 
     /** Starts a round unless one is under way; runs every {@link WebhookSettings#interval}. */
     void tick() {
-        if (busy.compareAndSet(false, true)) {
-            rounds.execute(() -> {
-                try {
-                    deliverDue();
-                } catch (RuntimeException e) {
-                    log.warn("Webhook delivery round failed; the next round retries", e);
-                } finally {
-                    busy.set(false);
-                }
-            });
-        }
+        rounds.offer(() -> {
+            try {
+                deliverDue();
+            } catch (RuntimeException e) {
+                log.warn("Webhook delivery round failed; the next round retries", e);
+            }
+        });
     }
 
     /** One round: claims what is due, sends it, records the outcomes. Returns how many this node attempted. */
@@ -152,6 +141,6 @@ class DeliveryWorker implements DisposableBean {
 
     @Override
     public void destroy() {
-        rounds.shutdownNow();
+        rounds.close();
     }
 }

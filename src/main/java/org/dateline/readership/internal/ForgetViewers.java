@@ -1,6 +1,8 @@
 package org.dateline.readership.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -9,13 +11,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes view marks and salts older than yesterday (UTC), every {@link ReadershipSettings#forgetInterval} (scheduled
- * by {@link ReadershipConfiguration}); the totals stay.
+ * Deletes view marks and salts older than yesterday (UTC), and the views per hour older than two days (most read
+ * looks back 24 hours), every {@link ReadershipSettings#forgetInterval} (scheduled by {@link ReadershipConfiguration});
+ * the totals stay.
  */
 @Component
 public class ForgetViewers {
 
     private static final Logger log = LoggerFactory.getLogger(ForgetViewers.class);
+
+    static final Duration HOURS_KEPT = Duration.ofDays(2);
 
     private final JdbcArticleViews views;
     private final Clock clock;
@@ -25,12 +30,15 @@ public class ForgetViewers {
         this.clock = clock;
     }
 
+    /** @return the view marks deleted */
     public int forget() {
-        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        Instant now = clock.instant();
+        LocalDate yesterday = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
         int deleted = views.forgetBefore(yesterday);
         if (deleted > 0) {
             log.info("Forgot {} view marks of days before {}", deleted, yesterday);
         }
+        views.forgetHoursBefore(ViewHours.hourOf(now.minus(HOURS_KEPT)));
         return deleted;
     }
 }

@@ -18,4 +18,17 @@ class ReadershipConfiguration {
         return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(forgetViewers::forget, settings.forgetInterval(),
                 Duration.ofMinutes(2)));
     }
+
+    /** Each node writes the views per hour it counted, every few seconds. */
+    @Bean
+    SchedulingConfigurer hourlyViewsWriting(HourlyViews hourly) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(hourly::flushQuietly, HourlyViews.FLUSH_EVERY,
+                HourlyViews.FLUSH_EVERY));
+    }
+
+    /** Every node offers to rank most read; the database lets one a slot ({@link RankMostRead}). */
+    @Bean
+    SchedulingConfigurer mostReadRanking(RankMostRead ranking) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(ranking::tick, RankMostRead.TICK, RankMostRead.TICK));
+    }
 }

@@ -59,13 +59,16 @@ class SiteController {
     private final Pages pages;
     private final JsonMapper json;
     private final ChatQueries chats;
+    private final MostReadBlock mostReadBlock;
 
-    SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json, ChatQueries chats) {
+    SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json, ChatQueries chats,
+                   MostReadBlock mostReadBlock) {
         this.editions = editions;
         this.content = content;
         this.pages = pages;
         this.json = json;
         this.chats = chats;
+        this.mostReadBlock = mostReadBlock;
     }
 
     @GetMapping("/")
@@ -90,7 +93,13 @@ class SiteController {
         String path = e.homePath() + (cursor == null ? "" : "?before=" + cursor.encode());
         Chrome chrome = pages.chrome(e, null, new Pages.Head(e.siteName(), ui.t("home.description"), path,
                 alternates(e, ed -> ed.homePath()), Pages.feeds(e, null, e.siteName()), null, "website", null));
-        tag(request, chrome, articles, ContentKeys.edition(e.code()));
+        List<String> keys = new ArrayList<>(List.of(ContentKeys.edition(e.code())));
+        if (cursor == null) {
+            MostReadBlock.Shown mostRead = mostReadBlock.home(e, ui);
+            keys.addAll(mostRead.keys());
+            model.addAttribute("mostRead", mostRead.view());
+        }
+        tag(request, chrome, articles, keys.toArray(String[]::new));
         return list(model, chrome, ui.t("home.title"), null, articles, e.homePath(), ui, HOME_SIZE, cursor == null);
     }
 
@@ -136,6 +145,9 @@ class SiteController {
         List<String> keys = new ArrayList<>(List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
                 ContentKeys.section(article.section().id()), ChatKeys.article(article.id())));
         keys.addAll(article.pictureKeys());
+        MostReadBlock.Shown mostRead = mostReadBlock.beside(article, e, Pages.ui(e));
+        keys.addAll(mostRead.keys());
+        model.addAttribute("mostRead", mostRead.view());
         tag(request, (Chrome) model.getAttribute("page"), List.of(), keys.toArray(String[]::new));
         return page;
     }

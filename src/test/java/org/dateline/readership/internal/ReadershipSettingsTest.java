@@ -16,7 +16,7 @@ class ReadershipSettingsTest {
     void allowsTwoViewsASecondPerAddressByDefault() {
         ReadershipSettings settings = fromProperties("dateline.readership", ReadershipSettings.class, Map.of());
 
-        assertThat(settings).isEqualTo(new ReadershipSettings(120, Duration.ofHours(1)));
+        assertThat(settings).isEqualTo(new ReadershipSettings(120, Duration.ofHours(1), Duration.ofMinutes(1)));
     }
 
     @Test
@@ -25,6 +25,13 @@ class ReadershipSettingsTest {
                 Map.of("DATELINE_READERSHIP_VIEWSPERADDRESSPERMINUTE", "1000"));
 
         assertThat(settings.viewsPerAddressPerMinute()).isEqualTo(1000);
+    }
+
+    @Test
+    void refusesAMostReadIntervalOfZero() {
+        assertThatThrownBy(() -> fromProperties("dateline.readership", ReadershipSettings.class,
+                Map.of("dateline.readership.most-read-interval", "0s")))
+                .rootCause().hasMessageContaining("dateline.readership.most-read-interval");
     }
 
     @Test
