@@ -35,6 +35,18 @@ public interface ContentQueries {
     long count();
 
     /**
+     * The live articles among these ids, in the order given; an id that is not live (or not known) is left out.
+     * For lists whose order is decided elsewhere (search results).
+     */
+    List<ArticleSummary> liveSummaries(List<Long> ids);
+
+    /**
+     * Live articles with everything their page shows, in id order after {@code afterId}, a batch at a time: for
+     * building a search index from the database.
+     */
+    List<Article> liveAfter(long afterId, int limit);
+
+    /**
      * An article in any state, with the fields of its last save: for the newsroom's preview of a story that is not
      * (or not yet) public. Public pages use {@link #article(long)}.
      */

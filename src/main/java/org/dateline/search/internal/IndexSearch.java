@@ -40,7 +40,7 @@ import org.dateline.search.SearchSort;
 final class IndexSearch {
 
     private static final int TOP_VALUES = 10;
-    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
+    static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.PUBLISHED, SortField.Type.LONG, true),
             new SortField(Fields.ID_VALUE, SortField.Type.LONG, true));
     private static final Sort BY_DATE = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true),
@@ -103,6 +103,20 @@ final class IndexSearch {
                 : List.of();
         String didYouMean = first && total == 0 ? Spelling.suggest(view.getIndexReader(), reader, language) : null;
         return new Page(hits, total, facets, next, didYouMean);
+    }
+
+    /** The ids of the best matches of the edition, for suggestions: no marks, no counts. */
+    List<Long> best(String edition, String text, int limit) throws IOException {
+        Query query = TextQuery.of(ReaderQuery.parse(text), language);
+        if (query == null) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(limit);
+        for (ScoreDoc hit : view.search(filtered(query, edition, Map.of(), null), limit, BY_RELEVANCE, true)
+                .scoreDocs) {
+            ids.add(view.articleId(hit.doc));
+        }
+        return ids;
     }
 
     private static long total(FacetsCollector collector) {

@@ -10,8 +10,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
@@ -21,9 +19,6 @@ import org.apache.lucene.search.TopDocs;
  */
 final class Related {
 
-    private static final Sort BEST_THEN_NEWEST = new Sort(SortField.FIELD_SCORE,
-            new SortField(Fields.PUBLISHED, SortField.Type.LONG, true),
-            new SortField(Fields.ID_VALUE, SortField.Type.LONG, true));
     private static final int QUERY_TERMS = 25;
 
     private Related() {
@@ -50,7 +45,7 @@ final class Related {
                 .add(new TermQuery(ArticleIndex.idTerm(articleId)), BooleanClause.Occur.MUST_NOT)
                 .build();
         List<Long> ids = new ArrayList<>(limit);
-        for (ScoreDoc hit : view.search(query, limit, BEST_THEN_NEWEST, true).scoreDocs) {
+        for (ScoreDoc hit : view.search(query, limit, IndexSearch.BY_RELEVANCE, true).scoreDocs) {
             ids.add(view.articleId(hit.doc));
         }
         return ids;
