@@ -224,8 +224,11 @@ final class IndexSearch {
                 .getAllChildren(Fields.PUBLISHED);
         List<Facet.Value> values = new ArrayList<>();
         for (LabelAndValue value : result.labelValues) {
-            values.add(new Facet.Value(value.label, value.label, value.value.longValue(),
-                    request.range() != null && request.range().value().equals(value.label)));
+            boolean selected = request.range() != null && request.range().value().equals(value.label);
+            if (value.value.longValue() == 0 && !selected) {
+                continue; // no story of the last day: no link to none
+            }
+            values.add(new Facet.Value(value.label, value.label, value.value.longValue(), selected));
         }
         return values;
     }
