@@ -13,7 +13,7 @@
  * articles through {@code ContentQueries} only; evicts {@code search:<edition>} from the page cache when its index
  * shows a change. Publishes nothing.
  * <p>
- * Inside: per-language analysis ({@code internal.Language}: Russian Snowball with ё read as е, English KStem), the
+ * Inside: per-language analysis ({@code internal.Language}: Russian and English Snowball stemmers, ё read as е), the
  * reader's query without a query language ({@code ReaderQuery}, {@code TextQuery}), snippets, spelling, related
  * stories, and the index on disk ({@code ArticleIndex}, {@code SearchIndexer}: resume from the position in its
  * commit, or build afresh in the background). These work on any {@code IndexedArticle}, so an index of stories in
