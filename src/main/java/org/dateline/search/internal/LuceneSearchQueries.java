@@ -99,7 +99,7 @@ class LuceneSearchQueries implements SearchQueries {
     @Override
     public IndexStatus status() {
         long documents = indexer.ready() ? read(view -> (long) view.getIndexReader().numDocs()) : 0;
-        return new IndexStatus(indexer.ready(), indexer.applied(), documents);
+        return new IndexStatus(indexer.ready(), indexer.applied(), documents, indexer.built());
     }
 
     private Edition edition(String code) {

@@ -75,6 +75,7 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
 
     private volatile ArticleIndex index;
     private volatile boolean ready;
+    private volatile boolean built;
     private volatile boolean running;
     /** A build or catch-up is under way: commits wait, and changes are remembered in {@link #touched}. */
     private volatile boolean catchingUp;
@@ -113,6 +114,7 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
             throw new UncheckedIOException("Cannot make the search index folder " + folder, e);
         }
         Optional<String> rebuild = open();
+        built = rebuild.isPresent();
         rebuild.ifPresent(reason -> log.info("Building the search index from the database: {}", reason));
         worker = new Thread(() -> rebuild.ifPresentOrElse(reason -> build(), this::catchUp), "search-index");
         worker.setDaemon(true);
@@ -370,6 +372,10 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
 
     boolean ready() {
         return ready;
+    }
+
+    boolean built() {
+        return built;
     }
 
     long applied() {
