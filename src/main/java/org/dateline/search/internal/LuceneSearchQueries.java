@@ -3,6 +3,7 @@ package org.dateline.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,18 @@ class LuceneSearchQueries implements SearchQueries {
         Edition e = edition(edition);
         // A few more than asked: some may have left the site since the index last heard.
         List<Long> ids = read(view -> Related.of(view, articleId, e.code(), indexer.languageOf(e.code()), limit + 5));
-        return content.liveSummaries(ids).stream().limit(limit).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // The story itself is read along, in the same query: one just taken down has no related stories either.
+        List<Long> asked = new ArrayList<>(ids.size() + 1);
+        asked.add(articleId);
+        asked.addAll(ids);
+        List<ArticleSummary> live = content.liveSummaries(asked);
+        if (live.isEmpty() || live.get(0).id() != articleId || !live.get(0).edition().equals(e.code())) {
+            return List.of();
+        }
+        return live.subList(1, live.size()).stream().limit(limit).toList();
     }
 
     @Override
