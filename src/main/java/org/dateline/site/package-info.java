@@ -1,12 +1,13 @@
 /**
- * The public site: edition home, section, article, tag, author and newsfeed pages, error pages, the SEO head
+ * The public site: edition home, section, article, tag, author, newsfeed and search pages (and the search box in
+ * every page's header), error pages, the SEO head
  * (canonical, JSON-LD {@code NewsArticle}, Open Graph, {@code hreflang}), the next-article loader, and the page
  * cache's eviction from the change log.
  * <p>
  * Pictures: the lead and the body's figures of article pages, thumbnails of lists and the newsfeed, link previews
  * and JSON-LD images, all from the read model's pictures ({@code media} only for crops, formats and paths).
  * <p>
- * Reads only through {@code ContentQueries} and {@code Editions}; writes nothing. Consumes the change log
+ * Reads only through {@code ContentQueries}, {@code Editions} and {@code SearchQueries}; writes nothing. Consumes the change log
  * ({@code article.*}, {@code picture.*}, {@code structure.changed}) to evict cached pages by surrogate key.
  */
 package org.dateline.site;

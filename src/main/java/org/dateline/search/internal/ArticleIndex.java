@@ -30,8 +30,13 @@ import org.apache.lucene.store.Directory;
  */
 final class ArticleIndex implements Closeable {
 
-    /** Raised when fields or analysis change: an index of another schema is rebuilt, never read. */
-    static final int SCHEMA = 1;
+    /** Raised when the fields change: an index of another schema is rebuilt, never read. */
+    private static final int FIELDS_VERSION = 1;
+    /**
+     * The fields' version and a fingerprint of the analysis: a change to a stemmer or a filter (or a Lucene upgrade
+     * that changes one) makes the index on disk outdated by itself, without anyone remembering to raise a number.
+     */
+    static final String SCHEMA = FIELDS_VERSION + "-" + Language.fingerprint();
     private static final String SCHEMA_KEY = "schema";
     private static final String POSITION_KEY = "position";
 
@@ -86,7 +91,7 @@ final class ArticleIndex implements Closeable {
         }
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
         String schema = data.get(SCHEMA_KEY);
-        if (!Integer.toString(SCHEMA).equals(schema)) {
+        if (!SCHEMA.equals(schema)) {
             return new Outdated("schema " + schema + ", this version reads " + SCHEMA);
         }
         String position = data.get(POSITION_KEY);
@@ -125,7 +130,7 @@ final class ArticleIndex implements Closeable {
 
     /** Makes what was written durable, recording that it reflects the change log up to {@code position}. */
     void commit(long position) throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA),
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA,
                 POSITION_KEY, Long.toString(position)).entrySet());
         writer.commit();
         committedPosition = position;

@@ -95,6 +95,21 @@ enum Language {
         return words;
     }
 
+    /**
+     * What the analyses make of sample text in every language, hashed: it changes when any stemmer, stop list or
+     * filter does, so an index written by another analysis is known for what it is ({@link ArticleIndex#SCHEMA}).
+     */
+    static String fingerprint() {
+        String sample = "Новости, новостей; Ёлка её всё. The officials' talks were reviewed, running news. Café Déjà";
+        StringBuilder terms = new StringBuilder();
+        for (Language language : values()) {
+            terms.append(language.code()).append(':')
+                    .append(TextQuery.terms(language.stemmed(), Fields.body(language), sample)).append('|')
+                    .append(TextQuery.terms(language.words(), Fields.words(language), sample)).append(';');
+        }
+        return Integer.toHexString(terms.toString().hashCode());
+    }
+
     abstract TokenStream stem(TokenStream words);
 
     /** Letters the language treats as one (é and e in English). */

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.search.FieldDoc;
 import org.dateline.content.ArticleSummary;
@@ -81,9 +83,12 @@ class LuceneSearchQueries implements SearchQueries {
             return List.of();
         }
         Edition e = edition(edition);
+        // Twice as many as shown: stories of one headline (a running story's updates) are offered once.
         List<Long> ids = read(view -> new IndexSearch(view, indexer.languageOf(e.code()), e.locale())
-                .best(e.code(), typed, limit));
-        return content.liveSummaries(ids).stream().map(a -> new Suggestion(a.headline(), a.path())).toList();
+                .best(e.code(), typed, 2 * limit));
+        Set<String> headlines = new HashSet<>();
+        return content.liveSummaries(ids).stream().filter(a -> headlines.add(a.headline())).limit(limit)
+                .map(a -> new Suggestion(a.headline(), a.path())).toList();
     }
 
     @Override

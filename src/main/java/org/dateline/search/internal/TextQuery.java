@@ -62,7 +62,10 @@ final class TextQuery {
                 boolean typing = reader.lastWordPrefix() && lastPart && w == words.size() - 1
                         && word.codePointCount(0, word.length()) >= MIN_PREFIX;
                 if (typing) {
-                    Query start = new ConstantScoreQuery(new PrefixQuery(new Term(Fields.words(language), word)));
+                    // Stems start as their words do ("правительств", "review"), so the headline's stems take the
+                    // prefix too, and a story whose headline starts the word ranks above one whose text does.
+                    Query start = eitherField(new ConstantScoreQuery(new PrefixQuery(new Term(headline, word))),
+                            new ConstantScoreQuery(new PrefixQuery(new Term(Fields.words(language), word))));
                     match = match == null ? start : new BooleanQuery.Builder()
                             .add(match, BooleanClause.Occur.SHOULD)
                             .add(start, BooleanClause.Occur.SHOULD).build();

@@ -82,6 +82,13 @@ class IndexSearchTest {
     }
 
     @Test
+    void aHeadlineStartingTheWordRanksAboveATextThatDoes() {
+        index.add(article(1, "ru", "Заседание", "Правительство одобрило план.", daysAgo(1)),
+                article(2, "ru", "Правительство одобрило план", "Заседание.", daysAgo(2)));
+        assertThat(index.ids("ru", "прави")).containsExactly(2L, 1L);
+    }
+
+    @Test
     void onlyStopWordsStillSearch() {
         index.add(article(1, "en", "The Who play again", "A concert.", daysAgo(1)),
                 article(2, "en", "Concert", "Nothing else.", daysAgo(1)));
