@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.dateline.changes.Change;
 import org.dateline.changes.ChangeHistory;
 import org.dateline.changes.ChangeKinds;
@@ -159,6 +160,9 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
             index = ArticleIndex.create(directory);
             catchingUp = true;
             return Optional.of(problem);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("Another process holds the search index in " + folder
+                    + ": each node needs a data folder of its own (dateline.data-dir)", e);
         } catch (IOException | RuntimeException e) {
             log.warn("The search index in {} cannot be read ({}); it is built afresh", folder, e.toString());
             return Optional.of(createOverBroken(e));
