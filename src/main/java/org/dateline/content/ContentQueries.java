@@ -42,6 +42,12 @@ public interface ContentQueries {
     List<ArticleSummary> liveSummaries(List<Long> ids);
 
     /**
+     * Live articles with everything their page shows, in id order after {@code afterId}, a batch at a time: for
+     * building a search index from the database.
+     */
+    List<Article> liveAfter(long afterId, int limit);
+
+    /**
      * An article in any state, with the fields of its last save: for the newsroom's preview of a story that is not
      * (or not yet) public. Public pages use {@link #article(long)}.
      */

@@ -1,5 +1,6 @@
 /**
- * The public site: edition home, section, article, tag, author and newsfeed pages, error pages, the SEO head
+ * The public site: edition home, section, article, tag, author, newsfeed and search pages (and the search box in
+ * every page's header), error pages, the SEO head
  * (canonical, JSON-LD {@code NewsArticle}, Open Graph, {@code hreflang}), the next-article loader, and the page
  * cache's eviction from the change log.
  * <p>
@@ -10,7 +11,8 @@
  * or else the edition's, in the included {@code site/mostRead} template ({@code id="most-read"}); pages are tagged
  * with the lists' keys, so a changed ranking evicts them.
  * <p>
- * Reads only through {@code ContentQueries}, {@code Editions}, {@code ChatQueries} and readership's {@code MostRead};
+ * Reads only through {@code ContentQueries}, {@code Editions}, {@code ChatQueries}, {@code SearchQueries} and readership's
+ * {@code MostRead};
  * writes nothing. Consumes the change log ({@code article.*}, {@code picture.*}, {@code structure.changed},
  * {@code mostread.changed}) to evict cached pages by surrogate key.
  */

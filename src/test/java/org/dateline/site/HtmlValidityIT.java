@@ -1,9 +1,11 @@
 package org.dateline.site;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -47,7 +49,8 @@ class HtmlValidityIT {
         List<String> pages = List.of("/en/", "/ru/", "/en/russia/", "/ru/economy/", seed.path(), translation,
                 article.select(".tags a").first().attr("href"), article.select(".byline a").first().attr("href"),
                 "/en/newsfeed", "/ru/newsfeed", "/en/chat", "/ru/chat", "/en/no-such-section/", "/login", "/account/register", "/account/login?unconfirmed",
-                "/account/reset?lang=ru", "/account/confirm/resend", "/account/confirm?token=bad", "/account/restore");
+                "/account/reset?lang=ru", "/account/confirm/resend", "/account/confirm?token=bad", "/account/restore",
+                "/en/search", "/en/search?q=budget", "/ru/search?q=" + URLEncoder.encode("бюджит", StandardCharsets.UTF_8));
         List<String> problems = new ArrayList<>();
         for (String page : pages) {
             String html = http.get(page, "Accept", "text/html").body();

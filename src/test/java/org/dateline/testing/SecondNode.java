@@ -17,7 +17,12 @@ public final class SecondNode implements AutoCloseable {
     }
 
     public static SecondNode start(Environment firstNode, String name) {
-        return new SecondNode(TestNodes.start(firstNode, name, "--dateline.login.per-address-per-minute="
+        return start(firstNode, name, TestNodes.dataDir(name));
+    }
+
+    /** With the data folder given: started again on the same folder, it is the same node restarted. */
+    public static SecondNode start(Environment firstNode, String name, String dataDir) {
+        return new SecondNode(TestNodes.startIn(firstNode, name, dataDir, "--dateline.login.per-address-per-minute="
                 + firstNode.getProperty("dateline.login.per-address-per-minute", "1000")));
     }
 

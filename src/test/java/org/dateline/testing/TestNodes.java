@@ -22,6 +22,12 @@ public final class TestNodes {
     }
 
     public static ConfigurableApplicationContext start(Environment environment, String nodeId, String... settings) {
+        return startIn(environment, nodeId, dataDir(nodeId), settings);
+    }
+
+    /** A node with the data folder given: a restart of a node that ran before finds its files there. */
+    public static ConfigurableApplicationContext startIn(Environment environment, String nodeId, String dataDir,
+                                                         String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
@@ -29,7 +35,7 @@ public final class TestNodes {
                 "--server.port=0",
                 "--spring.datasource.hikari.maximum-pool-size=5",
                 "--spring.datasource.hikari.minimum-idle=1",
-                "--dateline.data-dir=" + dataDir(nodeId),
+                "--dateline.data-dir=" + dataDir,
                 "--dateline.node-id=" + nodeId,
                 "--dateline.demo.on-empty=false",
                 "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN));
@@ -41,7 +47,8 @@ public final class TestNodes {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
-    private static String dataDir(String nodeId) {
+    /** A new, empty data folder for a node. */
+    public static String dataDir(String nodeId) {
         try {
             return Files.createTempDirectory(nodeId).toString();
         } catch (IOException e) {

@@ -5,14 +5,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.dateline.changes.Change;
+import org.dateline.changes.ChangeHistory;
 import org.dateline.changes.ChangeListener;
 import org.dateline.platform.DatelineSettings;
 import org.slf4j.Logger;
@@ -45,10 +43,6 @@ class ChangeTailer implements SmartLifecycle {
      * after every batch, it was a commit of its own many times a second under load.
      */
     private static final long STORE_EVERY_NANOS = 1_000_000_000L;
-    private static final String SELECT_AFTER = """
-            SELECT position, created_at, kind, edition, subject_id, surrogate_keys
-            FROM change_log WHERE position > ? ORDER BY position LIMIT ?
-            """;
     private static final String SELECT_CURSOR = "SELECT position FROM change_cursors WHERE node_id = ?";
     private static final String UPDATE_CURSOR = "UPDATE change_cursors SET position = ?, updated_at = ? WHERE node_id = ?";
     private static final String INSERT_CURSOR = "INSERT INTO change_cursors (node_id, position, updated_at) VALUES (?, ?, ?)";
@@ -64,6 +58,7 @@ class ChangeTailer implements SmartLifecycle {
     private final String nodeId;
     private final ChangesSettings settings;
     private final PostgresNotifications notifications;
+    private final ChangeHistory history;
 
     private volatile boolean running;
     private volatile long position;
@@ -77,7 +72,7 @@ class ChangeTailer implements SmartLifecycle {
 
     ChangeTailer(JdbcClient jdbc, DataSource dataSource, Clock clock, Wakeup wakeup,
                  ObjectProvider<ChangeListener> listeners, DatelineSettings node, ChangesSettings settings,
-                 PostgresNotifications notifications) {
+                 PostgresNotifications notifications, ChangeHistory history) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -86,6 +81,7 @@ class ChangeTailer implements SmartLifecycle {
         this.nodeId = node.effectiveNodeId();
         this.settings = settings;
         this.notifications = notifications;
+        this.history = history;
     }
 
     @Override
@@ -204,13 +200,7 @@ class ChangeTailer implements SmartLifecycle {
     }
 
     private boolean readAndDispatch() {
-        List<Change> batch = jdbc.sql(SELECT_AFTER).params(position, BATCH).query((rs, n) -> new Change(
-                rs.getLong("position"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getString("kind"),
-                rs.getString("edition"),
-                (Long) rs.getObject("subject_id", Long.class),
-                keys(rs.getString("surrogate_keys")))).list();
+        List<Change> batch = history.after(position, BATCH);
         long before = position;
         for (Change change : batch) {
             boolean hole = change.position() != position + 1;
@@ -267,11 +257,6 @@ class ChangeTailer implements SmartLifecycle {
         }
         storedPosition = written;
         storedAt = at;
-    }
-
-    private static Set<String> keys(String joined) {
-        return joined == null || joined.isBlank() ? Set.of()
-                : Arrays.stream(joined.split(" ")).collect(Collectors.toUnmodifiableSet());
     }
 
     private static void sleepQuietly(Duration duration) {

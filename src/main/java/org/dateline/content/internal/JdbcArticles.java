@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.dateline.content.Article;
 import org.dateline.content.ArticlePlace;
@@ -71,6 +72,16 @@ class JdbcArticles implements ContentQueries, ArticleStore {
             FROM articles WHERE id = ? AND state = 'LIVE'
             """;
     private static final String SELECT_STORED = SELECT_ARTICLE.replace(" AND state = 'LIVE'", "");
+    private static final String SELECT_LIVE_AFTER = SELECT_ARTICLE.replace("WHERE id = ? AND state = 'LIVE'",
+            "WHERE state = 'LIVE' AND id > ? ORDER BY id LIMIT ?");
+    private static final String SELECT_TAGS_OF = """
+            SELECT at.article_id, t.id, t.edition, t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
+            WHERE at.article_id IN (:ids) ORDER BY at.article_id, at.position
+            """;
+    private static final String SELECT_AUTHORS_OF = """
+            SELECT aa.article_id, au.id, au.slug, au.name FROM authors au JOIN article_authors aa ON aa.author_id = au.id
+            WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position
+            """;
     private static final String SELECT_TAGS = """
             SELECT t.id, t.edition, t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
             WHERE at.article_id = ? ORDER BY at.position
@@ -408,6 +419,33 @@ class JdbcArticles implements ContentQueries, ArticleStore {
         summaries(jdbc.sql(SUMMARY_COLUMNS + " WHERE a.state = 'LIVE' AND a.id IN (:ids)").param("ids", ids)
                 .query(JdbcArticles::summary).list()).forEach(summary -> found.put(summary.id(), summary));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<Article> liveAfter(long afterId, int limit) {
+        List<ArticleRow> rows = jdbc.sql(SELECT_LIVE_AFTER).params(afterId, limit).query(JdbcArticles::articleRow)
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(ArticleRow::id).toList();
+        Map<Long, List<Tag>> tags = new HashMap<>();
+        jdbc.sql(SELECT_TAGS_OF).param("ids", ids).query(rs -> {
+            tags.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(new Tag(rs.getLong("id"),
+                    rs.getString("edition"), rs.getString("slug"), rs.getString("name")));
+        });
+        Map<Long, List<Author>> authors = new HashMap<>();
+        jdbc.sql(SELECT_AUTHORS_OF).param("ids", ids).query(rs -> {
+            authors.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(new Author(rs.getLong("id"),
+                    rs.getString("slug"), rs.getString("name")));
+        });
+        Map<Long, Picture> pictures = usable(rows.stream().flatMap(row -> row.pictureIds().stream())
+                .collect(Collectors.toSet()));
+        return rows.stream().map(row -> row.complete(editions.section(row.sectionId()).orElseThrow(),
+                pictures.entrySet().stream().filter(p -> row.pictureIds().contains(p.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                                LinkedHashMap::new)),
+                tags.getOrDefault(row.id(), List.of()), authors.getOrDefault(row.id(), List.of()))).toList();
     }
 
     @Override

@@ -35,6 +35,9 @@ public class PageCacheFilter extends OncePerRequestFilter {
             "keep-alive", "connection", "surrogate-key", "x-cache", "strict-transport-security");
     /** Query parameters that select different content; any other parameter makes the request uncacheable. */
     private static final Set<String> CONTENT_PARAMETERS = Set.of("before");
+    /** A search page's and its suggestions': the query, the filters, the order and the page's cursor. */
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "section", "author", "tag", "range", "sort",
+            "after");
 
     private final PageCache cache;
 
@@ -51,7 +54,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         return uri.startsWith("/api/") || uri.startsWith("/ws/") || uri.startsWith("/actuator") || uri.startsWith("/v3/")
                 || uri.startsWith("/assets/") || uri.startsWith("/pictures/") || uri.endsWith("/stream")
-                || request.getHeader("Authorization") != null || !onlyContentParameters(request.getQueryString());
+                || request.getHeader("Authorization") != null || !onlyContentParameters(uri, request.getQueryString());
     }
 
     @Override
@@ -96,13 +99,15 @@ public class PageCacheFilter extends OncePerRequestFilter {
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
-    private static boolean onlyContentParameters(String query) {
+    private static boolean onlyContentParameters(String uri, String query) {
         if (query == null) {
             return true;
         }
+        Set<String> allowed = uri.endsWith("/search") || uri.endsWith("/search/suggest") ? SEARCH_PARAMETERS
+                : CONTENT_PARAMETERS;
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            if (!CONTENT_PARAMETERS.contains(eq < 0 ? pair : pair.substring(0, eq))) {
+            if (!allowed.contains(eq < 0 ? pair : pair.substring(0, eq))) {
                 return false;
             }
         }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Expected failures of the public pages, answered with the edition's error page. */
-@ControllerAdvice(assignableTypes = SiteController.class)
+@ControllerAdvice(assignableTypes = {SiteController.class, SearchPageController.class})
 class SiteErrors {
 
     private final ErrorPages errorPages;
@@ -26,7 +26,7 @@ class SiteErrors {
         return errorPages.render(410, e.edition(), response, model);
     }
 
-    @ExceptionHandler(BadCursor.class)
+    @ExceptionHandler({BadCursor.class, BadParameter.class})
     String badCursor(HttpServletRequest request, HttpServletResponse response, Model model) {
         return errorPages.render(400, errorPages.editionOf(request, request.getRequestURI()), response, model);
     }

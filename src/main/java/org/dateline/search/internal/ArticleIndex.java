@@ -1,0 +1,208 @@
+package org.dateline.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+
+/**
+ * One Lucene index of articles on one directory: a writer, near-real-time searchers, and the change-log position its
+ * last commit reflects (kept in the commit's user data with the schema version, so the index says itself how far it
+ * got and whether this code can read it).
+ * <p>
+ * Thread-safe: writes come from the change-log tailer and the rebuild, searches from request threads.
+ */
+final class ArticleIndex implements Closeable {
+
+    /** Raised when the fields change: an index of another schema is rebuilt, never read. */
+    private static final int FIELDS_VERSION = 1;
+    /**
+     * The fields' version and a fingerprint of the analysis: a change to a stemmer or a filter (or a Lucene upgrade
+     * that changes one) makes the index on disk outdated by itself, without anyone remembering to raise a number.
+     */
+    static final String SCHEMA = FIELDS_VERSION + "-" + Language.fingerprint();
+    private static final String SCHEMA_KEY = "schema";
+    private static final String POSITION_KEY = "position";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private volatile long committedPosition;
+
+    private ArticleIndex(Directory directory, IndexWriterConfig.OpenMode mode, long committedPosition)
+            throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.INSTANCE).setOpenMode(mode)
+                .setCommitOnClose(false); // only a commit with a position is a state to resume from
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new View(reader);
+            }
+        });
+        this.committedPosition = committedPosition;
+    }
+
+    /** A new, empty index over whatever the directory held. */
+    static ArticleIndex create(Directory directory) throws IOException {
+        return new ArticleIndex(directory, IndexWriterConfig.OpenMode.CREATE, -1);
+    }
+
+    /** What a directory holds, read from its last commit without opening a writer. */
+    sealed interface Found {
+    }
+
+    /** No commit at all. */
+    record Missing() implements Found {
+    }
+
+    /** A commit this code cannot use: another schema, or none that a finished build wrote. */
+    record Outdated(String reason) implements Found {
+    }
+
+    /** A commit to resume from: everything up to {@code position} of the change log is in it. */
+    record Usable(long position) implements Found {
+    }
+
+    /**
+     * Reads the last commit's user data. A broken index throws ({@code CorruptIndexException}, {@code
+     * IndexFormatTooOldException} or another {@link IOException}); the caller rebuilds.
+     */
+    static Found inspect(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return new Missing();
+        }
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        String schema = data.get(SCHEMA_KEY);
+        if (!SCHEMA.equals(schema)) {
+            return new Outdated("schema " + schema + ", this version reads " + SCHEMA);
+        }
+        String position = data.get(POSITION_KEY);
+        if (position == null) {
+            return new Outdated("no change-log position");
+        }
+        return new Usable(Long.parseLong(position));
+    }
+
+    /**
+     * Opens the index for writing and searching. Opening reads every segment's metadata and checksums its commit,
+     * so damage found there throws here too.
+     */
+    static ArticleIndex open(Directory directory, long position) throws IOException {
+        ArticleIndex index = new ArticleIndex(directory, IndexWriterConfig.OpenMode.APPEND, position);
+        try (DirectoryReader check = DirectoryReader.open(index.writer)) {
+            check.numDocs(); // opening the reader read every segment's fields and checksummed its small files
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        return index;
+    }
+
+    void put(IndexedArticle article) throws IOException {
+        writer.updateDocument(idTerm(article.id()), ArticleDocument.of(article));
+    }
+
+    void remove(long articleId) throws IOException {
+        writer.deleteDocuments(idTerm(articleId));
+    }
+
+    static Term idTerm(long articleId) {
+        return new Term(Fields.ID, Long.toString(articleId));
+    }
+
+    /** Makes what was written durable, recording that it reflects the change log up to {@code position}. */
+    void commit(long position) throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA,
+                POSITION_KEY, Long.toString(position)).entrySet());
+        writer.commit();
+        committedPosition = position;
+    }
+
+    long committedPosition() {
+        return committedPosition;
+    }
+
+    /** Makes what was written so far searchable (near-real-time: no commit needed). */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    <T> T search(SearchWork<T> work) throws IOException {
+        View view = (View) searchers.acquire();
+        try {
+            return work.on(view);
+        } finally {
+            searchers.release(view);
+        }
+    }
+
+    interface SearchWork<T> {
+        T on(View view) throws IOException;
+    }
+
+    Directory directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            writer.rollback(); // drops what was not committed and closes; the next start resumes from the commit
+        }
+    }
+
+    /** A searcher over one point-in-time reader, with that reader's facet ordinals made on first use. */
+    static final class View extends IndexSearcher {
+
+        private SortedSetDocValuesReaderState facets;
+        private boolean facetsRead;
+
+        View(IndexReader reader) {
+            super(reader);
+        }
+
+        /** The id of the article a document of this view holds. */
+        long articleId(int doc) throws IOException {
+            List<LeafReaderContext> leaves = getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            NumericDocValues ids = leaf.reader().getNumericDocValues(Fields.ID_VALUE);
+            if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("document " + doc + " has no article id");
+            }
+            return ids.longValue();
+        }
+
+        /** Null while no document has a facet (an empty index). */
+        synchronized SortedSetDocValuesReaderState facets() throws IOException {
+            if (!facetsRead) {
+                try {
+                    facets = new DefaultSortedSetDocValuesReaderState(getIndexReader(), FacetLabels.CONFIG);
+                } catch (IllegalArgumentException noFacetsYet) {
+                    facets = null;
+                }
+                facetsRead = true;
+            }
+            return facets;
+        }
+    }
+}

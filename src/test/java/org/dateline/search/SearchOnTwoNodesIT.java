@@ -1,0 +1,117 @@
+package org.dateline.search;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.dateline.testing.DatelineTestContext;
+import org.dateline.testing.Http;
+import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.SecondNode;
+import org.dateline.testing.TestNodes;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dateline.search.SearchIT.await;
+
+/**
+ * Each node keeps its own index from the one database: a second node builds its index from the database, finds what
+ * the first publishes within a second and loses what it takes down within a second; restarted, it resumes from the
+ * position in its index, applying what happened while it was down; with its index damaged, it builds a new one.
+ */
+@IntegrationTest
+class SearchOnTwoNodesIT {
+
+    static final Duration SECOND = Duration.ofSeconds(1);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void eachNodeFollowsTheOthersChangesAndSurvivesARestartOrADamagedIndex() throws Exception {
+        Http first = new Http(port);
+        String dataDir = TestNodes.dataDir("search-second");
+        String word = "zqnode" + Long.toString(System.nanoTime(), 26).replaceAll("[0-9]", "x");
+        long kept;
+        long killed;
+        try (SecondNode second = SecondNode.start(environment, "search-second", dataDir)) {
+            Http other = new Http(second.port());
+            IndexStatus status = awaitReady(second);
+            assertThat(status.built()).isTrue();
+            assertThat(status.documents()).isPositive(); // the demo content, read from the database
+            kept = publish(first, "Harvest " + word + " report");
+            killed = publish(first, "Harvest " + word + " forecast");
+            await(() -> found(other, word).size() == 2, SECOND);
+            kill(first, killed);
+            await(() -> found(other, word).size() == 1, SECOND);
+        }
+
+        // While the second node is down, one story is published and one taken down.
+        long whileDown = publish(first, "Harvest " + word + " estimate");
+        kill(first, kept);
+        try (SecondNode second = SecondNode.start(environment, "search-second", dataDir)) {
+            IndexStatus status = awaitReady(second);
+            assertThat(status.built()).as("resumed from its own index").isFalse();
+            Http other = new Http(second.port());
+            await(() -> found(other, word).equals(List.of("Harvest " + word + " estimate")), Duration.ofSeconds(5));
+            assertThat(whileDown).isPositive();
+        }
+
+        damage(Path.of(dataDir, "search", "articles"));
+        try (SecondNode second = SecondNode.start(environment, "search-second", dataDir)) {
+            IndexStatus status = awaitReady(second);
+            assertThat(status.built()).as("built afresh over the damaged index").isTrue();
+            assertThat(found(new Http(second.port()), word)).containsExactly("Harvest " + word + " estimate");
+        }
+    }
+
+    private static IndexStatus awaitReady(SecondNode node) throws InterruptedException {
+        SearchQueries search = node.context().getBean(SearchQueries.class);
+        await(() -> search.status().ready(), Duration.ofSeconds(30));
+        return search.status();
+    }
+
+    private static List<String> found(Http node, String word) {
+        HttpResponse<String> page = node.get("/en/search?q=" + word);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return Jsoup.parse(page.body()).select(".results h2").eachText();
+    }
+
+    private static long publish(Http node, String headline) {
+        HttpResponse<String> created = node.postJson("/api/admin/articles", Http.article("en", "economy", headline),
+                DatelineTestContext.ADMIN_TOKEN);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return Long.parseLong(last.substring(0, last.indexOf('-')));
+    }
+
+    private static void kill(Http node, long id) {
+        assertThat(node.postJson("/api/admin/articles/" + id + "/kill", "", DatelineTestContext.ADMIN_TOKEN)
+                .statusCode()).isEqualTo(200);
+    }
+
+    /** Flips bytes inside every file of the index, as a failing disk would. */
+    private static void damage(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(".lock")).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (int i = bytes.length / 3; i < Math.min(bytes.length, bytes.length / 3 + 16); i++) {
+                    bytes[i] = (byte) ~bytes[i];
+                }
+                Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+            }
+        }
+    }
+}
