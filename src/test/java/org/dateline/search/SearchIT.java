@@ -143,11 +143,25 @@ class SearchIT {
         assertThat(related).isNotEmpty().hasSizeLessThanOrEqualTo(5)
                 .allSatisfy(r -> assertThat(r.edition()).isEqualTo("ru"))
                 .extracting(ArticleSummary::id).doesNotContain(story.id());
+        // Under the article's page, in the stable hook, as links; never the story itself.
+        List<String> shown = relatedLinks(story.path());
+        assertThat(shown).isNotEmpty().doesNotContain(story.path())
+                .isSubsetOf(related.stream().map(ArticleSummary::path).toList());
         long gone = related.get(0).id();
+        String gonePath = related.get(0).path();
+        assertThat(shown).contains(gonePath);
         assertThat(http.postJson("/api/admin/articles/" + gone + "/kill", "", DatelineTestContext.ADMIN_TOKEN)
                 .statusCode()).isEqualTo(200);
         await(() -> search.related(story.id(), "ru", 5).stream().noneMatch(r -> r.id() == gone), SECOND);
         assertThat(search.related(gone, "ru", 5)).isEmpty();
+        // the cached page carried the killed story's key: it is gone from the block at once
+        assertThat(relatedLinks(story.path())).isNotEmpty().doesNotContain(gonePath);
+    }
+
+    private List<String> relatedLinks(String path) {
+        HttpResponse<String> page = http.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return Jsoup.parse(page.body()).select("#related a[href]").eachAttr("href");
     }
 
     private String publish(String headline, String text) {

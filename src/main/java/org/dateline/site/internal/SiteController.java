@@ -60,15 +60,17 @@ class SiteController {
     private final JsonMapper json;
     private final ChatQueries chats;
     private final MostReadBlock mostReadBlock;
+    private final RelatedBlock relatedBlock;
 
     SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json, ChatQueries chats,
-                   MostReadBlock mostReadBlock) {
+                   MostReadBlock mostReadBlock, RelatedBlock relatedBlock) {
         this.editions = editions;
         this.content = content;
         this.pages = pages;
         this.json = json;
         this.chats = chats;
         this.mostReadBlock = mostReadBlock;
+        this.relatedBlock = relatedBlock;
     }
 
     @GetMapping("/")
@@ -145,6 +147,9 @@ class SiteController {
         List<String> keys = new ArrayList<>(List.of(ContentKeys.article(article.id()), ContentKeys.edition(e.code()),
                 ContentKeys.section(article.section().id()), ChatKeys.article(article.id())));
         keys.addAll(article.pictureKeys());
+        RelatedBlock.Shown related = relatedBlock.under(article, Pages.ui(e));
+        keys.addAll(related.keys());
+        model.addAttribute("related", related.view());
         MostReadBlock.Shown mostRead = mostReadBlock.beside(article, e, Pages.ui(e));
         keys.addAll(mostRead.keys());
         model.addAttribute("mostRead", mostRead.view());
