@@ -12,6 +12,7 @@ import org.dateline.identity.ReaderPages;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryFilter;
+import org.dateline.newsroom.StorySearch;
 import org.dateline.newsroom.StorySummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,33 +44,71 @@ class StoriesController {
                    HttpServletRequest request, Model model) {
         String chosenEdition = edition == null || edition.isBlank() ? null
                 : editions.find(edition).map(Edition::code).orElse(null);
-        ArticleState chosenState = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                chosenState = ArticleState.valueOf(state.strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                chosenState = null; // an unknown status shows every story rather than an error page
-            }
-        }
-        String chosenDesk = "newsroom".equals(desk) || "incoming".equals(desk) ? desk : null;
+        ArticleState chosenState = state(state);
+        String chosenDesk = desk(desk);
         String chosenSection = section == null || section.isBlank() ? null : section.strip();
         List<StorySummary> found = stories.list(new StoryFilter(chosenDesk, chosenState, chosenEdition, chosenSection,
                 null, q, author == null || author.isBlank() ? null : author.strip(), PAGE));
         String notice = request.getParameter("passwordChanged") != null
                 ? ReaderPages.passwordChanged(request, Locale.ENGLISH)
                 : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
-        List<Section> sections = chosenEdition != null ? editions.sections(chosenEdition)
-                : editions.sections(editions.defaultEdition().code());
         model.addAttribute("page", pages.page(request, "Stories", notice));
-        model.addAttribute("editions", editions.all());
-        model.addAttribute("edition", chosenEdition == null ? "" : chosenEdition);
-        model.addAttribute("sections", sections);
-        model.addAttribute("section", chosenSection == null ? "" : chosenSection);
-        model.addAttribute("desk", chosenDesk == null ? "" : chosenDesk);
-        model.addAttribute("state", chosenState == null ? "" : chosenState.name());
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("author", author == null ? "" : author);
+        filters(model, chosenEdition, chosenSection, chosenDesk, chosenState, q, author);
         model.addAttribute("stories", found);
         return "newsroom/stories";
+    }
+
+    /**
+     * The newsroom search: stories in every state by their words (stemmed, like the readers' search), narrowed by
+     * desk, status, edition, section and author. Without words it shows the form only.
+     */
+    @GetMapping("/newsroom/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String edition,
+                  @RequestParam(required = false) String section, @RequestParam(required = false) String desk,
+                  @RequestParam(required = false) String state, @RequestParam(required = false) String author,
+                  HttpServletRequest request, Model model) {
+        String chosenEdition = edition == null || edition.isBlank() ? null
+                : editions.find(edition).map(Edition::code).orElse(null);
+        ArticleState chosenState = state(state);
+        String chosenDesk = desk(desk);
+        String chosenSection = section == null || section.isBlank() ? null : section.strip();
+        String words = q == null ? "" : q.strip();
+        StorySearch found = words.isEmpty() ? null : stories.search(words, new StoryFilter(chosenDesk, chosenState,
+                chosenEdition, chosenSection, null, null, author == null || author.isBlank() ? null : author.strip(),
+                PAGE));
+        model.addAttribute("page", pages.page(request, "Search stories", null));
+        filters(model, chosenEdition, chosenSection, chosenDesk, chosenState, words, author);
+        model.addAttribute("found", found);
+        return "newsroom/search";
+    }
+
+    private void filters(Model model, String edition, String section, String desk, ArticleState state, String q,
+                         String author) {
+        List<Section> sections = edition != null ? editions.sections(edition)
+                : editions.sections(editions.defaultEdition().code());
+        model.addAttribute("editions", editions.all());
+        model.addAttribute("edition", edition == null ? "" : edition);
+        model.addAttribute("sections", sections);
+        model.addAttribute("section", section == null ? "" : section);
+        model.addAttribute("desk", desk == null ? "" : desk);
+        model.addAttribute("state", state == null ? "" : state.name());
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("author", author == null ? "" : author);
+    }
+
+    /** An unknown status shows every story rather than an error page. */
+    private static ArticleState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ArticleState.valueOf(state.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String desk(String desk) {
+        return "newsroom".equals(desk) || "incoming".equals(desk) ? desk : null;
     }
 }
