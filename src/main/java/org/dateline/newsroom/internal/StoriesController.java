@@ -42,18 +42,13 @@ class StoriesController {
                    @RequestParam(required = false) String desk, @RequestParam(required = false) String state,
                    @RequestParam(required = false) String q, @RequestParam(required = false) String author,
                    HttpServletRequest request, Model model) {
-        String chosenEdition = edition == null || edition.isBlank() ? null
-                : editions.find(edition).map(Edition::code).orElse(null);
-        ArticleState chosenState = state(state);
-        String chosenDesk = desk(desk);
-        String chosenSection = section == null || section.isBlank() ? null : section.strip();
-        List<StorySummary> found = stories.list(new StoryFilter(chosenDesk, chosenState, chosenEdition, chosenSection,
-                null, q, author == null || author.isBlank() ? null : author.strip(), PAGE));
+        StoryFilter filter = filter(edition, section, desk, state, q, author);
+        List<StorySummary> found = stories.list(filter);
         String notice = request.getParameter("passwordChanged") != null
                 ? ReaderPages.passwordChanged(request, Locale.ENGLISH)
                 : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
         model.addAttribute("page", pages.page(request, "Stories", notice));
-        filters(model, chosenEdition, chosenSection, chosenDesk, chosenState, q, author);
+        filters(model, filter, q, author);
         model.addAttribute("stories", found);
         return "newsroom/stories";
     }
@@ -67,31 +62,34 @@ class StoriesController {
                   @RequestParam(required = false) String section, @RequestParam(required = false) String desk,
                   @RequestParam(required = false) String state, @RequestParam(required = false) String author,
                   HttpServletRequest request, Model model) {
-        String chosenEdition = edition == null || edition.isBlank() ? null
-                : editions.find(edition).map(Edition::code).orElse(null);
-        ArticleState chosenState = state(state);
-        String chosenDesk = desk(desk);
-        String chosenSection = section == null || section.isBlank() ? null : section.strip();
         String words = q == null ? "" : q.strip();
-        StorySearch found = words.isEmpty() ? null : stories.search(words, new StoryFilter(chosenDesk, chosenState,
-                chosenEdition, chosenSection, null, null, author == null || author.isBlank() ? null : author.strip(),
-                PAGE));
+        StoryFilter filter = filter(edition, section, desk, state, null, author);
+        StorySearch found = words.isEmpty() ? null : stories.search(words, filter);
         model.addAttribute("page", pages.page(request, "Search stories", null));
-        filters(model, chosenEdition, chosenSection, chosenDesk, chosenState, words, author);
+        filters(model, filter, words, author);
         model.addAttribute("found", found);
         return "newsroom/search";
     }
 
-    private void filters(Model model, String edition, String section, String desk, ArticleState state, String q,
-                         String author) {
-        List<Section> sections = edition != null ? editions.sections(edition)
+    /** The filter the parameters ask for; what is unknown or blank filters nothing. */
+    private StoryFilter filter(String edition, String section, String desk, String state, String text,
+                               String author) {
+        String chosenEdition = edition == null || edition.isBlank() ? null
+                : editions.find(edition).map(Edition::code).orElse(null);
+        return new StoryFilter(desk(desk), state(state), chosenEdition,
+                section == null || section.isBlank() ? null : section.strip(), null, text,
+                author == null || author.isBlank() ? null : author.strip(), PAGE);
+    }
+
+    private void filters(Model model, StoryFilter filter, String q, String author) {
+        List<Section> sections = filter.edition() != null ? editions.sections(filter.edition())
                 : editions.sections(editions.defaultEdition().code());
         model.addAttribute("editions", editions.all());
-        model.addAttribute("edition", edition == null ? "" : edition);
+        model.addAttribute("edition", filter.edition() == null ? "" : filter.edition());
         model.addAttribute("sections", sections);
-        model.addAttribute("section", section == null ? "" : section);
-        model.addAttribute("desk", desk == null ? "" : desk);
-        model.addAttribute("state", state == null ? "" : state.name());
+        model.addAttribute("section", filter.section() == null ? "" : filter.section());
+        model.addAttribute("desk", filter.desk() == null ? "" : filter.desk());
+        model.addAttribute("state", filter.state() == null ? "" : filter.state().name());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("author", author == null ? "" : author);
     }
