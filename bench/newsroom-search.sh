@@ -37,7 +37,7 @@ token=$(csrf /newsroom/password)
 curl -s -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "_csrf=$token" \
     --data-urlencode "currentPassword=first-start-Pa55word" --data-urlencode "password=bench-Pa55word-changed-1" \
     "$BASE/newsroom/password"
-cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$JAR_COOKIES")
+cookie=$(sed 's/^#HttpOnly_//' "$JAR_COOKIES" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }')
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE/newsroom/search?q=budget")
 [ "$status" = 200 ] || { echo "not logged in: /newsroom/search answered $status" >&2; exit 1; }
 
