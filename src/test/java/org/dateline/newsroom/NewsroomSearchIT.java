@@ -75,6 +75,9 @@ class NewsroomSearchIT {
         // The page is reachable from the newsroom's navigation and works without words (the form only).
         assertThat(Jsoup.parse(editor.get("/newsroom").body()).select("nav a[href=/newsroom/search]")).hasSize(1);
         assertThat(editor.get("/newsroom/search").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooLong = editor.get("/newsroom/search?q=" + "a".repeat(201));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("longer than 200 characters");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.content.ArticleState;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
@@ -14,6 +15,8 @@ import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryFilter;
 import org.dateline.newsroom.StorySearch;
 import org.dateline.newsroom.StorySummary;
+import org.dateline.search.SearchQueries;
+import org.dateline.search.SearchRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,11 +64,16 @@ class StoriesController {
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String edition,
                   @RequestParam(required = false) String section, @RequestParam(required = false) String desk,
                   @RequestParam(required = false) String state, @RequestParam(required = false) String author,
-                  HttpServletRequest request, Model model) {
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
         String words = q == null ? "" : q.strip();
         StoryFilter filter = filter(edition, section, desk, state, null, author);
-        StorySearch found = words.isEmpty() ? null : stories.search(words, filter);
-        model.addAttribute("page", pages.page(request, "Search stories", null));
+        String refusal = null;
+        if (words.length() > SearchQueries.MAX_QUERY_LENGTH) {
+            refusal = SearchRefusal.QUERY_TOO_LONG.message(); // as on the readers' search: 400, nothing searched
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        StorySearch found = words.isEmpty() || refusal != null ? null : stories.search(words, filter);
+        model.addAttribute("page", pages.page(request, "Search stories", refusal));
         filters(model, filter, words, author);
         model.addAttribute("found", found);
         return "newsroom/search";
