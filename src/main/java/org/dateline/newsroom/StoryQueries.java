@@ -1,7 +1,9 @@
 package org.dateline.newsroom;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dateline.content.Article;
@@ -10,22 +12,29 @@ import org.dateline.content.ArticleStore;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Author;
 import org.dateline.editions.Tag;
+import org.dateline.search.TextRanking;
 import org.springframework.stereotype.Service;
 
 /** The newsroom's reads: stories in any state, the story list, revisions, translations, a wire item's story. */
 @Service
 public class StoryQueries {
 
+    /** How many stories (newest change first) one newsroom search reads and analyses at most. */
+    public static final int SEARCH_CANDIDATES = 1000;
+
     private final ArticleStore articles;
     private final ContentQueries content;
     private final StoryStore stories;
     private final EditLocks locks;
+    private final TextRanking ranking;
 
-    StoryQueries(ArticleStore articles, ContentQueries content, StoryStore stories, EditLocks locks) {
+    StoryQueries(ArticleStore articles, ContentQueries content, StoryStore stories, EditLocks locks,
+                 TextRanking ranking) {
         this.articles = articles;
         this.content = content;
         this.stories = stories;
         this.locks = locks;
+        this.ranking = ranking;
     }
 
     public Optional<Story> find(long id) {
@@ -35,6 +44,32 @@ public class StoryQueries {
 
     public List<StorySummary> list(StoryFilter filter) {
         return stories.list(filter, locks.staleBefore());
+    }
+
+    /**
+     * The newsroom search: stories in any state that hold every word of {@code words} in headline, lead, body or
+     * byline, by the readers' search's analysis (stemmed, so a draft is found by another form of its words), best
+     * match first. The filter's other parts narrow the candidates in the database first; only the
+     * {@link #SEARCH_CANDIDATES} most recently changed of them are searched, in an index built for the request.
+     */
+    public StorySearch search(String words, StoryFilter filter) {
+        List<StoryStore.Searchable> candidates = stories.searchable(filter, SEARCH_CANDIDATES + 1,
+                locks.staleBefore());
+        boolean partial = candidates.size() > SEARCH_CANDIDATES;
+        if (partial) {
+            candidates = candidates.subList(0, SEARCH_CANDIDATES);
+        }
+        Map<Long, StorySummary> byId = new HashMap<>();
+        List<TextRanking.Candidate> texts = new ArrayList<>(candidates.size());
+        for (StoryStore.Searchable candidate : candidates) {
+            StorySummary summary = candidate.summary();
+            byId.put(summary.id(), summary);
+            texts.add(new TextRanking.Candidate(summary.id(), summary.edition(), summary.headline(),
+                    candidate.text()));
+        }
+        List<StorySummary> found = ranking.rank(words, texts, Math.max(1, Math.min(200, filter.limit()))).stream()
+                .map(byId::get).toList();
+        return new StorySearch(found, candidates.size(), partial);
     }
 
     public List<StoryRevision> revisions(long id) {

@@ -151,13 +151,67 @@ class StoryStore {
 
     /** The stories the filter asks for; a lock taken before {@code staleBefore} is not shown. */
     List<StorySummary> list(StoryFilter filter, Instant staleBefore) {
-        StringBuilder sql = new StringBuilder("""
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = """
                 SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
                        st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source
                 FROM articles a JOIN sections s ON s.id = a.section_id JOIN stories st ON st.article_id = a.id
-                WHERE 1 = 1
-                """);
+                WHERE 1 = 1""" + where(filter, params) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit";
+        params.put("limit", Math.max(1, Math.min(200, filter.limit())));
+        return jdbc.sql(sql).params(params).query((rs, n) -> summary(rs, staleBefore)).list();
+    }
+
+    /** A story with the words the newsroom search matches: lead, body and byline beside the headline. */
+    record Searchable(StorySummary summary, String text) {
+    }
+
+    /**
+     * The stories the filter picks (its text aside), newest change first, at most {@code limit}, with their text:
+     * the candidates of a search by words.
+     */
+    List<Searchable> searchable(StoryFilter filter, int limit, Instant staleBefore) {
         Map<String, Object> params = new LinkedHashMap<>();
+        StoryFilter noText = new StoryFilter(filter.desk(), filter.state(), filter.edition(), filter.section(),
+                filter.createdBy(), null, filter.author(), limit);
+        String sql = """
+                SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
+                       st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source,
+                       a.lead, a.body, a.body_format, a.credit
+                FROM articles a JOIN sections s ON s.id = a.section_id JOIN stories st ON st.article_id = a.id
+                WHERE 1 = 1""" + where(noText, params) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit";
+        params.put("limit", Math.max(1, limit));
+        List<Searchable> found = jdbc.sql(sql).params(params).query((rs, n) -> {
+            List<String> blocks = split(rs.getString("body"), "\n\n");
+            Body body = "plain".equals(rs.getString("body_format")) ? Body.plain(blocks) : Body.of(nz(rs.getString("body")));
+            String text = nz(rs.getString("lead")) + "\n\n" + body.toPlainText() + "\n\n" + nz(rs.getString("credit"));
+            return new Searchable(summary(rs, staleBefore), text);
+        }).list();
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<Long, StringBuilder> bylines = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                WHERE aa.article_id IN (:ids)""")
+                .param("ids", found.stream().map(f -> f.summary().id()).toList())
+                .query((rs, n) -> bylines.computeIfAbsent(rs.getLong(1), id -> new StringBuilder())
+                        .append('\n').append(rs.getString(2)))
+                .list();
+        return found.stream().map(f -> bylines.containsKey(f.summary().id())
+                ? new Searchable(f.summary(), f.text() + bylines.get(f.summary().id())) : f).toList();
+    }
+
+    private static StorySummary summary(ResultSet rs, Instant staleBefore) throws SQLException {
+        boolean locked = rs.getObject("locked_at") != null && instant(rs, "locked_at").isAfter(staleBefore);
+        return new StorySummary(rs.getLong("id"), ArticleState.valueOf(rs.getString("state")),
+                rs.getString("desk"), rs.getString("edition"), rs.getString("section_slug"),
+                rs.getString("headline"), instant(rs, "updated_at"), rs.getString("created_by_name"),
+                locked ? rs.getString("locked_by_name") : null, rs.getString("wire_source"));
+    }
+
+    /** The conditions of a filter, each starting with AND; their values go into {@code params}. */
+    private static String where(StoryFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (filter.desk() != null) {
             sql.append(" AND st.desk = :desk");
             params.put("desk", filter.desk());
@@ -187,15 +241,7 @@ class StoryStore {
                     + " ON au.id = aa.author_id WHERE LOWER(au.name) LIKE :author)");
             params.put("author", contains(filter.author()));
         }
-        sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
-        params.put("limit", Math.max(1, Math.min(200, filter.limit())));
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            boolean locked = rs.getObject("locked_at") != null && instant(rs, "locked_at").isAfter(staleBefore);
-            return new StorySummary(rs.getLong("id"), ArticleState.valueOf(rs.getString("state")),
-                    rs.getString("desk"), rs.getString("edition"), rs.getString("section_slug"),
-                    rs.getString("headline"), instant(rs, "updated_at"), rs.getString("created_by_name"),
-                    locked ? rs.getString("locked_by_name") : null, rs.getString("wire_source"));
-        }).list();
+        return sql.toString();
     }
 
     /** A LIKE pattern matching the text anywhere, its wildcards taken literally. */

@@ -17,5 +17,8 @@
  * {@code @EventListener} therefore runs in that transaction and commits or rolls back with it (the webhook outbox of
  * {@code integrations} relies on this); a listener that must see the change committed uses
  * {@code @TransactionalEventListener}.
+ * <p>
+ * {@code StoryQueries.search} (the page {@code GET /newsroom/search}) matches stories in every state by their words
+ * through {@code search}'s {@code TextRanking}, over candidates the filters pick in SQL.
  */
 package org.dateline.newsroom;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.content.ArticleState;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
@@ -12,7 +13,10 @@ import org.dateline.identity.ReaderPages;
 import org.dateline.identity.StaffPages;
 import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StoryFilter;
+import org.dateline.newsroom.StorySearch;
 import org.dateline.newsroom.StorySummary;
+import org.dateline.search.SearchQueries;
+import org.dateline.search.SearchRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,35 +45,76 @@ class StoriesController {
                    @RequestParam(required = false) String desk, @RequestParam(required = false) String state,
                    @RequestParam(required = false) String q, @RequestParam(required = false) String author,
                    HttpServletRequest request, Model model) {
-        String chosenEdition = edition == null || edition.isBlank() ? null
-                : editions.find(edition).map(Edition::code).orElse(null);
-        ArticleState chosenState = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                chosenState = ArticleState.valueOf(state.strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                chosenState = null; // an unknown status shows every story rather than an error page
-            }
-        }
-        String chosenDesk = "newsroom".equals(desk) || "incoming".equals(desk) ? desk : null;
-        String chosenSection = section == null || section.isBlank() ? null : section.strip();
-        List<StorySummary> found = stories.list(new StoryFilter(chosenDesk, chosenState, chosenEdition, chosenSection,
-                null, q, author == null || author.isBlank() ? null : author.strip(), PAGE));
+        StoryFilter filter = filter(edition, section, desk, state, q, author);
+        List<StorySummary> found = stories.list(filter);
         String notice = request.getParameter("passwordChanged") != null
                 ? ReaderPages.passwordChanged(request, Locale.ENGLISH)
                 : request.getParameter("stored") != null ? "The story is stored: published now, or at its time." : null;
-        List<Section> sections = chosenEdition != null ? editions.sections(chosenEdition)
-                : editions.sections(editions.defaultEdition().code());
         model.addAttribute("page", pages.page(request, "Stories", notice));
-        model.addAttribute("editions", editions.all());
-        model.addAttribute("edition", chosenEdition == null ? "" : chosenEdition);
-        model.addAttribute("sections", sections);
-        model.addAttribute("section", chosenSection == null ? "" : chosenSection);
-        model.addAttribute("desk", chosenDesk == null ? "" : chosenDesk);
-        model.addAttribute("state", chosenState == null ? "" : chosenState.name());
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("author", author == null ? "" : author);
+        filters(model, filter, q, author);
         model.addAttribute("stories", found);
         return "newsroom/stories";
+    }
+
+    /**
+     * The newsroom search: stories in every state by their words (stemmed, like the readers' search), narrowed by
+     * desk, status, edition, section and author. Without words it shows the form only.
+     */
+    @GetMapping("/newsroom/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String edition,
+                  @RequestParam(required = false) String section, @RequestParam(required = false) String desk,
+                  @RequestParam(required = false) String state, @RequestParam(required = false) String author,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        String words = q == null ? "" : q.strip();
+        StoryFilter filter = filter(edition, section, desk, state, null, author);
+        String refusal = null;
+        if (words.length() > SearchQueries.MAX_QUERY_LENGTH) {
+            refusal = SearchRefusal.QUERY_TOO_LONG.message(); // as on the readers' search: 400, nothing searched
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        StorySearch found = words.isEmpty() || refusal != null ? null : stories.search(words, filter);
+        model.addAttribute("page", pages.page(request, "Search stories", refusal));
+        filters(model, filter, words, author);
+        model.addAttribute("found", found);
+        return "newsroom/search";
+    }
+
+    /** The filter the parameters ask for; what is unknown or blank filters nothing. */
+    private StoryFilter filter(String edition, String section, String desk, String state, String text,
+                               String author) {
+        String chosenEdition = edition == null || edition.isBlank() ? null
+                : editions.find(edition).map(Edition::code).orElse(null);
+        return new StoryFilter(desk(desk), state(state), chosenEdition,
+                section == null || section.isBlank() ? null : section.strip(), null, text,
+                author == null || author.isBlank() ? null : author.strip(), PAGE);
+    }
+
+    private void filters(Model model, StoryFilter filter, String q, String author) {
+        List<Section> sections = filter.edition() != null ? editions.sections(filter.edition())
+                : editions.sections(editions.defaultEdition().code());
+        model.addAttribute("editions", editions.all());
+        model.addAttribute("edition", filter.edition() == null ? "" : filter.edition());
+        model.addAttribute("sections", sections);
+        model.addAttribute("section", filter.section() == null ? "" : filter.section());
+        model.addAttribute("desk", filter.desk() == null ? "" : filter.desk());
+        model.addAttribute("state", filter.state() == null ? "" : filter.state().name());
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("author", author == null ? "" : author);
+    }
+
+    /** An unknown status shows every story rather than an error page. */
+    private static ArticleState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ArticleState.valueOf(state.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String desk(String desk) {
+        return "newsroom".equals(desk) || "incoming".equals(desk) ? desk : null;
     }
 }
