@@ -5,12 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -37,9 +42,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this node's index of live articles in step with the change log.
  * <p>
- * Every article change is applied by reading the article's current state (live: put, otherwise: removed), so
- * applying a change twice, or out of order, leaves the same index: the tailer may hand over again what the index
- * already holds, and the catch-up below and the tailer may overlap without harm.
+ * The tailer's changes are queued and applied on the index's own thread ({@code search-changes}), so a burst of
+ * publications never holds up the node's other listeners. Every article change is applied by reading the article's
+ * current state (live: put, otherwise: removed), so applying a change twice, or out of order, leaves the same index:
+ * the tailer may hand over again what the index already holds, a batch applies each article once, and the catch-up
+ * below and the tailer may overlap without harm.
  * <p>
  * At start the index says in its last commit which change-log position it reflects. From there it reads the log
  * itself up to the head (the tailer starts at its own position, which may be ahead), in the background, while it
@@ -60,6 +67,7 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
             ChangeKinds.ARTICLE_UPDATED, ChangeKinds.ARTICLE_REMOVED);
     private static final int CATCH_UP_BATCH = 500;
     private static final Duration RETRY = Duration.ofSeconds(10);
+    private static final int PENDING_BATCH = 1000;
 
     private final Path folder;
     private final ContentQueries content;
@@ -69,6 +77,8 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
     private final PageCache pageCache;
     private final SearchSettings settings;
     private final Object writing = new Object();
+    private final Object refreshing = new Object();
+    private final Object advancing = new Object();
     /** Editions whose changes were written since the last refresh. */
     private final Set<String> unrefreshed = ConcurrentHashMap.newKeySet();
     /** Articles changed while a build runs, applied again after it. */
@@ -81,6 +91,10 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
     /** A build or catch-up is under way: commits wait, and changes are remembered in {@link #touched}. */
     private volatile boolean catchingUp;
     private volatile long applied;
+    /** The last position the tailer handed over; every article change up to it is queued or applied. */
+    private volatile long seen;
+    private final BlockingQueue<Change> pending = new LinkedBlockingQueue<>();
+    private Thread applier;
     /** Whatever happens, everything up to here is in the index once the catch-up is done. */
     private volatile long floor;
     private volatile long committedApplied = -1;
@@ -120,6 +134,9 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
         worker = new Thread(() -> rebuild.ifPresentOrElse(reason -> build(), this::catchUp), "search-index");
         worker.setDaemon(true);
         worker.start();
+        applier = new Thread(this::applyPending, "search-changes");
+        applier.setDaemon(true);
+        applier.start();
         timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "search-refresh");
             thread.setDaemon(true);
@@ -291,24 +308,62 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
         for (long articleId : again) {
             apply(articleId, null);
         }
-        long position = Math.max(floor, applied);
-        applied = position;
+        advance(floor);
         index.refresh();
         commit();
-        editions.all().forEach(e -> unrefreshed.add(e.code())); // pages cached meanwhile said "being prepared"
     }
 
+    /**
+     * Hands an article change to the index's own thread and returns at once: the tailer delivers to every listener
+     * of the node one after another, and reading the article and writing it here must not hold up the page cache,
+     * the newsfeed or the chats behind it (a bulk publish is thousands of changes).
+     */
     @Override
     public void onChange(Change change) {
-        try {
-            write(change);
-        } catch (IOException e) {
-            log.error("The search index could not take change {}; it is built afresh at the next start",
-                    change.position(), e);
-            return; // its position is not recorded as applied
+        if (ARTICLE_KINDS.contains(change.kind()) && change.subjectId() != null) {
+            pending.add(change);
         }
-        if (change.position() > applied) {
-            applied = change.position();
+        seen = change.position(); // after the add: whatever is at or below it is queued or needs nothing
+    }
+
+    /** The index's thread: applies queued changes in batches, each article once per batch. */
+    private void applyPending() {
+        List<Change> batch = new ArrayList<>();
+        while (running) {
+            try {
+                long upTo = seen;
+                Change first = pending.poll(settings.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    pending.drainTo(batch, PENDING_BATCH);
+                }
+                Map<Long, Change> latest = new LinkedHashMap<>();
+                batch.forEach(change -> latest.put(change.subjectId(), change));
+                for (Change change : latest.values()) {
+                    write(change);
+                }
+                long last = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).position();
+                batch.clear();
+                advance(pending.isEmpty() ? Math.max(upTo, last) : last);
+                if (last > 0) {
+                    refresh(); // at once: the timer's refresh is for the build's and the catch-up's writes
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                // The batch stays: its changes are tried again, and the position waits for them.
+                log.warn("The search index could not apply {} changes; trying again shortly", batch.size(), e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void advance(long position) {
+        synchronized (advancing) {
+            if (position > applied) {
+                applied = position;
+            }
         }
     }
 
@@ -346,19 +401,21 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
 
     /** Makes written changes searchable, then evicts the cached result pages they may change. */
     private void refresh() {
-        if (unrefreshed.isEmpty()) {
-            return;
+        synchronized (refreshing) { // from the index's thread after each batch and from the timer
+            if (unrefreshed.isEmpty()) {
+                return;
+            }
+            Set<String> changed = new HashSet<>(unrefreshed);
+            unrefreshed.removeAll(changed);
+            try {
+                index.refresh();
+            } catch (IOException | RuntimeException e) {
+                unrefreshed.addAll(changed);
+                log.warn("Refreshing the search index failed; tried again shortly", e);
+                return;
+            }
+            pageCache.evict(changed.stream().map(SearchKeys::results).toList());
         }
-        Set<String> changed = new HashSet<>(unrefreshed);
-        unrefreshed.removeAll(changed);
-        try {
-            index.refresh();
-        } catch (IOException | RuntimeException e) {
-            unrefreshed.addAll(changed);
-            log.warn("Refreshing the search index failed; tried again shortly", e);
-            return;
-        }
-        pageCache.evict(changed.stream().map(SearchKeys::results).toList());
     }
 
     private synchronized void commit() {
@@ -396,9 +453,12 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
         if (timers != null) {
             timers.shutdownNow();
         }
-        if (worker != null) {
+        for (Thread thread : new Thread[] {worker, applier}) {
+            if (thread == null) {
+                continue;
+            }
             try {
-                worker.join(5000);
+                thread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
