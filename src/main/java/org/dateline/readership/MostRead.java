@@ -1,5 +1,8 @@
 package org.dateline.readership;
 
+import java.util.List;
+import java.util.Map;
+
 import org.dateline.readership.internal.JdbcMostRead;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +23,17 @@ public class MostRead {
     /** The edition's list; empty when nothing was read there in the last 24 hours. */
     public Ranking edition(String edition) {
         return new Ranking(edition, Ranking.WHOLE_EDITION, store.list(edition, Ranking.WHOLE_EDITION));
+    }
+
+    /** The lists an article page may show, read together: its section's and its edition's. */
+    public record BesideArticle(Ranking section, Ranking edition) {
+    }
+
+    /** A section's list and its edition's, in one read (what an article page shows one of). */
+    public BesideArticle besideArticle(String edition, long sectionId) {
+        Map<Long, List<Long>> lists = store.sectionAndEdition(edition, sectionId);
+        return new BesideArticle(new Ranking(edition, sectionId, lists.get(sectionId)),
+                new Ranking(edition, Ranking.WHOLE_EDITION, lists.get(Ranking.WHOLE_EDITION)));
     }
 
     /** A section's list; empty when nothing was read there in the last 24 hours. */

@@ -1,8 +1,9 @@
 package org.dateline.search;
 
 /**
- * The surrogate key of cached search pages and suggestions of an edition: evicted each time this node's index
- * shows a change in the edition, so a cached result page is never older than the index it was read from.
+ * The surrogate key of cached search pages, suggestions and related-story lists of an edition: evicted each time
+ * this node's index shows a change in the edition, and for every edition once a build is done, so a cached page is
+ * never older than the index it was read from.
  */
 public final class SearchKeys {
 

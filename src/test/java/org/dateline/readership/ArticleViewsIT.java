@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @Import(ReadershipTestClock.class)
-@TestPropertySource(properties = "dateline.readership.views-per-address-per-minute=40")
+@TestPropertySource(properties = {"dateline.readership.views-per-address-per-minute=40",
+        "dateline.readership.most-read-interval=1m"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArticleViewsIT {
 

@@ -57,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @Import(ReadershipTestClock.class)
-@TestPropertySource(properties = "dateline.readership.views-per-address-per-minute=40")
+@TestPropertySource(properties = {"dateline.readership.views-per-address-per-minute=40",
+        "dateline.readership.most-read-interval=1m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MostReadIT {

@@ -158,6 +158,21 @@ class SearchIT {
         assertThat(relatedLinks(story.path())).isNotEmpty().doesNotContain(gonePath);
     }
 
+    @Test
+    void aPageOpenedTheMomentItsStoryIsPublishedGetsItsRelatedStoriesOnceTheStoryIsIndexed() throws Exception {
+        String word = word();
+        String first = publish("Harbour " + word + " dredging plan approved", "The harbour " + word
+                + " dredging plan was approved by the port council on Monday.");
+        await(() -> !search.suggest("en", word, 1).isEmpty(), Duration.ofSeconds(5));
+        String second = publish("Harbour " + word + " dredging starts", "Dredging of the harbour " + word
+                + " began on Tuesday, as the port council planned.");
+        // Opened at once, before the index may have the story: the page waits on the edition's search key.
+        HttpResponse<String> opened = http.get(second);
+        assertThat(opened.headers().firstValue("Surrogate-Key").orElseThrow()).contains(SearchKeys.results("en"));
+        await(() -> relatedLinks(second).contains(first), Duration.ofSeconds(5));
+        assertThat(relatedLinks(first)).contains(second);
+    }
+
     private List<String> relatedLinks(String path) {
         HttpResponse<String> page = http.get(path);
         assertThat(page.statusCode()).isEqualTo(200);

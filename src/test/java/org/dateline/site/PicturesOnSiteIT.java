@@ -220,9 +220,7 @@ class PicturesOnSiteIT {
                 .asLong();
         String path = content.article(stories.publish("en", "world", "Caption story " + System.nanoTime(), lead,
                 "Text.")).orElseThrow().path();
-        assertThat(http.get(path).body()).contains("The first caption");
-        HttpResponse<String> hit = http.get(path);
-        assertThat(hit.headers().firstValue("X-Cache")).hasValue("hit");
+        assertThat(http.cachedHit(path).body()).contains("The first caption");
 
         stories.update(lead, "{\"caption\":\"The second caption\"}");
         long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -30,6 +30,25 @@ public final class Http {
         return send(request.GET().build());
     }
 
+    /**
+     * GETs the page until this node's page cache answers it ({@code X-Cache: hit}), for at most five seconds, and
+     * returns that answer. A change applied just after the first render (the publish that made the page, read by
+     * the change log a few milliseconds later) rightly evicts it once; a test that wants a cached page waits that
+     * out instead of racing it. Fails if the page never comes from the cache.
+     */
+    public HttpResponse<String> cachedHit(String path, String... headers) {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        HttpResponse<String> response = get(path, headers);
+        while (!"hit".equals(response.headers().firstValue("X-Cache").orElse(""))) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(path + " was never answered from the page cache: X-Cache "
+                        + response.headers().firstValue("X-Cache").orElse("absent"));
+            }
+            response = get(path, headers);
+        }
+        return response;
+    }
+
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         if (headers.length > 0) {

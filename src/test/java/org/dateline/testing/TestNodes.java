@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Another node of the cluster under test: the database of the test's own context, a data folder, node id and port of
- * its own, a small connection pool, no demo content; {@code settings} ({@code --name=value}) come on top.
+ * its own, a small connection pool, no demo content, the first node's most-read interval; {@code settings} ({@code --name=value}) come on top.
  */
 public final class TestNodes {
 
@@ -38,6 +38,9 @@ public final class TestNodes {
                 "--dateline.data-dir=" + dataDir,
                 "--dateline.node-id=" + nodeId,
                 "--dateline.demo.on-empty=false",
+                // every node of a cluster ranks most read on the same interval
+                "--dateline.readership.most-read-interval="
+                        + environment.getProperty("dateline.readership.most-read-interval", "1m"),
                 "--dateline.admin-token=" + DatelineTestContext.ADMIN_TOKEN));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(DatelineApplication.class).run(args.toArray(String[]::new));

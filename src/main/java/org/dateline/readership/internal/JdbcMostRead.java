@@ -55,6 +55,20 @@ public class JdbcMostRead {
                 .params(edition, sectionId).query(Long.class).list();
     }
 
+    /** An edition's list and one of its section's, in one query: a section's own first, then the edition's. */
+    public Map<Long, List<Long>> sectionAndEdition(String edition, long sectionId) {
+        Map<Long, List<Long>> lists = new LinkedHashMap<>();
+        lists.put(sectionId, new ArrayList<>());
+        lists.put(Ranking.WHOLE_EDITION, new ArrayList<>());
+        jdbc.sql("SELECT section_id, article_id FROM most_read WHERE edition = ? AND section_id IN (?, ?)"
+                        + " ORDER BY section_id, position")
+                .params(edition, sectionId, Ranking.WHOLE_EDITION)
+                .query(rs -> {
+                    lists.get(rs.getLong("section_id")).add(rs.getLong("article_id"));
+                });
+        return lists;
+    }
+
     /** Every stored list, by edition and section. */
     Map<Scope, List<Long>> all() {
         Map<Scope, List<Long>> lists = new LinkedHashMap<>();

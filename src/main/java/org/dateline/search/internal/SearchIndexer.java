@@ -235,6 +235,8 @@ class SearchIndexer implements ChangeListener, SmartLifecycle {
                 }
                 finishCatchUp();
                 ready = true;
+                // Pages rendered while the index was built showed what it could not answer yet (no related stories)
+                pageCache.evict(editions.all().stream().map(Edition::code).map(SearchKeys::results).toList());
                 log.info("Search index built: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
                 return;
             } catch (IOException | RuntimeException e) {

@@ -51,8 +51,9 @@ class MostReadBlock {
     }
 
     Shown beside(Article article, Edition edition, Ui ui) {
-        Ranking section = mostRead.section(edition.code(), article.section().id());
-        Ranking whole = mostRead.edition(edition.code());
+        MostRead.BesideArticle lists = mostRead.besideArticle(edition.code(), article.section().id());
+        Ranking section = lists.section();
+        Ranking whole = lists.edition();
         Set<Long> ids = new LinkedHashSet<>(section.articleIds());
         ids.addAll(whole.articleIds());
         Map<Long, ArticleSummary> live = content.liveSummaries(List.copyOf(ids)).stream()

@@ -7,6 +7,7 @@ import org.dateline.content.Article;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentKeys;
 import org.dateline.media.PictureRendition;
+import org.dateline.search.SearchKeys;
 import org.dateline.search.SearchQueries;
 import org.dateline.site.Ui;
 import org.dateline.site.view.RelatedView;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * The related stories under an article ({@code id="related"}): the edition's live stories most like it in headline
  * and text (search's {@code related}), with the keys the page must carry: each story and lead picture shown, so a
- * story taken down or a picture changed leaves at once. A new story that would now rank among them reaches the page
- * by the edition's key, which every page of the edition carries. Without any, the block is left out.
+ * story taken down or a picture changed leaves at once, and the edition's search key, which the index evicts each
+ * time it shows a change in the edition: a new story that would now rank among them, and the story itself once it
+ * is indexed (a page opened the moment its story was published, or while the index was being built, has no related
+ * stories yet), reach the page then. Without any, the block is left out.
  */
 @Component
 class RelatedBlock {
@@ -36,6 +39,7 @@ class RelatedBlock {
     Shown under(Article article, Ui ui) {
         List<ArticleSummary> related = search.related(article.id(), article.edition(), ITEMS);
         List<String> keys = new ArrayList<>();
+        keys.add(SearchKeys.results(article.edition()));
         related.forEach(summary -> keys.add(ContentKeys.article(summary.id())));
         keys.addAll(ContentKeys.leadPictures(related));
         if (related.isEmpty()) {
