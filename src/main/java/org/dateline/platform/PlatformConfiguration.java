@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.module.SimpleModule;
@@ -74,6 +75,21 @@ class PlatformConfiguration {
                 }
             }
         });
+    }
+
+    /**
+     * One selector per core unless {@code server.jetty.threads.selectors} says otherwise: the fast paths (pictures in
+     * memory) answer on the selector thread that read the request, as nginx answers on its worker per core, and
+     * Jetty's own default (half the cores) leaves one core of two idle under their load.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> selectorPerCore(Environment environment) {
+        return factory -> {
+            Integer configured = environment.getProperty("server.jetty.threads.selectors", Integer.class);
+            if (configured == null || configured < 1) {
+                factory.setSelectors(Runtime.getRuntime().availableProcessors());
+            }
+        };
     }
 
     /**

@@ -15,10 +15,16 @@ import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.TestPictures;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +46,8 @@ class PicturesApiIT {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
 
     Http http;
 
@@ -98,6 +106,20 @@ class PicturesApiIT {
         assertThat(webp.headers().firstValue("Content-Type")).hasValue("image/webp");
         assertThat(new String(webp.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         assertThat(new String(webp.body(), 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+    }
+
+    @Test
+    void theHitPathRunsWhereTheRequestWasReadOnASelectorPerCore() {
+        Server server = ((JettyWebServer) ((WebServerApplicationContext) context).getWebServer()).getServer();
+        // Non-blocking as a whole: Jetty may answer a rendition in memory on the selector thread, no hand-over.
+        assertThat(server.getInvocationType()).isEqualTo(Invocable.InvocationType.NON_BLOCKING);
+        assertThat(server.getConnectors()).singleElement()
+                .satisfies(connector -> assertThat(((ServerConnector) connector).getSelectorManager().getSelectorCount())
+                        .isEqualTo(Runtime.getRuntime().availableProcessors()));
+        // Whatever goes on to the servlet layer still works, from the page to what no route knows.
+        assertThat(http.get("/en/").statusCode()).isEqualTo(200);
+        assertThat(http.get("/no-such-place").statusCode()).isEqualTo(404);
+        assertThat(http.getBytes("/pictures/0123456789abcdef0123456789abcdef/o/320.jpg").statusCode()).isEqualTo(404);
     }
 
     @Test

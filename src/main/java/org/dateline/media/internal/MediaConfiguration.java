@@ -16,8 +16,10 @@ class MediaConfiguration {
     /** A rendition held in memory is answered before the servlet layer ({@link PictureHandler}). */
     @Bean
     WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> pictureHandler(Renditions renditions) {
-        return factory -> factory.addServerCustomizers(
-                server -> server.setHandler(new PictureHandler(renditions, server.getHandler())));
+        return factory -> factory.addServerCustomizers(server -> {
+            server.setHandler(new PictureHandler(renditions, server.getHandler()));
+            server.setDynamic(false); // the handler tree is fixed from here: Jetty may use the hit path's type
+        });
     }
 
     /** Ahead of the page cache and everything else: rendition bytes never meet the framework. */

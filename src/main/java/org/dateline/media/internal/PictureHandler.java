@@ -32,7 +32,10 @@ final class PictureHandler extends Handler.Wrapper {
         Renditions.Served hit = (head || HttpMethod.GET.is(method)) && request.getHttpURI().getQuery() == null
                 ? renditions.inMemory(request.getHttpURI().getPath()) : null;
         if (hit == null) {
-            return super.handle(request, response, callback);
+            // Everything else may block (the servlet layer reads, writes and waits on the database): never on the
+            // thread that answered this one, which may be the connector's selector.
+            getServer().getThreadPool().execute(() -> handleBlocking(request, response, callback));
+            return true;
         }
         var headers = response.getHeaders();
         RenditionAnswer.always(request.isSecure(), headers::put);
@@ -46,5 +49,24 @@ final class PictureHandler extends Handler.Wrapper {
         headers.put(HttpHeader.CONTENT_LENGTH, hit.bytes().length);
         response.write(true, head ? null : ByteBuffer.wrap(hit.bytes()).asReadOnlyBuffer(), callback);
         return true;
+    }
+
+    /**
+     * A hit is answered from memory without blocking, so Jetty may call this handler where the request was read
+     * (the selector thread), with no hand-over to another thread; a request that goes on is handed over here.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    private void handleBlocking(Request request, Response response, Callback callback) {
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            }
+        } catch (Throwable failure) {
+            callback.failed(failure);
+        }
     }
 }
