@@ -36,7 +36,7 @@ if (slot && hinted) {
       badge.hidden = true;
       chats.append(slot.dataset.tChats || 'Chats', ' ', badge);
       slot.replaceChildren(link, chats);
-      import('/assets/chat-unread.js').then((unread) => unread.start(badge)).catch(() => { /* the link stays */ });
+      import('./chat-unread.js').then((unread) => unread.start(badge)).catch(() => { /* the link stays */ });
     })
     .catch(() => { /* offline or failing: the links stay */ });
 }

@@ -76,7 +76,7 @@ class CrashRecoveryIT {
     }
 
     private void awaitUp(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos(); // a loaded machine starts slowly
         while (System.nanoTime() < deadline) {
             assertThat(dateline.isAlive()).as("Dateline exited during start").isTrue();
             try {
@@ -88,7 +88,7 @@ class CrashRecoveryIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("Dateline did not come up within 90 s");
+        throw new AssertionError("Dateline did not come up within 180 s");
     }
 
     private static int freePort() throws IOException {
