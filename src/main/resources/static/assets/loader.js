@@ -51,7 +51,9 @@ function start() {
   const near = new IntersectionObserver((entries) => {
     for (const e of entries) if (e.isIntersecting) load(e.target);
   }, { rootMargin: '600px 0px' });
-  near.observe(lastNav());
+  // Only once the reader moves: a short article must not grow by itself under a reader who has not scrolled, moving
+  // what follows it (the Newsfeed on a phone) while they read.
+  addEventListener('scroll', () => near.observe(lastNav()), { once: true, passive: true });
 
   async function load(nav) {
     if (busy) return;
