@@ -1,6 +1,8 @@
 package org.dateline.browser;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In real headless Chromium: the live newsfeed and the next-article loader. */
+/** In real headless Chromium: the live newsfeed, the next-article loader, and the header on a phone. */
 @IntegrationTest
 @Tag("browser")
 class NewsfeedInBrowserIT {
@@ -74,5 +78,51 @@ class NewsfeedInBrowserIT {
         js.executeScript("document.querySelectorAll('article.article')[1].scrollIntoView()");
         wait.until(d -> d.getCurrentUrl().endsWith(next));
         assertThat(browser.getTitle()).isNotBlank();
+    }
+
+    @Test
+    void onAPhoneTheSectionsAreAMenuThatOpensAndTheNewsfeedIsOneTapAway() throws Exception {
+        Http http = new Http(port);
+        browser = Browsers.start();
+        for (String edition : new String[] {"en", "ru"}) {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            browser.get(http.base() + "/" + edition + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            // No section link is cut off at the edge: the wide bar is not shown, the menu is closed.
+            assertThat(browser.findElement(By.cssSelector(".public-sections")).isDisplayed()).isFalse();
+            WebElement menu = browser.findElement(By.cssSelector(".section-menu summary"));
+            assertThat(menu.getText()).isEqualTo(edition.equals("en") ? "Sections" : "Разделы");
+            assertThat(menu.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+            List<WebElement> links = browser.findElements(By.cssSelector(".section-menu a"));
+            assertThat(links).isNotEmpty().noneMatch(WebElement::isDisplayed);
+
+            menu.click();
+            wait.until(d -> links.stream().allMatch(WebElement::isDisplayed));
+            for (WebElement link : links) {
+                assertThat(link.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                assertThat(link.getRect().getX() + link.getRect().getWidth()).isLessThanOrEqualTo(390);
+            }
+            String section = links.get(1).getAttribute("href");
+            links.get(1).click();
+            wait.until(d -> d.getCurrentUrl().equals(section));
+            assertThat(browser.findElement(By.cssSelector(".section-menu a[aria-current=page]")).getAttribute("href"))
+                    .isEqualTo(section);
+
+            // The Newsfeed follows the page on a phone: the header's link goes to it.
+            WebElement jump = browser.findElement(By.cssSelector(".newsfeed-jump"));
+            assertThat(jump.getRect().getY()).isLessThan(200);
+            jump.click();
+            wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('newsfeed').getBoundingClientRect().top")).doubleValue() < 10);
+
+            // On a laptop the sections are one row again and the phone's bar is gone.
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.manage().window().setSize(new Dimension(1366, 900));
+            browser.get(http.base() + "/" + edition + "/");
+            assertThat(browser.findElement(By.cssSelector(".public-sections")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector(".phone-bar")).isDisplayed()).isFalse();
+        }
     }
 }
