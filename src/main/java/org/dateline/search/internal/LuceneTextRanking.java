@@ -13,8 +13,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -58,22 +56,14 @@ class LuceneTextRanking implements TextRanking {
                             Instant.EPOCH)));
                 }
             }
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            boolean searchable = false;
-            for (Language language : languages) {
-                Query text = TextQuery.of(reader, language);
-                if (text != null) {
-                    any.add(text, BooleanClause.Occur.SHOULD);
-                    searchable = true;
-                }
-            }
-            if (!searchable) {
+            Query any = TextQuery.anyOf(reader, languages);
+            if (any == null) {
                 return List.of();
             }
             try (DirectoryReader index = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(index);
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(any.build(), limit).scoreDocs) {
+                for (ScoreDoc hit : searcher.search(any, limit).scoreDocs) {
                     var leaf = index.leaves().get(ReaderUtil.subIndex(hit.doc, index.leaves()));
                     NumericDocValues values = leaf.reader().getNumericDocValues(Fields.ID_VALUE);
                     values.advanceExact(hit.doc - leaf.docBase);
