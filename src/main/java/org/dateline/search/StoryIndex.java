@@ -24,7 +24,10 @@ public interface StoryIndex {
     record Found(List<Long> ids, long total, long searched) {
     }
 
-    /** The stories that match, empty while the index is built (the caller searches another way meanwhile). */
+    /**
+     * The stories that match, empty while the index is built or when it cannot be read (the caller searches another
+     * way meanwhile).
+     */
     Optional<Found> search(String words, Filter filter, int limit);
 
     IndexStatus status();

@@ -1,7 +1,6 @@
 package org.dateline.search.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +19,8 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.WildcardQuery;
 import org.dateline.search.IndexStatus;
 import org.dateline.search.StoryIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class LuceneStoryIndex implements StoryIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneStoryIndex.class);
 
     /** Best match first; among equal ones the most recently changed. */
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
@@ -63,8 +66,10 @@ class LuceneStoryIndex implements StoryIndex {
                 }
                 return new Found(ids, view.count(query), searched);
             }));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The story index could not be read", e);
+        } catch (IOException | RuntimeException e) {
+            // A disk that fails is no reason to leave the desk without a search: the caller has another way.
+            log.warn("The story index could not be read; the search goes without it", e);
+            return Optional.empty();
         }
     }
 

@@ -2,7 +2,6 @@ package org.dateline.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,9 +22,9 @@ import org.dateline.search.TextRanking;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link TextRanking} by a throw-away Lucene index in memory: the candidates become documents exactly as articles do
- * in the article index ({@link ArticleDocument}), and the query is the readers' ({@link TextQuery}) over the
- * languages the candidates are in.
+ * {@link TextRanking} by a throw-away Lucene index in memory: the candidates' text becomes documents exactly as in the
+ * article and story indexes ({@link ArticleDocument#withText}), and the query is the readers' ({@link TextQuery})
+ * over the languages the candidates are in.
  */
 @Component
 class LuceneTextRanking implements TextRanking {
@@ -51,9 +50,8 @@ class LuceneTextRanking implements TextRanking {
                 for (Candidate candidate : candidates) {
                     Language language = languageOf(candidate.edition());
                     languages.add(language);
-                    writer.addDocument(ArticleDocument.of(new IndexedArticle(candidate.id(), candidate.edition(),
-                            language, "-", nz(candidate.headline()), nz(candidate.text()), List.of(), List.of(),
-                            Instant.EPOCH)));
+                    writer.addDocument(ArticleDocument.withText(candidate.id(), language, nz(candidate.headline()),
+                            nz(candidate.text())));
                 }
             }
             Query any = TextQuery.anyOf(reader, languages);
