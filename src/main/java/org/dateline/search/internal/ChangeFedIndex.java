@@ -75,7 +75,7 @@ abstract class ChangeFedIndex<T> implements ChangeListener, SmartLifecycle {
     private final Object writing = new Object();
     private final Object refreshing = new Object();
     private final Object advancing = new Object();
-    /** What the changes written since the last refresh touched, as {@link #apply} notes it. */
+    /** What the changes written since the last refresh touched, as {@link #note} notes it. */
     private final Set<String> unrefreshed = ConcurrentHashMap.newKeySet();
     /** Subjects changed while a build runs, applied again after it. */
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
