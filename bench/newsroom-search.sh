@@ -50,7 +50,7 @@ login() {
 row() {
     local label=$1 path=$2 out="$WORK/wrk.txt"
     wrk -t1 -c2 -d8s -H "Cookie: $cookie" "$BASE$path" >/dev/null
-    wrk -t1 -c1 -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$path" >"$out"
+    wrk -t1 -c1 -d"$DURATION" --timeout 10s --latency -H "Cookie: $cookie" "$BASE$path" >"$out"
     echo "| $label | \`$path\` | $(wrk_pct "$out" 50) | $(wrk_pct "$out" 90) | $(wrk_pct "$out" 99) | $(awk '/requests in/ { print $1 }' "$out") | $(wrk_rps "$out") |"
 }
 
@@ -58,7 +58,7 @@ row() {
 # folder is empty (the demo stories are generated first).
 measure() {
     local name=$1 jar=$2 password=$3 fresh=$4 logfile="$WORK/app-$1.log" i indexed=0
-    unzip -l "$jar" | grep -q 'search/internal/StoryIndexer.class' && indexed=1
+    case "$(unzip -l "$jar")" in *search/internal/StoryIndexer.class*) indexed=1 ;; esac
     JAR=$jar start_dateline "$JAVA" "$PORT" "$WORK/data" "$logfile"
     wait_health "$PORT" "$DL_PID" 900 >/dev/null
     if [ "$fresh" = 1 ]; then
@@ -85,7 +85,7 @@ measure() {
 
 echo "## newsroom search $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 machine_note
-echo "- $PER_EDITION generated stories per edition (plus the seed story), H2; wrk -t1 -c1 -d$DURATION --latency after 8 s warm-up per URL, logged in as the first administrator"
+echo "- $PER_EDITION generated stories per edition (plus the seed story), H2; wrk -t1 -c1 -d$DURATION --timeout 10s --latency after 8 s warm-up per URL, logged in as the first administrator"
 [ -n "$BEFORE_JAR" ] && echo "- before: $BEFORE_JAR, then after: $JAR, on the same data folder"
 
 if [ -n "$BEFORE_JAR" ]; then
