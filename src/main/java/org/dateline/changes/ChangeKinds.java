@@ -9,6 +9,12 @@ public final class ChangeKinds {
     public static final String ARTICLE_UPDATED = "article.updated";
     /** A public article left the site (unpublished or killed). */
     public static final String ARTICLE_REMOVED = "article.removed";
+    /**
+     * A newsroom action changed a story in any state: its fields, state, desk or edition (subject: the story id; no
+     * edition, since an action may move the story to another, and no keys: no page shows a story that is not
+     * public, and the article kinds above carry those of a public one). Read by the newsroom's story index.
+     */
+    public static final String STORY_CHANGED = "story.changed";
     /** Editions or sections changed: menus on every page of the edition. */
     public static final String STRUCTURE_CHANGED = "structure.changed";
     /** A chat message was stored and is visible (subject: the message id). */

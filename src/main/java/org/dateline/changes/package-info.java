@@ -4,7 +4,7 @@
  * Every change readers can see is appended with {@link org.dateline.changes.ChangeLog#append} (several at once, one
  * batch: {@code appendAll}) in the same transaction as the change itself. Each node tails the log from its last seen position (on PostgreSQL {@code LISTEN/NOTIFY}
  * wakes the tailer at once; on H2 it polls) and hands every entry, in order, to each
- * {@link org.dateline.changes.ChangeListener} bean: page cache eviction, the live newsfeed, the search index and
+ * {@link org.dateline.changes.ChangeListener} bean: page cache eviction, the live newsfeed, the search indexes and
  * chat delivery. A restarted node resumes from the position it stored. A
  * {@link org.dateline.changes.CommitListener} also gets this node's own changes right after their commit, before the
  * tailer reads them: a cache that must not let through, on the node that forbade it, what was just forbidden.

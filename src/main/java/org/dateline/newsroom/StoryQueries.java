@@ -12,6 +12,7 @@ import org.dateline.content.ArticleStore;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Author;
 import org.dateline.editions.Tag;
+import org.dateline.search.StoryIndex;
 import org.dateline.search.TextRanking;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class StoryQueries {
 
-    /** How many stories (newest change first) one newsroom search reads and analyses at most. */
+    /** How many stories (newest change first) one newsroom search reads and analyses at most without the index. */
     public static final int SEARCH_CANDIDATES = 1000;
 
     private final ArticleStore articles;
@@ -27,14 +28,16 @@ public class StoryQueries {
     private final StoryStore stories;
     private final EditLocks locks;
     private final TextRanking ranking;
+    private final StoryIndex index;
 
     StoryQueries(ArticleStore articles, ContentQueries content, StoryStore stories, EditLocks locks,
-                 TextRanking ranking) {
+                 TextRanking ranking, StoryIndex index) {
         this.articles = articles;
         this.content = content;
         this.stories = stories;
         this.locks = locks;
         this.ranking = ranking;
+        this.index = index;
     }
 
     public Optional<Story> find(long id) {
@@ -49,10 +52,20 @@ public class StoryQueries {
     /**
      * The newsroom search: stories in any state that hold every word of {@code words} in headline, lead, body or
      * byline, by the readers' search's analysis (stemmed, so a draft is found by another form of its words), best
-     * match first. The filter's other parts narrow the candidates in the database first; only the
-     * {@link #SEARCH_CANDIDATES} most recently changed of them are searched, in an index built for the request.
+     * match first, narrowed by the filter's other parts. The story index answers; while it is being built, the
+     * {@link #SEARCH_CANDIDATES} most recently changed stories that pass the filter are searched in an index built
+     * for the request.
      */
     public StorySearch search(String words, StoryFilter filter) {
+        int limit = Math.max(1, Math.min(200, filter.limit()));
+        Optional<StoryIndex.Found> found = index.search(words, new StoryIndex.Filter(
+                filter.state() == null ? null : filter.state().name(), filter.desk(), filter.edition(),
+                filter.section(), filter.createdBy(), filter.author()), limit);
+        if (found.isPresent()) {
+            // The index may lag a change by a moment: what no longer passes the filter is left out.
+            return new StorySearch(stories.summaries(found.get().ids(), filter, locks.staleBefore()),
+                    found.get().searched(), false, false);
+        }
         List<StoryStore.Searchable> candidates = stories.searchable(filter, SEARCH_CANDIDATES + 1,
                 locks.staleBefore());
         boolean partial = candidates.size() > SEARCH_CANDIDATES;
@@ -67,9 +80,8 @@ public class StoryQueries {
             texts.add(new TextRanking.Candidate(summary.id(), summary.edition(), summary.headline(),
                     candidate.text()));
         }
-        List<StorySummary> found = ranking.rank(words, texts, Math.max(1, Math.min(200, filter.limit()))).stream()
-                .map(byId::get).toList();
-        return new StorySearch(found, candidates.size(), partial);
+        List<StorySummary> ranked = ranking.rank(words, texts, limit).stream().map(byId::get).toList();
+        return new StorySearch(ranked, candidates.size(), partial, true);
     }
 
     public List<StoryRevision> revisions(long id) {

@@ -7,10 +7,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.dateline.content.ArticleState;
 import org.dateline.content.Body;
@@ -28,6 +31,12 @@ class StoryStore {
     static final String NEWSROOM_DESK = "newsroom";
     static final String INCOMING_DESK = "incoming";
     private static final String LIST_SEPARATOR = "\n";
+    /** A line of the story list per story; conditions follow, each starting with AND. */
+    private static final String SUMMARY = """
+            SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
+                   st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source
+            FROM articles a JOIN sections s ON s.id = a.section_id JOIN stories st ON st.article_id = a.id
+            WHERE 1 = 1""";
 
     record Meta(String desk, Long createdBy, String createdByName, int revision, Story.Lock lock,
                 Story.Provenance provenance) {
@@ -152,11 +161,7 @@ class StoryStore {
     /** The stories the filter asks for; a lock taken before {@code staleBefore} is not shown. */
     List<StorySummary> list(StoryFilter filter, Instant staleBefore) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = """
-                SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
-                       st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source
-                FROM articles a JOIN sections s ON s.id = a.section_id JOIN stories st ON st.article_id = a.id
-                WHERE 1 = 1""" + where(filter, params) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit";
+        String sql = SUMMARY + where(filter, params) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit";
         params.put("limit", Math.max(1, Math.min(200, filter.limit())));
         return jdbc.sql(sql).params(params).query((rs, n) -> summary(rs, staleBefore)).list();
     }
@@ -173,32 +178,78 @@ class StoryStore {
         Map<String, Object> params = new LinkedHashMap<>();
         StoryFilter noText = new StoryFilter(filter.desk(), filter.state(), filter.edition(), filter.section(),
                 filter.createdBy(), null, filter.author(), limit);
+        String where = where(noText, params) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit";
+        params.put("limit", Math.max(1, limit));
+        return withText(where, params, staleBefore).stream().map(story -> new Searchable(story.summary(),
+                story.text() + story.authors().stream().map(name -> "\n" + name).collect(Collectors.joining())))
+                .toList();
+    }
+
+    /**
+     * A story as the story index keeps it: its text (lead, body and credit, the byline apart), its authors' names and
+     * who created it beside its summary.
+     */
+    record Indexable(StorySummary summary, Long createdBy, String text, List<String> authors) {
+    }
+
+    /** The story with its text, as {@link #withText} reads it. */
+    Optional<Indexable> indexable(long id) {
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("id", id));
+        return withText(" AND a.id = :id", params, Instant.EPOCH).stream().findFirst();
+    }
+
+    /** The stories with an id above {@code afterId}, by id, at most {@code limit}, with their text. */
+    List<Indexable> indexableAfter(long afterId, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("after", afterId, "limit", Math.max(1, limit)));
+        return withText(" AND a.id > :after ORDER BY a.id LIMIT :limit", params, Instant.EPOCH);
+    }
+
+    /** The stories a search found, in the order given, as long as they still pass the filter (its text aside). */
+    List<StorySummary> summaries(List<Long> ids, StoryFilter filter, Instant staleBefore) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StoryFilter noText = new StoryFilter(filter.desk(), filter.state(), filter.edition(), filter.section(),
+                filter.createdBy(), null, filter.author(), ids.size());
+        String sql = SUMMARY + " AND a.id IN (:ids)" + where(noText, params);
+        params.put("ids", ids);
+        Map<Long, StorySummary> byId = new HashMap<>();
+        jdbc.sql(sql).params(params).query((rs, n) -> summary(rs, staleBefore))
+                .list().forEach(summary -> byId.put(summary.id(), summary));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The stories after {@code condition} (conditions, order and limit of the query over articles {@code a},
+     * sections {@code s} and stories {@code st}), with their text and their authors' names.
+     */
+    private List<Indexable> withText(String condition, Map<String, Object> params, Instant staleBefore) {
         String sql = """
                 SELECT a.id, a.state, a.edition, s.slug AS section_slug, a.headline, a.updated_at, st.desk,
-                       st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source,
+                       st.created_by, st.created_by_name, st.locked_by_name, st.locked_at, st.wire_source,
                        a.lead, a.body, a.body_format, a.credit
                 FROM articles a JOIN sections s ON s.id = a.section_id JOIN stories st ON st.article_id = a.id
-                WHERE 1 = 1""" + where(noText, params) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit";
-        params.put("limit", Math.max(1, limit));
-        List<Searchable> found = jdbc.sql(sql).params(params).query((rs, n) -> {
+                WHERE 1 = 1""" + condition;
+        List<Indexable> found = jdbc.sql(sql).params(params).query((rs, n) -> {
             List<String> blocks = split(rs.getString("body"), "\n\n");
             Body body = "plain".equals(rs.getString("body_format")) ? Body.plain(blocks) : Body.of(nz(rs.getString("body")));
             String text = nz(rs.getString("lead")) + "\n\n" + body.toPlainText() + "\n\n" + nz(rs.getString("credit"));
-            return new Searchable(summary(rs, staleBefore), text);
+            long createdBy = rs.getLong("created_by");
+            return new Indexable(summary(rs, staleBefore), rs.wasNull() ? null : createdBy, text, List.of());
         }).list();
         if (found.isEmpty()) {
             return found;
         }
-        Map<Long, StringBuilder> bylines = new LinkedHashMap<>();
+        Map<Long, List<String>> bylines = new HashMap<>();
         jdbc.sql("""
                 SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-                WHERE aa.article_id IN (:ids)""")
+                WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
                 .param("ids", found.stream().map(f -> f.summary().id()).toList())
-                .query((rs, n) -> bylines.computeIfAbsent(rs.getLong(1), id -> new StringBuilder())
-                        .append('\n').append(rs.getString(2)))
+                .query((rs, n) -> bylines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
-        return found.stream().map(f -> bylines.containsKey(f.summary().id())
-                ? new Searchable(f.summary(), f.text() + bylines.get(f.summary().id())) : f).toList();
+        return found.stream().map(f -> new Indexable(f.summary(), f.createdBy(), f.text(),
+                bylines.getOrDefault(f.summary().id(), List.of()))).toList();
     }
 
     private static StorySummary summary(ResultSet rs, Instant staleBefore) throws SQLException {

@@ -18,7 +18,10 @@
  * {@code integrations} relies on this); a listener that must see the change committed uses
  * {@code @TransactionalEventListener}.
  * <p>
- * {@code StoryQueries.search} (the page {@code GET /newsroom/search}) matches stories in every state by their words
- * through {@code search}'s {@code TextRanking}, over candidates the filters pick in SQL.
+ * Every action that is done also logs {@code story.changed} (subject: the story) in its transaction
+ * ({@code StoryTransaction}), whatever the story's state: it feeds {@code search}'s story index, which reads the stories
+ * through {@code StoriesForIndex}, this module's {@code search.StorySource}. {@code StoryQueries.search} (the page
+ * {@code GET /newsroom/search}) asks that index ({@code search.StoryIndex}); while it is being built, it matches the
+ * most recently changed candidates the filters pick in SQL through {@code search}'s {@code TextRanking}.
  */
 package org.dateline.newsroom;

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,12 +22,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dateline.newsroom.ScheduledPublishingIT.await;
+import static org.dateline.newsroom.StoryFixtures.done;
 
-/** The newsroom search finds stories in every state by any form of their words; only staff reach it. */
+/**
+ * The newsroom search finds stories in every state by any form of their words, from the story index: however many
+ * newer stories there are, and within a second of a save or a kill; only staff reach it.
+ */
 @IntegrationTest
 class NewsroomSearchIT {
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
 
     @LocalServerPort
     int port;
@@ -36,9 +46,17 @@ class NewsroomSearchIT {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    CreateStory create;
+    @Autowired
+    SaveStory save;
+    @Autowired
+    KillStory kill;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
-    void aDraftIsFoundAtOnceByAnotherFormOfItsWordsAndTheFiltersNarrow() {
+    void aDraftIsFoundWithinASecondByAnotherFormOfItsWordsAndTheFiltersNarrow() throws InterruptedException {
         WebSession editor = staff(Role.EDITOR);
         String mark = unique();
         String russianPath = draft(editor, Map.of("edition", "ru", "section", "science",
@@ -49,6 +67,7 @@ class NewsroomSearchIT {
                 "body", "The talks went on.", "authors", "Nora " + mark + "son"));
 
         // Stemmed: новость finds новости, ё is е; English plurals and tenses come off.
+        await(() -> found(editor, mark, "").size() == 2, SECOND);
         assertThat(found(editor, "новость учеными " + mark, "")).containsExactly(russianPath);
         assertThat(found(editor, "review treaty " + mark, "")).containsExactly(englishPath);
         // Both stories share the mark; the byline is searched too.
@@ -68,7 +87,7 @@ class NewsroomSearchIT {
                 "publishAt", LocalDateTime.now(ZoneOffset.UTC).plusYears(1).withNano(0).toString()));
         HttpResponse<String> stored = editor.submit("/newsroom/stories/new", "/newsroom/stories", scheduled);
         String id = WebSession.location(stored).replaceAll(".*stored=", "");
-        assertThat(found(editor, mark, "&state=SCHEDULED")).containsExactly("/newsroom/stories/" + id);
+        await(() -> found(editor, mark, "&state=SCHEDULED").equals(List.of("/newsroom/stories/" + id)), SECOND);
         assertThat(found(editor, "reviews " + mark, "&state=DRAFT")).containsExactly(englishPath);
         assertThat(found(editor, "reviews " + mark, "")).hasSize(2).contains(englishPath, "/newsroom/stories/" + id);
 
@@ -78,6 +97,43 @@ class NewsroomSearchIT {
         HttpResponse<String> tooLong = editor.get("/newsroom/search?q=" + "a".repeat(201));
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("longer than 200 characters");
+    }
+
+    @Test
+    void aStoryOlderThanAThousandNewerOnesThatPassTheFiltersIsFound() throws InterruptedException {
+        String mark = unique();
+        String byline = "Bulk " + unique();
+        long old = done(create.create(StoryFixtures.SYSTEM, draft("Quarry ledger " + mark, byline)));
+        // One transaction, each story in a savepoint of it, as the wire ingests a batch: quick on both databases.
+        transactions().executeWithoutResult(status -> {
+            for (int i = 0; i < StoryQueries.SEARCH_CANDIDATES; i++) {
+                done(create.create(StoryFixtures.SYSTEM, draft("Filler number " + i, byline)));
+            }
+        });
+        WebSession editor = staff(Role.EDITOR);
+        String filters = "&edition=en&state=DRAFT&author=" + enc(byline);
+        // Searched in memory, the newest thousand that pass the filters would all be fillers.
+        await(() -> found(editor, mark, filters).equals(List.of("/newsroom/stories/" + old)), Duration.ofSeconds(20));
+        String page = editor.get("/newsroom/search?q=" + enc(mark) + filters).body();
+        assertThat(Jsoup.parse(page).select(".notice")).isEmpty();
+    }
+
+    @Test
+    void aSaveIsFoundWithinASecondAndAKilledStoryIsFoundAsKilled() throws InterruptedException {
+        String before = unique();
+        String after = unique();
+        long id = done(create.create(StoryFixtures.SYSTEM, draft("Harbour " + before + " works", "Staff Writer")));
+        String path = "/newsroom/stories/" + id;
+        WebSession editor = staff(Role.EDITOR);
+        await(() -> found(editor, before, "").equals(List.of(path)), SECOND);
+
+        done(save.save(StoryFixtures.SYSTEM, id, draft("Harbour " + after + " works", "Staff Writer"), null));
+        await(() -> found(editor, after, "").equals(List.of(path)), SECOND);
+        assertThat(found(editor, before, "")).isEmpty();
+
+        done(kill.kill(StoryFixtures.SYSTEM, id));
+        await(() -> found(editor, after, "&state=KILLED").equals(List.of(path)), SECOND);
+        assertThat(found(editor, after, "&state=DRAFT")).isEmpty();
     }
 
     @Test
@@ -99,6 +155,15 @@ class NewsroomSearchIT {
                 Map.of("email", email, "password", password));
         assertThat(WebSession.location(login)).doesNotContain("error");
         assertThat(reader.get("/newsroom/search?q=news").statusCode()).isEqualTo(403);
+    }
+
+    private static PublishCommand draft(String headline, String author) {
+        return new PublishCommand("en", "science", headline, "A lead.", List.of("A paragraph."), "OSLO", null,
+                "Dateline", List.of(), List.of(author), null, null, null);
+    }
+
+    private TransactionTemplate transactions() {
+        return new TransactionTemplate(transactionManager);
     }
 
     private WebSession staff(Role role) {

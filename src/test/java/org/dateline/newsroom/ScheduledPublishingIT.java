@@ -133,7 +133,7 @@ class ScheduledPublishingIT {
         assertThat(revive.body()).contains("\"code\":\"not_publishable\"");
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

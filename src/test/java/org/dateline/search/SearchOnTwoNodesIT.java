@@ -9,6 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
+import org.dateline.identity.Actor;
+import org.dateline.identity.Role;
+import org.dateline.newsroom.CreateStory;
+import org.dateline.newsroom.KillStory;
+import org.dateline.newsroom.PublishCommand;
+import org.dateline.newsroom.StoryResult;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
@@ -24,19 +30,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dateline.search.SearchIT.await;
 
 /**
- * Each node keeps its own index from the one database: a second node builds its index from the database, finds what
+ * Each node keeps its own indexes from the one database: a second node builds its index from the database, finds what
  * the first publishes within a second and loses what it takes down within a second; restarted, it resumes from the
- * position in its index, applying what happened while it was down; with its index damaged, it builds a new one.
+ * position in its index, applying what happened while it was down; with its index damaged, it builds a new one. The
+ * newsroom's story index, of stories in every state, does the same.
  */
 @IntegrationTest
 class SearchOnTwoNodesIT {
 
     static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Actor EDITOR = new Actor(0, "", "Search test", Role.ADMIN);
 
     @LocalServerPort
     int port;
     @Autowired
     Environment environment;
+    @Autowired
+    CreateStory create;
+    @Autowired
+    KillStory kill;
 
     @Test
     void eachNodeFollowsTheOthersChangesAndSurvivesARestartOrADamagedIndex() throws Exception {
@@ -74,6 +86,54 @@ class SearchOnTwoNodesIT {
             assertThat(status.built()).as("built afresh over the damaged index").isTrue();
             assertThat(found(new Http(second.port()), word)).containsExactly("Harvest " + word + " estimate");
         }
+    }
+
+    @Test
+    void theStoryIndexFollowsTheOtherNodesStoriesAndSurvivesARestartOrADamagedIndex() throws Exception {
+        String dataDir = TestNodes.dataDir("stories-second");
+        String word = "zqstory" + Long.toString(System.nanoTime(), 26).replaceAll("[0-9]", "x");
+        long first = draft("Quarry " + word + " plan");
+        long killed;
+        try (SecondNode second = SecondNode.start(environment, "stories-second", dataDir)) {
+            StoryIndex stories = second.context().getBean(StoryIndex.class);
+            await(() -> stories.status().ready(), Duration.ofSeconds(30));
+            assertThat(stories.status().built()).isTrue();
+            assertThat(stories(stories, word, null)).containsExactly(first); // read from the database
+            killed = draft("Quarry " + word + " survey");
+            await(() -> stories(stories, word, null).size() == 2, SECOND);
+        }
+
+        // While the second node is down, a draft is written and another killed.
+        long whileDown = draft("Quarry " + word + " estimate");
+        assertThat(kill.kill(EDITOR, killed)).isInstanceOf(StoryResult.Done.class);
+        try (SecondNode second = SecondNode.start(environment, "stories-second", dataDir)) {
+            StoryIndex stories = second.context().getBean(StoryIndex.class);
+            await(() -> stories.status().ready(), Duration.ofSeconds(30));
+            assertThat(stories.status().built()).as("resumed from its own index").isFalse();
+            await(() -> stories(stories, word, "KILLED").equals(List.of(killed)), Duration.ofSeconds(5));
+            assertThat(stories(stories, word, "DRAFT")).containsExactlyInAnyOrder(first, whileDown);
+        }
+
+        damage(Path.of(dataDir, "search", "stories"));
+        try (SecondNode second = SecondNode.start(environment, "stories-second", dataDir)) {
+            StoryIndex stories = second.context().getBean(StoryIndex.class);
+            await(() -> stories.status().ready(), Duration.ofSeconds(30));
+            assertThat(stories.status().built()).as("built afresh over the damaged index").isTrue();
+            assertThat(stories(stories, word, "DRAFT")).containsExactlyInAnyOrder(first, whileDown);
+            assertThat(stories(stories, word, "KILLED")).containsExactly(killed);
+        }
+    }
+
+    private static List<Long> stories(StoryIndex index, String word, String state) {
+        return index.search(word, new StoryIndex.Filter(state, null, null, null, null, null), 10).orElseThrow().ids();
+    }
+
+    private long draft(String headline) {
+        StoryResult created = create.create(EDITOR, new PublishCommand("en", "economy", headline,
+                "A lead.", List.of("A paragraph."), "OSLO", null, "Dateline", List.of(), List.of("Staff Writer"),
+                null, null, null));
+        assertThat(created).isInstanceOf(StoryResult.Done.class);
+        return ((StoryResult.Done) created).storyId();
     }
 
     private static IndexStatus awaitReady(SecondNode node) throws InterruptedException {

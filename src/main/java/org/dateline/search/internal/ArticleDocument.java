@@ -14,7 +14,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 
-/** Turns an article into the index's document (field names: {@link Fields}). */
+/** Turns a live article into the article index's document (field names: {@link Fields}). */
 final class ArticleDocument {
 
     /** Stored with offsets in the postings: snippets are cut without analysing the text again. */
@@ -33,11 +33,23 @@ final class ArticleDocument {
     private ArticleDocument() {
     }
 
+    /**
+     * A document with its id and its text, analysed as the language needs and queried by {@link TextQuery}: what
+     * every index of articles holds, whatever else it is narrowed by ({@link StoryDocument}).
+     */
+    static Document withText(long id, Language language, String headline, String text) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, Long.toString(id), Field.Store.NO));
+        doc.add(new NumericDocValuesField(Fields.ID_VALUE, id));
+        doc.add(new Field(Fields.headline(language), headline, HIGHLIGHTED));
+        doc.add(new Field(Fields.body(language), text, HIGHLIGHTED));
+        doc.add(new Field(Fields.words(language), headline + "\n\n" + text, WORDS));
+        return doc;
+    }
+
     static Document of(IndexedArticle article) {
         Language language = article.language();
-        Document doc = new Document();
-        doc.add(new StringField(Fields.ID, Long.toString(article.id()), Field.Store.NO));
-        doc.add(new NumericDocValuesField(Fields.ID_VALUE, article.id()));
+        Document doc = withText(article.id(), language, article.headline(), article.text());
         doc.add(new StringField(Fields.EDITION, article.edition(), Field.Store.NO));
         doc.add(new StringField(Fields.SECTION, article.section(), Field.Store.NO));
         doc.add(new SortedSetDocValuesFacetField(Fields.SECTION, article.section()));
@@ -52,9 +64,6 @@ final class ArticleDocument {
         long published = article.publishedAt().toEpochMilli();
         doc.add(new LongPoint(Fields.PUBLISHED, published));
         doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));
-        doc.add(new Field(Fields.headline(language), article.headline(), HIGHLIGHTED));
-        doc.add(new Field(Fields.body(language), article.text(), HIGHLIGHTED));
-        doc.add(new Field(Fields.words(language), article.headline() + "\n\n" + article.text(), WORDS));
         try {
             return FacetLabels.CONFIG.build(doc);
         } catch (IOException e) {

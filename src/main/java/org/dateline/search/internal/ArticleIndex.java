@@ -11,6 +11,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -22,32 +23,28 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 
 /**
- * One Lucene index of articles on one directory: a writer, near-real-time searchers, and the change-log position its
- * last commit reflects (kept in the commit's user data with the schema version, so the index says itself how far it
- * got and whether this code can read it).
+ * One Lucene index of articles on one directory (the live ones of the readers' search, or the newsroom's stories in
+ * every state): a writer, near-real-time searchers, and the change-log position its last commit reflects (kept in the
+ * commit's user data with the schema, so the index says itself how far it got and whether this code can read it).
+ * Documents are put and removed by id ({@link Fields#ID}).
  * <p>
  * Thread-safe: writes come from the change-log tailer and the rebuild, searches from request threads.
  */
 final class ArticleIndex implements Closeable {
 
-    /** Raised when the fields change: an index of another schema is rebuilt, never read. */
-    private static final int FIELDS_VERSION = 1;
-    /**
-     * The fields' version and a fingerprint of the analysis: a change to a stemmer or a filter (or a Lucene upgrade
-     * that changes one) makes the index on disk outdated by itself, without anyone remembering to raise a number.
-     */
-    static final String SCHEMA = FIELDS_VERSION + "-" + Language.fingerprint();
     private static final String SCHEMA_KEY = "schema";
     private static final String POSITION_KEY = "position";
 
     private final Directory directory;
+    private final String schema;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long committedPosition;
 
-    private ArticleIndex(Directory directory, IndexWriterConfig.OpenMode mode, long committedPosition)
+    private ArticleIndex(Directory directory, String schema, IndexWriterConfig.OpenMode mode, long committedPosition)
             throws IOException {
         this.directory = directory;
+        this.schema = schema;
         IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzer.INSTANCE).setOpenMode(mode)
                 .setCommitOnClose(false); // only a commit with a position is a state to resume from
         this.writer = new IndexWriter(directory, config);
@@ -60,9 +57,18 @@ final class ArticleIndex implements Closeable {
         this.committedPosition = committedPosition;
     }
 
+    /**
+     * The schema an index of this fields' version is written in: the version, raised when its fields change, and a
+     * fingerprint of the analysis, so that a change to a stemmer or a filter (or a Lucene upgrade that changes one)
+     * makes the index on disk outdated by itself, without anyone remembering to raise a number.
+     */
+    static String schema(int fieldsVersion) {
+        return fieldsVersion + "-" + Language.fingerprint();
+    }
+
     /** A new, empty index over whatever the directory held. */
-    static ArticleIndex create(Directory directory) throws IOException {
-        return new ArticleIndex(directory, IndexWriterConfig.OpenMode.CREATE, -1);
+    static ArticleIndex create(Directory directory, String schema) throws IOException {
+        return new ArticleIndex(directory, schema, IndexWriterConfig.OpenMode.CREATE, -1);
     }
 
     /** What a directory holds, read from its last commit without opening a writer. */
@@ -85,14 +91,14 @@ final class ArticleIndex implements Closeable {
      * Reads the last commit's user data. A broken index throws ({@code CorruptIndexException}, {@code
      * IndexFormatTooOldException} or another {@link IOException}); the caller rebuilds.
      */
-    static Found inspect(Directory directory) throws IOException {
+    static Found inspect(Directory directory, String schema) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return new Missing();
         }
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-        String schema = data.get(SCHEMA_KEY);
-        if (!SCHEMA.equals(schema)) {
-            return new Outdated("schema " + schema + ", this version reads " + SCHEMA);
+        String written = data.get(SCHEMA_KEY);
+        if (!schema.equals(written)) {
+            return new Outdated("schema " + written + ", this version reads " + schema);
         }
         String position = data.get(POSITION_KEY);
         if (position == null) {
@@ -105,8 +111,8 @@ final class ArticleIndex implements Closeable {
      * Opens the index for writing and searching. Opening reads every segment's metadata and checksums its commit,
      * so damage found there throws here too.
      */
-    static ArticleIndex open(Directory directory, long position) throws IOException {
-        ArticleIndex index = new ArticleIndex(directory, IndexWriterConfig.OpenMode.APPEND, position);
+    static ArticleIndex open(Directory directory, String schema, long position) throws IOException {
+        ArticleIndex index = new ArticleIndex(directory, schema, IndexWriterConfig.OpenMode.APPEND, position);
         try (DirectoryReader check = DirectoryReader.open(index.writer)) {
             check.numDocs(); // opening the reader read every segment's fields and checksummed its small files
         } catch (IOException | RuntimeException e) {
@@ -116,8 +122,9 @@ final class ArticleIndex implements Closeable {
         return index;
     }
 
-    void put(IndexedArticle article) throws IOException {
-        writer.updateDocument(idTerm(article.id()), ArticleDocument.of(article));
+    /** Puts the document in place of the one with this id, if any. */
+    void put(long id, Iterable<? extends IndexableField> document) throws IOException {
+        writer.updateDocument(idTerm(id), document);
     }
 
     void remove(long articleId) throws IOException {
@@ -130,7 +137,7 @@ final class ArticleIndex implements Closeable {
 
     /** Makes what was written durable, recording that it reflects the change log up to {@code position}. */
     void commit(long position) throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA,
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema,
                 POSITION_KEY, Long.toString(position)).entrySet());
         writer.commit();
         committedPosition = position;

@@ -21,6 +21,17 @@ final class Fields {
     /** First publication, epoch milliseconds: range filter (points), sort and date facet (doc values). */
     static final String PUBLISHED = "published";
 
+    /** The story index's status of a story ({@code DRAFT}, {@code LIVE}, ...): filter. */
+    static final String STATE = "state";
+    /** The story index's desk ({@code newsroom}, {@code incoming}): filter. */
+    static final String DESK = "desk";
+    /** The story index's creator, an account id: filter. */
+    static final String CREATED_BY = "created_by";
+    /** The story index's author names, lower-cased and whole: filter by a part of one. */
+    static final String AUTHOR_NAME = "author_name";
+    /** The story index's last change, epoch milliseconds: the tie-break of equal matches (doc values). */
+    static final String UPDATED = "updated";
+
     private static final String HEADLINE = "headline.";
     private static final String BODY = "body.";
     private static final String WORDS = "words.";

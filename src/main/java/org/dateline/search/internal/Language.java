@@ -97,7 +97,7 @@ enum Language {
 
     /**
      * What the analyses make of sample text in every language, hashed: it changes when any stemmer, stop list or
-     * filter does, so an index written by another analysis is known for what it is ({@link ArticleIndex#SCHEMA}).
+     * filter does, so an index written by another analysis is known for what it is ({@link ArticleIndex#schema}).
      */
     static String fingerprint() {
         String sample = "Новости, новостей; Ёлка её всё. The officials' talks were reviewed, running news. Café Déjà";

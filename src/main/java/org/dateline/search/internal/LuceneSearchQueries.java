@@ -115,8 +115,7 @@ class LuceneSearchQueries implements SearchQueries {
 
     @Override
     public IndexStatus status() {
-        long documents = indexer.ready() ? read(view -> (long) view.getIndexReader().numDocs()) : 0;
-        return new IndexStatus(indexer.ready(), indexer.applied(), documents, indexer.built());
+        return indexer.status();
     }
 
     private Edition edition(String code) {

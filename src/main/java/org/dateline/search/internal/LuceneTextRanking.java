@@ -2,7 +2,6 @@ package org.dateline.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -25,9 +22,9 @@ import org.dateline.search.TextRanking;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link TextRanking} by a throw-away Lucene index in memory: the candidates become documents exactly as articles do
- * in the article index ({@link ArticleDocument}), and the query is the readers' ({@link TextQuery}) over the
- * languages the candidates are in.
+ * {@link TextRanking} by a throw-away Lucene index in memory: the candidates' text becomes documents exactly as in the
+ * article and story indexes ({@link ArticleDocument#withText}), and the query is the readers' ({@link TextQuery})
+ * over the languages the candidates are in.
  */
 @Component
 class LuceneTextRanking implements TextRanking {
@@ -53,27 +50,18 @@ class LuceneTextRanking implements TextRanking {
                 for (Candidate candidate : candidates) {
                     Language language = languageOf(candidate.edition());
                     languages.add(language);
-                    writer.addDocument(ArticleDocument.of(new IndexedArticle(candidate.id(), candidate.edition(),
-                            language, "-", nz(candidate.headline()), nz(candidate.text()), List.of(), List.of(),
-                            Instant.EPOCH)));
+                    writer.addDocument(ArticleDocument.withText(candidate.id(), language, nz(candidate.headline()),
+                            nz(candidate.text())));
                 }
             }
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            boolean searchable = false;
-            for (Language language : languages) {
-                Query text = TextQuery.of(reader, language);
-                if (text != null) {
-                    any.add(text, BooleanClause.Occur.SHOULD);
-                    searchable = true;
-                }
-            }
-            if (!searchable) {
+            Query any = TextQuery.anyOf(reader, languages);
+            if (any == null) {
                 return List.of();
             }
             try (DirectoryReader index = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(index);
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(any.build(), limit).scoreDocs) {
+                for (ScoreDoc hit : searcher.search(any, limit).scoreDocs) {
                     var leaf = index.leaves().get(ReaderUtil.subIndex(hit.doc, index.leaves()));
                     NumericDocValues values = leaf.reader().getNumericDocValues(Fields.ID_VALUE);
                     values.advanceExact(hit.doc - leaf.docBase);

@@ -3,6 +3,7 @@ package org.dateline.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -89,6 +90,23 @@ final class TextQuery {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         clauses.forEach(clause -> all.add(clause, BooleanClause.Occur.MUST));
         return all.build();
+    }
+
+    /**
+     * The query over texts in any of these languages (each document's text is in one): a match in the fields of
+     * any of them; null when none of them finds anything to search for.
+     */
+    static Query anyOf(ReaderQuery reader, Collection<Language> languages) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean searchable = false;
+        for (Language language : languages) {
+            Query text = of(reader, language);
+            if (text != null) {
+                any.add(text, BooleanClause.Occur.SHOULD);
+                searchable = true;
+            }
+        }
+        return searchable ? any.build() : null;
     }
 
     private static Query eitherField(Query inHeadline, Query inBody) {

@@ -19,7 +19,7 @@ final class TestIndex implements AutoCloseable {
 
     TestIndex() {
         try {
-            index = ArticleIndex.create(new ByteBuffersDirectory());
+            index = ArticleIndex.create(new ByteBuffersDirectory(), SearchIndexer.SCHEMA);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -28,7 +28,7 @@ final class TestIndex implements AutoCloseable {
     TestIndex add(IndexedArticle... articles) {
         try {
             for (IndexedArticle article : articles) {
-                index.put(article);
+                index.put(article.id(), ArticleDocument.of(article));
             }
             index.refresh();
         } catch (IOException e) {
