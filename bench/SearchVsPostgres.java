@@ -28,7 +28,10 @@ import java.util.Locale;
  * against the generated column {@code bench_tsv} (GIN index), ranked by {@code ts_rank}, {@code LIMIT 10}. The three
  * alternate request by request, so that both engines see the same machine. A warm-up pass asks every query
  * {@code -Dbench.warmup=5} times of each; then {@code -Dbench.rounds=30} rounds. Prints one table row per class and
- * engine (p50, p90, p99, max in ms) and the number of matching stories per query (PostgreSQL's count).
+ * engine (p50, p90, p99, max in ms), the CPU time per request of the server process ({@code -Dbench.pid}: the
+ * Dateline JVM, for its two; the PostgreSQL backend of the client's connection for the SQL; from /proc, clock ticks
+ * of 10 ms summed over the requests, so an average) and the number of matching stories per query (PostgreSQL's
+ * count).
  * <p>
  * {@code propagation BASE_A BASE_B TOKEN N}: publishes N stories, one at a time, through node A's admin API, each with a
  * word of its own in the headline, and asks node B's suggestions every 2 ms until the story is there; prints
@@ -102,8 +105,14 @@ public class SearchVsPostgres {
     static void latency(String base, String jdbc) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 30);
         int warmup = Integer.getInteger("bench.warmup", 5);
+        long serverPid = Long.getLong("bench.pid", -1);
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
             PreparedStatement sql = db.prepareStatement(SQL);
+            long backendPid;
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backendPid = rs.getLong(1);
+            }
             for (int w = 0; w < warmup; w++) {
                 for (Query query : QUERIES) {
                     page(base, query);
@@ -111,8 +120,8 @@ public class SearchVsPostgres {
                     postgres(sql, query);
                 }
             }
-            System.out.println("| language | query | engine | p50 ms | p90 ms | p99 ms | max ms | requests | matching stories (PostgreSQL count, min–max) |");
-            System.out.println("|---|---|---|---:|---:|---:|---:|---:|---|");
+            System.out.println("| language | query | engine | p50 ms | p90 ms | p99 ms | max ms | requests | CPU ms per request | matching stories (PostgreSQL count, min–max) |");
+            System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
             for (String edition : List.of("en", "ru")) {
                 for (String kind : KINDS) {
                     List<Query> queries = QUERIES.stream()
@@ -120,21 +129,28 @@ public class SearchVsPostgres {
                     long[] pages = new long[rounds * queries.size()];
                     long[] suggests = new long[pages.length];
                     long[] sqls = new long[pages.length];
+                    long[] cpu = new long[3];
                     int i = 0;
                     for (int r = 0; r < rounds; r++) {
                         for (Query query : queries) {
+                            long before = ticks(serverPid);
                             pages[i] = page(base, query);
+                            long after = ticks(serverPid);
+                            cpu[0] += after - before;
                             suggests[i] = suggest(base, query);
+                            cpu[1] += ticks(serverPid) - after;
+                            before = ticks(backendPid);
                             sqls[i] = postgres(sql, query);
+                            cpu[2] += ticks(backendPid) - before;
                             i++;
                         }
                     }
                     String matches = matches(db, queries);
                     String examples = queries.get(0).text() + ", " + queries.get(1).text() + ", …";
                     row(edition, kind + " (" + queries.size() + " queries: " + examples + ")",
-                            "Dateline results page (HTTP)", pages, matches);
-                    row(edition, kind, "Dateline suggestions (HTTP)", suggests, matches);
-                    row(edition, kind, "PostgreSQL ts_rank LIMIT 10 (JDBC)", sqls, matches);
+                            "Dateline results page (HTTP)", pages, serverPid < 0 ? -1 : cpu[0], matches);
+                    row(edition, kind, "Dateline suggestions (HTTP)", suggests, serverPid < 0 ? -1 : cpu[1], matches);
+                    row(edition, kind, "PostgreSQL ts_rank LIMIT 10 (JDBC)", sqls, cpu[2], matches);
                 }
             }
         }
@@ -158,13 +174,27 @@ public class SearchVsPostgres {
         return min + "–" + max;
     }
 
-    static void row(String edition, String kind, String engine, long[] nanos, String matches) {
+    static void row(String edition, String kind, String engine, long[] nanos, long ticks, String matches) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %d | %s |%n", edition, kind, engine,
-                ms(pct(sorted, 50)), ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]),
-                sorted.length, matches);
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %d | %s | %s |%n", edition, kind,
+                engine, ms(pct(sorted, 50)), ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]),
+                sorted.length, ticks < 0 ? "" : String.format(Locale.ROOT, "%.1f", ticks * 1000.0 / TICKS_PER_SECOND
+                        / sorted.length), matches);
     }
+
+    /** Clock ticks a Linux process has spent on the CPU (user and system), from /proc; 0 without a process. */
+    static long ticks(long pid) throws java.io.IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** USER_HZ: 100 on Linux. */
+    static final int TICKS_PER_SECOND = 100;
 
     static long pct(long[] sorted, double p) {
         int index = (int) Math.ceil(p / 100 * sorted.length) - 1;

@@ -144,7 +144,7 @@ echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 mkdir -p "$WORK/lib"
 (cd "$WORK/lib" && unzip -q -o -j "$JAR" 'BOOT-INF/lib/postgresql-*.jar')
-"$JAVA17" -cp "$(ls "$WORK"/lib/postgresql-*.jar)" -Dbench.rounds="$ROUNDS" "$BENCH_DIR/SearchVsPostgres.java" \
+"$JAVA17" -cp "$(ls "$WORK"/lib/postgresql-*.jar)" -Dbench.rounds="$ROUNDS" -Dbench.pid="$A_PID" "$BENCH_DIR/SearchVsPostgres.java" \
     latency "http://127.0.0.1:$PORT_A" "$JDBC"
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
