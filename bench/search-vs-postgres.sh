@@ -8,7 +8,8 @@
 #      client (bench/SearchVsPostgres.java): Dateline's results page and suggestions over HTTP (page cache off),
 #      the ranked SQL over JDBC;
 #   4. publish on node A → found by node B's search (two nodes on the same database).
-# The database dateline_bench_search (127.0.0.1:5432, user postgres) is created and, unless KEEP=1, dropped.
+# The database (PG_DB=dateline_bench_search on 127.0.0.1:5432, user postgres) is created and, unless KEEP=1,
+# dropped; the baseline's column and index are dropped at the end either way.
 #
 # Usage: bench/search-vs-postgres.sh
 #   env: PER_EDITION=100000 (generated demo stories per edition), PUBLISHES=200, ROUNDS=30 (per query),
@@ -16,7 +17,8 @@
 #        second on PostgreSQL on a loaded 2-core machine); the rest are copies of those made by
 #        bench/search-copies.sql (same text, tags and authors; ids, dates and translation keys of their own),
 #        DATA_DIR=/tmp/dateline-bench-search-pg-$PER_EDITION, KEEP=1 to keep the database and data dir for another
-#        run (a run finding both, with a finished load, reuses them instead of loading again); JAVA=java
+#        run (a run finding both, with a finished load, reuses them instead of loading again); PORT_A=18091,
+#        PORT_B=18092; JAVA=java. A small try: PER_EDITION=600 GENERATE=150 ROUNDS=2 PUBLISHES=10
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
