@@ -13,6 +13,7 @@
 #
 # Usage: bench/search-vs-postgres.sh
 #   env: PER_EDITION=100000 (generated demo stories per edition), PUBLISHES=200, ROUNDS=30 (per query),
+#        WARMUP=20 (passes over every query before the rounds; the JIT needs more than a few),
 #        GENERATE=$PER_EDITION: how many of them the demo generator publishes through the newsroom (about 50 a
 #        second on PostgreSQL on a loaded 2-core machine); the rest are copies of those made by
 #        bench/search-copies.sql (same text, tags and authors; ids, dates and translation keys of their own),
@@ -26,6 +27,7 @@ PER_EDITION=${PER_EDITION:-100000}
 GENERATE=${GENERATE:-$PER_EDITION}
 PUBLISHES=${PUBLISHES:-200}
 ROUNDS=${ROUNDS:-30}
+WARMUP=${WARMUP:-20}
 PG_DB=${PG_DB:-dateline_bench_search}
 DATA=${DATA_DIR:-/tmp/dateline-bench-search-pg-$PER_EDITION}
 KEEP=${KEEP:-0}
@@ -141,12 +143,12 @@ echo "| PostgreSQL | both | $(( column_ms + gin_ms )) ms | |"
 
 echo
 echo "### query latency"
-echo "- client: java bench/SearchVsPostgres.java latency, one request at a time, the three asked in turn request by request; warm-up 5 passes over every query; $ROUNDS rounds"
+echo "- client: java bench/SearchVsPostgres.java latency, one request at a time, the three asked in turn request by request; warm-up $WARMUP passes over every query; $ROUNDS rounds"
 echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 mkdir -p "$WORK/lib"
 (cd "$WORK/lib" && unzip -q -o -j "$JAR" 'BOOT-INF/lib/postgresql-*.jar')
-"$JAVA17" -cp "$(ls "$WORK"/lib/postgresql-*.jar)" -Dbench.rounds="$ROUNDS" -Dbench.pid="$A_PID" "$BENCH_DIR/SearchVsPostgres.java" \
+"$JAVA17" -cp "$(ls "$WORK"/lib/postgresql-*.jar)" -Dbench.rounds="$ROUNDS" -Dbench.warmup="$WARMUP" -Dbench.pid="$A_PID" "$BENCH_DIR/SearchVsPostgres.java" \
     latency "http://127.0.0.1:$PORT_A" "$JDBC"
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
