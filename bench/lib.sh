@@ -13,6 +13,19 @@ ADMIN_TOKEN=${ADMIN_TOKEN:-bench-token}
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 now_ms() { date +%s%3N; }
 
+# wait_idle PID [MAX_SECONDS]: until the process used less than 5% of one core over 2 s (its change-log listeners
+# caught up, its index built); gives up after MAX_SECONDS (default 1800) and goes on.
+wait_idle() {
+    local pid=$1 max=${2:-1800} hz a b i
+    hz=$(getconf CLK_TCK)
+    for i in $(seq 1 $((max / 2))); do
+        a=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+        sleep 2
+        b=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+        [ $(( (b - a) * 100 / (2 * hz) )) -lt 5 ] && return 0
+    done
+}
+
 # start_dateline JAVA PORT DATA_DIR LOG_FILE [app args...]
 # DL_LAUNCH, when set, replaces `-jar $JAR` (e.g. the extracted jar with its class-data-sharing archive).
 # Starts Dateline in the background (extra environment passes through) and sets DL_PID and DL_START_MS.

@@ -24,18 +24,6 @@ cleanup() { stop_pid "$DL_PID"; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 export DATELINE_PAGE_CACHE_ENABLED=false
 
-# wait_idle PID: until the process used less than 5% of one core over 2 s (e.g. the change-log tailer caught up).
-wait_idle() {
-    local pid=$1 hz a b i
-    hz=$(getconf CLK_TCK)
-    for i in $(seq 1 300); do
-        a=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-        sleep 2
-        b=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-        [ $(( (b - a) * 100 / (2 * hz) )) -lt 5 ] && return 0
-    done
-}
-
 check_miss() { # the page cache must really be off
     local h
     h=$(curl -s -D - -o /dev/null "$BASE$1" | tr -d '\r')

@@ -54,17 +54,6 @@ cleanup() {
 trap cleanup EXIT INT TERM
 export DATELINE_PAGE_CACHE_ENABLED=false
 
-wait_idle() { # until the process used less than 5% of one core over 2 s
-    local pid=$1 hz a b i
-    hz=$(getconf CLK_TCK)
-    for i in $(seq 1 900); do
-        a=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-        sleep 2
-        b=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-        [ $(( (b - a) * 100 / (2 * hz) )) -lt 5 ] && return 0
-    done
-}
-
 wait_line() { # wait_line LOG PATTERN TIMEOUT_S
     local i
     for i in $(seq 1 "$3"); do grep -q "$2" "$1" && return 0; sleep 1; done

@@ -19,17 +19,6 @@ cleanup() { stop_pid "$DL_PID"; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 export DATELINE_PAGE_CACHE_ENABLED=false DATELINE_DEMO_PER_EDITION=$PER_EDITION
 
-wait_idle() { # until the process used less than 5% of one core over 2 s
-    local pid=$1 hz a b i
-    hz=$(getconf CLK_TCK)
-    for i in $(seq 1 600); do
-        a=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-        sleep 2
-        b=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-        [ $(( (b - a) * 100 / (2 * hz) )) -lt 5 ] && return 0
-    done
-}
-
 echo "## search $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 machine_note
 echo "- $PER_EDITION generated stories per edition (plus the seed story), H2; page cache off; wrk -t1 -c1 -d$DURATION --latency after 8 s warm-up per URL"
