@@ -167,13 +167,7 @@ class NewsroomSearchIT {
     }
 
     private WebSession staff(Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";
-        accounts.createStaff(email, "Staff " + role, role, "start-Password-123", false);
-        WebSession session = new WebSession(port);
-        HttpResponse<String> login = session.submit("/login", "/login",
-                Map.of("username", email, "password", "start-Password-123"));
-        assertThat(WebSession.location(login)).endsWith("/newsroom");
-        return session;
+        return WebSession.staff(port, accounts, role);
     }
 
     /** Saves a draft through the story form; its page's path. */

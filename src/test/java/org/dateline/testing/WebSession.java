@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
 import org.jsoup.Jsoup;
 
 /** A browser-like HTTP session for form tests: keeps cookies, posts forms with the page's CSRF token. */
@@ -63,6 +65,19 @@ public final class WebSession {
     /** The client with this session's cookies, for requests the methods here do not make. */
     public HttpClient client() {
         return client;
+    }
+
+    /** A new staff account of the role, with a password it need not change, logged in to the newsroom. */
+    public static WebSession staff(int port, Accounts accounts, Role role) {
+        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Staff " + role, role, "start-Password-123", false);
+        WebSession session = new WebSession(port);
+        HttpResponse<String> login = session.submit("/login", "/login",
+                Map.of("username", email, "password", "start-Password-123"));
+        if (!location(login).endsWith("/newsroom")) {
+            throw new AssertionError("staff login went to " + location(login));
+        }
+        return session;
     }
 
     public static String location(HttpResponse<?> response) {

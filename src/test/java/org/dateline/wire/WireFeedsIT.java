@@ -341,13 +341,7 @@ class WireFeedsIT {
     }
 
     private WebSession loggedIn(Role role) {
-        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";
-        accounts.createStaff(email, "Staff " + role, role, "start-Password-123", false);
-        WebSession session = new WebSession(port);
-        HttpResponse<String> login = session.submit("/login", "/login",
-                Map.of("username", email, "password", "start-Password-123"));
-        assertThat(WebSession.location(login)).endsWith("/newsroom");
-        return session;
+        return WebSession.staff(port, accounts, role);
     }
 
     private static void answer(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
