@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search at 100,000 stories per edition on PostgreSQL, beside PostgreSQL's own full-text search on the same database
 # and machine (issue 17):
-#   1. Dateline's index built from the database: time ("Search index built") and size on disk;
+#   1. Dateline's index built from the database: time ("The search index built") and size on disk;
 #   2. the baseline a user would pick instead: a generated tsvector column (to_tsvector('english'|'russian',
 #      headline || ' ' || body) by edition) with a GIN index: time and size;
 #   3. latency p50/p99 for one word, two words and a phrase in each language, both engines asked in turn by one
@@ -103,8 +103,8 @@ rm -rf "$DATA/a/search"
 start_dateline "$JAVA" "$PORT_A" "$DATA/a" "$WORK/a.log"
 A_PID=$DL_PID
 wait_health "$PORT_A" "$A_PID" 600 >/dev/null
-wait_line "$WORK/a.log" 'Search index built' 1800
-built=$(grep -o 'Search index built: .*' "$WORK/a.log")
+wait_line "$WORK/a.log" 'The search index built' 1800
+built=$(grep -o 'The search index built: .*' "$WORK/a.log")
 dateline_size=$(du -sh "$DATA/a/search" | cut -f1)
 wait_idle "$A_PID"
 
@@ -151,9 +151,9 @@ rm -rf "$DATA/b/search"
 start_dateline "$JAVA" "$PORT_B" "$DATA/b" "$WORK/b.log"
 B_PID=$DL_PID
 wait_health "$PORT_B" "$B_PID" 600 >/dev/null
-wait_line "$WORK/b.log" 'Search index built' 1800
+wait_line "$WORK/b.log" 'The search index built' 1800
 wait_idle "$B_PID"
-echo "- node B: $(grep -o 'Search index built: .*' "$WORK/b.log") (its own index, built at start)"
+echo "- node B: $(grep -o 'The search index built: .*' "$WORK/b.log") (its own index, built at start)"
 echo "- client: java bench/SearchVsPostgres.java propagation: $PUBLISHES stories one at a time through node A's \`POST /api/admin/articles\`, each with a word of its own in the headline; node B's \`/{edition}/search/suggest?q=<word>\` asked every 2 ms until it names the story"
 echo
 "$JAVA17" "$BENCH_DIR/SearchVsPostgres.java" propagation "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" \

@@ -36,8 +36,8 @@ log "second start without the index: built from the database"
 rm -rf "$WORK/data/search"
 start_dateline "$JAVA" "$PORT" "$WORK/data" "$WORK/second.log"
 wait_health "$PORT" "$DL_PID" 300 >/dev/null
-for i in $(seq 1 600); do grep -q 'Search index built' "$WORK/second.log" && break; sleep 1; done
-echo "- rebuild: $(grep -o 'Search index built: .*' "$WORK/second.log")"
+for i in $(seq 1 600); do grep -q 'The search index built' "$WORK/second.log" && break; sleep 1; done
+echo "- rebuild: $(grep -o 'The search index built: .*' "$WORK/second.log")"
 echo "- index on disk: $(du -sh "$WORK/data/search" | cut -f1)"
 
 echo

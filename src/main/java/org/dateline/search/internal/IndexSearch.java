@@ -21,6 +21,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -83,24 +84,27 @@ final class IndexSearch {
             // unique) counts as already shown.
             after = new FieldDoc(view.getIndexReader().maxDoc() - 1, after.score, after.fields);
         }
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(view, after, query,
-                request.size() + 1, sort, request.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
-        ScoreDoc[] found = result.topDocs().scoreDocs;
+        // The shown page alone needs scores, and Lucene finds it without scoring every match (it passes over
+        // blocks that cannot make the page); counts and facets need every match, but not its score.
+        ScoreDoc[] found = view.searchAfter(after, query, request.size() + 1, sort,
+                request.sort() == SearchSort.RELEVANCE).scoreDocs;
+        FacetsCollector matching = first ? view.search(new ConstantScoreQuery(query), new FacetsCollectorManager())
+                : null;
         int shown = Math.min(found.length, request.size());
         int[] docs = new int[shown];
         for (int i = 0; i < shown; i++) {
             docs[i] = found[i].doc;
         }
-        Snippets.Marked marked = Snippets.of(view, text, language, locale, docs);
+        Snippets.Marked marked = Snippets.of(view, view.rewrite(TextQuery.forMarking(reader, language)), language,
+                locale, docs);
         List<Hit> hits = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
             hits.add(new Hit(view.articleId(docs[i]), marked.headlines()[i], marked.passages()[i]));
         }
         String next = found.length > request.size()
                 ? SearchCursor.encode(request.sort(), (FieldDoc) found[request.size() - 1]) : null;
-        long total = first ? total(result.facetsCollector()) : -1;
-        List<Facet> facets = first ? facets(request, text, filters, result.facetsCollector(), now, sectionLabels)
-                : List.of();
+        long total = first ? total(matching) : -1;
+        List<Facet> facets = first ? facets(request, text, filters, matching, now, sectionLabels) : List.of();
         String didYouMean = first && total == 0 ? Spelling.suggest(view.getIndexReader(), reader, language) : null;
         return new Page(hits, total, facets, next, didYouMean);
     }
@@ -167,14 +171,26 @@ final class IndexSearch {
                                FacetsCollector shown, Instant now, Function<String, String> sectionLabels)
             throws IOException {
         List<Facet> facets = new ArrayList<>();
+        SortedSetDocValuesReaderState state = view.facets();
+        // One pass counts every dimension over the results shown; a filtered dimension needs a pass of its own.
+        SortedSetDocValuesFacetCounts shownCounts = state == null ? null
+                : new SortedSetDocValuesFacetCounts(state, shown);
         for (Facet.Dimension dimension : Facet.Dimension.values()) {
             FacetsCollector counted = shown;
             if (filters.containsKey(dimension)) {
-                counted = view.search(filtered(text, request.edition(), filters, dimension),
+                counted = view.search(new ConstantScoreQuery(filtered(text, request.edition(), filters, dimension)),
                         new FacetsCollectorManager());
             }
-            List<Facet.Value> values = dimension == Facet.Dimension.RANGE ? ranges(request, counted, now)
-                    : values(dimension, selected(request, dimension), counted, sectionLabels);
+            List<Facet.Value> values;
+            if (dimension == Facet.Dimension.RANGE) {
+                values = ranges(request, counted, now);
+            } else if (state == null || state.getOrdRange(dimension.parameter()) == null) {
+                values = List.of();
+            } else {
+                SortedSetDocValuesFacetCounts counts = counted == shown ? shownCounts
+                        : new SortedSetDocValuesFacetCounts(state, counted);
+                values = values(dimension, selected(request, dimension), counts, sectionLabels);
+            }
             if (!values.isEmpty()) {
                 facets.add(new Facet(dimension, values));
             }
@@ -191,14 +207,10 @@ final class IndexSearch {
         };
     }
 
-    private List<Facet.Value> values(Facet.Dimension dimension, String selected, FacetsCollector counted,
-                                     Function<String, String> sectionLabels) throws IOException {
-        SortedSetDocValuesReaderState state = view.facets();
-        if (state == null || state.getOrdRange(dimension.parameter()) == null) {
-            return List.of();
-        }
-        FacetResult top = new SortedSetDocValuesFacetCounts(state, counted)
-                .getTopChildren(TOP_VALUES, dimension.parameter());
+    private static List<Facet.Value> values(Facet.Dimension dimension, String selected,
+                                            SortedSetDocValuesFacetCounts counts,
+                                            Function<String, String> sectionLabels) throws IOException {
+        FacetResult top = counts.getTopChildren(TOP_VALUES, dimension.parameter());
         List<Facet.Value> values = new ArrayList<>();
         if (top == null) {
             return values;

@@ -33,24 +33,30 @@ final class Snippets {
             throws IOException {
         String headline = Fields.headline(language);
         String body = Fields.body(language);
-        // The word being typed is matched as a prefix of the words field; marking it in the headline and text needs
-        // the queries of every field of the language to count for the field being marked.
-        UnifiedHighlighter headlines = highlighter(searcher, language, WholeBreakIterator::new);
-        UnifiedHighlighter passages = highlighter(searcher, language, () -> LengthGoalBreakIterator
-                .createClosestToLength(BreakIterator.getSentenceInstance(locale), PASSAGE_LENGTH, 0.3f));
-        Map<String, String[]> h = headlines.highlightFields(new String[] {headline}, query, docs, new int[] {1});
-        Map<String, String[]> b = passages.highlightFields(new String[] {body}, query, docs, new int[] {1});
-        return new Marked(h.get(headline), b.get(body));
+        // One pass over the shown stories marks both fields, so each story's stored text is read once.
+        Map<String, String[]> marked = highlighter(searcher, language, locale, headline)
+                .highlightFields(new String[] {headline, body}, query, docs, new int[] {1, 1});
+        return new Marked(marked.get(headline), marked.get(body));
     }
 
-    private static UnifiedHighlighter highlighter(IndexSearcher searcher, Language language,
-                                                  java.util.function.Supplier<BreakIterator> breaks) {
-        return UnifiedHighlighter.builder(searcher, IndexAnalyzer.INSTANCE)
+    /**
+     * The headline is marked whole; the text gives the passage of about two lines that matches best. The word being
+     * typed is matched as a prefix of the words field; marking it in the headline and text needs the queries of
+     * every field of the language to count for the field being marked.
+     */
+    private static UnifiedHighlighter highlighter(IndexSearcher searcher, Language language, Locale locale,
+                                                  String headline) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, IndexAnalyzer.INSTANCE)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withBreakIterator(breaks)
                 .withMaxLength(MAX_ANALYSED)
                 .withMaxNoHighlightPassages(1) // no match in the text: its opening
-                .withFieldMatcher(field -> Fields.languageOf(field) == language)
-                .build();
+                .withFieldMatcher(field -> Fields.languageOf(field) == language);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return field.equals(headline) ? new WholeBreakIterator() : LengthGoalBreakIterator
+                        .createClosestToLength(BreakIterator.getSentenceInstance(locale), PASSAGE_LENGTH, 0.3f);
+            }
+        };
     }
 }

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -32,12 +33,27 @@ final class TextQuery {
     static final int MIN_PREFIX = 2;
     /** Beside the words of another field, a match in the headline and the text counts a little more than one. */
     private static final float TIE_BREAKER = 0.1f;
+    /** The words a typed start stands for when its matches are marked. */
+    static final int MARKED_PREFIX_TERMS = 64;
 
     private TextQuery() {
     }
 
     /** The query, or null when the text holds nothing to search for. */
     static Query of(ReaderQuery reader, Language language) {
+        return of(reader, language, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+    }
+
+    /**
+     * The same query for marking the words found, once rewritten by the searcher: the word being typed becomes the
+     * (at most {@value #MARKED_PREFIX_TERMS}) words of the index it starts, so the highlighter can take the marks
+     * from the index's offsets; a prefix left as such would have it analyse every shown text again.
+     */
+    static Query forMarking(ReaderQuery reader, Language language) {
+        return of(reader, language, new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MARKED_PREFIX_TERMS));
+    }
+
+    private static Query of(ReaderQuery reader, Language language, MultiTermQuery.RewriteMethod prefixes) {
         String headline = Fields.headline(language);
         String body = Fields.body(language);
         QueryBuilder phrases = new QueryBuilder(language.stemmed());
@@ -65,8 +81,9 @@ final class TextQuery {
                 if (typing) {
                     // Stems start as their words do ("правительств", "review"), so the headline's stems take the
                     // prefix too, and a story whose headline starts the word ranks above one whose text does.
-                    Query start = eitherField(new ConstantScoreQuery(new PrefixQuery(new Term(headline, word))),
-                            new ConstantScoreQuery(new PrefixQuery(new Term(Fields.words(language), word))));
+                    Query start = eitherField(
+                            new ConstantScoreQuery(new PrefixQuery(new Term(headline, word), prefixes)),
+                            new ConstantScoreQuery(new PrefixQuery(new Term(Fields.words(language), word), prefixes)));
                     match = match == null ? start : new BooleanQuery.Builder()
                             .add(match, BooleanClause.Occur.SHOULD)
                             .add(start, BooleanClause.Occur.SHOULD).build();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.dateline.search.DateRange;
 import org.dateline.search.Facet;
 import org.dateline.search.SearchRequest;
@@ -171,6 +172,21 @@ class IndexSearchTest {
         index.add(article(1, "ru", "Путин подписал закон", "Президент подписал закон о пенсиях.", daysAgo(1)));
         IndexSearch.Hit hit = index.search("ru", "закон подп").hits().get(0);
         assertThat(hit.headlineHtml()).contains("<mark>подписал</mark>").contains("<mark>закон</mark>");
+        assertThat(hit.snippetHtml()).contains("<mark>подписал</mark>").contains("<mark>закон</mark>");
+    }
+
+    @Test
+    void aStartOfManyWordsIsFoundAndMarkedWithoutFailing() {
+        StringBuilder words = new StringBuilder();
+        // More than a query may have clauses, and than the marks take.
+        for (int i = 0; i < IndexSearcher.getMaxClauseCount() + TextQuery.MARKED_PREFIX_TERMS; i++) {
+            words.append(" pre").append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26))
+                    .append((char) ('a' + i / 676)).append("word");
+        }
+        index.add(article(1, "en", "Prefixes galore", "Here come" + words + ".", daysAgo(1)));
+        IndexSearch.Page page = index.search("en", "pre");
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.hits().get(0).snippetHtml()).contains("<mark>");
     }
 
     @Test
