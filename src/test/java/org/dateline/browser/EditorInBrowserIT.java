@@ -114,6 +114,13 @@ class EditorInBrowserIT {
         assertThat(story.findElements(By.cssSelector(".body a")).stream()
                 .map(a -> a.getDomAttribute("href")).toList()).containsExactly("https://example.org/x");
         assertThat(story.findElements(By.cssSelector(".body img"))).isEmpty();
+
+        // Staff get an Edit link beside the story, though the page is the cached one every reader gets.
+        WebElement edit = wait.until(d -> story.findElements(By.cssSelector(".stamps .staff-edit")).stream()
+                .findFirst().orElse(null));
+        assertThat(edit.getDomAttribute("href")).matches("/newsroom/stories/[0-9]+");
+        edit.click();
+        wait.until(ExpectedConditions.urlMatches(".*/newsroom/stories/[0-9]+$"));
     }
 
     private static boolean previewShows(WebDriver driver, WebElement frame) {

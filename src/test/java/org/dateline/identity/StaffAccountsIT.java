@@ -1,6 +1,9 @@
 package org.dateline.identity;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.dateline.testing.DatelineTestContext;
@@ -21,6 +24,8 @@ class StaffAccountsIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void anonymousVisitorsOfTheNewsroomAreSentToLogin() {
@@ -115,6 +120,29 @@ class StaffAccountsIT {
         HttpResponse<String> page = session.get("/en/");
         assertThat(page.headers().firstValue("X-Cache")).hasValue("hit");
         assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aDeskLoginTellsThePublicPagesScriptAndALogoutTakesItBack() {
+        WebSession editor = WebSession.staff(port, accounts, Role.EDITOR);
+        HttpCookie desk = cookies(editor).stream()
+                .filter(c -> c.getName().equals("DATELINE_DESK")).findFirst().orElseThrow();
+        assertThat(desk.getValue()).isEqualTo("1");
+        assertThat(desk.isHttpOnly()).isFalse();
+        assertThat(desk.getPath()).isEqualTo("/");
+        assertThat(desk.getMaxAge()).as("a browser-session cookie").isEqualTo(-1);
+
+        HttpResponse<String> logout = editor.submit("/newsroom", "/logout", Map.of());
+        assertThat(logout.headers().allValues("Set-Cookie")).anyMatch(c -> c.matches(
+                "DATELINE_DESK=;.*(Max-Age=0|Expires=Thu, 0?1 Jan 1970).*"));
+
+        // A moderator's login lands on the moderation queue: no Edit links for them.
+        WebSession moderator = WebSession.staff(port, accounts, Role.MODERATOR, "/newsroom/moderation");
+        assertThat(cookies(moderator)).noneMatch(c -> c.getName().equals("DATELINE_DESK"));
+    }
+
+    private static List<HttpCookie> cookies(WebSession session) {
+        return ((CookieManager) session.client().cookieHandler().orElseThrow()).getCookieStore().getCookies();
     }
 
     private static void login(WebSession session, String email, String password) {

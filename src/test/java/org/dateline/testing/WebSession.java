@@ -69,12 +69,17 @@ public final class WebSession {
 
     /** A new staff account of the role, with a password it need not change, logged in to the newsroom. */
     public static WebSession staff(int port, Accounts accounts, Role role) {
+        return staff(port, accounts, role, "/newsroom");
+    }
+
+    /** The same, for a role whose login lands elsewhere than the story desk. */
+    public static WebSession staff(int port, Accounts accounts, Role role, String landing) {
         String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";
         accounts.createStaff(email, "Staff " + role, role, "start-Password-123", false);
         WebSession session = new WebSession(port);
         HttpResponse<String> login = session.submit("/login", "/login",
                 Map.of("username", email, "password", "start-Password-123"));
-        if (!location(login).endsWith("/newsroom")) {
+        if (!location(login).endsWith(landing)) {
             throw new AssertionError("staff login went to " + location(login));
         }
         return session;

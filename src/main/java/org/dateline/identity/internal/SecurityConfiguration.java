@@ -173,7 +173,7 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/account/logout")
                     .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect(
                             ReaderLogin.LOGIN + "?logout" + ReaderLogin.langQuery(request, "&")))
-                    .deleteCookies("DATELINE_SESSION", ReaderLogin.HINT_COOKIE))
+                    .deleteCookies("DATELINE_SESSION", ReaderLogin.HINT_COOKIE, StaffLanding.DESK_HINT_COOKIE))
             .exceptionHandling(errors -> errors
                     .authenticationEntryPoint(ReaderLogin.entryPoint()))
             .httpBasic(basic -> basic.disable())
@@ -211,7 +211,7 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").successHandler(StaffLanding.handler())
                     .failureUrl("/login?error").permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                    .deleteCookies("DATELINE_SESSION"))
+                    .deleteCookies("DATELINE_SESSION", StaffLanding.DESK_HINT_COOKIE))
             .httpBasic(basic -> basic.disable())
             .addFilterBefore(new LoginThrottle(limiter, settings.login().perAddressPerMinute()),
                     UsernamePasswordAuthenticationFilter.class)
