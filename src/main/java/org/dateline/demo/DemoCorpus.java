@@ -2,10 +2,17 @@ package org.dateline.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.dateline.shared.Slug;
 
@@ -78,14 +85,14 @@ public final class DemoCorpus {
             "Официальные лица отказались назвать общую стоимость, однако по предварительным оценкам она составит {bn} млрд рублей."},
         {"A detailed report by {i} is expected in the coming days.",
             "В ближайшие дни ожидается публикация подробного доклада {Ig}."},
-        {"The previous round of consultations ended without agreement in {month}.",
-            "Предыдущий раунд консультаций завершился без договорённостей в {monthPrep}."},
+        {"The previous round of consultations ended without agreement in {lastMonth}.",
+            "Предыдущий раунд консультаций завершился без договорённостей в {lastMonthPrep}."},
         {"\"This is not a question of one year. It is a question of the next decade,\" {o} said.",
             "«Это вопрос не одного года, а следующего десятилетия», — сказал{e} {O}."},
         {"Local business groups welcomed the announcement, saying it would bring clarity to investment plans.",
             "Местные деловые объединения приветствовали это заявление, отметив, что оно внесёт ясность в инвестиционные планы."},
-        {"The issue will be raised again at the next session of {i}, scheduled for {month}.",
-            "Вопрос вновь будет поднят на следующем заседании {Ig}, запланированном на {monthAcc}."},
+        {"The issue will be raised again at the next session of {i}, scheduled for {nextMonth}.",
+            "Вопрос вновь будет поднят на следующем заседании {Ig}, запланированном на {nextMonthAcc}."},
         {"Observers in {p} said the outcome would set a precedent for other regions.",
             "Наблюдатели в {Pp} отмечают, что итог создаст прецедент для других регионов."},
     };
@@ -103,17 +110,40 @@ public final class DemoCorpus {
         return sections;
     }
 
-    /** The seed story in both editions, then {@code perEdition} generated stories per edition, newest first. */
+    /** The time zones a new install gives the two editions. */
+    static final Map<String, ZoneId> INSTALL_ZONES = Map.of("en", ZoneOffset.UTC, "ru", ZoneId.of("Europe/Moscow"));
+    /** No headline repeats one of the stories published just before it (a reader sees them side by side). */
+    static final int DISTINCT_HEADLINES = 60;
+    private static final int REDRAWS = 20;
+
+    /** The same, with the editions' time zones of a new install. */
     public static List<DemoArticle> articles(int perEdition, long seed, Instant now) {
+        return articles(perEdition, seed, now, INSTALL_ZONES::get);
+    }
+
+    /**
+     * The seed story in both editions, then {@code perEdition} generated stories per edition, newest first. Days
+     * and months a story names agree with its date in its edition's time zone ("on Monday" is the day it appeared).
+     */
+    public static List<DemoArticle> articles(int perEdition, long seed, Instant now,
+                                             Function<String, ZoneId> zones) {
         List<DemoArticle> articles = new ArrayList<>(2 * perEdition + 2);
         articles.add(SeedStory.english());
         articles.add(SeedStory.russian());
         SplittableRandom random = new SplittableRandom(seed);
         Instant published = now.minus(Duration.ofMinutes(3));
+        Deque<String> recent = new ArrayDeque<>(DISTINCT_HEADLINES);
         for (int i = 0; i < perEdition; i++) {
             Story story = new Story(random, i);
-            articles.add(story.article(true, published));
-            articles.add(story.article(false, published));
+            for (int redraw = 0; redraw < REDRAWS && recent.contains(story.headlineKey()); redraw++) {
+                story = new Story(random, i);
+            }
+            if (recent.size() == DISTINCT_HEADLINES) {
+                recent.removeLast();
+            }
+            recent.addFirst(story.headlineKey());
+            articles.add(story.article(true, published.atZone(zones.apply("en")).toLocalDate(), published));
+            articles.add(story.article(false, published.atZone(zones.apply("ru")).toLocalDate(), published));
             published = published.minus(Duration.ofMinutes(20 + random.nextInt(71))).minusSeconds(random.nextInt(60));
         }
         return articles;
@@ -133,14 +163,12 @@ public final class DemoCorpus {
         final List<String[]> tags = new ArrayList<>();
         final List<String[]> authors = new ArrayList<>();
         final String[] credit;
-        final int day;
-        final int month;
         final int pct;
         final int n;
         final int n2;
         final int years;
         final int bn;
-        final int year;
+        final int yearsAhead;
 
         Story(SplittableRandom random, int index) {
             this.index = index;
@@ -160,24 +188,28 @@ public final class DemoCorpus {
             random.ints(0, WordBank.AUTHORS.size()).distinct().limit(authorCount)
                     .forEach(a -> authors.add(WordBank.AUTHORS.get(a)));
             credit = pick(random, WordBank.CREDITS);
-            day = random.nextInt(7);
-            month = random.nextInt(12);
             pct = 35 + random.nextInt(50);
             n = 50 + random.nextInt(900);
             n2 = 5 + random.nextInt(40);
             years = 5 + random.nextInt(8);
             bn = 2 + random.nextInt(180);
-            year = 2026 + random.nextInt(3);
+            yearsAhead = random.nextInt(3);
         }
 
-        DemoArticle article(boolean english, Instant published) {
+        /** The English headline (no headline names a day, so any date gives it). */
+        String headlineKey() {
+            return fill(HEADLINES[headline][0], LocalDate.EPOCH);
+        }
+
+        /** @param date the day it appeared, in its edition's time zone */
+        DemoArticle article(boolean english, LocalDate date, Instant published) {
             int lang = english ? 0 : 1;
-            String headlineText = capitalize(fill(HEADLINES[headline][lang]));
-            String leadText = capitalize(fill(LEADS[lead][lang]));
+            String headlineText = capitalize(fill(HEADLINES[headline][lang], date));
+            String leadText = capitalize(fill(LEADS[lead][lang], date));
             List<String> body = new ArrayList<>();
             body.add(leadText);
             for (int p : paragraphs) {
-                body.add(capitalize(fill(PARAGRAPHS[p][lang])));
+                body.add(capitalize(fill(PARAGRAPHS[p][lang], date)));
             }
             return new DemoArticle(english ? "en" : "ru", vocabulary.section(), Slug.from(headlineText).value(),
                     headlineText, leadText, List.copyOf(body), english ? place.en() : place.ru(), credit[lang],
@@ -185,7 +217,7 @@ public final class DemoCorpus {
                     published, "demo-" + index);
         }
 
-        private String fill(String template) {
+        private String fill(String template, LocalDate date) {
             StringBuilder out = new StringBuilder(template.length() + 64);
             int i = 0;
             while (i < template.length()) {
@@ -196,13 +228,17 @@ public final class DemoCorpus {
                     i++;
                     continue;
                 }
-                out.append(slot(template.substring(i + 1, close)));
+                out.append(slot(template.substring(i + 1, close), date));
                 i = close + 1;
             }
             return out.toString();
         }
 
-        private String slot(String name) {
+        private String slot(String name, LocalDate date) {
+            int day = date.getDayOfWeek().getValue() - 1;
+            int month = date.getMonthValue() - 1;
+            int lastMonth = (month + 11) % 12;
+            int nextMonth = (month + 1) % 12;
             return switch (name) {
                 case "I" -> capitalize(institution.en().startsWith("the ") ? institution.en().substring(4) : institution.en());
                 case "i" -> institution.en();
@@ -211,12 +247,14 @@ public final class DemoCorpus {
                 case "p" -> titleCase(place.en());
                 case "day" -> DAYS_EN[day];
                 case "month" -> MONTHS_EN[month];
+                case "lastMonth" -> MONTHS_EN[lastMonth];
+                case "nextMonth" -> MONTHS_EN[nextMonth];
                 case "pct" -> Integer.toString(pct);
                 case "n" -> Integer.toString(n);
                 case "n2" -> Integer.toString(n2);
                 case "years" -> Integer.toString(years);
                 case "bn" -> Integer.toString(bn);
-                case "year" -> Integer.toString(year);
+                case "year" -> Integer.toString(date.getYear() + yearsAhead);
                 case "O" -> official.ru();
                 case "e" -> official.pastEnding();
                 case "T" -> topic.ruNom();
@@ -225,8 +263,8 @@ public final class DemoCorpus {
                 case "Ig" -> institution.ruGen();
                 case "Pp" -> place.ruPrep();
                 case "dayRu" -> DAYS_RU[day];
-                case "monthPrep" -> MONTHS_RU_PREP[month];
-                case "monthAcc" -> MONTHS_RU_ACC[month];
+                case "lastMonthPrep" -> MONTHS_RU_PREP[lastMonth];
+                case "nextMonthAcc" -> MONTHS_RU_ACC[nextMonth];
                 default -> throw new IllegalStateException("unknown slot " + name);
             };
         }

@@ -2,12 +2,14 @@ package org.dateline.demo;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dateline.content.Body;
 import org.dateline.content.ContentQueries;
+import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.identity.Actor;
 import org.dateline.identity.Role;
@@ -71,7 +73,8 @@ public class DemoLoader implements ApplicationRunner {
     public int load(int perEdition) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        List<DemoArticle> articles = DemoCorpus.articles(perEdition, SEED, now);
+        List<DemoArticle> articles = DemoCorpus.articles(perEdition, SEED, now,
+                edition -> editions.find(edition).map(Edition::zone).orElse(ZoneOffset.UTC));
         transaction.executeWithoutResult(status -> {
             for (DemoSection section : DemoCorpus.sections()) {
                 editions.ensureSection(section.edition(), section.slug(), section.name(), section.description(),
