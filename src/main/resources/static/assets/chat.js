@@ -619,8 +619,8 @@ function start(section) {
   api('GET', meUrl()).then((who) => {
     me = who || { loggedIn: false };
     if (me.loggedIn) {
+      // the in-page form takes the invitation's place (the link to the form page is only for pages without scripts)
       document.getElementById('chat-invite').hidden = true;
-      document.getElementById('chat-write-link').hidden = true; // the in-page form takes its place
       if (me.ban) blocked(me.ban); // before anything is offered
       form.hidden = !open;
       redecorate();

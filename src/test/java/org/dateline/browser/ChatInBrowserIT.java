@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.dateline.content.ArticleSummary;
+import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentQueries;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
@@ -70,6 +71,12 @@ class ChatInBrowserIT {
         assertThat(loaded).noneMatch(url -> url.contains("/account/") || url.contains("chat-unread")
                 || url.contains("/api/chats/me/"));
         assertThat(browser.findElements(By.id("account-chats"))).isEmpty();
+        // One sentence invites them (the link to the form page is for browsers without scripts), and the header
+        // leads to the edition's chat rooms as the footer does.
+        assertThat(browser.findElement(By.id("chat-invite")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#chat-write-link"))).noneMatch(WebElement::isDisplayed);
+        assertThat(browser.findElement(By.cssSelector("#account-slot a.topic-chats")).getDomAttribute("href"))
+                .isEqualTo(ChatPaths.topics("en"));
 
         browser.get(http.base() + "/account/login");
         browser.findElement(By.name("email")).sendKeys(email);
