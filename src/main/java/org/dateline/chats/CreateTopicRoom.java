@@ -8,6 +8,7 @@ import org.dateline.chats.internal.JdbcModeration;
 import org.dateline.chats.internal.JdbcRooms;
 import org.dateline.chats.internal.Participants;
 import org.dateline.editions.Editions;
+import org.dateline.identity.Account;
 import org.dateline.shared.Slug;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,16 @@ public class CreateTopicRoom {
     /** @param slowModeSeconds 0 to 3600, as {@link ModerateChats#setRules} takes it */
     public ChatResult<Room> create(String edition, String slug, String title, int slowModeSeconds,
                                    boolean premoderated) {
-        Optional<Participant> who = participants.current();
+        return create(participants.current(), edition, slug, title, slowModeSeconds, premoderated);
+    }
+
+    /** An account opens the room outside any request (the demo's community desk): the same checks. */
+    public ChatResult<Room> createAs(Account account, String edition, String slug, String title) {
+        return create(Optional.of(Participants.of(account)), edition, slug, title, 0, false);
+    }
+
+    private ChatResult<Room> create(Optional<Participant> who, String edition, String slug, String title,
+                                    int slowModeSeconds, boolean premoderated) {
         Optional<Refusal> refusal = policy.createTopicRoom(who.orElse(null));
         if (refusal.isPresent()) {
             return ChatResult.refused(refusal.get());

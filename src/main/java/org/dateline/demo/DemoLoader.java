@@ -46,16 +46,18 @@ public class DemoLoader implements ApplicationRunner {
     private final UploadPicture uploadPicture;
     private final TransactionTemplate transaction;
     private final DemoSettings settings;
+    private final DemoCommunity community;
     private final Clock clock;
 
     DemoLoader(Editions editions, ContentQueries content, PublishStory publishStory, UploadPicture uploadPicture,
-               TransactionTemplate transaction, DemoSettings settings, Clock clock) {
+               TransactionTemplate transaction, DemoSettings settings, DemoCommunity community, Clock clock) {
         this.editions = editions;
         this.content = content;
         this.publishStory = publishStory;
         this.uploadPicture = uploadPicture;
         this.transaction = transaction;
         this.settings = settings;
+        this.community = community;
         this.clock = clock;
     }
 
@@ -83,15 +85,19 @@ public class DemoLoader implements ApplicationRunner {
         });
         Map<String, Long> pictures = transaction.execute(status -> DemoPictures.upload(uploadPicture, LOADER));
         Map<String, Long> firstOfStory = new HashMap<>();
+        Map<String, Long> seedStories = new HashMap<>();
         int published = 0;
         // Chunks of one transaction each: the default load is a single chunk (all or nothing), and a benchmark's
         // hundreds of thousands of stories do not pile up in one transaction.
         for (int from = 0; from < articles.size(); from += CHUNK) {
             List<DemoArticle> chunk = articles.subList(from, Math.min(articles.size(), from + CHUNK));
             int offset = from;
-            published += transaction.execute(status -> publish(chunk, offset, firstOfStory, pictures));
+            published += transaction.execute(status -> publish(chunk, offset, firstOfStory, seedStories, pictures));
         }
         log.info("Loaded {} demo articles in {} ms", published, (System.nanoTime() - started) / 1_000_000);
+        if (settings.community()) {
+            community.open(seedStories);
+        }
         return published;
     }
 
@@ -100,7 +106,7 @@ public class DemoLoader implements ApplicationRunner {
      * show both kinds of teaser.
      */
     private int publish(List<DemoArticle> chunk, int offset, Map<String, Long> firstOfStory,
-                        Map<String, Long> pictures) {
+                        Map<String, Long> seedStories, Map<String, Long> pictures) {
         int count = 0;
         for (DemoArticle article : chunk) {
             int index = offset + count;
@@ -114,6 +120,9 @@ public class DemoLoader implements ApplicationRunner {
                 throw new IllegalStateException("Demo article refused: " + result);
             }
             count++;
+            if (index < DemoCorpus.SEED_STORIES) {
+                seedStories.put(article.edition(), published.storyId());
+            }
             if (translationOf == null && article.translationKey() != null) {
                 firstOfStory.put(article.translationKey(), published.storyId());
             }

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   ({@code DATELINE_DEMO_ON_EMPTY}); off for a newsroom that starts empty
  * @param perEdition generated stories per edition, besides the seed story, loaded on such a start
  *                   ({@code DATELINE_DEMO_PER_EDITION}); {@code --demo=<n>} on the command line asks for another number
+ * @param community  with the demo content, open a chat room per section and post a few conversations of demo
+ *                   readers ({@code DATELINE_DEMO_COMMUNITY})
  */
 @ConfigurationProperties("dateline.demo")
-record DemoSettings(@DefaultValue("true") boolean onEmpty, @DefaultValue("150") int perEdition) {
+record DemoSettings(@DefaultValue("true") boolean onEmpty, @DefaultValue("150") int perEdition,
+                    @DefaultValue("true") boolean community) {
 
     DemoSettings {
         SettingRules.atLeast(0, "dateline.demo.per-edition", perEdition);

@@ -1,5 +1,6 @@
 package org.dateline.identity;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,12 @@ public interface Accounts {
     boolean anyAdmin();
 
     AccountResult createStaff(String email, String displayName, Role role, String password, boolean mustChangePassword);
+
+    /**
+     * A confirmed account no one can log in to (its password is random and never kept): the demo's readers and its
+     * community desk. The same one again when the address exists.
+     */
+    Account createWithoutLogin(String email, String displayName, Role role, Instant since);
 
     /** Deactivated accounts cannot log in; their open sessions end at their next request. */
     void setActive(long accountId, boolean active);

@@ -15,15 +15,16 @@ class DemoSettingsTest {
     void loadsTheDemoOnAnEmptyDatabaseByDefault() {
         DemoSettings settings = fromProperties("dateline.demo", DemoSettings.class, Map.of());
 
-        assertThat(settings).isEqualTo(new DemoSettings(true, 150));
+        assertThat(settings).isEqualTo(new DemoSettings(true, 150, true));
     }
 
     @Test
     void environmentVariablesBindWithoutAnyMappingInApplicationYml() {
         DemoSettings settings = fromEnvironmentVariables("dateline.demo", DemoSettings.class,
-                Map.of("DATELINE_DEMO_ON_EMPTY", "false", "DATELINE_DEMO_PER_EDITION", "7"));
+                Map.of("DATELINE_DEMO_ON_EMPTY", "false", "DATELINE_DEMO_PER_EDITION", "7",
+                        "DATELINE_DEMO_COMMUNITY", "false"));
 
-        assertThat(settings).isEqualTo(new DemoSettings(false, 7));
+        assertThat(settings).isEqualTo(new DemoSettings(false, 7, false));
     }
 
     @Test

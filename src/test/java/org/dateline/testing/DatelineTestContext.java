@@ -48,6 +48,8 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
         properties.put("dateline.wire.fetch-pictures",
                 environment.getProperty("dateline.wire.fetch-pictures", "false"));
         properties.put("dateline.trusted-proxies", "127.0.0.1");
+        // The chat tests count rooms and messages of their own; DemoCommunityIT opens the demo's.
+        properties.put("dateline.demo.community", environment.getProperty("dateline.demo.community", "false"));
         // A ranking on the wall clock's minute that found other tests' views changed would evict pages in the middle
         // of a test that counts on them being cached: contexts rank once a day unless a test (the readership tests,
         // on their own clock) asks for more.

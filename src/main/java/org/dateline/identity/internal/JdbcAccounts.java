@@ -1,11 +1,14 @@
 package org.dateline.identity.internal;
 
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +41,7 @@ class JdbcAccounts implements Accounts {
             """;
     /** Erased accounts get an address in a reserved domain, so the unique email column never blocks anyone. */
     static final String ERASED_DOMAIN = "@erased.invalid";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -97,6 +101,21 @@ class JdbcAccounts implements Accounts {
                     "An account with this email address exists.")));
         }
         return new AccountResult.Done(byEmail(normalised).orElseThrow());
+    }
+
+    @Override
+    public Account createWithoutLogin(String email, String displayName, Role role, Instant since) {
+        String normalised = normalise(email);
+        Optional<Account> existing = byEmail(normalised);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        OffsetDateTime at = since.atOffset(ZoneOffset.UTC);
+        jdbc.sql(INSERT).params(normalised, displayName.strip(), passwords.encode(HexFormat.of().formatHex(secret)),
+                role.name(), false, at, at, at).update();
+        return byEmail(normalised).orElseThrow();
     }
 
     @Override
