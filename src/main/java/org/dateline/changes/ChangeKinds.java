@@ -15,6 +15,11 @@ public final class ChangeKinds {
      * public, and the article kinds above carry those of a public one). Read by the newsroom's story index.
      */
     public static final String STORY_CHANGED = "story.changed";
+    /**
+     * Editors arranged an edition's front page afresh (no subject; key {@code front:<edition>}): its home page shows
+     * other stories or blocks in another order.
+     */
+    public static final String FRONT_CHANGED = "front.changed";
     /** Editions or sections changed: menus on every page of the edition. */
     public static final String STRUCTURE_CHANGED = "structure.changed";
     /** A chat message was stored and is visible (subject: the message id). */

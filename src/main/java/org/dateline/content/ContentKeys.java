@@ -28,6 +28,11 @@ public final class ContentKeys {
         return "edition:" + edition;
     }
 
+    /** The edition's front page arrangement: what editors put on its home page. */
+    public static String front(String edition) {
+        return "front:" + edition;
+    }
+
     public static String section(long id) {
         return "section:" + id;
     }

@@ -119,6 +119,14 @@ public final class WorkflowPolicy {
                 : Optional.of(StoryRefusal.NOT_PERMITTED);
     }
 
+    /**
+     * Whether the actor may arrange an edition's front page: whoever may publish a story there, since the front
+     * decides what readers see first as much as a publication does.
+     */
+    public static boolean mayArrangeFront(Actor actor) {
+        return actor != null && decide(actor, StoryStatus.READY, WorkflowAction.PUBLISH, false, true) instanceof Allowed;
+    }
+
     /** Whether the actor writes stories at all: every newsroom role but the moderators'. */
     public static boolean mayWrite(Actor actor) {
         return actor != null && actor.role().isStaff() && actor.role() != Role.MODERATOR;

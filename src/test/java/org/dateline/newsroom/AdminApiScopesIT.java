@@ -23,6 +23,7 @@ import org.dateline.identity.Scopes;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -75,6 +76,8 @@ class AdminApiScopesIT {
         SYNDICATED_PICTURE,
         /** The picture library: the newsroom's, read with stories:read (and articles:write, which includes it). */
         PICTURES,
+        /** An edition's front page: only live stories, so whoever reads published articles reads it. */
+        FRONT,
         /** Reads that concern no story, behind one scope. */
         INTEGRATIONS,
         WIRE
@@ -91,6 +94,7 @@ class AdminApiScopesIT {
             Map.entry("/api/newsml/pictures/{id}", Route.SYNDICATED_PICTURE),
             Map.entry("/api/admin/pictures", Route.PICTURES),
             Map.entry("/api/admin/pictures/{id}", Route.PICTURES),
+            Map.entry("/api/admin/editions/{edition}/front", Route.FRONT),
             Map.entry("/api/admin/integrations", Route.INTEGRATIONS),
             Map.entry("/api/admin/integrations/{id}", Route.INTEGRATIONS),
             Map.entry("/api/admin/integrations/{id}/deliveries", Route.INTEGRATIONS),
@@ -188,8 +192,21 @@ class AdminApiScopesIT {
         }
         // Someone in the newsroom is editing the live story: the newsroom sees who, partners do not.
         fixtures.lockedBy(fixtures.staff(Role.EDITOR, "Matrix Editor"), ids.get(Kind.LIVE));
+        // The English front names every one of them as stored (the API would refuse all but the live one).
+        int slot = 1;
+        for (Map.Entry<Kind, Long> story : ids.entrySet()) {
+            jdbc.sql("INSERT INTO front_stories (edition, slot, article_id) VALUES ('en', ?, ?)")
+                    .params(slot++, story.getValue()).update();
+        }
         ids.put(Kind.UNKNOWN, jdbc.sql("SELECT MAX(id) FROM articles").query(Long.class).single() + 1_000_000);
         revisions.put(Kind.UNKNOWN, 1);
+    }
+
+    @AfterAll
+    void clearTheFront() {
+        // through the API, so that the change log evicts any home page cached with them
+        assertThat(http.send("PUT", "/api/admin/editions/en/front", "{}", DatelineTestContext.ADMIN_TOKEN)
+                .statusCode()).isEqualTo(200);
     }
 
     private String headline(Kind kind) {
@@ -251,6 +268,7 @@ class AdminApiScopesIT {
                     case SYNDICATION_LIST -> syndicationList(route, caller, wrong);
                     case PICTURES -> pictures(route, caller, wrong);
                     case SYNDICATED_PICTURE -> syndicatedPicture(route, caller, wrong);
+                    case FRONT -> front(route, caller, wrong);
                     case INTEGRATIONS -> scoped(route, caller, "integrations:manage", wrong);
                     case WIRE -> scoped(route, caller, "wire:push", wrong);
                 }
@@ -406,6 +424,28 @@ class AdminApiScopesIT {
                 && code(response).equals("insufficient_scope");
         if (!right) {
             wrong.add(caller.name() + " GET " + route + " → " + status + " " + response.body());
+        }
+    }
+
+    /**
+     * The front page answers every caller that reads published articles (an unknown edition: 404) and shows none of
+     * the stories a partner may not see, even when the stored arrangement names them.
+     */
+    private void front(String route, Caller caller, List<String> wrong) {
+        for (String edition : List.of("en", "xx")) {
+            HttpResponse<String> response = get(route.replace("{edition}", edition), caller);
+            int status = response.statusCode();
+            boolean right = caller.token() == null ? status == 401
+                    : caller.reach() == Reach.NOTHING ? status == 403 && code(response).equals("insufficient_scope")
+                    : edition.equals("en") ? status == 200 : status == 404 && code(response).equals("unknown_edition");
+            for (Kind kind : Kind.values()) {
+                if (kind != Kind.LIVE && kind != Kind.UNKNOWN && response.body().contains(headline(kind))) {
+                    right = false;
+                }
+            }
+            if (!right) {
+                wrong.add(caller.name() + " GET " + route + " of " + edition + " → " + status + " " + response.body());
+            }
         }
     }
 

@@ -46,6 +46,16 @@ class WorkflowPolicyTest {
     }
 
     @Test
+    void onlyThoseWhoMayPublishArrangeTheFrontPage() {
+        for (Role role : Role.values()) {
+            boolean publishes = role == Role.ADMIN || role == Role.EDITOR;
+            assertThat(WorkflowPolicy.mayArrangeFront(new Actor(1, "", "Someone", role))).as(role.name())
+                    .isEqualTo(publishes);
+        }
+        assertThat(WorkflowPolicy.mayArrangeFront(null)).isFalse();
+    }
+
+    @Test
     void administratorsMayMakeEveryLegalMoveAndNoOther() {
         assertThat(allowed(Role.ADMIN, false, false)).isEqualTo(LEGAL);
     }

@@ -99,7 +99,8 @@ class HtmlValidityIT {
         List<String> problems = new ArrayList<>();
         for (String page : List.of("/newsroom", "/newsroom?state=DRAFT&q=valid", "/newsroom?author=Vera",
                 "/newsroom/stories/new", story, story + "/revisions", story + "/compare?a=1&b=2", story + "/preview",
-                "/newsroom/pictures", "/newsroom/pictures?q=valid", picturePage)) {
+                "/newsroom/pictures", "/newsroom/pictures?q=valid", picturePage, "/newsroom/front/en",
+                "/newsroom/front/ru")) {
             HttpResponse<String> response = editor.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             validate(response.body()).forEach(error -> problems.add(page + " " + error));

@@ -113,6 +113,8 @@ class SecurityConfiguration {
                     .hasAuthority(Scopes.ARTICLES_READ)
                 .requestMatchers(HttpMethod.GET, "/api/admin/articles/**").hasAuthority(Scopes.STORIES_READ)
                 .requestMatchers("/api/admin/articles", "/api/admin/articles/**").hasAuthority(Scopes.ARTICLES_WRITE)
+                // A front page shows only live stories: whoever reads published articles may read it.
+                .requestMatchers(HttpMethod.GET, "/api/admin/editions/*/front").hasAuthority(Scopes.ARTICLES_READ)
                 .requestMatchers(HttpMethod.GET, "/api/admin/pictures", "/api/admin/pictures/**")
                     .hasAuthority(Scopes.STORIES_READ)
                 .requestMatchers("/api/admin/integrations", "/api/admin/integrations/**")

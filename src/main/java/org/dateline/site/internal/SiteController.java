@@ -61,9 +61,10 @@ class SiteController {
     private final ChatQueries chats;
     private final MostReadBlock mostReadBlock;
     private final RelatedBlock relatedBlock;
+    private final FrontBlock frontBlock;
 
     SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json, ChatQueries chats,
-                   MostReadBlock mostReadBlock, RelatedBlock relatedBlock) {
+                   MostReadBlock mostReadBlock, RelatedBlock relatedBlock, FrontBlock frontBlock) {
         this.editions = editions;
         this.content = content;
         this.pages = pages;
@@ -71,6 +72,7 @@ class SiteController {
         this.chats = chats;
         this.mostReadBlock = mostReadBlock;
         this.relatedBlock = relatedBlock;
+        this.frontBlock = frontBlock;
     }
 
     @GetMapping("/")
@@ -85,24 +87,34 @@ class SiteController {
         return permanent(edition(edition).homePath());
     }
 
+    /**
+     * The edition's front page; with {@code before}, the older stories as a list by time (addresses such pages had
+     * before the front was arranged keep working).
+     */
     @GetMapping("/" + EDITION + "/")
     String home(@PathVariable String edition, @RequestParam(required = false) String before, Model model,
                 HttpServletRequest request) {
         Edition e = edition(edition);
         Ui ui = Pages.ui(e);
         FeedCursor cursor = cursor(before);
-        List<ArticleSummary> articles = content.latest(e.code(), cursor, HOME_SIZE);
         String path = e.homePath() + (cursor == null ? "" : "?before=" + cursor.encode());
         Chrome chrome = pages.chrome(e, null, new Pages.Head(e.siteName(), ui.t("home.description"), path,
                 alternates(e, ed -> ed.homePath()), Pages.feeds(e, null, e.siteName()), null, "website", null));
-        List<String> keys = new ArrayList<>(List.of(ContentKeys.edition(e.code())));
-        if (cursor == null) {
-            MostReadBlock.Shown mostRead = mostReadBlock.home(e, ui);
-            keys.addAll(mostRead.keys());
-            model.addAttribute("mostRead", mostRead.view());
+        if (cursor != null) {
+            List<ArticleSummary> articles = content.latest(e.code(), cursor, HOME_SIZE);
+            tag(request, chrome, articles, ContentKeys.edition(e.code()));
+            return list(model, chrome, ui.t("home.title"), null, articles, e.homePath(), ui, HOME_SIZE, false);
         }
-        tag(request, chrome, articles, keys.toArray(String[]::new));
-        return list(model, chrome, ui.t("home.title"), null, articles, e.homePath(), ui, HOME_SIZE, cursor == null);
+        FrontBlock.Shown front = frontBlock.home(e, ui);
+        MostReadBlock.Shown mostRead = mostReadBlock.home(e, ui);
+        List<String> keys = new ArrayList<>(front.keys());
+        keys.addAll(mostRead.keys());
+        tag(request, chrome, List.of(), keys.toArray(String[]::new));
+        model.addAttribute("page", chrome);
+        model.addAttribute("heading", ui.t("home.title"));
+        model.addAttribute("front", front.view());
+        model.addAttribute("mostRead", mostRead.view());
+        return "site/front";
     }
 
     @GetMapping("/" + EDITION + "/{section:[a-z0-9-]+}")

@@ -8,4 +8,9 @@ package org.dateline.site.view;
  */
 public record Teaser(String url, String headline, String lead, String sectionName, String published,
                      String publishedLabel, Thumbnail thumbnail, boolean large) {
+
+    /** The same teaser under another headline (the short one editors gave it for the front). */
+    public Teaser withHeadline(String other) {
+        return new Teaser(url, other, lead, sectionName, published, publishedLabel, thumbnail, large);
+    }
 }
