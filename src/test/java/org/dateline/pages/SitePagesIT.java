@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dateline.testing.Await.await;
 
 /**
  * About, contact and privacy pages: default texts until an administrator saves, the save reaching the cached page on
@@ -201,15 +202,5 @@ class SitePagesIT {
                 Map.of("email", email, "password", "reader-Password-123"));
         assertThat(WebSession.location(login)).endsWith("/account");
         return reader;
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout.toMillis() + " ms");
-            }
-            Thread.sleep(20);
-        }
     }
 }
