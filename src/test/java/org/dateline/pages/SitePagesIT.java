@@ -170,6 +170,12 @@ class SitePagesIT {
                     Map.of("title", "Taken over", "body", "By " + role)).statusCode()).isEqualTo(403);
             assertThat(Jsoup.parse(staff.get("/newsroom").body()).select("a[href=/newsroom/pages]")).isEmpty();
         }
+        String moderatorEmail = "pages-moderator-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(moderatorEmail, "Pages moderator", Role.MODERATOR, "start-Password-123", false);
+        WebSession moderator = new WebSession(port);
+        assertThat(WebSession.location(moderator.submit("/login", "/login",
+                Map.of("username", moderatorEmail, "password", "start-Password-123")))).contains("/newsroom");
+        assertThat(moderator.get("/newsroom/pages/en/about").statusCode()).isEqualTo(403);
         WebSession reader = reader();
         assertThat(reader.get("/newsroom/pages/en/about").statusCode()).isEqualTo(403);
         assertThat(reader.submit("/account", "/newsroom/pages/en/about",
