@@ -51,6 +51,12 @@ public final class ChangeKinds {
      */
     public static final String MOST_READ_CHANGED = "mostread.changed";
 
+    /**
+     * An administrator saved a site page: about, contact or privacy (no subject; key {@code sitepage:<edition>:<slug>}
+     * of the public page).
+     */
+    public static final String SITE_PAGE_EDITED = "sitepage.edited";
+
     private ChangeKinds() {
     }
 }

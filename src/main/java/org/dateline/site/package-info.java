@@ -11,9 +11,12 @@
  * or else the edition's, in the included {@code site/mostRead} template ({@code id="most-read"}); pages are tagged
  * with the lists' keys, so a changed ranking evicts them.
  * <p>
- * Reads only through {@code ContentQueries}, {@code Editions}, {@code ChatQueries}, {@code SearchQueries} and readership's
- * {@code MostRead};
+ * Site pages: {@code /{edition}/about}, {@code /contact} and {@code /privacy} ({@code SitePageController}) show
+ * {@code pages}' texts, tagged with the page's key ({@code sitepage.edited} evicts them), linked from every page's footer.
+ * <p>
+ * Reads only through {@code ContentQueries}, {@code Editions}, {@code ChatQueries}, {@code SearchQueries}, pages'
+ * {@code SitePages} and readership's {@code MostRead};
  * writes nothing. Consumes the change log ({@code article.*}, {@code picture.*}, {@code structure.changed},
- * {@code mostread.changed}) to evict cached pages by surrogate key.
+ * {@code mostread.changed}, {@code sitepage.edited}) to evict cached pages by surrogate key.
  */
 package org.dateline.site;

@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dateline.testing.Await.await;
 
 /**
  * A second node on the same database: it sees a publish made on the first within a second (page cache and
@@ -94,16 +95,6 @@ class SecondNodeIT {
                     .filteredOn(ChangeKinds.ARTICLE_PUBLISHED::equals).hasSize(2);
         } finally {
             restarted.close();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout.toMillis() + " ms");
-            }
-            Thread.sleep(20);
         }
     }
 }

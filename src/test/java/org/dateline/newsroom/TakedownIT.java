@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dateline.testing.Await.await;
 
 /** Killed and unpublished articles leave every surface within a second; a killed address answers 410. */
 @IntegrationTest
@@ -153,15 +154,5 @@ class TakedownIT {
     /** Pages and feeds show the headline; sitemaps only the address. */
     private static boolean shows(String body, String headline, String path) {
         return body.contains(headline) || body.contains(path);
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout.toMillis() + " ms");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -50,7 +50,7 @@ class HtmlValidityIT {
                 article.select(".tags a").first().attr("href"), article.select(".byline a").first().attr("href"),
                 "/en/newsfeed", "/ru/newsfeed", "/en/chat", "/ru/chat", "/en/no-such-section/", "/login", "/account/register", "/account/login?unconfirmed",
                 "/account/reset?lang=ru", "/account/confirm/resend", "/account/confirm?token=bad", "/account/restore",
-                "/en/search", "/en/search?q=budget", "/ru/search?q=" + URLEncoder.encode("бюджит", StandardCharsets.UTF_8));
+                "/en/search", "/en/search?q=budget", "/en/about", "/ru/about", "/en/contact", "/ru/privacy", "/ru/search?q=" + URLEncoder.encode("бюджит", StandardCharsets.UTF_8));
         List<String> problems = new ArrayList<>();
         for (String page : pages) {
             String html = http.get(page, "Accept", "text/html").body();
@@ -112,6 +112,21 @@ class HtmlValidityIT {
                 "datelinePlace", "PARIS", "credit", "Dateline", "tags", "New tag", "authors", "New Author"));
         assertThat(live.statusCode()).isEqualTo(200);
         validate(live.body()).forEach(error -> problems.add("live preview " + error));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void sitePageScreensAreValidHtml() throws Exception {
+        WebSession admin = WebSession.staff(port, accounts, Role.ADMIN);
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/newsroom/pages", "/newsroom/pages/ru/privacy")) {
+            HttpResponse<String> response = admin.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            validate(response.body()).forEach(error -> problems.add(page + " " + error));
+        }
+        HttpResponse<String> refused = admin.submit("/newsroom/pages/en/about", "/newsroom/pages/en/about",
+                Map.of("title", "", "body", ""));
+        validate(refused.body()).forEach(error -> problems.add("refused site page " + error));
         assertThat(problems).isEmpty();
     }
 

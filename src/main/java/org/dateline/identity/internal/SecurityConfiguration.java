@@ -194,7 +194,7 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/mail", "/newsroom/mail/**",
-                        "/newsroom/integrations", "/newsroom/integrations/**")
+                        "/newsroom/integrations", "/newsroom/integrations/**", "/newsroom/pages", "/newsroom/pages/**")
                     .hasRole(Role.ADMIN.name())
                 // Chat moderators work only the moderation pages (and change their password); the story desk,
                 // wire and the rest of the newsroom stay with contributors, editors and administrators.

@@ -10,9 +10,10 @@ import org.dateline.editions.Edition;
 import org.dateline.media.Picture;
 import org.dateline.media.PictureRendition;
 import org.dateline.media.imaging.Crop;
+import org.dateline.pages.SitePage;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Structured data of article pages: a schema.org {@code NewsArticle}, safe to embed in a script element. */
+/** Structured data of article and site pages (schema.org), safe to embed in a script element. */
 final class JsonLd {
 
     private JsonLd() {
@@ -49,6 +50,30 @@ final class JsonLd {
             doc.put("keywords", article.tags().stream().map(t -> t.name()).toList());
         }
         article.mainPicture().ifPresent(picture -> doc.put("image", images(picture, siteUrl)));
+        return embeddable(json.writeValueAsString(doc));
+    }
+
+    /** A site page (about, contact, privacy) as a schema.org {@code AboutPage}, {@code ContactPage} or {@code WebPage}. */
+    static String webPage(JsonMapper json, SitePage page, Edition edition, String url, String siteUrl,
+                          String description) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("@context", "https://schema.org");
+        doc.put("@type", switch (page.kind()) {
+            case ABOUT -> "AboutPage";
+            case CONTACT -> "ContactPage";
+            case PRIVACY -> "WebPage";
+        });
+        doc.put("url", url);
+        doc.put("name", page.title());
+        doc.put("description", description);
+        doc.put("inLanguage", edition.locale().toLanguageTag());
+        if (page.edited()) {
+            doc.put("dateModified", page.updatedAt().toString());
+        }
+        Map<String, Object> publisher = Map.of("@type", "NewsMediaOrganization", "name", edition.siteName(),
+                "url", siteUrl + "/", "logo", Map.of("@type", "ImageObject", "url", siteUrl + "/favicon.svg"));
+        doc.put("isPartOf", Map.of("@type", "WebSite", "name", edition.siteName(), "url", siteUrl + edition.homePath()));
+        doc.put(page.kind() == org.dateline.pages.PageKind.ABOUT ? "about" : "publisher", publisher);
         return embeddable(json.writeValueAsString(doc));
     }
 

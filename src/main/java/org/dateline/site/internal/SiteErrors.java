@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Expected failures of the public pages, answered with the edition's error page. */
-@ControllerAdvice(assignableTypes = {SiteController.class, SearchPageController.class})
+@ControllerAdvice(assignableTypes = {SiteController.class, SearchPageController.class, SitePageController.class})
 class SiteErrors {
 
     private final ErrorPages errorPages;
