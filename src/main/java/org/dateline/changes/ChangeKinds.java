@@ -15,6 +15,11 @@ public final class ChangeKinds {
      * public, and the article kinds above carry those of a public one). Read by the newsroom's story index.
      */
     public static final String STORY_CHANGED = "story.changed";
+    /**
+     * An entry of a live story was posted, corrected or deleted (subject: the entry id; edition: the story's; key: the
+     * story's article key, whose page shows the entries). Streams read the entry afresh: gone means deleted.
+     */
+    public static final String LIVE_ENTRY = "live.entry";
     /** Editions or sections changed: menus on every page of the edition. */
     public static final String STRUCTURE_CHANGED = "structure.changed";
     /** A chat message was stored and is visible (subject: the message id). */
