@@ -1,7 +1,5 @@
 package org.dateline.newsroom;
 
-import java.util.Optional;
-
 import org.dateline.content.LiveCoverageQueries;
 import org.dateline.content.LiveEntry;
 import org.dateline.identity.Actor;
@@ -9,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks every action on a live story's entries shares, the same at every entrance: find the story → the
- * {@link WorkflowPolicy} lets the actor update it (so it is published, and the actor edits it) → it is live coverage
+ * {@link WorkflowPolicy} lets the actor update it (so it is published, and the actor edits it; {@link StoryChecks}, as
+ * for every story action) → it is live coverage
  * → for a correction or deletion, the entry is one of the story's. The edit lock does not apply: several editors post
  * to a live story while one of them edits its summary.
  */
@@ -24,28 +23,23 @@ class LiveCoverageChecks {
         }
     }
 
-    private final StoryQueries stories;
+    private final StoryChecks checks;
     private final LiveCoverageQueries coverage;
 
-    LiveCoverageChecks(StoryQueries stories, LiveCoverageQueries coverage) {
-        this.stories = stories;
+    LiveCoverageChecks(StoryChecks checks, LiveCoverageQueries coverage) {
+        this.checks = checks;
         this.coverage = coverage;
     }
 
     Checked story(Actor actor, long storyId) {
-        Optional<Story> found = stories.find(storyId);
-        if (found.isEmpty()) {
-            return refused(StoryResult.refused(StoryRefusal.NOT_FOUND));
-        }
-        Story story = found.get();
-        if (WorkflowPolicy.decide(actor, story, WorkflowAction.UPDATE) instanceof WorkflowPolicy.Refused refused) {
-            return refused(StoryResult.refused(refused.reason(),
-                    story.status().name().toLowerCase().replace('_', ' ')));
+        StoryChecks.Checked decided = checks.stepOverLock(actor, storyId, WorkflowAction.UPDATE);
+        if (decided.refused()) {
+            return refused(decided.refusal());
         }
         if (!coverage.isLiveCoverage(storyId)) {
             return refused(StoryResult.refused(StoryRefusal.NOT_LIVE_COVERAGE));
         }
-        return new Checked(story, null, null);
+        return new Checked(decided.story(), null, null);
     }
 
     Checked entry(Actor actor, long storyId, long entryId) {

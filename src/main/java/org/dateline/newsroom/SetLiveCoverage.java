@@ -1,7 +1,6 @@
 package org.dateline.newsroom;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeLog;
@@ -13,34 +12,30 @@ import org.springframework.stereotype.Service;
 
 /**
  * Marks a story as live coverage (its page shows a stream of entries under its lead and body) or not: find → the
- * actor may edit it ({@link WorkflowPolicy#mayEdit}) → in one transaction the flag stored and, for a story on the
+ * actor may edit it and nobody else holds its lock ({@link StoryChecks#edit}) → in one transaction the flag stored and, for a story on the
  * site, its page evicted through the change log.
  */
 @Service
 public class SetLiveCoverage {
 
-    private final StoryQueries stories;
+    private final StoryChecks checks;
     private final LiveEntryStore entries;
     private final ChangeLog changes;
     private final StoryTransaction transaction;
 
-    SetLiveCoverage(StoryQueries stories, LiveEntryStore entries, ChangeLog changes, StoryTransaction transaction) {
-        this.stories = stories;
+    SetLiveCoverage(StoryChecks checks, LiveEntryStore entries, ChangeLog changes, StoryTransaction transaction) {
+        this.checks = checks;
         this.entries = entries;
         this.changes = changes;
         this.transaction = transaction;
     }
 
     public StoryResult set(Actor actor, long storyId, boolean liveCoverage) {
-        Optional<Story> found = stories.find(storyId);
-        if (found.isEmpty()) {
-            return StoryResult.refused(StoryRefusal.NOT_FOUND);
+        StoryChecks.Checked checked = checks.edit(actor, storyId);
+        if (checked.refused()) {
+            return checked.refusal();
         }
-        Story story = found.get();
-        Optional<StoryRefusal> mayNot = WorkflowPolicy.mayEdit(actor, story);
-        if (mayNot.isPresent()) {
-            return StoryResult.refused(mayNot.get());
-        }
+        Story story = checked.story();
         return transaction.run(() -> {
             if (!entries.setLiveCoverage(storyId, liveCoverage)) {
                 return StoryResult.refused(StoryRefusal.NOT_FOUND);
