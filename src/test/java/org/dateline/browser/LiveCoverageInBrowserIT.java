@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
@@ -39,6 +41,8 @@ class LiveCoverageInBrowserIT {
     int port;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Accounts accounts;
     ChromeDriver browser;
 
     @AfterEach
@@ -94,6 +98,35 @@ class LiveCoverageInBrowserIT {
                 wait.until(d -> d.findElements(By.id("entry-" + posted)).isEmpty());
                 assertThat(browser.findElements(By.id("entry-" + older))).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void anEditorPostsAnEntryFromTheStorysNewsroomPageAndTheDeleteAsksFirst() throws Exception {
+        Http http = new Http(port);
+        long story = liveStory(http, "en", 0);
+        entry(http, story, "An earlier entry, posted through the API.");
+        String email = "live-desk-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Desk Editor", Role.EDITOR, "start-Password-123", false);
+        browser = Browsers.start();
+        Browsers.staffLogin(browser, http.base(), email, "start-Password-123");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        wait.until(d -> d.getCurrentUrl().endsWith("/newsroom"));
+        for (int width : new int[] {1366, 390}) {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                    "height", width == 390 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width == 390));
+            browser.get(http.base() + "/newsroom/stories/" + story + "/entries");
+            String text = "Posted from the desk at " + width + " px";
+            browser.findElement(By.id("entry-text")).sendKeys(text);
+            browser.findElement(By.id("entry-link")).sendKeys("https://example.org/desk");
+            browser.findElement(By.cssSelector(".live-post button[type=submit]")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("?done=posted"));
+            WebElement first = browser.findElement(By.cssSelector(".live-desk-entries > li:first-child"));
+            assertThat(first.findElement(By.cssSelector(".live-desk-text")).getText()).isEqualTo(text);
+            first.findElement(By.cssSelector(".live-desk-delete summary")).click();
+            WebElement delete = first.findElement(By.cssSelector(".live-desk-delete button.danger"));
+            assertThat(delete.getCssValue("background-color")).isEqualTo("rgba(179, 18, 27, 1)");
+            screenshot("live-desk-" + width);
         }
     }
 
