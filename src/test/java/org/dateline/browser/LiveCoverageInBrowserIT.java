@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,6 +68,7 @@ class LiveCoverageInBrowserIT {
                 browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
                 browser.get(http.base() + path);
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+                wait.ignoring(StaleElementReferenceException.class); // a correction replaces the entry's element
                 wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                         "return document.readyState === 'complete'")));
                 Thread.sleep(500); // EventSource connects after load
