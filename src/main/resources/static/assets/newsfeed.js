@@ -102,6 +102,14 @@ function start() {
         }
         trim();
       });
+      // Entries of live stories are for the live story's page (live.js), which listens on the document.
+      for (const kind of ['entry', 'entry-removed']) {
+        source.addEventListener(kind, (e) => {
+          let data;
+          try { data = JSON.parse(e.data); } catch { return; }
+          document.dispatchEvent(new CustomEvent('newsfeed:' + kind, { detail: data }));
+        });
+      }
       // A withdrawn story leaves the list at once; the counter keeps what arrived.
       source.addEventListener('removed', (e) => {
         let item;

@@ -20,6 +20,12 @@ public final class ChangeKinds {
      * other stories or blocks in another order.
      */
     public static final String FRONT_CHANGED = "front.changed";
+
+    /**
+     * An entry of a live story was posted, corrected or deleted (subject: the entry id; edition: the story's; key: the
+     * story's article key, whose page shows the entries). Streams read the entry afresh: gone means deleted.
+     */
+    public static final String LIVE_ENTRY = "live.entry";
     /** Editions or sections changed: menus on every page of the edition. */
     public static final String STRUCTURE_CHANGED = "structure.changed";
     /** A chat message was stored and is visible (subject: the message id). */

@@ -18,6 +18,8 @@ import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeListener;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
+import org.dateline.content.LiveCoverageQueries;
+import org.dateline.content.LiveEntry;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.slf4j.Logger;
@@ -40,13 +42,15 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
 
     private final Map<String, Set<Subscriber>> byEdition = new ConcurrentHashMap<>();
     private final ContentQueries content;
+    private final LiveCoverageQueries liveCoverage;
     private final JsonMapper json;
     private final Function<String, ZoneId> zones;
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
 
-    NewsfeedStreams(ContentQueries content, JsonMapper json, Editions editions) {
+    NewsfeedStreams(ContentQueries content, LiveCoverageQueries liveCoverage, JsonMapper json, Editions editions) {
         this.content = content;
+        this.liveCoverage = liveCoverage;
         this.json = json;
         this.zones = code -> editions.find(code).map(Edition::zone).orElse(ZoneOffset.UTC);
     }
@@ -123,6 +127,13 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
                 NewsfeedEvent event = NewsfeedEvent.of(article.summary(), zones.apply(article.edition()));
                 broadcast(streams, encode("item", event.cursor(), json.writeValueAsString(event)));
             });
+        } else if (ChangeKinds.LIVE_ENTRY.equals(change.kind())) {
+            // Without an id: a reconnecting client's Last-Event-ID stays the newsfeed's cursor.
+            byte[] event = liveCoverage.entry(change.subjectId())
+                    .map(entry -> encode("entry", null, json.writeValueAsString(
+                            LiveEntryEvent.of(entry, zones.apply(change.edition())))))
+                    .orElseGet(() -> encode("entry-removed", null, "{\"id\":" + change.subjectId() + "}"));
+            broadcast(streams, event);
         }
     }
 
@@ -187,8 +198,10 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         return running;
     }
 
-    /** One item as the stream and the items API send it. */
-    /** @param thumb the path of the lead picture's small square JPEG, as the panel shows it; null for none */
+    /**
+     * One item as the stream and the items API send it.
+     *
+     * @param thumb the path of the lead picture's small square JPEG, as the panel shows it; null for none */
     public record NewsfeedEvent(long id, String headline, String url, String published, String time, String cursor,
                                 String thumb) {
 
@@ -199,6 +212,27 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
                     article.publishedAt().toString(), TIME.format(article.publishedAt().atZone(zone)),
                     article.cursor().encode(),
                     article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path());
+        }
+    }
+
+    /**
+     * An entry of a live story, posted or corrected, as the stream sends it to every page of the edition; the page of
+     * {@code article} shows it. The text is plain: the page escapes it.
+     *
+     * @param time        the posting time as the page shows today's entries (HH:mm in the edition's time zone)
+     * @param updated     the time of its last correction, null if never corrected
+     * @param updatedTime that time as the page shows it
+     */
+    public record LiveEntryEvent(long id, long article, String text, String link, String posted, String time,
+                                 String updated, String updatedTime) {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+        static LiveEntryEvent of(LiveEntry entry, ZoneId zone) {
+            return new LiveEntryEvent(entry.id(), entry.articleId(), entry.text(), entry.link(),
+                    entry.postedAt().toString(), TIME.format(entry.postedAt().atZone(zone)),
+                    entry.wasUpdated() ? entry.updatedAt().toString() : null,
+                    entry.wasUpdated() ? TIME.format(entry.updatedAt().atZone(zone)) : null);
         }
     }
 }

@@ -1,9 +1,10 @@
 /**
  * The live newsfeed: a server-sent-events stream per edition ({@code GET /{edition}/newsfeed/stream}), one
- * {@code item} event per newly published article, and older items by date cursor
- * ({@code GET /{edition}/newsfeed/items?before=}).
+ * {@code item} event per newly published article, an {@code entry} event per entry posted to or corrected on a live
+ * story of the edition ({@code entry-removed} when one is deleted; the live story's page picks its own), and older
+ * items by date cursor ({@code GET /{edition}/newsfeed/items?before=}).
  * <p>
- * Consumes the change log ({@code article.published}) on every node, so a reader connected to any node hears of a
- * publish made on any other. Publishes nothing.
+ * Consumes the change log ({@code article.published}, {@code article.removed}, {@code live.entry}) on every node, so
+ * a reader connected to any node hears of a publish or an entry made on any other. Publishes nothing.
  */
 package org.dateline.livefeed;

@@ -31,6 +31,15 @@ class StoryChecks {
 
     /** For a step of the workflow (publish, kill, submit…): the policy decides it from where the story stands. */
     Checked step(Actor actor, long id, WorkflowAction action) {
+        Checked decided = stepOverLock(actor, id, action);
+        return decided.refused() ? decided : unlocked(actor, decided.story());
+    }
+
+    /**
+     * {@link #step} for what several staff do at once to a story one of them may be editing (posting an entry to
+     * live coverage): the policy decides, whoever holds the lock.
+     */
+    Checked stepOverLock(Actor actor, long id, WorkflowAction action) {
         Optional<Story> found = queries.find(id);
         if (found.isEmpty()) {
             return new Checked(null, StoryResult.refused(StoryRefusal.NOT_FOUND));
@@ -40,7 +49,7 @@ class StoryChecks {
             return new Checked(null, StoryResult.refused(refused.reason(),
                     StoryStatus.of(story.state()).name().toLowerCase().replace('_', ' ')));
         }
-        return unlocked(actor, story);
+        return new Checked(story, null);
     }
 
     /** For a change of the story's text, edition or links: the actor must be allowed to edit it. */

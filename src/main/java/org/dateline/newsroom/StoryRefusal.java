@@ -29,7 +29,11 @@ public enum StoryRefusal {
     /** Only a story that was never published moves to another edition. */
     NOT_MOVABLE("not_movable"),
     /** A story linked to this one as its translation stands in the edition it would move to. */
-    TRANSLATION_IN_EDITION("translation_in_edition");
+    TRANSLATION_IN_EDITION("translation_in_edition"),
+    /** Entries are posted only to a story marked as live coverage. */
+    NOT_LIVE_COVERAGE("not_live_coverage"),
+    /** The story has no such entry (or it was deleted). */
+    UNKNOWN_ENTRY("unknown_entry");
 
     private final String code;
 

@@ -6,7 +6,9 @@
  * {@link org.dateline.newsroom.CorrectStory}, {@link org.dateline.newsroom.UnpublishStory},
  * {@link org.dateline.newsroom.KillStory}, {@link org.dateline.newsroom.RestoreRevision},
  * {@link org.dateline.newsroom.StoryLock}, {@link org.dateline.newsroom.MoveStoryEdition},
- * {@link org.dateline.newsroom.LinkTranslation}) and the reads of {@link org.dateline.newsroom.StoryQueries}. Every
+ * {@link org.dateline.newsroom.LinkTranslation}, and for live coverage {@link org.dateline.newsroom.SetLiveCoverage},
+ * {@link org.dateline.newsroom.PostLiveEntry}, {@link org.dateline.newsroom.CorrectLiveEntry},
+ * {@link org.dateline.newsroom.DeleteLiveEntry}, which log {@code live.entry} with the story's article key) and the reads of {@link org.dateline.newsroom.StoryQueries}. Every
  * entrance (the newsroom pages, the admin API, the wire, the scheduler, the demo loader) calls these, so the same
  * {@link org.dateline.newsroom.WorkflowPolicy} and edit lock apply everywhere; results are
  * {@link org.dateline.newsroom.StoryResult}s with a {@link org.dateline.newsroom.StoryRefusal} when refused.

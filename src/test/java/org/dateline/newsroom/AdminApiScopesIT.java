@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.dateline.content.ArticleState;
+import org.dateline.content.LiveEntryStore;
 import org.dateline.identity.Role;
 import org.dateline.identity.Scopes;
 import org.dateline.testing.DatelineTestContext;
@@ -88,6 +89,8 @@ class AdminApiScopesIT {
             Map.entry("/api/admin/articles/{id}", Route.STORY),
             Map.entry("/api/admin/articles/{id}/revisions", Route.NEWSROOM_ONLY),
             Map.entry("/api/admin/articles/{id}/revisions/{number}", Route.NEWSROOM_ONLY),
+            Map.entry("/api/admin/articles/{id}/entries", Route.NEWSROOM_ONLY),
+            Map.entry("/api/admin/articles/{id}/entries/{entryId}", Route.NEWSROOM_ONLY),
             Map.entry("/api/ninjs/items", Route.SYNDICATION_LIST),
             Map.entry("/api/ninjs/items/{id}", Route.SYNDICATION),
             Map.entry("/api/newsml/items/{id}", Route.SYNDICATION),
@@ -138,6 +141,7 @@ class AdminApiScopesIT {
     Instant start;
     final Map<Kind, Long> ids = new EnumMap<>(Kind.class);
     final Map<Kind, Integer> revisions = new EnumMap<>(Kind.class);
+    final Map<Kind, Long> entries = new EnumMap<>(Kind.class);
     final List<Caller> callers = new ArrayList<>();
     long integrationId;
 
@@ -189,6 +193,9 @@ class AdminApiScopesIT {
             assertThat(queries.find(id).orElseThrow().state()).isEqualTo(state(kind));
             ids.put(kind, id);
             revisions.put(kind, queries.find(id).orElseThrow().revision());
+            // Every story holds an entry (as stored, whatever its state), so an entry's read is a story's read.
+            entries.put(kind, context.getBean(LiveEntryStore.class).post(id, "Entry of " + headline(kind), null,
+                    clock.instant(), null, "Matrix"));
         }
         // Someone in the newsroom is editing the live story: the newsroom sees who, partners do not.
         fixtures.lockedBy(fixtures.staff(Role.EDITOR, "Matrix Editor"), ids.get(Kind.LIVE));
@@ -200,6 +207,7 @@ class AdminApiScopesIT {
         }
         ids.put(Kind.UNKNOWN, jdbc.sql("SELECT MAX(id) FROM articles").query(Long.class).single() + 1_000_000);
         revisions.put(Kind.UNKNOWN, 1);
+        entries.put(Kind.UNKNOWN, entries.get(Kind.LIVE));
     }
 
     @AfterAll
@@ -471,7 +479,8 @@ class AdminApiScopesIT {
 
     private String path(String route, Kind story) {
         return route.replace("{id}", String.valueOf(ids.get(story)))
-                .replace("{number}", String.valueOf(revisions.get(story)));
+                .replace("{number}", String.valueOf(revisions.get(story)))
+                .replace("{entryId}", String.valueOf(entries.get(story)));
     }
 
     private HttpResponse<String> get(String path, Caller caller) {

@@ -30,10 +30,10 @@ final class StoryAnswers {
 
     static HttpStatus status(StoryRefusal reason) {
         return switch (reason) {
-            case NOT_FOUND, UNKNOWN_REVISION -> HttpStatus.NOT_FOUND;
+            case NOT_FOUND, UNKNOWN_REVISION, UNKNOWN_ENTRY -> HttpStatus.NOT_FOUND;
             case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
             case STORY_KILLED, TRANSITION_NOT_ALLOWED, NOT_LIVE, NOT_PUBLISHABLE, STORY_LOCKED, STALE_REVISION,
-                 STATE_CHANGED, NOT_MOVABLE, TRANSLATION_IN_EDITION -> HttpStatus.CONFLICT;
+                 STATE_CHANGED, NOT_MOVABLE, TRANSLATION_IN_EDITION, NOT_LIVE_COVERAGE -> HttpStatus.CONFLICT;
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.content.ArticleState;
+import org.dateline.content.LiveCoverageQueries;
 import org.dateline.editions.Editions;
 import org.dateline.identity.AccountResult;
 import org.dateline.identity.Actor;
@@ -72,12 +73,14 @@ class StoryDeskController {
     private final StaffPages pages;
     private final CurrentActor currentActor;
     private final PictureQueries pictures;
+    private final LiveCoverageQueries liveCoverage;
 
     StoryDeskController(StoryQueries queries, SaveStory saveStory, MoveStory moveStory, PublishStory publishStory,
                         ScheduleStory scheduleStory, UnscheduleStory unscheduleStory, CorrectStory correctStory,
                         UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                         StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
-                        Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures) {
+                        Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures,
+                        LiveCoverageQueries liveCoverage) {
         this.queries = queries;
         this.saveStory = saveStory;
         this.moveStory = moveStory;
@@ -95,6 +98,7 @@ class StoryDeskController {
         this.pages = pages;
         this.currentActor = currentActor;
         this.pictures = pictures;
+        this.liveCoverage = liveCoverage;
     }
 
     @GetMapping("/newsroom/stories/{id}")
@@ -109,6 +113,10 @@ class StoryDeskController {
             case "edition" -> "Moved to this edition.";
             case "link" -> "Linked: the public pages name each other as translations.";
             case "unlink" -> "Unlinked from its translations.";
+            case "posted" -> "Entry posted: readers see it now.";
+            case "corrected" -> "Entry corrected: readers see it marked as updated.";
+            case "deleted" -> "Entry deleted: readers no longer see it.";
+            case "live-coverage" -> "Live coverage changed.";
             default -> "Done: " + done.replace('-', ' ') + ".";
         };
         // Opening the editor takes the lock when it is free; someone else's fresh lock is shown instead.
@@ -303,6 +311,8 @@ class StoryDeskController {
         model.addAttribute("lockedBy", lockedBy.orElse(null));
         model.addAttribute("editions", editions.all());
         model.addAttribute("translations", queries.translations(story.id()));
+        model.addAttribute("live", LiveDeskController.desk(story, liveCoverage, "/newsroom/stories/" + story.id(),
+                null, null));
         if (!model.containsAttribute("candidates")) {
             model.addAttribute("find", "");
             model.addAttribute("findIn", "");

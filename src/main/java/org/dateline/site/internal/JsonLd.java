@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dateline.content.Article;
+import org.dateline.content.LiveEntry;
 import org.dateline.editions.Edition;
 import org.dateline.media.Picture;
 import org.dateline.media.PictureRendition;
@@ -13,17 +14,25 @@ import org.dateline.media.imaging.Crop;
 import org.dateline.pages.SitePage;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Structured data of article and site pages (schema.org), safe to embed in a script element. */
+/**
+ * Structured data of article and site pages (schema.org): an article is a {@code NewsArticle}, or a
+ * {@code LiveBlogPosting} with its entries as {@code liveBlogUpdate}s for live coverage; safe to embed in a script
+ * element.
+ */
 final class JsonLd {
 
     private JsonLd() {
     }
 
+    /** An update's headline: its text's first line, cut to the length Google shows. */
+    static final int UPDATE_HEADLINE = 110;
+
+    /** @param liveEntries the entries of a live coverage story, newest first; null for any other story */
     static String newsArticle(JsonMapper json, Article article, Edition edition, String url, String siteUrl,
-                              String dateline) {
+                              String dateline, List<LiveEntry> liveEntries) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("@context", "https://schema.org");
-        doc.put("@type", "NewsArticle");
+        doc.put("@type", liveEntries == null ? "NewsArticle" : "LiveBlogPosting");
         doc.put("mainEntityOfPage", url);
         doc.put("url", url);
         doc.put("headline", article.headline());
@@ -32,7 +41,9 @@ final class JsonLd {
         doc.put("articleSection", article.section().name());
         doc.put("datePublished", article.publishedAt().toString());
         doc.put("dateModified", article.updatedAt().toString());
-        doc.put("dateline", dateline);
+        if (liveEntries == null) {
+            doc.put("dateline", dateline); // a NewsArticle's property, which a LiveBlogPosting does not have
+        }
         doc.put("locationCreated", Map.of("@type", "Place", "name", article.datelinePlace()));
         doc.put("creditText", article.credit());
         doc.put("articleBody", article.body().toPlainText());
@@ -50,6 +61,10 @@ final class JsonLd {
             doc.put("keywords", article.tags().stream().map(t -> t.name()).toList());
         }
         article.mainPicture().ifPresent(picture -> doc.put("image", images(picture, siteUrl)));
+        if (liveEntries != null) {
+            doc.put("coverageStartTime", article.publishedAt().toString());
+            doc.put("liveBlogUpdate", liveEntries.stream().map(entry -> update(entry, url)).toList());
+        }
         return embeddable(json.writeValueAsString(doc));
     }
 
@@ -75,6 +90,20 @@ final class JsonLd {
         doc.put("isPartOf", Map.of("@type", "WebSite", "name", edition.siteName(), "url", siteUrl + edition.homePath()));
         doc.put(page.kind() == org.dateline.pages.PageKind.ABOUT ? "about" : "publisher", publisher);
         return embeddable(json.writeValueAsString(doc));
+    }
+
+    private static Map<String, Object> update(LiveEntry entry, String pageUrl) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("@type", "BlogPosting");
+        update.put("@id", pageUrl + "#" + entry.anchor());
+        update.put("url", pageUrl + "#" + entry.anchor());
+        String firstLine = entry.text().lines().findFirst().orElse("").strip();
+        update.put("headline", firstLine.length() <= UPDATE_HEADLINE ? firstLine
+                : firstLine.substring(0, UPDATE_HEADLINE - 1).strip() + "…");
+        update.put("articleBody", entry.text());
+        update.put("datePublished", entry.postedAt().toString());
+        update.put("dateModified", entry.updatedAt().toString());
+        return update;
     }
 
     /**

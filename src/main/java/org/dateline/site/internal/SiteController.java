@@ -18,6 +18,7 @@ import org.dateline.content.ArticleSummary;
 import org.dateline.content.ChatPaths;
 import org.dateline.content.ContentKeys;
 import org.dateline.content.ContentQueries;
+import org.dateline.content.LiveEntry;
 import org.dateline.editions.Author;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
@@ -62,9 +63,11 @@ class SiteController {
     private final MostReadBlock mostReadBlock;
     private final RelatedBlock relatedBlock;
     private final FrontBlock frontBlock;
+    private final LiveCoverageBlock liveCoverage;
 
     SiteController(Editions editions, ContentQueries content, Pages pages, JsonMapper json, ChatQueries chats,
-                   MostReadBlock mostReadBlock, RelatedBlock relatedBlock, FrontBlock frontBlock) {
+                   MostReadBlock mostReadBlock, RelatedBlock relatedBlock, FrontBlock frontBlock,
+                   LiveCoverageBlock liveCoverage) {
         this.editions = editions;
         this.content = content;
         this.pages = pages;
@@ -73,6 +76,7 @@ class SiteController {
         this.mostReadBlock = mostReadBlock;
         this.relatedBlock = relatedBlock;
         this.frontBlock = frontBlock;
+        this.liveCoverage = liveCoverage;
     }
 
     @GetMapping("/")
@@ -174,6 +178,7 @@ class SiteController {
         Ui ui = Pages.ui(e);
         List<ArticleSummary> translations = content.translations(article);
         String dateline = ui.dateline(article.datelinePlace(), article.datelineDate(), article.credit());
+        List<LiveEntry> liveEntries = liveCoverage.entries(article);
         List<Link> alternates = new ArrayList<>();
         alternates.add(new Link(canonical, e.name(), e.locale().toLanguageTag(), null));
         translations.forEach(t -> editions.find(t.edition()).ifPresent(te ->
@@ -181,7 +186,8 @@ class SiteController {
         Chrome chrome = pages.chrome(e, article.section().slug(), new Pages.Head(article.headline(), article.lead(),
                 canonical, alternates.size() > 1 ? alternates : List.of(),
                 Pages.feeds(e, article.section().slug(), article.section().name()),
-                JsonLd.newsArticle(json, article, e, pages.absolute(canonical), pages.siteUrl(), dateline), "article",
+                JsonLd.newsArticle(json, article, e, pages.absolute(canonical), pages.siteUrl(), dateline,
+                        liveEntries), "article",
                 article.mainPicture().orElse(null)));
         Link next = content.nextInSection(article).map(n -> Link.of(n.path(), n.headline())).orElse(null);
         ArticleView view = new ArticleView(article.id(), canonical, article.headline(), article.lead(),
@@ -204,6 +210,8 @@ class SiteController {
         Conversation conversation = chats.conversation(article.id(), CHAT_MESSAGES);
         model.addAttribute("page", chrome);
         model.addAttribute("article", view);
+        model.addAttribute("live", liveEntries == null ? null
+                : LiveCoverageBlock.view(article, canonical, liveEntries, ui, pages.now()));
         model.addAttribute("chat", chatView(conversation, ui));
         return "site/article";
     }
