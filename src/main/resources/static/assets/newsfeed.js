@@ -4,6 +4,7 @@
 const CAP = 60;
 
 const feed = document.getElementById('newsfeed');
+const bar = document.getElementById('breaking-bar');
 const list = feed && feed.querySelector('.newsfeed-list');
 if (list) start();
 
@@ -44,6 +45,20 @@ function row(item) {
     li.append(img);
   }
   return li;
+}
+
+// The breaking bar: the stream's opening says whether there is one, and every change after that.
+function showBreaking(story) {
+  if (!bar) return;
+  const link = bar.querySelector('a');
+  const url = story && story.id != null ? safePath(story.url) : null;
+  if (!url || !link) {
+    bar.hidden = true;
+    return;
+  }
+  link.href = url;
+  link.textContent = story.headline || '';
+  bar.hidden = false;
 }
 
 function start() {
@@ -101,6 +116,9 @@ function start() {
           counter.classList.add('has-new');
         }
         trim();
+      });
+      source.addEventListener('breaking', (e) => {
+        try { showBreaking(JSON.parse(e.data)); } catch { /* a malformed event leaves the bar as it was */ }
       });
       // A withdrawn story leaves the list at once; the counter keeps what arrived.
       source.addEventListener('removed', (e) => {

@@ -39,6 +39,8 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, Set<Subscriber>> byEdition = new ConcurrentHashMap<>();
+    /** Each edition's breaking bar as this node last read it; refreshed by the change log, read by every opening. */
+    private final Map<String, BreakingBar> breaking = new ConcurrentHashMap<>();
     private final ContentQueries content;
     private final JsonMapper json;
     private final Function<String, ZoneId> zones;
@@ -85,6 +87,13 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         }
         Set<Subscriber> streams = byEdition.computeIfAbsent(edition, e -> ConcurrentHashMap.newKeySet());
         streams.add(subscriber);
+        // The opening carries the bar's state: a cached page stays the same for everyone and learns the bar from the
+        // stream it opens anyway, with no second request, and with no gap in which a change could fall between an
+        // answer and the stream's first event. Read and written under the subscriber's lock, after registering: a
+        // change broadcast meanwhile either comes after this write or was stored before this read.
+        synchronized (subscriber) {
+            subscriber.write(encodeBreaking(breaking(edition)));
+        }
         context.addListener(new jakarta.servlet.AsyncListener() {
             @Override
             public void onComplete(jakarta.servlet.AsyncEvent event) {
@@ -112,6 +121,11 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         if (change.subjectId() == null || change.edition() == null) {
             return; // a newsfeed is per edition; some changes (a reader's chat ban) belong to none
         }
+        if (ChangeKinds.ARTICLE_BREAKING.equals(change.kind())
+                || ChangeKinds.ARTICLE_UPDATED.equals(change.kind()) && showsInBar(change)) {
+            refreshBreaking(change.edition());
+            return;
+        }
         Set<Subscriber> streams = byEdition.get(change.edition());
         if (streams == null || streams.isEmpty()) {
             return;
@@ -124,6 +138,34 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
                 broadcast(streams, encode("item", event.cursor(), json.writeValueAsString(event)));
             });
         }
+    }
+
+    /** A change to the story the bar shows (a new headline or address) changes the bar. */
+    private boolean showsInBar(Change change) {
+        BreakingBar shown = breaking.get(change.edition());
+        return shown != null && change.subjectId().equals(shown.id());
+    }
+
+    private BreakingBar breaking(String edition) {
+        return breaking.computeIfAbsent(edition, this::readBreaking);
+    }
+
+    private BreakingBar readBreaking(String edition) {
+        return content.breaking(edition).map(a -> new BreakingBar(a.id(), a.headline(), a.path()))
+                .orElse(BreakingBar.NONE);
+    }
+
+    private void refreshBreaking(String edition) {
+        BreakingBar now = readBreaking(edition);
+        BreakingBar before = breaking.put(edition, now);
+        Set<Subscriber> streams = byEdition.get(edition);
+        if (!now.equals(before) && streams != null && !streams.isEmpty()) {
+            broadcast(streams, encodeBreaking(now));
+        }
+    }
+
+    private byte[] encodeBreaking(BreakingBar bar) {
+        return encode("breaking", null, json.writeValueAsString(bar));
     }
 
     /** Keeps idle streams alive through proxies and finds clients that left without closing. */
@@ -185,6 +227,15 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * The edition's breaking bar as the {@code breaking} event sends it: the story to link to, or all null when there
+     * is none. The event carries no id, so a reconnect's {@code Last-Event-ID} still names the last item.
+     */
+    public record BreakingBar(Long id, String headline, String url) {
+
+        static final BreakingBar NONE = new BreakingBar(null, null, null);
     }
 
     /** One item as the stream and the items API send it. */

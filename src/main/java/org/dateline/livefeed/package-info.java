@@ -3,7 +3,11 @@
  * {@code item} event per newly published article, and older items by date cursor
  * ({@code GET /{edition}/newsfeed/items?before=}).
  * <p>
- * Consumes the change log ({@code article.published}) on every node, so a reader connected to any node hears of a
- * publish made on any other. Publishes nothing.
+ * Each stream opens with a {@code breaking} event, the edition's breaking bar (the story marked breaking news, or
+ * none), and sends it again whenever it changes: the bar reaches every open page while cached pages stay cached.
+ * <p>
+ * Consumes the change log ({@code article.published}, {@code article.removed}, {@code article.breaking}, and
+ * {@code article.updated} of the story in the bar) on every node, so a reader connected to any node hears of a change
+ * made on any other. Publishes nothing.
  */
 package org.dateline.livefeed;

@@ -17,6 +17,7 @@ import org.dateline.media.PictureQueries;
 import org.dateline.newsroom.CorrectStory;
 import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.LinkTranslation;
+import org.dateline.newsroom.MarkBreaking;
 import org.dateline.newsroom.MoveStory;
 import org.dateline.newsroom.MoveStoryEdition;
 import org.dateline.newsroom.PublishStory;
@@ -33,6 +34,7 @@ import org.dateline.newsroom.StoryRevision;
 import org.dateline.newsroom.StorySummary;
 import org.dateline.newsroom.UnpublishStory;
 import org.dateline.newsroom.UnscheduleStory;
+import org.dateline.newsroom.WorkflowAction;
 import org.dateline.newsroom.WorkflowPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -72,12 +74,14 @@ class StoryDeskController {
     private final StaffPages pages;
     private final CurrentActor currentActor;
     private final PictureQueries pictures;
+    private final MarkBreaking markBreaking;
 
     StoryDeskController(StoryQueries queries, SaveStory saveStory, MoveStory moveStory, PublishStory publishStory,
                         ScheduleStory scheduleStory, UnscheduleStory unscheduleStory, CorrectStory correctStory,
                         UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                         StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
-                        Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures) {
+                        Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures,
+                        MarkBreaking markBreaking) {
         this.queries = queries;
         this.saveStory = saveStory;
         this.moveStory = moveStory;
@@ -95,6 +99,7 @@ class StoryDeskController {
         this.pages = pages;
         this.currentActor = currentActor;
         this.pictures = pictures;
+        this.markBreaking = markBreaking;
     }
 
     @GetMapping("/newsroom/stories/{id}")
@@ -109,6 +114,8 @@ class StoryDeskController {
             case "edition" -> "Moved to this edition.";
             case "link" -> "Linked: the public pages name each other as translations.";
             case "unlink" -> "Unlinked from its translations.";
+            case "breaking-on" -> "Marked as breaking news: the bar shows on every page of the edition.";
+            case "breaking-off" -> "No longer breaking news: the bar is gone.";
             default -> "Done: " + done.replace('-', ' ') + ".";
         };
         // Opening the editor takes the lock when it is free; someone else's fresh lock is shown instead.
@@ -143,6 +150,14 @@ class StoryDeskController {
                 StoryAnswers.formProblem("translationOf", "required", "form.choose_translation", request).message())
                 : translations.link(actor(), id, other);
         return done(id, "link", result, request, model);
+    }
+
+    /** Beside the form, as the translation links are: the mark changes no field and takes no lock. */
+    @PostMapping("/newsroom/stories/{id}/breaking")
+    String breaking(@PathVariable long id, @RequestParam(required = false) String breaking,
+                    HttpServletRequest request, Model model) {
+        boolean on = "on".equals(breaking);
+        return done(id, on ? "breaking-on" : "breaking-off", markBreaking.mark(actor(), id, on), request, model);
     }
 
     @PostMapping("/newsroom/stories/{id}/translations/unlink")
@@ -299,6 +314,8 @@ class StoryDeskController {
                 .orElse(null));
         model.addAttribute("sections", editions.sections(story.edition()));
         model.addAttribute("actions", allowed);
+        model.addAttribute("mayMarkBreaking", WorkflowPolicy.decide(actor, story, WorkflowAction.BREAKING)
+                instanceof WorkflowPolicy.Allowed);
         model.addAttribute("editable", editable && lockedBy.isEmpty());
         model.addAttribute("lockedBy", lockedBy.orElse(null));
         model.addAttribute("editions", editions.all());
