@@ -2,9 +2,6 @@ package org.dateline.livefeed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +15,7 @@ import org.dateline.changes.ChangeKinds;
 import org.dateline.changes.ChangeListener;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
-import org.dateline.editions.Edition;
+import org.dateline.editions.EditionTime;
 import org.dateline.editions.Editions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +40,14 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     private final Map<String, BreakingBar> breaking = new ConcurrentHashMap<>();
     private final ContentQueries content;
     private final JsonMapper json;
-    private final Function<String, ZoneId> zones;
+    private final Function<String, EditionTime> times;
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
 
     NewsfeedStreams(ContentQueries content, JsonMapper json, Editions editions) {
         this.content = content;
         this.json = json;
-        this.zones = code -> editions.find(code).map(Edition::zone).orElse(ZoneOffset.UTC);
+        this.times = code -> EditionTime.of(editions.find(code).orElseThrow());
     }
 
     /** One open stream: its async context and output, written by one thread at a time. */
@@ -134,7 +131,7 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
             broadcast(streams, encode("removed", null, "{\"id\":" + change.subjectId() + "}"));
         } else if (ChangeKinds.ARTICLE_PUBLISHED.equals(change.kind())) {
             content.article(change.subjectId()).ifPresent(article -> {
-                NewsfeedEvent event = NewsfeedEvent.of(article.summary(), zones.apply(article.edition()));
+                NewsfeedEvent event = NewsfeedEvent.of(article.summary(), times.apply(article.edition()));
                 broadcast(streams, encode("item", event.cursor(), json.writeValueAsString(event)));
             });
         }
@@ -238,18 +235,25 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         static final BreakingBar NONE = new BreakingBar(null, null, null);
     }
 
-    /** One item as the stream and the items API send it. */
-    /** @param thumb the path of the lead picture's small square JPEG, as the panel shows it; null for none */
+    /**
+     * One item as the stream and the items API send it, with what the panel groups it by: the script puts it under
+     * the heading of its day (making one when it is a new day), as the server renders the panel.
+     *
+     * @param time     hours and minutes in the edition's zone with the zone's name ("20:40 МСК")
+     * @param thumb    the path of the lead picture's small square JPEG, as the panel shows it; null for none
+     * @param day      the day of publication in the edition's zone (ISO date)
+     * @param dayLabel that day as a heading names it when it is neither today nor yesterday
+     */
     public record NewsfeedEvent(long id, String headline, String url, String published, String time, String cursor,
-                                String thumb) {
+                                String thumb, String day, String dayLabel) {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
-        static NewsfeedEvent of(ArticleSummary article, ZoneId zone) {
+        static NewsfeedEvent of(ArticleSummary article, EditionTime times) {
+            java.time.LocalDate day = times.day(article.publishedAt());
             return new NewsfeedEvent(article.id(), article.headline(), article.path(),
-                    article.publishedAt().toString(), TIME.format(article.publishedAt().atZone(zone)),
+                    article.publishedAt().toString(), times.time(article.publishedAt()),
                     article.cursor().encode(),
-                    article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path());
+                    article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path(),
+                    day.toString(), times.dayLabel(day));
         }
     }
 }

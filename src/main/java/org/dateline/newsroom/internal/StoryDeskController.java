@@ -189,7 +189,7 @@ class StoryDeskController {
             case SUBMIT, READY, RETURN -> moveStory.move(actor, id, button.action(), edit);
             case PUBLISH -> publishStory.publish(actor, id, edit);
             case SCHEDULE, EMBARGO -> {
-                Instant at = FormTime.utc(form.publishAt());
+                Instant at = FormTime.in(form.publishAt(), editions.find(story.edition()).orElseThrow().zone());
                 if (at == null) {
                     formProblems.add(StoryAnswers.formProblem("publishAt", "invalid_time", "form.publish_at", request));
                     yield null;
@@ -314,6 +314,9 @@ class StoryDeskController {
                 .orElse(null));
         model.addAttribute("sections", editions.sections(story.edition()));
         model.addAttribute("actions", allowed);
+        org.dateline.editions.Edition edition = editions.find(story.edition()).orElseThrow();
+        model.addAttribute("zone", FormTime.zoneLabel(edition));
+        model.addAttribute("goesPublic", story.publishAt() == null ? null : FormTime.shown(story.publishAt(), edition));
         model.addAttribute("mayMarkBreaking", WorkflowPolicy.decide(actor, story, WorkflowAction.BREAKING)
                 instanceof WorkflowPolicy.Allowed);
         model.addAttribute("editable", editable && lockedBy.isEmpty());
