@@ -6,7 +6,6 @@ const CAP = 60;
 const feed = document.getElementById('newsfeed');
 const bar = document.getElementById('breaking-bar');
 const list = feed && feed.querySelector('.newsfeed-list');
-if (list) start();
 
 // The list holds the items under day headings (li.newsfeed-day), as the server renders it.
 const isDay = (li) => li.classList.contains('newsfeed-day');
@@ -241,3 +240,6 @@ function start() {
     }
   });
 }
+
+// Last, once every declaration above is initialised.
+if (list) start();
