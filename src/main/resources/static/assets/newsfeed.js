@@ -43,7 +43,7 @@ function dayRow(day, label) {
 }
 function relabel() {
   for (const li of list.querySelectorAll('.newsfeed-day')) {
-    const h = li.querySelector('h3');
+    const h = li.querySelector('h2, h3');
     if (h) h.textContent = headingOf(li.dataset.day, li.dataset.label);
   }
 }

@@ -21,8 +21,6 @@ public final class Ui {
     private final ResourceBundle strings;
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
-    private final DateTimeFormatter time;
-    private final DateTimeFormatter dayTime;
     private final EditionTime times;
 
     private Ui(Locale locale, ZoneId zone, EditionTime times) {
@@ -31,8 +29,6 @@ public final class Ui {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         this.zone = zone;
         this.dateTime = DateTimeFormatter.ofPattern(strings.getString("date.pattern"), locale).withZone(zone);
-        this.time = DateTimeFormatter.ofPattern(strings.getString("time.pattern"), locale).withZone(zone);
-        this.dayTime = DateTimeFormatter.ofPattern(strings.getString("day.pattern"), locale).withZone(zone);
         this.times = times;
     }
 
@@ -67,11 +63,12 @@ public final class Ui {
         return dateTime.format(instant) + " " + times.zoneName(instant);
     }
 
-    /** Today's items show the time only; older ones the day too; both with the zone. */
-    public String shortTime(Instant instant, Instant now) {
-        LocalDate day = instant.atZone(zone).toLocalDate();
-        return (day.equals(now.atZone(zone).toLocalDate()) ? time.format(instant) : dayTime.format(instant)) + " "
-                + times.zoneName(instant);
+    /**
+     * The pattern a script formats times with as this page does ({@link #dateTime}), the zone's name quoted in: the
+     * name of the zone as it is now, which is the name of every time a page shows live.
+     */
+    public String liveTimePattern() {
+        return t("date.pattern") + " '" + times.zoneName(Instant.now()) + "'";
     }
 
     /** The edition's time zone and its names. */

@@ -85,6 +85,9 @@ class BreakingBarInBrowserIT {
                         .isEqualTo(headline);
                 assertOneLineTimes();
                 shoot(edition + "-" + width + "-breaking.png");
+                browser.executeScript("document.getElementById('newsfeed').scrollIntoView()");
+                shoot(edition + "-" + width + "-newsfeed.png");
+                browser.executeScript("window.scrollTo(0, 0)");
                 assertThat(http.get(home).headers().firstValue("X-Cache")).contains("hit");
 
                 // A page loaded now, from the cache, learns the bar from its stream's opening.
