@@ -4,8 +4,61 @@
 const CAP = 60;
 
 const feed = document.getElementById('newsfeed');
+const bar = document.getElementById('breaking-bar');
 const list = feed && feed.querySelector('.newsfeed-list');
-if (list) start();
+
+// The list holds the items under day headings (li.newsfeed-day), as the server renders it.
+const isDay = (li) => li.classList.contains('newsfeed-day');
+const itemRows = () => [...list.children].filter((li) => !isDay(li));
+const lastItem = () => itemRows().pop() || null;
+
+// Headings say "Today" and "Yesterday" by the edition's calendar and the reader's clock,
+// so a page that waited in the cache past midnight still names its days right.
+const zone = feed && feed.dataset.zone;
+function dayIn(date) {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+function headingOf(day, label) {
+  const today = dayIn(new Date());
+  const [y, m, d] = today.split('-').map(Number);
+  const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  if (day === today) return feed.dataset.tToday || label;
+  if (day === yesterday) return feed.dataset.tYesterday || label;
+  return label || day;
+}
+function dayRow(day, label) {
+  const li = document.createElement('li');
+  li.className = 'newsfeed-day';
+  li.dataset.day = day;
+  li.dataset.label = label || day;
+  const h = document.createElement('h3');
+  h.textContent = headingOf(day, label);
+  li.append(h);
+  return li;
+}
+function relabel() {
+  for (const li of list.querySelectorAll('.newsfeed-day')) {
+    const h = li.querySelector('h2, h3');
+    if (h) h.textContent = headingOf(li.dataset.day, li.dataset.label);
+  }
+}
+// A heading left with no item under it (after a trim or a withdrawal) goes too.
+function dropEmptyDays() {
+  for (const li of [...list.children]) {
+    const next = li.nextElementSibling;
+    if (isDay(li) && (!next || isDay(next))) li.remove();
+  }
+}
+// The day an item belongs to: its heading is the nearest one above it.
+function dayOfRow(li) {
+  for (let el = li; el; el = el.previousElementSibling) if (isDay(el)) return el.dataset.day;
+  return null;
+}
 
 // Server-rendered rows carry data-id; the cursor ("<millis>_<id>") is a fallback
 // so an older template without data-id still de-duplicates correctly.
@@ -46,13 +99,28 @@ function row(item) {
   return li;
 }
 
+// The breaking bar: the stream's opening says whether there is one, and every change after that.
+function showBreaking(story) {
+  if (!bar) return;
+  const link = bar.querySelector('a');
+  const url = story && story.id != null ? safePath(story.url) : null;
+  if (!url || !link) {
+    bar.hidden = true;
+    return;
+  }
+  link.href = url;
+  link.textContent = story.headline || '';
+  bar.hidden = false;
+}
+
 function start() {
   const counter = document.getElementById('newsfeed-count');
   const more = document.getElementById('newsfeed-more');
   const seen = new Set();
-  for (const li of list.children) seen.add(idOf(li));
+  for (const li of itemRows()) seen.add(idOf(li));
+  relabel();
   // Never trim below what the reader already had or asked for with "More".
-  let floor = list.children.length;
+  let floor = itemRows().length;
   let arrived = 0;
 
   // Guard shared by both paths: skips duplicates (SSE replays after reconnect,
@@ -69,12 +137,31 @@ function start() {
   // "More" can bring those rows back, and the link's href follows the new last row.
   const trim = () => {
     let cut = false;
-    while (list.children.length > Math.max(CAP, floor)) {
-      seen.delete(idOf(list.lastElementChild));
-      list.lastElementChild.remove();
+    let rows = itemRows();
+    while (rows.length > Math.max(CAP, floor)) {
+      const last = rows.pop();
+      seen.delete(idOf(last));
+      last.remove();
       cut = true;
     }
-    if (cut) setBefore(list.lastElementChild.dataset.cursor);
+    dropEmptyDays();
+    if (cut && lastItem()) setBefore(lastItem().dataset.cursor);
+  };
+
+  // A new item goes first, under today's heading, or under a new heading when its day has none yet.
+  const prepend = (li, item) => {
+    relabel(); // a tab left open past midnight: today's heading becomes yesterday's first
+    const first = list.firstElementChild;
+    if (first && isDay(first) && first.dataset.day === item.day) first.after(li);
+    else if (item.day) list.prepend(dayRow(item.day, item.dayLabel), li);
+    else list.prepend(li);
+  };
+
+  // An older item goes last, under a heading of its day when the last item's day is another.
+  const append = (li, item) => {
+    const last = lastItem();
+    if (item.day && (!last || dayOfRow(last) !== item.day)) list.append(dayRow(item.day, item.dayLabel));
+    list.append(li);
   };
 
   const setBefore = (cursor) => {
@@ -94,7 +181,7 @@ function start() {
         const li = accept(item);
         if (!li) return;
         li.classList.add('new');
-        list.prepend(li);
+        prepend(li, item);
         arrived += 1;
         if (counter) {
           counter.textContent = String(arrived);
@@ -110,11 +197,15 @@ function start() {
           document.dispatchEvent(new CustomEvent('newsfeed:' + kind, { detail: data }));
         });
       }
+      source.addEventListener('breaking', (e) => {
+        try { showBreaking(JSON.parse(e.data)); } catch { /* a malformed event leaves the bar as it was */ }
+      });
       // A withdrawn story leaves the list at once; the counter keeps what arrived.
       source.addEventListener('removed', (e) => {
         let item;
         try { item = JSON.parse(e.data); } catch { return; }
-        for (const li of [...list.children]) if (idOf(li) === String(item.id)) li.remove();
+        for (const li of itemRows()) if (idOf(li) === String(item.id)) li.remove();
+        dropEmptyDays();
       });
     };
     open();
@@ -132,7 +223,7 @@ function start() {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     if (busy) return;
-    const last = list.lastElementChild;
+    const last = lastItem();
     const url = new URL(feed.dataset.items, location.href);
     if (last && last.dataset.cursor) url.searchParams.set('before', last.dataset.cursor);
     busy = true;
@@ -143,9 +234,9 @@ function start() {
       const page = await res.json();
       for (const item of page.items || []) {
         const li = accept(item);
-        if (li) list.append(li);
+        if (li) append(li, item);
       }
-      floor = list.children.length;
+      floor = itemRows().length;
       if (page.next == null) more.remove();
       else setBefore(page.next);
     } catch {
@@ -157,3 +248,6 @@ function start() {
     }
   });
 }
+
+// Last, once every declaration above is initialised.
+if (list) start();

@@ -10,6 +10,11 @@ public final class ChangeKinds {
     /** A public article left the site (unpublished or killed). */
     public static final String ARTICLE_REMOVED = "article.removed";
     /**
+     * A live article was marked breaking news or its mark ended (subject: the article id, with its edition). No keys:
+     * cached pages stay as they are, since the breaking bar reaches open pages over the newsfeed stream.
+     */
+    public static final String ARTICLE_BREAKING = "article.breaking";
+    /**
      * A newsroom action changed a story in any state: its fields, state, desk or edition (subject: the story id; no
      * edition, since an action may move the story to another, and no keys: no page shows a story that is not
      * public, and the article kinds above carry those of a public one). Read by the newsroom's story index.

@@ -39,8 +39,14 @@ public interface ArticleStore {
     boolean changeEdition(long articleId, org.dateline.editions.Section section,
                           java.util.List<org.dateline.editions.Tag> tags);
 
-    /** Takes a live article off the site; false if it was not live. */
+    /** Takes a live article off the site, ending its breaking-news mark; false if it was not live. */
     boolean remove(long articleId, ArticleState state, java.time.Instant at);
+
+    /**
+     * Marks a live article as breaking news since {@code since}, or ends the mark ({@code null}); false if the
+     * article is not live (a take-down won the race).
+     */
+    boolean markBreaking(long articleId, java.time.Instant since);
 
     /**
      * Replaces the editable fields of a live article (edition, id and first publication stay); a correction note, when

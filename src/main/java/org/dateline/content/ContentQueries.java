@@ -53,6 +53,12 @@ public interface ContentQueries {
      */
     Optional<Article> stored(long id);
 
+    /** Since when a live article is breaking news; empty when it is not (or not live). */
+    Optional<Instant> breakingSince(long articleId);
+
+    /** The edition's most recently marked breaking story that is live, if any: what the breaking bar shows. */
+    Optional<ArticleSummary> breaking(String edition);
+
     /** The state of any article the newsroom has saved, live or not. */
     Optional<ArticleState> state(long articleId);
 

@@ -22,6 +22,12 @@ public interface Editions {
 
     Optional<Author> author(String slug);
 
+    /** Stores the edition's time zone; the caller logs the change (every node then reads editions afresh). */
+    void changeTimeZone(String edition, java.time.ZoneId zone);
+
+    /** Forgets what this node holds in memory, so the next read comes from the database. */
+    void reload();
+
     /** Creates the section if it does not exist yet; returns the stored one either way. */
     Section ensureSection(String edition, String slug, String name, String description, int position);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
+import org.dateline.editions.EditionTime;
 import org.dateline.editions.Editions;
 import org.dateline.platform.web.ApiException;
 import org.dateline.shared.FeedCursor;
@@ -45,7 +46,7 @@ class NewsfeedController {
         List<ArticleSummary> page = content.latest(e.code(), cursor, ITEMS_PAGE);
         String next = page.size() < ITEMS_PAGE ? null : page.get(page.size() - 1).cursor().encode();
         List<NewsfeedStreams.NewsfeedEvent> items = page.stream()
-                .map(a -> NewsfeedStreams.NewsfeedEvent.of(a, e.zone())).toList();
+                .map(a -> NewsfeedStreams.NewsfeedEvent.of(a, EditionTime.of(e))).toList();
         // Pages before a cursor never change except when an item is withdrawn: cache briefly.
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(30)).cachePublic())
                 .body(new ItemsPage(items, next));

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dateline.content.ArticleSummary;
 import org.dateline.content.ContentQueries;
 import org.dateline.editions.Edition;
+import org.dateline.editions.EditionTime;
 import org.dateline.editions.Editions;
 import org.dateline.shared.FeedCursor;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -81,7 +82,7 @@ class NewsfeedStreamFilter extends OncePerRequestFilter {
             if (!after) {
                 break;
             }
-            newer.add(NewsfeedStreams.NewsfeedEvent.of(article, edition.zone()));
+            newer.add(NewsfeedStreams.NewsfeedEvent.of(article, EditionTime.of(edition)));
         }
         Collections.reverse(newer);
         return newer;

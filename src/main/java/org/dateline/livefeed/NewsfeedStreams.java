@@ -2,9 +2,6 @@ package org.dateline.livefeed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +18,7 @@ import org.dateline.content.ContentQueries;
 import org.dateline.content.LiveCoverageQueries;
 import org.dateline.content.LiveEntry;
 import org.dateline.editions.Edition;
+import org.dateline.editions.EditionTime;
 import org.dateline.editions.Editions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +39,12 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, Set<Subscriber>> byEdition = new ConcurrentHashMap<>();
+    /** Each edition's breaking bar as this node last read it; refreshed by the change log, read by every opening. */
+    private final Map<String, BreakingBar> breaking = new ConcurrentHashMap<>();
     private final ContentQueries content;
     private final LiveCoverageQueries liveCoverage;
     private final JsonMapper json;
-    private final Function<String, ZoneId> zones;
+    private final Function<String, EditionTime> times;
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
 
@@ -52,7 +52,7 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         this.content = content;
         this.liveCoverage = liveCoverage;
         this.json = json;
-        this.zones = code -> editions.find(code).map(Edition::zone).orElse(ZoneOffset.UTC);
+        this.times = code -> EditionTime.of(editions.find(code).orElseThrow());
     }
 
     /** One open stream: its async context and output, written by one thread at a time. */
@@ -89,6 +89,13 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         }
         Set<Subscriber> streams = byEdition.computeIfAbsent(edition, e -> ConcurrentHashMap.newKeySet());
         streams.add(subscriber);
+        // The opening carries the bar's state: a cached page stays the same for everyone and learns the bar from the
+        // stream it opens anyway, with no second request, and with no gap in which a change could fall between an
+        // answer and the stream's first event. Read and written under the subscriber's lock, after registering: a
+        // change broadcast meanwhile either comes after this write or was stored before this read.
+        synchronized (subscriber) {
+            subscriber.write(encodeBreaking(breaking(edition)));
+        }
         context.addListener(new jakarta.servlet.AsyncListener() {
             @Override
             public void onComplete(jakarta.servlet.AsyncEvent event) {
@@ -116,6 +123,11 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
         if (change.subjectId() == null || change.edition() == null) {
             return; // a newsfeed is per edition; some changes (a reader's chat ban) belong to none
         }
+        if (ChangeKinds.ARTICLE_BREAKING.equals(change.kind())
+                || ChangeKinds.ARTICLE_UPDATED.equals(change.kind()) && showsInBar(change)) {
+            refreshBreaking(change.edition());
+            return;
+        }
         Set<Subscriber> streams = byEdition.get(change.edition());
         if (streams == null || streams.isEmpty()) {
             return;
@@ -124,17 +136,45 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
             broadcast(streams, encode("removed", null, "{\"id\":" + change.subjectId() + "}"));
         } else if (ChangeKinds.ARTICLE_PUBLISHED.equals(change.kind())) {
             content.article(change.subjectId()).ifPresent(article -> {
-                NewsfeedEvent event = NewsfeedEvent.of(article.summary(), zones.apply(article.edition()));
+                NewsfeedEvent event = NewsfeedEvent.of(article.summary(), times.apply(article.edition()));
                 broadcast(streams, encode("item", event.cursor(), json.writeValueAsString(event)));
             });
         } else if (ChangeKinds.LIVE_ENTRY.equals(change.kind())) {
             // Without an id: a reconnecting client's Last-Event-ID stays the newsfeed's cursor.
             byte[] event = liveCoverage.entry(change.subjectId())
                     .map(entry -> encode("entry", null, json.writeValueAsString(
-                            LiveEntryEvent.of(entry, zones.apply(change.edition())))))
+                            LiveEntryEvent.of(entry, times.apply(change.edition())))))
                     .orElseGet(() -> encode("entry-removed", null, "{\"id\":" + change.subjectId() + "}"));
             broadcast(streams, event);
         }
+    }
+
+    /** A change to the story the bar shows (a new headline or address) changes the bar. */
+    private boolean showsInBar(Change change) {
+        BreakingBar shown = breaking.get(change.edition());
+        return shown != null && change.subjectId().equals(shown.id());
+    }
+
+    private BreakingBar breaking(String edition) {
+        return breaking.computeIfAbsent(edition, this::readBreaking);
+    }
+
+    private BreakingBar readBreaking(String edition) {
+        return content.breaking(edition).map(a -> new BreakingBar(a.id(), a.headline(), a.path()))
+                .orElse(BreakingBar.NONE);
+    }
+
+    private void refreshBreaking(String edition) {
+        BreakingBar now = readBreaking(edition);
+        BreakingBar before = breaking.put(edition, now);
+        Set<Subscriber> streams = byEdition.get(edition);
+        if (!now.equals(before) && streams != null && !streams.isEmpty()) {
+            broadcast(streams, encodeBreaking(now));
+        }
+    }
+
+    private byte[] encodeBreaking(BreakingBar bar) {
+        return encode("breaking", null, json.writeValueAsString(bar));
     }
 
     /** Keeps idle streams alive through proxies and finds clients that left without closing. */
@@ -199,19 +239,33 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
     }
 
     /**
-     * One item as the stream and the items API send it.
+     * The edition's breaking bar as the {@code breaking} event sends it: the story to link to, or all null when there
+     * is none. The event carries no id, so a reconnect's {@code Last-Event-ID} still names the last item.
+     */
+    public record BreakingBar(Long id, String headline, String url) {
+
+        static final BreakingBar NONE = new BreakingBar(null, null, null);
+    }
+
+    /**
+     * One item as the stream and the items API send it, with what the panel groups it by: the script puts it under
+     * the heading of its day (making one when it is a new day), as the server renders the panel.
      *
-     * @param thumb the path of the lead picture's small square JPEG, as the panel shows it; null for none */
+     * @param time     hours and minutes in the edition's zone with the zone's name ("20:40 МСК")
+     * @param thumb    the path of the lead picture's small square JPEG, as the panel shows it; null for none
+     * @param day      the day of publication in the edition's zone (ISO date)
+     * @param dayLabel that day as a heading names it when it is neither today nor yesterday
+     */
     public record NewsfeedEvent(long id, String headline, String url, String published, String time, String cursor,
-                                String thumb) {
+                                String thumb, String day, String dayLabel) {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
-        static NewsfeedEvent of(ArticleSummary article, ZoneId zone) {
+        static NewsfeedEvent of(ArticleSummary article, EditionTime times) {
+            java.time.LocalDate day = times.day(article.publishedAt());
             return new NewsfeedEvent(article.id(), article.headline(), article.path(),
-                    article.publishedAt().toString(), TIME.format(article.publishedAt().atZone(zone)),
+                    article.publishedAt().toString(), times.time(article.publishedAt()),
                     article.cursor().encode(),
-                    article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path());
+                    article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path(),
+                    day.toString(), times.dayLabel(day));
         }
     }
 
@@ -219,20 +273,18 @@ public class NewsfeedStreams implements ChangeListener, SmartLifecycle {
      * An entry of a live story, posted or corrected, as the stream sends it to every page of the edition; the page of
      * {@code article} shows it. The text is plain: the page escapes it.
      *
-     * @param time        the posting time as the page shows today's entries (HH:mm in the edition's time zone)
+     * @param time        the posting time as the page shows today's entries ("20:40 МСК": the edition's zone)
      * @param updated     the time of its last correction, null if never corrected
      * @param updatedTime that time as the page shows it
      */
     public record LiveEntryEvent(long id, long article, String text, String link, String posted, String time,
                                  String updated, String updatedTime) {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
-        static LiveEntryEvent of(LiveEntry entry, ZoneId zone) {
+        static LiveEntryEvent of(LiveEntry entry, EditionTime times) {
             return new LiveEntryEvent(entry.id(), entry.articleId(), entry.text(), entry.link(),
-                    entry.postedAt().toString(), TIME.format(entry.postedAt().atZone(zone)),
+                    entry.postedAt().toString(), times.time(entry.postedAt()),
                     entry.wasUpdated() ? entry.updatedAt().toString() : null,
-                    entry.wasUpdated() ? TIME.format(entry.updatedAt().atZone(zone)) : null);
+                    entry.wasUpdated() ? times.time(entry.updatedAt()) : null);
         }
     }
 }

@@ -4,7 +4,11 @@
  * story of the edition ({@code entry-removed} when one is deleted; the live story's page picks its own), and older
  * items by date cursor ({@code GET /{edition}/newsfeed/items?before=}).
  * <p>
- * Consumes the change log ({@code article.published}, {@code article.removed}, {@code live.entry}) on every node, so
- * a reader connected to any node hears of a publish or an entry made on any other. Publishes nothing.
+ * Each stream opens with a {@code breaking} event, the edition's breaking bar (the story marked breaking news, or
+ * none), and sends it again whenever it changes: the bar reaches every open page while cached pages stay cached.
+ * <p>
+ * Consumes the change log ({@code article.published}, {@code article.removed}, {@code live.entry},
+ * {@code article.breaking}, and {@code article.updated} of the story in the bar) on every node, so a reader connected
+ * to any node hears of a publish, an entry or a change made on any other. Publishes nothing.
  */
 package org.dateline.livefeed;

@@ -15,12 +15,14 @@ import org.dateline.content.ArticleState;
  * @param blocks    the body's markup in blocks (see {@link org.dateline.content.Body})
  * @param path      its public address once it has one (live, scheduled, unpublished or killed)
  * @param leadPicture the lead picture's id in the library, or {@code null}
+ * @param breakingSince since when the live story is marked breaking news, null when it is not
  */
 public record Story(long id, ArticleState state, String desk, String edition, String section, String slug,
                     String headline, String lead, List<String> blocks, String datelinePlace,
                     LocalDate datelineDate, String credit, List<String> tags, List<String> authors,
                     Instant publishAt, Instant updatedAt, String path, String correctionNote, int revision,
-                    Long createdBy, String createdByName, Lock lock, Provenance provenance, Long leadPicture) {
+                    Long createdBy, String createdByName, Lock lock, Provenance provenance, Long leadPicture,
+                    Instant breakingSince) {
 
     /** Who is editing the story, since when. */
     public record Lock(long accountId, String name, Instant at) {
@@ -28,6 +30,10 @@ public record Story(long id, ArticleState state, String desk, String edition, St
 
     /** Where a wire story came from: the source, the item's guid and version, when its last version arrived. */
     public record Provenance(String source, String guid, long version, Instant receivedAt) {
+    }
+
+    public boolean breaking() {
+        return breakingSince != null;
     }
 
     public StoryStatus status() {

@@ -1,5 +1,6 @@
 package org.dateline.newsroom;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ public class StoryQueries {
 
     public Optional<Story> find(long id) {
         return articles.stored(id).flatMap(article -> content.state(id).flatMap(state -> stories.meta(id)
-                .map(meta -> story(article, state, meta))));
+                .map(meta -> story(article, state, meta, state == ArticleState.LIVE
+                        ? content.breakingSince(id).orElse(null) : null))));
     }
 
     public List<StorySummary> list(StoryFilter filter) {
@@ -113,13 +115,14 @@ public class StoryQueries {
         return locks.holder(actor, story);
     }
 
-    private static Story story(Article article, ArticleState state, StoryStore.Meta meta) {
+    private static Story story(Article article, ArticleState state, StoryStore.Meta meta, Instant breakingSince) {
         boolean everPublic = !state.isUnpublishedWork();
         return new Story(article.id(), state, meta.desk(), article.edition(), article.section().slug(),
                 article.slug(), article.headline(), article.lead(), article.body().blocks(), article.datelinePlace(),
                 article.datelineDate(), article.credit(), article.tags().stream().map(Tag::name).toList(),
                 article.authors().stream().map(Author::name).toList(), everPublic ? article.publishedAt() : null,
                 article.updatedAt(), everPublic ? article.path() : null, article.correctionNote(), meta.revision(),
-                meta.createdBy(), meta.createdByName(), meta.lock(), meta.provenance(), article.leadPictureId());
+                meta.createdBy(), meta.createdByName(), meta.lock(), meta.provenance(), article.leadPictureId(),
+                breakingSince);
     }
 }

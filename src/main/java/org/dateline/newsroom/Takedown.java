@@ -56,6 +56,9 @@ class Takedown {
                 article.section().id(), article.tags().stream().map(Tag::id).toList(),
                 article.authors().stream().map(Author::id).toList(), translations));
         events.publishEvent(event.apply(article, now));
+        if (story.breaking()) {
+            MarkBreaking.announce(story, false, now, changes, events);
+        }
         return new StoryResult.Done(id, to, story.revision());
     }
 }

@@ -20,6 +20,8 @@ public enum WorkflowAction {
     /** Change a published story with a public correction note. */
     CORRECT,
     UNPUBLISH,
+    /** Mark a live story as breaking news, or end the mark: the public breaking bar and the alerts follow it. */
+    BREAKING,
     /** Withdraw everywhere for good: the URL answers 410. */
     KILL
 }

@@ -41,6 +41,7 @@ public final class WorkflowPolicy {
             Map.entry(WorkflowAction.UPDATE, EnumSet.of(StoryStatus.PUBLISHED)),
             Map.entry(WorkflowAction.CORRECT, EnumSet.of(StoryStatus.PUBLISHED)),
             Map.entry(WorkflowAction.UNPUBLISH, EnumSet.of(StoryStatus.PUBLISHED)),
+            Map.entry(WorkflowAction.BREAKING, EnumSet.of(StoryStatus.PUBLISHED)),
             Map.entry(WorkflowAction.KILL, EnumSet.complementOf(EnumSet.of(StoryStatus.KILLED))));
 
     private static final Map<WorkflowAction, StoryStatus> TO = Map.ofEntries(
@@ -54,6 +55,7 @@ public final class WorkflowPolicy {
             Map.entry(WorkflowAction.UPDATE, StoryStatus.PUBLISHED),
             Map.entry(WorkflowAction.CORRECT, StoryStatus.PUBLISHED),
             Map.entry(WorkflowAction.UNPUBLISH, StoryStatus.UNPUBLISHED),
+            Map.entry(WorkflowAction.BREAKING, StoryStatus.PUBLISHED),
             Map.entry(WorkflowAction.KILL, StoryStatus.KILLED));
 
     /** What a contributor may do, and only with their own stories. */
@@ -92,7 +94,7 @@ public final class WorkflowPolicy {
     private static StoryRefusal whyNot(StoryStatus from, WorkflowAction action) {
         return switch (action) {
             case PUBLISH -> StoryRefusal.NOT_PUBLISHABLE;
-            case UNPUBLISH, KILL, UPDATE, CORRECT -> StoryRefusal.NOT_LIVE;
+            case UNPUBLISH, KILL, UPDATE, CORRECT, BREAKING -> StoryRefusal.NOT_LIVE;
             default -> from == StoryStatus.KILLED ? StoryRefusal.STORY_KILLED : StoryRefusal.TRANSITION_NOT_ALLOWED;
         };
     }

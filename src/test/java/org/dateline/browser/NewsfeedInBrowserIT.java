@@ -61,7 +61,11 @@ class NewsfeedInBrowserIT {
 
         wait.until(ExpectedConditions.textToBe(By.id("newsfeed-count"), "1"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("newsfeed-list"), headline));
-        assertThat(browser.findElement(By.cssSelector("#newsfeed-list li:first-child a")).getText()).isEqualTo(headline);
+        // Under the heading of its day, first of the items.
+        assertThat(browser.findElement(By.cssSelector("#newsfeed-list li:first-child")).getAttribute("class"))
+                .contains("newsfeed-day");
+        assertThat(browser.findElement(By.cssSelector("#newsfeed-list li:not(.newsfeed-day) a")).getText())
+                .isEqualTo(headline);
     }
 
     @Test

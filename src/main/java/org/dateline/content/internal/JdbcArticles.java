@@ -450,8 +450,31 @@ class JdbcArticles implements ContentQueries, ArticleStore {
 
     @Override
     public boolean remove(long articleId, ArticleState state, Instant at) {
-        return jdbc.sql("UPDATE articles SET state = ?, removed_at = ? WHERE id = ? AND state = 'LIVE'")
-                .params(state.name(), utc(at), articleId).update() == 1;
+        return jdbc.sql("""
+                UPDATE articles SET state = ?, removed_at = ?, breaking_since = NULL WHERE id = ? AND state = 'LIVE'
+                """).params(state.name(), utc(at), articleId).update() == 1;
+    }
+
+    @Override
+    public boolean markBreaking(long articleId, Instant since) {
+        return jdbc.sql("UPDATE articles SET breaking_since = ? WHERE id = ? AND state = 'LIVE'")
+                .params(since == null ? null : utc(since), articleId).update() == 1;
+    }
+
+    @Override
+    public Optional<Instant> breakingSince(long articleId) {
+        return jdbc.sql("""
+                SELECT breaking_since FROM articles WHERE id = ? AND state = 'LIVE' AND breaking_since IS NOT NULL
+                """).params(articleId).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+    }
+
+    @Override
+    public Optional<ArticleSummary> breaking(String edition) {
+        return jdbc.sql("""
+                SELECT id FROM articles WHERE edition = ? AND state = 'LIVE' AND breaking_since IS NOT NULL
+                ORDER BY breaking_since DESC, id DESC LIMIT 1
+                """).params(edition).query(Long.class).optional()
+                .flatMap(id -> liveSummaries(List.of(id)).stream().findFirst());
     }
 
     @Override

@@ -121,6 +121,17 @@ class JdbcEditions implements Editions {
     }
 
     @Override
+    public void changeTimeZone(String edition, java.time.ZoneId zone) {
+        jdbc.sql("UPDATE editions SET time_zone = ? WHERE code = ?").params(zone.getId(), edition).update();
+        snapshot.set(null);
+    }
+
+    @Override
+    public void reload() {
+        snapshot.set(null);
+    }
+
+    @Override
     public Tag ensureTag(String edition, String name) {
         String slug = Slug.from(name).value();
         return tag(edition, slug).orElseGet(() -> {

@@ -12,6 +12,7 @@ import org.dateline.content.ArticleState;
 import org.dateline.identity.Actor;
 import org.dateline.identity.CurrentActor;
 import org.dateline.newsroom.KillStory;
+import org.dateline.newsroom.MarkBreaking;
 import org.dateline.newsroom.MoveStory;
 import org.dateline.newsroom.PublishStory;
 import org.dateline.newsroom.RestoreRevision;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,12 +61,13 @@ class AdminStoriesController {
     private final KillStory killStory;
     private final RestoreRevision restoreRevision;
     private final StoryLock storyLock;
+    private final MarkBreaking markBreaking;
     private final CurrentActor currentActor;
 
     AdminStoriesController(StoryQueries queries, AdminStoryReads reads, MoveStory moveStory,
                            PublishStory publishStory, ScheduleStory scheduleStory, UnscheduleStory unscheduleStory,
                            UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
-                           StoryLock storyLock, CurrentActor currentActor) {
+                           StoryLock storyLock, MarkBreaking markBreaking, CurrentActor currentActor) {
         this.queries = queries;
         this.reads = reads;
         this.moveStory = moveStory;
@@ -75,6 +78,7 @@ class AdminStoriesController {
         this.killStory = killStory;
         this.restoreRevision = restoreRevision;
         this.storyLock = storyLock;
+        this.markBreaking = markBreaking;
         this.currentActor = currentActor;
     }
 
@@ -169,6 +173,28 @@ class AdminStoriesController {
     @PostMapping("/{id}/kill")
     ResponseEntity<?> kill(@PathVariable long id) {
         return stateChanged(killStory.kill(actor(), id));
+    }
+
+    @Schema(description = "Whether the story is breaking news")
+    record BreakingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean breaking) {
+    }
+
+    @Operation(summary = "Mark a live story as breaking news, or end the mark",
+            description = "A breaking story shows in a bar on every page of its edition within a second, linking to it; "
+                    + "the bar goes when the mark ends (false, or the story is unpublished or killed). The edit lock "
+                    + "does not stand in the way. Answers the story, with breaking as it is now.")
+    @ApiResponse(responseCode = "200", description = "The story as it is now")
+    @ApiResponse(responseCode = "400", description = "breaking missing (invalid_request, field breaking) or malformed_json")
+    @ApiResponse(responseCode = "403", description = "The token's role may not change this story (code not_permitted)")
+    @ApiResponse(responseCode = "404", description = "No such article (code unknown_article)")
+    @ApiResponse(responseCode = "409", description = "The story is not on the site (code not_live), or state_changed")
+    @PutMapping(value = "/{id}/breaking", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> breaking(@PathVariable long id, @RequestBody BreakingRequest request) {
+        if (request.breaking() == null) {
+            return StoryAnswers.problem(StoryResult.rejected("breaking", "required",
+                    "breaking is true or false."));
+        }
+        return story(markBreaking.mark(actor(), id, request.breaking()));
     }
 
     @Operation(summary = "The revisions of a story, newest first")

@@ -18,6 +18,7 @@ import org.dateline.media.PictureQueries;
 import org.dateline.newsroom.CorrectStory;
 import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.LinkTranslation;
+import org.dateline.newsroom.MarkBreaking;
 import org.dateline.newsroom.MoveStory;
 import org.dateline.newsroom.MoveStoryEdition;
 import org.dateline.newsroom.PublishStory;
@@ -34,6 +35,7 @@ import org.dateline.newsroom.StoryRevision;
 import org.dateline.newsroom.StorySummary;
 import org.dateline.newsroom.UnpublishStory;
 import org.dateline.newsroom.UnscheduleStory;
+import org.dateline.newsroom.WorkflowAction;
 import org.dateline.newsroom.WorkflowPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,13 +76,14 @@ class StoryDeskController {
     private final CurrentActor currentActor;
     private final PictureQueries pictures;
     private final LiveCoverageQueries liveCoverage;
+    private final MarkBreaking markBreaking;
 
     StoryDeskController(StoryQueries queries, SaveStory saveStory, MoveStory moveStory, PublishStory publishStory,
                         ScheduleStory scheduleStory, UnscheduleStory unscheduleStory, CorrectStory correctStory,
                         UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                         StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
                         Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures,
-                        LiveCoverageQueries liveCoverage) {
+                        LiveCoverageQueries liveCoverage, MarkBreaking markBreaking) {
         this.queries = queries;
         this.saveStory = saveStory;
         this.moveStory = moveStory;
@@ -99,6 +102,7 @@ class StoryDeskController {
         this.currentActor = currentActor;
         this.pictures = pictures;
         this.liveCoverage = liveCoverage;
+        this.markBreaking = markBreaking;
     }
 
     @GetMapping("/newsroom/stories/{id}")
@@ -117,6 +121,8 @@ class StoryDeskController {
             case "corrected" -> "Entry corrected: readers see it marked as updated.";
             case "deleted" -> "Entry deleted: readers no longer see it.";
             case "live-coverage" -> "Live coverage changed.";
+            case "breaking-on" -> "Marked as breaking news: the bar shows on every page of the edition.";
+            case "breaking-off" -> "No longer breaking news: the bar is gone.";
             default -> "Done: " + done.replace('-', ' ') + ".";
         };
         // Opening the editor takes the lock when it is free; someone else's fresh lock is shown instead.
@@ -153,6 +159,14 @@ class StoryDeskController {
         return done(id, "link", result, request, model);
     }
 
+    /** Beside the form, as the translation links are: the mark changes no field and takes no lock. */
+    @PostMapping("/newsroom/stories/{id}/breaking")
+    String breaking(@PathVariable long id, @RequestParam(required = false) String breaking,
+                    HttpServletRequest request, Model model) {
+        boolean on = "on".equals(breaking);
+        return done(id, on ? "breaking-on" : "breaking-off", markBreaking.mark(actor(), id, on), request, model);
+    }
+
     @PostMapping("/newsroom/stories/{id}/translations/unlink")
     String unlink(@PathVariable long id, HttpServletRequest request, Model model) {
         return done(id, "unlink", translations.unlink(actor(), id), request, model);
@@ -182,7 +196,7 @@ class StoryDeskController {
             case SUBMIT, READY, RETURN -> moveStory.move(actor, id, button.action(), edit);
             case PUBLISH -> publishStory.publish(actor, id, edit);
             case SCHEDULE, EMBARGO -> {
-                Instant at = FormTime.utc(form.publishAt());
+                Instant at = FormTime.in(form.publishAt(), editions.find(story.edition()).orElseThrow().zone());
                 if (at == null) {
                     formProblems.add(StoryAnswers.formProblem("publishAt", "invalid_time", "form.publish_at", request));
                     yield null;
@@ -307,6 +321,11 @@ class StoryDeskController {
                 .orElse(null));
         model.addAttribute("sections", editions.sections(story.edition()));
         model.addAttribute("actions", allowed);
+        org.dateline.editions.Edition edition = editions.find(story.edition()).orElseThrow();
+        model.addAttribute("zone", FormTime.zoneLabel(edition));
+        model.addAttribute("goesPublic", story.publishAt() == null ? null : FormTime.shown(story.publishAt(), edition));
+        model.addAttribute("mayMarkBreaking", WorkflowPolicy.decide(actor, story, WorkflowAction.BREAKING)
+                instanceof WorkflowPolicy.Allowed);
         model.addAttribute("editable", editable && lockedBy.isEmpty());
         model.addAttribute("lockedBy", lockedBy.orElse(null));
         model.addAttribute("editions", editions.all());

@@ -62,7 +62,8 @@ class StoryFormController {
         if ("draft".equals(form.when())) {
             result = createStory.create(actor, form.command());
         } else if ("schedule".equals(form.when()) || "embargo".equals(form.when())) {
-            Instant at = FormTime.utc(form.publishAt());
+            Instant at = FormTime.in(form.publishAt(), editions.find(form.edition())
+                    .orElse(editions.defaultEdition()).zone());
             if (at == null) {
                 return render(request, model, form, List.of(StoryAnswers.formProblem("publishAt", "invalid_time",
                         "form.publish_at", request)));

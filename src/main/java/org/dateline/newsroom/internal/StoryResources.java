@@ -22,7 +22,7 @@ final class StoryResources {
                          String lead, List<String> body, String datelinePlace, String datelineDate, String credit,
                          List<String> tags, List<String> authors, PictureJson leadPicture, String slug, String url,
                          String publishedAt, String updatedAt, String correction, int revision, String createdBy,
-                         String lockedBy, Story.Provenance provenance) {
+                         String lockedBy, Story.Provenance provenance, boolean breaking) {
 
         /**
          * Without the newsroom's own fields, which readers never see: who created it, holds its lock, sent it, and a
@@ -32,7 +32,7 @@ final class StoryResources {
             PictureJson shown = leadPicture == null || !"ACTIVE".equals(leadPicture.state()) ? null : leadPicture;
             return new StoryResource(id, state, desk, edition, section, headline, lead, body, datelinePlace,
                     datelineDate, credit, tags, authors, shown, slug, url, publishedAt, updatedAt, correction,
-                    revision, null, null, null);
+                    revision, null, null, null, breaking);
         }
     }
 
@@ -64,7 +64,7 @@ final class StoryResources {
                 s.credit(), s.tags(), s.authors(), leadPicture, s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
                 s.publishAt() == null ? null : s.publishAt().toString(), s.updatedAt().toString(),
                 s.correctionNote(), s.revision(), s.createdByName(), s.lock() == null ? null : s.lock().name(),
-                s.provenance());
+                s.provenance(), s.breaking());
     }
 
     static RevisionLine line(StoryRevision r) {

@@ -74,10 +74,13 @@ class Pages {
         return Ui.of(edition);
     }
 
+    /** A newsfeed line: a one-line time with its zone, under the heading of its day (the panel groups by day). */
     NewsfeedItem newsfeedItem(ArticleSummary article, Ui ui) {
+        java.time.LocalDate day = ui.times().day(article.publishedAt());
         return new NewsfeedItem(article.id(), article.headline(), article.path(), article.publishedAt().toString(),
-                ui.shortTime(article.publishedAt(), now()), article.cursor().encode(),
-                article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path());
+                ui.times().time(article.publishedAt()), article.cursor().encode(),
+                article.leadPicture() == null ? null : article.leadPicture().squareThumbnail().path(),
+                day.toString(), ui.times().dayLabel(day), ui.dayHeading(day, now()));
     }
 
     /**
