@@ -171,7 +171,7 @@ class LiveCoverageIT {
             JsonNode event = json.readTree(data.substring("data: ".length()));
             assertThat(event.get("article").asLong()).isEqualTo(story);
             assertThat(event.get("text").asString()).isEqualTo("Streamed <i>entry</i>");
-            assertThat(event.get("time").asString()).matches("\\d\\d:\\d\\d");
+            assertThat(event.get("time").asString()).matches("\\d\\d:\\d\\d UTC"); // the zone named
 
             http.send("DELETE", "/api/admin/articles/" + story + "/entries/" + entryId, "", TOKEN);
             String removed = waitFor(lines, "data: {\"id\":" + entryId + "}");
