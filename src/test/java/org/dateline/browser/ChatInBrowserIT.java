@@ -147,7 +147,7 @@ class ChatInBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#m" + replyId + " .chat-reply-to")).getText())
                 .isEqualTo(liveQuote);
         assertThat(browser.findElement(By.cssSelector("#m" + id + " .chat-time time")).getText())
-                .isEqualTo(liveTime).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
+                .isEqualTo(liveTime).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC");
 
         // A permalink lands on the message, highlighted.
         browser.get(http.base() + "/en/chat/m/" + id);

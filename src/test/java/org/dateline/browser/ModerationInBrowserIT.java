@@ -129,7 +129,7 @@ class ModerationInBrowserIT {
                 """).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
         WebElement notice = wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-ban")));
         wait(anna).until(d -> notice.getText().equals("Chat access blocked until " + DateTimeFormatter.ofPattern(
-                "d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(until) + "."));
+                "d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(until) + " UTC."));
         assertThat(notice.getDomAttribute("role")).isEqualTo("status");
         assertBlocked(anna);
         assertThat(anna.findElements(By.cssSelector("#m" + boriss + " .chat-actions button"))).hasSize(8); // 6 + 2
@@ -139,7 +139,7 @@ class ModerationInBrowserIT {
         anna.get(http.base() + content.latest("ru", null, 5).get(2).path());
         wait(anna).until(ExpectedConditions.textToBe(By.id("chat-ban"), "Доступ к обсуждениям закрыт до "
                 + DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.forLanguageTag("ru"))
-                .withZone(ZoneId.of("Europe/Moscow")).format(until) + "."));
+                .withZone(ZoneId.of("Europe/Moscow")).format(until) + " МСК."));
         assertBlocked(anna);
         anna.navigate().back();
         wait(anna).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-ban")));

@@ -190,7 +190,7 @@ class ReaderChatsIT {
         for (Document page : List.of(Jsoup.parse(banned.body()), Jsoup.parse(carol.get(write).body()))) {
             assertThat(page.getElementById("chat-ban").text()).isEqualTo("Chat access blocked until "
                     + DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC)
-                    .format(until) + ".");
+                    .format(until) + " UTC.");
             assertThat(page.getElementById("chat-ban").attr("role")).isEqualTo("status");
             assertThat(page.selectFirst("textarea[name=body]").hasAttr("disabled")).isTrue();
             assertThat(page.selectFirst("form.chat-write button[type=submit]").hasAttr("disabled")).isTrue();
@@ -198,7 +198,7 @@ class ReaderChatsIT {
         assertThat(Jsoup.parse(carol.get(write.replace("lang=en", "lang=ru")).body()).getElementById("chat-ban")
                 .text()).isEqualTo("Доступ к обсуждениям закрыт до " + DateTimeFormatter.ofPattern(
                 "d MMMM yyyy, HH:mm", Locale.forLanguageTag("ru")).withZone(ZoneId.of("Europe/Moscow"))
-                .format(until) + ".");
+                .format(until) + " МСК.");
         assertThat(Jsoup.parse(bob.get(write).body()).getElementById("chat-ban")).isNull();
 
         // A story that is not on the site has no write page.
@@ -233,13 +233,13 @@ class ReaderChatsIT {
         // Times as the edition of the page's language writes them, in its time zone; the page's script does the same.
         Element time = first.selectFirst(".chat-room-meta time");
         assertThat(time.text()).isEqualTo(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
-                .withZone(ZoneOffset.UTC).format(Instant.parse(time.attr("datetime"))));
-        assertThat(page.getElementById("chat-rooms").attr("data-time-pattern")).isEqualTo("d MMM yyyy, HH:mm");
+                .withZone(ZoneOffset.UTC).format(Instant.parse(time.attr("datetime"))) + " UTC");
+        assertThat(page.getElementById("chat-rooms").attr("data-time-pattern")).isEqualTo("d MMM yyyy, HH:mm 'UTC'");
         Document russian = Jsoup.parse(dora.get("/account/chats?lang=ru").body());
         Element russianTime = russian.selectFirst("#chat-rooms .chat-room-meta time");
         assertThat(russianTime.text()).isEqualTo(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm",
                 Locale.forLanguageTag("ru")).withZone(ZoneId.of("Europe/Moscow"))
-                .format(Instant.parse(russianTime.attr("datetime"))));
+                .format(Instant.parse(russianTime.attr("datetime"))) + " МСК");
         assertThat(russian.getElementById("chat-rooms").attr("data-time-zone")).isEqualTo("Europe/Moscow");
         assertThat(Jsoup.parse(dora.get("/account/chats?lang=ru").body()).selectFirst("h1").text())
                 .isEqualTo("Ваши чаты");

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 class EditionTimes {
 
     private final Editions editions;
-    private final Map<String, TimeFormat> byEdition = new ConcurrentHashMap<>();
+    /** By the edition as read: an edition given another time zone is another record, with a format of its own. */
+    private final Map<Edition, TimeFormat> byEdition = new ConcurrentHashMap<>();
 
     EditionTimes(Editions editions) {
         this.editions = editions;
@@ -22,7 +23,7 @@ class EditionTimes {
     /** The edition's format; the default edition's for a code that names none. */
     TimeFormat of(String edition) {
         Edition found = editions.find(edition).orElseGet(editions::defaultEdition);
-        return byEdition.computeIfAbsent(found.code(), code -> TimeFormat.of(found));
+        return byEdition.computeIfAbsent(found, TimeFormat::of);
     }
 
     /** For a page in a language rather than an edition (a reader's account pages): the edition of that language. */
