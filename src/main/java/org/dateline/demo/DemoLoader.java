@@ -102,15 +102,17 @@ public class DemoLoader implements ApplicationRunner {
     }
 
     /**
-     * Two stories in three carry their section's illustration as lead picture (the seed story among them), so lists
-     * show both kinds of teaser.
+     * Two stories in three carry their section's illustration as lead picture (the seed story and the latest among
+     * them), so lists show both kinds of teaser.
      */
     private int publish(List<DemoArticle> chunk, int offset, Map<String, Long> firstOfStory,
                         Map<String, Long> seedStories, Map<String, Long> pictures) {
         int count = 0;
         for (DemoArticle article : chunk) {
             int index = offset + count;
-            Long leadPicture = index % 3 == 2 ? null : pictures.get(article.edition() + ":" + article.sectionSlug());
+            // By story, not by article: both editions of a story look alike, and the latest leads with its picture.
+            Long leadPicture = index / 2 % 3 == 2 ? null
+                    : pictures.get(article.edition() + ":" + article.sectionSlug());
             Long translationOf = article.translationKey() == null ? null : firstOfStory.get(article.translationKey());
             StoryResult result = publishStory.publishNew(LOADER, new PublishCommand(article.edition(), article.sectionSlug(),
                     article.headline(), article.lead(), Body.plain(article.paragraphs()).blocks(), article.datelinePlace(), null,
