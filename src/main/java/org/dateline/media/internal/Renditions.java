@@ -92,10 +92,10 @@ public class Renditions implements RenditionSizes {
         try {
             long dropsBefore = drops.get();
             Optional<Served> result = fromFolder(path).or(() -> make(path));
-            if (drops.get() == dropsBefore) {
-                result.ifPresent(found -> memory.put(key, found));
-            } else {
-                // A picture left meanwhile, perhaps this one, after the file was made: check again.
+            result.ifPresent(found -> memory.put(key, found));
+            if (drops.get() != dropsBefore) {
+                // A picture left meanwhile, perhaps this one, after the file was read or made: check again. Put first
+                // and checked after, so that a drop running at any moment either removes the entry or is seen here.
                 dropUnused(path.originalKey());
             }
             mine.complete(result);
