@@ -82,6 +82,34 @@ function start() {
     if (empty) empty.hidden = true;
   });
 
+  // After a reconnect, the entries posted, corrected or deleted meanwhile come from the page itself: the cached
+  // page is current (every entry evicts it), and one request is cheaper than replaying events.
+  let catchingUp = false;
+  document.addEventListener('newsfeed:reopened', async () => {
+    if (catchingUp) return;
+    catchingUp = true;
+    try {
+      const response = await fetch(location.pathname, { cache: 'no-cache', credentials: 'same-origin' });
+      if (!response.ok) return;
+      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const fresh = page.querySelector('#live-entries .live-entry-list');
+      if (!fresh) return;
+      const entries = [...fresh.children].map((li) => {
+        const shown = document.getElementById(li.id);
+        const adopted = document.importNode(li, true);
+        if (!shown) adopted.classList.add('new');
+        else if (shown.classList.contains('new')) adopted.classList.add('new');
+        return adopted;
+      });
+      list.replaceChildren(...entries);
+      if (empty) empty.hidden = entries.length > 0;
+    } catch {
+      // offline again: the next reconnect tries once more
+    } finally {
+      catchingUp = false;
+    }
+  });
+
   document.addEventListener('newsfeed:entry-removed', (e) => {
     const gone = e.detail && document.getElementById('entry-' + e.detail.id);
     if (gone && list.contains(gone)) gone.remove();

@@ -173,8 +173,15 @@ function start() {
 
   if ('EventSource' in window && feed.dataset.stream) {
     let source = null;
+    let opened = false;
     const open = () => {
       source = new EventSource(feed.dataset.stream);
+      // A stream that opens again (after a dropped connection, or on return to a page from the back/forward cache)
+      // has missed what happened meanwhile: pages that show more than the ticker (live coverage) catch up.
+      source.addEventListener('open', () => {
+        if (opened) document.dispatchEvent(new CustomEvent('newsfeed:reopened'));
+        opened = true;
+      });
       source.addEventListener('item', (e) => {
         let item;
         try { item = JSON.parse(e.data); } catch { return; }
@@ -210,8 +217,9 @@ function start() {
     };
     open();
     // An open stream keeps the page out of the back/forward cache; close it when
-    // leaving and reopen on return. Items published meanwhile are not replayed
-    // (a new EventSource has no Last-Event-ID), which is fine for a ticker.
+    // leaving and reopen on return. Items published meanwhile are not replayed to
+    // the ticker (a new EventSource has no Last-Event-ID), which is fine for a
+    // ticker; a live page catches up on 'newsfeed:reopened'.
     addEventListener('pagehide', () => source && source.close());
     addEventListener('pageshow', (e) => { if (e.persisted) open(); });
   }

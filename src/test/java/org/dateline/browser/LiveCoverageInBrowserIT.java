@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
+import org.dateline.livefeed.NewsfeedStreams;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
@@ -44,6 +45,8 @@ class LiveCoverageInBrowserIT {
     JsonMapper json;
     @Autowired
     Accounts accounts;
+    @Autowired
+    NewsfeedStreams streams;
     ChromeDriver browser;
 
     @AfterEach
@@ -101,6 +104,58 @@ class LiveCoverageInBrowserIT {
                 assertThat(browser.findElements(By.id("entry-" + older))).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void aLivePageThatLostItsStreamCatchesUpOnWhatWasPostedCorrectedAndDeletedMeanwhile() throws Exception {
+        Http http = new Http(port);
+        long story = liveStory(http, "en", 1366);
+        long corrected = entry(http, story, "An entry corrected while the reader is offline.");
+        long deleted = entry(http, story, "An entry deleted while the reader is offline.");
+        String path = URI.create(json.readTree(http.send("GET", "/api/admin/articles/" + story, "", TOKEN).body())
+                .get("url").asString()).getPath();
+        browser = Browsers.start();
+        browser.get(http.base() + path);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'")));
+        browser.executeScript("window.reopened = 0;"
+                + "document.addEventListener('newsfeed:reopened', () => { window.reopened += 1; });");
+        Thread.sleep(500); // EventSource connects after load
+
+        // The connection drops (the node ends its streams, as before it stops) and the reader's network goes away
+        // before the browser's next try (the stream asks for 3 s): the stream's events of the meantime are lost.
+        streams.stop();
+        streams.start();
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        Thread.sleep(500);
+        long posted = entry(http, story, "Posted while the reader is offline.");
+        http.send("PUT", "/api/admin/articles/" + story + "/entries/" + corrected,
+                "{\"text\":\"Corrected while the reader is offline.\"}", TOKEN);
+        http.send("DELETE", "/api/admin/articles/" + story + "/entries/" + deleted, "", TOKEN);
+        Thread.sleep(500);
+        assertThat(browser.findElements(By.id("entry-" + posted))).as("the stream was really down").isEmpty();
+
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        // EventSource reconnects after the stream's retry hint (3 s); the page then reads itself again.
+        WebDriverWait reconnect = new WebDriverWait(browser, Duration.ofSeconds(15));
+        reconnect.ignoring(StaleElementReferenceException.class);
+        reconnect.until(d -> !d.findElements(By.id("entry-" + posted)).isEmpty()
+                && d.findElements(By.id("entry-" + deleted)).isEmpty());
+        assertThat(((Number) browser.executeScript("return window.reopened")).intValue()).isPositive();
+        assertThat(browser.findElement(By.cssSelector(".live-entry-list > li:first-child")).getAttribute("id"))
+                .isEqualTo("entry-" + posted);
+        assertThat(browser.findElement(By.cssSelector("#entry-" + posted)).getAttribute("class")).contains("new");
+        assertThat(browser.findElement(By.cssSelector("#entry-" + corrected + " .live-entry-text")).getText())
+                .isEqualTo("Corrected while the reader is offline.");
+        assertThat(browser.findElements(By.cssSelector("#entry-" + corrected + " .live-entry-updated"))).hasSize(1);
+
+        // Back on line, the stream carries the next entry as before.
+        long after = entry(http, story, "Posted after the reconnect.");
+        wait.until(d -> !d.findElements(By.id("entry-" + after)).isEmpty());
     }
 
     @Test
