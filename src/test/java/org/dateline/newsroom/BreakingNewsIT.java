@@ -15,18 +15,20 @@ import org.dateline.identity.Role;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.SecondNode;
 import org.dateline.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A story marked breaking news reaches open pages over the newsfeed stream, and a page opened later from the stream's
  * opening, while every cached page stays cached; the mark ends when switched off, unpublished or killed, and only a
- * live story takes it, from the admin API and the desk alike.
+ * live story takes it, from the admin API and the desk alike. Another node's open pages get the bar within a second.
  */
 @IntegrationTest
 class BreakingNewsIT {
@@ -35,6 +37,8 @@ class BreakingNewsIT {
     int port;
     @Autowired
     Accounts accounts;
+    @Autowired
+    Environment environment;
     Http http;
 
     @BeforeEach
@@ -76,6 +80,30 @@ class BreakingNewsIT {
         }
         assertThat(http.get("/api/admin/articles/" + id, "Authorization", "Bearer " + DatelineTestContext.ADMIN_TOKEN)
                 .body()).contains("\"breaking\":false");
+    }
+
+    @Test
+    void theBarReachesOpenPagesOfEveryNodeWithinASecond() throws Exception {
+        long id = publish("en", "Breaking on every node " + System.nanoTime());
+        try (SecondNode second = SecondNode.start(environment, "breaking-second-node")) {
+            Http other = new Http(second.port());
+            List<String> stream = open(other, "en");
+            await(() -> stream.contains("event: breaking"), stream);
+            long started = System.nanoTime();
+            assertThat(put(id, "{\"breaking\":true}").statusCode()).isEqualTo(200);
+            await(() -> stream.stream().anyMatch(l -> l.startsWith("data: {\"id\":" + id + ",")), stream);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the mark on the other node")
+                    .isLessThan(Duration.ofSeconds(1));
+            // A stream opened on the other node afterwards learns the bar from its opening.
+            List<String> later = open(other, "en");
+            await(() -> later.stream().anyMatch(l -> l.startsWith("data: {\"id\":" + id + ",")), later);
+
+            started = System.nanoTime();
+            assertThat(put(id, "{\"breaking\":false}").statusCode()).isEqualTo(200);
+            await(() -> lastData(stream).equals(NO_BAR) && lastData(later).equals(NO_BAR), stream);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the end of the mark on the other node")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
     }
 
     @Test
@@ -182,6 +210,10 @@ class BreakingNewsIT {
 
     /** The lines of a newsfeed stream as they arrive. */
     private List<String> open(String edition) {
+        return open(http, edition);
+    }
+
+    private List<String> open(Http http, String edition) {
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> reading = http.client().sendAsync(HttpRequest.newBuilder(
                         URI.create(http.base() + "/" + edition + "/newsfeed/stream")).build(),
