@@ -37,6 +37,7 @@ class LuceneSearchQueries implements SearchQueries {
     private final ContentQueries content;
     private final Editions editions;
     private final Clock clock;
+    private final Related related = new Related();
 
     LuceneSearchQueries(SearchIndexer indexer, ContentQueries content, Editions editions, Clock clock) {
         this.indexer = indexer;
@@ -98,7 +99,7 @@ class LuceneSearchQueries implements SearchQueries {
         }
         Edition e = edition(edition);
         // A few more than asked: some may have left the site since the index last heard.
-        List<Long> ids = read(view -> Related.of(view, articleId, e.code(), indexer.languageOf(e.code()), limit + 5));
+        List<Long> ids = read(view -> related.of(view, articleId, e.code(), indexer.languageOf(e.code()), limit + 5));
         if (ids.isEmpty()) {
             return List.of();
         }

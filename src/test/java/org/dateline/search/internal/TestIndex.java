@@ -67,10 +67,12 @@ final class TestIndex implements AutoCloseable {
         return search(edition, text).hits().stream().map(IndexSearch.Hit::id).toList();
     }
 
+    private final Related related = new Related();
+
     List<Long> related(long id, String edition, int limit) {
         Language language = edition.equals("ru") ? Language.RUSSIAN : Language.ENGLISH;
         try {
-            return index.search(view -> Related.of(view, id, edition, language, limit));
+            return index.search(view -> related.of(view, id, edition, language, limit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
