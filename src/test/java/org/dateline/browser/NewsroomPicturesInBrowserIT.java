@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -122,7 +123,7 @@ class NewsroomPicturesInBrowserIT {
         By result = By.cssSelector(".picker-results li button");
         wait.until(ExpectedConditions.numberOfElementsToBe(result, 1));
         shoot("story-picker");
-        dialog.findElement(result).click();
+        clickFresh(wait, dialog, result);
         wait.until(ExpectedConditions.invisibilityOf(dialog));
         assertThat(browser.findElement(By.id("leadPicture")).getDomProperty("value"))
                 .isEqualTo(String.valueOf(pictureId));
@@ -137,7 +138,7 @@ class NewsroomPicturesInBrowserIT {
         dialog.findElement(By.id("picker-q")).clear();
         dialog.findElement(By.id("picker-q")).sendKeys("harbour dawn " + pictureId + "\n");
         wait.until(ExpectedConditions.numberOfElementsToBe(result, 1));
-        dialog.findElement(result).click();
+        clickFresh(wait, dialog, result);
         assertThat(body.getDomProperty("value")).isEqualTo("Opening paragraph.\n\n![](picture:" + pictureId + ")");
 
         wait.until(ExpectedConditions.textMatches(By.cssSelector(".autosave-status"),
@@ -145,6 +146,17 @@ class NewsroomPicturesInBrowserIT {
         long storyId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/stories/(\\d+).*", "$1"));
         assertThat(stories.find(storyId).orElseThrow().leadPicture()).isEqualTo(pictureId);
         shoot("story-form");
+    }
+
+    /**
+     * Clicks the result as it is now: a search typed again re-renders the list (as the reader types, and again on
+     * Enter), so the element found a moment ago may be gone by the click.
+     */
+    private static void clickFresh(WebDriverWait wait, WebElement dialog, By result) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            dialog.findElement(result).click();
+            return true;
+        });
     }
 
     private void metrics(int width, int height, boolean mobile) {

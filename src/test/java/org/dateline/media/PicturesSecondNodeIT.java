@@ -63,7 +63,9 @@ class PicturesSecondNodeIT {
                     .header("Authorization", "Bearer " + DatelineTestContext.ADMIN_TOKEN).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-            await(() -> second.getBytes(path).statusCode() == 404, Duration.ofSeconds(5));
+            // At once, unless the other node's tailer waits out a position a rolled-back transaction took
+            // (dateline.changes.gap-timeout, 3 s): the deadline leaves room for that on a loaded machine.
+            await(() -> second.getBytes(path).statusCode() == 404, Duration.ofSeconds(15));
             assertThat(Files.exists(secondFolder)).as("the second node dropped its copy").isFalse();
         }
     }
