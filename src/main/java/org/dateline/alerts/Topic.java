@@ -1,0 +1,21 @@
+package org.dateline.alerts;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a subscription follows: an edition's breaking news, a section, a tag, an author, or one story. */
+public enum Topic {
+    BREAKING, SECTION, TAG, AUTHOR, STORY;
+
+    /** The topic a form names, in any case; empty for anything else. */
+    public static Optional<Topic> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+}
