@@ -129,6 +129,17 @@ public class Subscribe {
         return new ConfirmationSent(subscriber, started.subscription());
     }
 
+    /**
+     * What is wrong with a visitor's request, checked without writing anything (so that a caller may spend a rate
+     * limit's token only on a request that can go through); empty when nothing is.
+     */
+    public List<Problem> problems(String email, Request request) {
+        List<Problem> problems = new ArrayList<>();
+        email(email, problems);
+        check(request, problems);
+        return problems;
+    }
+
     /** The normalised address, or null with the problem noted. */
     public static String email(String email, List<Problem> problems) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);

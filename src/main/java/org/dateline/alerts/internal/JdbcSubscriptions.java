@@ -107,8 +107,8 @@ public class JdbcSubscriptions {
 
     private Optional<Subscription> find(long subscriberId, Topic topic, String edition, long target,
                                         Delivery delivery) {
-        return jdbc.sql(SUBSCRIPTION + """
-                 WHERE subscriber_id = ? AND topic = ? AND edition = ? AND target_id = ? AND delivery = ?""")
+        return jdbc.sql(SUBSCRIPTION
+                        + " WHERE subscriber_id = ? AND topic = ? AND edition = ? AND target_id = ? AND delivery = ?")
                 .params(subscriberId, topic.name(), edition, target, delivery.name())
                 .query(JdbcSubscriptions::subscription).optional();
     }

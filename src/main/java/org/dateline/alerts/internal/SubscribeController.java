@@ -90,11 +90,11 @@ class SubscribeController {
         if (actor.isPresent()) {
             result = subscribe.forAccount(actor.get().accountId(), asked);
         } else {
-            List<Subscribe.Problem> problems = new ArrayList<>();
-            String address = Subscribe.email(email, problems);
-            if (address == null) {
+            List<Subscribe.Problem> problems = subscribe.problems(email, asked);
+            if (!problems.isEmpty()) {
                 return refused(request, response, model, edition.get(), asked, email, problems);
             }
+            String address = Subscribe.email(email, problems);
             if (!limits.subscribe(request.getRemoteAddr(), address)) {
                 return refused(request, response, model, edition.get(), asked, email,
                         List.of(new Subscribe.Problem("", "rate_limited")), HttpStatus.TOO_MANY_REQUESTS);
