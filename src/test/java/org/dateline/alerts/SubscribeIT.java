@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import jakarta.mail.internet.MimeMessage;
 import org.dateline.platform.DatelineSettings;
 import org.dateline.testing.DatelineTestContext;
+import org.dateline.testing.HtmlChecker;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.WebSession;
@@ -390,6 +391,35 @@ class SubscribeIT {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM subscriptions WHERE subscriber_id = ?").params(subscriberId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void everyAlertsPageIsValidHtml() throws Exception {
+        String email = "valid-" + System.nanoTime() + "@readers.test";
+        Map<String, String> breaking = breakingForm();
+        breaking.put("email", email);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/en/subscribe", http.get("/en/subscribe").body());
+        pages.put("/ru/subscribe", http.get("/ru/subscribe").body());
+        pages.put("check mail", post("/en/subscribe", breaking, true).body());
+        pages.put("refused", post("/en/subscribe", with(breaking, "delivery", "PUSH"), true).body());
+        pages.put("refused, unknown", post("/ru/subscribe", with(breaking, "topic", "X", "edition", "ru"), true)
+                .body());
+        long id = ((Number) subscriber(email).get("id")).longValue();
+        pages.put("confirm", http.get(path(links.confirm(id, key(id)))).body());
+        pages.put("confirmed", post("/alerts/confirm/" + id, Map.of("t",
+                URI.create(links.confirm(id, key(id))).getRawQuery().substring(2)), true).body());
+        pages.put("manage", http.get(path(links.manage(id, key(id)))).body());
+        pages.put("bad link", http.get("/alerts/manage/" + id + "?t=bad").body());
+        String unsubscribe = path(links.unsubscribe(subscriptionIds(id).get(0), key(id)));
+        pages.put("unsubscribe", http.get(unsubscribe).body());
+        pages.put("unsubscribed", oneClick(unsubscribe, "List-Unsubscribe=One-Click").body());
+        WebSession reader = reader();
+        pages.put("subscribed", post(reader, "/en/subscribe", breakingForm()).body());
+        pages.put("account", reader.get("/account/subscriptions?lang=ru").body());
+        List<String> problems = new ArrayList<>();
+        pages.forEach((name, html) -> HtmlChecker.errors(html).forEach(error -> problems.add(name + " " + error)));
+        assertThat(problems).isEmpty();
     }
 
     // --- helpers
