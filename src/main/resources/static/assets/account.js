@@ -36,6 +36,15 @@ if (slot && hinted) {
       badge.hidden = true;
       chats.append(slot.dataset.tChats || 'Chats', ' ', badge);
       slot.replaceChildren(link, chats);
+      // Logged in: a Subscribe form needs no address (the account's is used), so one click subscribes.
+      for (const email of document.querySelectorAll('form[data-alerts-form] input[name=email]')) {
+        const hint = document.getElementById(email.getAttribute('aria-describedby'));
+        for (const part of [email, email.form.querySelector(`label[for="${email.id}"]`), hint]) {
+          if (part) {
+            part.hidden = true;
+          }
+        }
+      }
       import('./chat-unread.js').then((unread) => unread.start(badge)).catch(() => { /* the link stays */ });
     })
     .catch(() => { /* offline or failing: the links stay */ });
