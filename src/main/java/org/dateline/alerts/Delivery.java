@@ -9,11 +9,16 @@ public enum Delivery {
 
     /** The delivery a form names, in any case; empty for anything else. */
     public static Optional<Delivery> parse(String value) {
+        return parse(Delivery.class, value);
+    }
+
+    /** The constant a form names, in any case; empty for anything else. */
+    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
         if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
+            return Optional.of(Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package org.dateline.alerts;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a subscription follows: an edition's breaking news, a section, a tag, an author, or one story. */
@@ -9,13 +8,6 @@ public enum Topic {
 
     /** The topic a form names, in any case; empty for anything else. */
     public static Optional<Topic> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
+        return Delivery.parse(Topic.class, value);
     }
 }

@@ -242,6 +242,19 @@ class SubscribeIT {
         assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed");
         assertThat(endedWhy(otherSubscriber)).containsExactly((String) null);
         assertThat(oneClick(path(link), "List-Unsubscribe=One-Click").statusCode()).as("again").isEqualTo(200);
+
+        // RFC 8058 allows multipart/form-data too.
+        long third = confirmedVisitor("one-click-multipart-" + System.nanoTime() + "@readers.test");
+        String multipart = links.unsubscribe(subscriptionIds(third).get(0), key(third));
+        String boundary = "----rfc8058boundary";
+        HttpResponse<String> fromMultipart = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(http.base() + path(multipart)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+                        + "One-Click\r\n--" + boundary + "--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromMultipart.statusCode()).isEqualTo(200);
+        assertThat(endedWhy(third)).containsExactly("unsubscribed");
         assertThat(Jsoup.parse(http.get(path(link)).body()).select("form[method=post]")).isEmpty();
     }
 
@@ -533,15 +546,19 @@ class SubscribeIT {
     }
 
     private Map<String, Object> subscriber(String email) {
-        return jdbc.sql("SELECT * FROM subscribers WHERE email = ?").params(email).query().singleRow().entrySet()
-                .stream().collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey().toLowerCase(), e.getValue()),
-                        Map::putAll);
+        return subscriberWhere("email", email);
     }
 
     private Map<String, Object> subscriber(long id) {
-        return jdbc.sql("SELECT * FROM subscribers WHERE id = ?").params(id).query().singleRow().entrySet()
-                .stream().collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey().toLowerCase(), e.getValue()),
-                        Map::putAll);
+        return subscriberWhere("id", id);
+    }
+
+    /** The subscriber's row, by lower-case column names (H2 answers in upper case). */
+    private Map<String, Object> subscriberWhere(String column, Object value) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM subscribers WHERE " + column + " = ?").params(value).query().singleRow()
+                .forEach((name, field) -> row.put(name.toLowerCase(), field));
+        return row;
     }
 
     private String key(long subscriberId) {
