@@ -56,3 +56,14 @@ if (document.cookie.split('; ').includes('DATELINE_DESK=1')) {
   import('./staff-edit.js').then((edit) => edit.start(document.querySelector('main') || document.body))
     .catch(() => { /* no link then */ });
 }
+
+// Subscribe forms carry the edition's time zone for the digest hour (the page is the same for everyone); the
+// browser knows the reader's own, so it sends that instead. Without script the edition's stays, changeable later.
+try {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) {
+    for (const input of document.querySelectorAll('form[data-alerts-form] input[name=zone]')) {
+      input.value = zone;
+    }
+  }
+} catch (e) { /* the edition's zone stays */ }

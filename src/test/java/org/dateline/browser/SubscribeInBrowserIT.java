@@ -65,10 +65,10 @@ class SubscribeInBrowserIT {
         WebElement button = browser.findElement(By.cssSelector("article h1 + details.alerts-subscribe summary"));
         assertThat(button.getText()).isEqualTo("Subscribe");
         assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(44);
-        WebElement email = browser.findElement(By.cssSelector("form[data-alerts-form] input[name=email]"));
-        assertThat(email.isDisplayed()).isFalse();
+        WebElement closed = browser.findElement(By.cssSelector("form[data-alerts-form] input[name=email]"));
+        assertThat(closed.isDisplayed()).isFalse();
         button.click();
-        wait.until(d -> email.isDisplayed());
+        wait.until(d -> closed.isDisplayed());
         List<WebElement> targets = browser.findElements(By.cssSelector(
                 "form[data-alerts-form] input[name=email], form[data-alerts-form] label.check,"
                         + " form[data-alerts-form] select, form[data-alerts-form] button"));
@@ -81,6 +81,12 @@ class SubscribeInBrowserIT {
         }
         assertThat(browser.findElement(By.cssSelector("[data-push-option]")).isDisplayed()).isFalse();
 
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        browser.navigate().refresh();
+        browser.findElement(By.cssSelector("details.alerts-subscribe summary")).click();
+        wait.until(d -> d.findElement(By.cssSelector("form[data-alerts-form] input[name=email]")).isDisplayed());
+        WebElement email = browser.findElement(By.cssSelector("form[data-alerts-form] input[name=email]"));
+        browser.findElement(By.cssSelector("form[data-alerts-form] input[name=delivery][value=DIGEST]")).click();
         String address = "browser-visitor-" + System.nanoTime() + "@readers.test";
         email.sendKeys(address);
         browser.findElement(By.cssSelector("form[data-alerts-form] button[type=submit]")).click();
@@ -89,6 +95,8 @@ class SubscribeInBrowserIT {
                 SELECT s.ended_why FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id
                 WHERE r.email = ? AND s.topic = 'STORY' AND s.target_id = ?""").params(address, article.id())
                 .query(String.class).single()).isEqualTo("pending");
+        assertThat(jdbc.sql("SELECT time_zone FROM subscribers WHERE email = ?").params(address).query(String.class)
+                .single()).as("the browser's zone, not the edition's").isEqualTo("Asia/Tokyo");
 
         String reader = Browsers.readerAccount(jdbc, encoder, "Browser Subscriber", PASSWORD);
         browser.get(base + "/account/login");
