@@ -215,7 +215,9 @@ public class Subscribe {
             hour = hour(request.hour(), problems);
         }
         if (request.zone() != null && !request.zone().isBlank()) {
-            zone = zone(request.zone(), problems);
+            // A hidden field the browser's script fills in: a zone this JDK does not know is no fault of the
+            // reader's, who could not correct it; the edition's stands in, changeable on the subscriber's page.
+            zone = zone(request.zone(), new ArrayList<>());
         }
         if (problems.size() > before) {
             return null;
