@@ -36,6 +36,15 @@ if (slot && hinted) {
       badge.hidden = true;
       chats.append(slot.dataset.tChats || 'Chats', ' ', badge);
       slot.replaceChildren(link, chats);
+      // Logged in: a Subscribe form needs no address (the account's is used), so one click subscribes.
+      for (const email of document.querySelectorAll('form[data-alerts-form] input[name=email]')) {
+        const hint = document.getElementById(email.getAttribute('aria-describedby'));
+        for (const part of [email, email.form.querySelector(`label[for="${email.id}"]`), hint]) {
+          if (part) {
+            part.hidden = true;
+          }
+        }
+      }
       import('./chat-unread.js').then((unread) => unread.start(badge)).catch(() => { /* the link stays */ });
     })
     .catch(() => { /* offline or failing: the links stay */ });
@@ -47,3 +56,14 @@ if (document.cookie.split('; ').includes('DATELINE_DESK=1')) {
   import('./staff-edit.js').then((edit) => edit.start(document.querySelector('main') || document.body))
     .catch(() => { /* no link then */ });
 }
+
+// Subscribe forms carry the edition's time zone for the digest hour (the page is the same for everyone); the
+// browser knows the reader's own, so it sends that instead. Without script the edition's stays, changeable later.
+try {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) {
+    for (const input of document.querySelectorAll('form[data-alerts-form] input[name=zone]')) {
+      input.value = zone;
+    }
+  }
+} catch (e) { /* the edition's zone stays */ }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The links in every alert mail that work without logging in: the subscriber's page where they manage their
- * subscriptions, and the one-click end of one subscription (RFC 8058). A link names what it is for and carries an
- * HMAC-SHA256 of that, keyed with the subscriber's {@code manage_key}: unguessable, bound to its purpose (a manage
- * link cannot end another subscription), and void once the key is replaced.
+ * subscriptions, the one-click end of one subscription (RFC 8058), and a visitor's confirmation of their address.
+ * A link names what it is for and carries an HMAC-SHA256 of that, keyed with the subscriber's {@code manage_key}:
+ * unguessable, bound to its purpose (a manage link cannot end another subscription), and void once the key is
+ * replaced.
  */
 @Component
 public class ManageLinks {
@@ -26,6 +27,12 @@ public class ManageLinks {
     public static final String MANAGE_PATH = "/alerts/manage/";
     /** The path of a subscription's one-click end: {@code /alerts/unsubscribe/{subscription}?t=}. */
     public static final String UNSUBSCRIBE_PATH = "/alerts/unsubscribe/";
+
+    /**
+     * The path of a visitor's confirmation: {@code /alerts/confirm/{subscriber}?t=}. Opening it shows a button that
+     * POSTs the confirmation, so a link scanner that follows the link confirms nothing.
+     */
+    public static final String CONFIRM_PATH = "/alerts/confirm/";
 
     private final BaseUrl baseUrl;
 
@@ -42,6 +49,16 @@ public class ManageLinks {
     public String unsubscribe(long subscriptionId, String manageKey) {
         return baseUrl.of(UNSUBSCRIBE_PATH + subscriptionId + "?t=" + token("unsubscribe:" + subscriptionId,
                 manageKey));
+    }
+
+    /** The confirmation of a visitor's subscriptions (double opt-in), as an absolute URL. */
+    public String confirm(long subscriberId, String manageKey) {
+        return baseUrl.of(CONFIRM_PATH + subscriberId + "?t=" + token("confirm:" + subscriberId, manageKey));
+    }
+
+    /** Whether a confirmation link's token was made for this subscriber with this key. */
+    public static boolean validConfirm(long subscriberId, String manageKey, String token) {
+        return matches(token("confirm:" + subscriberId, manageKey), token);
     }
 
     /** Whether a manage link's token was made for this subscriber with this key. */

@@ -6,5 +6,21 @@
  * known by its push subscription), {@code subscriptions} (what a subscriber follows and how it reaches them) and
  * {@code push_endpoints}. Every mail carries links made by {@link org.dateline.alerts.ManageLinks}: signed with the
  * subscriber's own random key, so they work without logging in, and a new key ends them all.
+ * <p>
+ * API: {@link org.dateline.alerts.Subscribe} (a logged-in reader's one click, a visitor's subscription that waits
+ * for the confirmation of their address), {@link org.dateline.alerts.SubscribeForm} (the form the site puts under a
+ * headline and on section, tag, author and {@code /{edition}/subscribe} pages: the same for every reader),
+ * {@link org.dateline.alerts.Topic}, {@link org.dateline.alerts.Delivery}, {@link org.dateline.alerts.Subscriber},
+ * {@link org.dateline.alerts.Subscription}. A visitor's subscription waits with {@code ended_at} set and
+ * {@code ended_why = 'pending'} until the address is confirmed; so nothing that reads running subscriptions
+ * ({@code ended_at IS NULL}) ever sees it.
+ * <p>
+ * Pages (all in {@code internal}): {@code POST /{edition}/subscribe}; {@code /alerts/confirm/{subscriber}} (a GET
+ * shows a button, the POST confirms); {@code /alerts/manage/{subscriber}} (list, end one, end all, the digest's hour
+ * and time zone); {@code /alerts/unsubscribe/{subscription}} (RFC 8058: the POST ends it, a GET only asks);
+ * {@code /account/subscriptions} for logged-in readers. Consumes {@link org.dateline.identity.AccountDeleted} (the
+ * account's subscriber goes) and adds {@code subscriptions} to the account's export
+ * ({@link org.dateline.identity.AccountExport}). Visitors' subscribing and confirming are rate limited per client
+ * address and per email address.
  */
 package org.dateline.alerts;

@@ -22,6 +22,10 @@ public interface Editions {
 
     Optional<Author> author(String slug);
 
+    Optional<Tag> tag(long id);
+
+    Optional<Author> author(long id);
+
     /** Stores the edition's time zone; the caller logs the change (every node then reads editions afresh). */
     void changeTimeZone(String edition, java.time.ZoneId zone);
 
@@ -39,5 +43,5 @@ public interface Editions {
 
     /** Slugs that sections may not take because the site's own paths use them. */
     List<String> RESERVED_SECTION_SLUGS = List.of("tag", "author", "newsfeed", "search", "api", "assets", "feeds",
-            "sitemaps", "rss", "atom", "newsroom", "chats", "login", "register", "account");
+            "sitemaps", "rss", "atom", "newsroom", "chats", "login", "register", "account", "subscribe");
 }

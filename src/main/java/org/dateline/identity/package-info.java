@@ -13,7 +13,9 @@
  * API callers: the bootstrap token {@code DATELINE_ADMIN_TOKEN} (every scope) and integration tokens, resolved
  * through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
  * {@link org.dateline.identity.Scopes}.
- * Sends mail through {@code platform}'s {@code Mailer}; publishes and consumes no events yet.
+ * Sends mail through {@code platform}'s {@code Mailer}. Publishes {@link org.dateline.identity.AccountDeleted} inside
+ * the deletion's transaction; consumes no events. {@code GET /account/export} gives a reader everything their account
+ * holds: its own fields and each module's {@link org.dateline.identity.AccountExport}.
  * <p>
  * Every form and API call is authorised here, in {@code internal.SecurityConfiguration}; use cases receive an
  * authenticated caller and check their own policy.

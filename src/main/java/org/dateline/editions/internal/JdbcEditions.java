@@ -107,6 +107,18 @@ class JdbcEditions implements Editions {
     }
 
     @Override
+    public Optional<Tag> tag(long id) {
+        return jdbc.sql("SELECT id, edition, slug, name FROM tags WHERE id = ?").params(id).query(JdbcEditions::tag)
+                .optional();
+    }
+
+    @Override
+    public Optional<Author> author(long id) {
+        return jdbc.sql("SELECT id, slug, name FROM authors WHERE id = ?").params(id).query(JdbcEditions::author)
+                .optional();
+    }
+
+    @Override
     public Section ensureSection(String edition, String slug, String name, String description, int position) {
         if (Editions.RESERVED_SECTION_SLUGS.contains(slug)) {
             throw new IllegalArgumentException("reserved section slug: " + slug);

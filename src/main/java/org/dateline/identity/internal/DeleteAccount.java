@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.dateline.identity.Account;
+import org.dateline.identity.AccountDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +26,19 @@ class DeleteAccount {
     private final JdbcAccounts accounts;
     private final AccountSessions sessions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DeleteAccount(JdbcAccounts accounts, AccountSessions sessions, Clock clock) {
+    DeleteAccount(JdbcAccounts accounts, AccountSessions sessions, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** False when the password is not right. Every session of the account ends, on every device. */
+    /**
+     * False when the password is not right. Every session of the account ends, on every device, and
+     * {@link AccountDeleted} goes to the modules in this transaction.
+     */
     @Transactional
     public boolean delete(long accountId, String password) {
         if (!accounts.passwordMatches(accountId, password)) {
@@ -39,6 +46,7 @@ class DeleteAccount {
         }
         accounts.markDeleted(accountId);
         sessions.endAll(accountId);
+        events.publishEvent(new AccountDeleted(accountId, clock.instant()));
         return true;
     }
 

@@ -19,6 +19,11 @@ final class SameOriginView implements RequestMatcher {
         if (!"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/views/")) {
             return false;
         }
+        return fromThisSite(request);
+    }
+
+    /** Whether the browser says the request comes from this site's own page (see above). */
+    static boolean fromThisSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {
             return "same-origin".equals(site.toLowerCase(Locale.ROOT));

@@ -161,6 +161,8 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/account", "/account/profile", "/account/password", "/account/delete").authenticated()
                 .requestMatchers("/account/chats", "/account/chats/**").authenticated() // a reader's chats
+                .requestMatchers("/account/subscriptions", "/account/subscriptions/**", "/account/export")
+                    .authenticated() // a reader's subscriptions, everything the account holds
                 .anyRequest().permitAll())
             .authenticationManager(login.authenticationManager())
             // Anonymous visitors of these pages get no session either; a login or a proven restore does.
@@ -208,7 +210,7 @@ class SecurityConfiguration {
             // Public pages never open a session; only a login does.
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                     .sessionFixation(fixation -> fixation.changeSessionId()))
-            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(new SameOriginAlertsForm()))
             .requestCache(cache -> cache.disable())
             .formLogin(form -> form.loginPage("/login").successHandler(StaffLanding.handler())
                     .failureUrl("/login?error").permitAll())

@@ -25,6 +25,8 @@ import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
 import org.dateline.editions.Tag;
 import org.dateline.media.Picture;
+import org.dateline.alerts.SubscribeForm;
+import org.dateline.alerts.Topic;
 import org.dateline.platform.cache.PageCache;
 import org.dateline.shared.FeedCursor;
 import org.dateline.site.Ui;
@@ -139,6 +141,7 @@ class SiteController {
                 alternates(e, ed -> editions.section(ed.code(), s.slug()).map(Section::path).orElse(null)),
                 Pages.feeds(e, s.slug(), s.name()), null, "website", null));
         tag(request, chrome, articles, ContentKeys.edition(e.code()), ContentKeys.section(s.id()));
+        model.addAttribute("subscribe", subscribeForm(e, Topic.SECTION, s.id(), s.name()));
         return list(model, chrome, s.name(), s.description(), articles, s.path(), Pages.ui(e), LIST_SIZE,
                 cursor == null);
     }
@@ -213,6 +216,7 @@ class SiteController {
         model.addAttribute("live", liveEntries == null ? null
                 : LiveCoverageBlock.view(article, canonical, liveEntries, ui, pages.now()));
         model.addAttribute("chat", chatView(conversation, ui));
+        model.addAttribute("subscribe", subscribeForm(e, Topic.STORY, article.id(), article.headline()));
         return "site/article";
     }
 
@@ -227,6 +231,7 @@ class SiteController {
         Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, title, tag.path(), Pages.feeds(e, null, e.siteName())));
         List<ArticleSummary> articles = content.tagged(tag.id(), cursor, LIST_SIZE);
         tag(request, chrome, articles, ContentKeys.edition(e.code()), ContentKeys.tag(tag.id()));
+        model.addAttribute("subscribe", subscribeForm(e, Topic.TAG, tag.id(), tag.name()));
         return list(model, chrome, title, null, articles, tag.path(), ui, LIST_SIZE, cursor == null);
     }
 
@@ -242,6 +247,7 @@ class SiteController {
                 Pages.feeds(e, null, e.siteName())));
         List<ArticleSummary> articles = content.byAuthor(e.code(), author.id(), cursor, LIST_SIZE);
         tag(request, chrome, articles, ContentKeys.edition(e.code()), ContentKeys.author(author.id()));
+        model.addAttribute("subscribe", subscribeForm(e, Topic.AUTHOR, author.id(), author.name()));
         return list(model, chrome, title, null, articles, author.path(e.code()), ui, LIST_SIZE, cursor == null);
     }
 
@@ -314,6 +320,11 @@ class SiteController {
                 m.permalink(), m.quote())).toList();
         return new ChatView(conversation.articleId(), conversation.roomId(), conversation.open(), messages,
                 conversation.older(), conversation.lastChange());
+    }
+
+    /** The Subscribe form of a page: the same for every reader, so it may sit on the cached page. */
+    static SubscribeForm subscribeForm(Edition e, Topic topic, long target, String name) {
+        return SubscribeForm.of(e, topic, target, Pages.ui(e).t("alerts.topic." + topic.name(), name));
     }
 
     /**

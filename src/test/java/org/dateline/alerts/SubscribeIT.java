@@ -1,0 +1,640 @@
+package org.dateline.alerts;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.mail.internet.MimeMessage;
+import org.dateline.platform.DatelineSettings;
+import org.dateline.testing.DatelineTestContext;
+import org.dateline.testing.HtmlChecker;
+import org.dateline.testing.Http;
+import org.dateline.testing.IntegrationTest;
+import org.dateline.testing.WebSession;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Subscribing over real HTTP, as browsers and mail providers do it: the forms on cached pages, a visitor's double
+ * opt-in through the mailed link (whose GET confirms nothing), the signed subscriber's page, RFC 8058's one-click
+ * unsubscribe, a logged-in reader's one click and account page, deletion and export; and every kind of bad input,
+ * which leaves nothing written.
+ */
+@IntegrationTest
+class SubscribeIT {
+
+    private static final AtomicInteger CALLERS = new AtomicInteger();
+    private static final String PASSWORD = "subscriber-Password-123";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DatelineSettings settings;
+    @Autowired
+    ManageLinks links;
+    @Autowired
+    PasswordEncoder encoder;
+    Http http;
+    /** Each test's own client address (forwarded by the trusted proxy 127.0.0.1), so rate limits stay its own. */
+    String caller;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        caller = "10.19." + (CALLERS.incrementAndGet() % 250) + "." + (System.nanoTime() % 250 + 1);
+    }
+
+    @Test
+    void publicPagesCarryTheSameSubscribeFormsForEveryone() throws Exception {
+        Story story = publish("en", "world", "Alerts form story");
+        Document article = Jsoup.parse(http.get(story.path()).body());
+        Element form = article.select("article h1 + details.alerts-subscribe form[data-alerts-form]").first();
+        assertThat(form).as("the Subscribe button under the headline").isNotNull();
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo("/en/subscribe");
+        assertThat(form.select("input[type=hidden][name=topic]").val()).isEqualTo("STORY");
+        assertThat(form.select("input[type=hidden][name=target]").val()).isEqualTo(Long.toString(story.id()));
+        assertThat(form.select("input[type=hidden][name=edition]").val()).isEqualTo("en");
+        assertThat(form.select("input[name=email][type=email]").attr("id"))
+                .isEqualTo(form.select("label").first().attr("for"));
+        assertThat(form.select("input[name=delivery]").eachAttr("value")).containsExactly("EMAIL", "DIGEST", "PUSH");
+        Element push = form.select("[data-push-option]").first();
+        assertThat(push.hasAttr("hidden")).isTrue();
+        assertThat(push.select("input[name=delivery]").val()).isEqualTo("PUSH");
+        assertThat(form.select("select[name=hour] option")).hasSize(24);
+        Element status = form.select("p[data-alerts-status]").first();
+        assertThat(status.attr("role")).isEqualTo("status");
+        assertThat(status.text()).isEmpty();
+        assertThat(form.select("input[name=_csrf]")).as("a cached page holds no token").isEmpty();
+
+        // The same bytes for a logged-in reader: nothing personal is on the page.
+        WebSession reader = reader();
+        assertThat(reader.get(story.path()).body()).isEqualTo(http.get(story.path()).body());
+        assertThat(http.get(story.path()).headers().firstValue("Surrogate-Key")).isPresent();
+
+        assertThat(formOf("/en/world/").select("input[name=topic]").val()).isEqualTo("SECTION");
+        Document tag = Jsoup.parse(http.get(story.tagPath()).body());
+        assertThat(tag.select("form[data-alerts-form] input[name=topic]").val()).isEqualTo("TAG");
+        Document author = Jsoup.parse(http.get(story.authorPath()).body());
+        assertThat(author.select("form[data-alerts-form] input[name=topic]").val()).isEqualTo("AUTHOR");
+
+        HttpResponse<String> english = http.get("/en/subscribe");
+        assertThat(english.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(english.body());
+        assertThat(page.select("h1").text()).isEqualTo("Subscribe");
+        assertThat(page.select("form[data-alerts-form] input[name=topic]").eachAttr("value")).first()
+                .isEqualTo("BREAKING");
+        assertThat(page.select("form[data-alerts-form] input[name=topic][value=SECTION]")).isNotEmpty();
+        Document russian = Jsoup.parse(http.get("/ru/subscribe").body());
+        assertThat(russian.select("h1").text()).isEqualTo("Подписка");
+        assertThat(russian.select("form[data-alerts-form] button").first().text()).isEqualTo("Подписаться");
+        assertThat(russian.select("form[data-alerts-form]").first().attr("action")).isEqualTo("/ru/subscribe");
+    }
+
+    @Test
+    void aVisitorConfirmsByPostingTheMailedLinkAndManagesWithoutLogin() throws Exception {
+        String email = "visitor-" + System.nanoTime() + "@readers.test";
+        Map<String, String> fields = sectionForm("/en/world/");
+        fields.put("email", "  " + email.toUpperCase() + " ");
+        fields.put("delivery", "DIGEST");
+        fields.put("hour", "6");
+        HttpResponse<String> asked = post("/en/subscribe", fields, true);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(asked.body()).select("h1").text()).isEqualTo("Check your mail");
+        assertThat(asked.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Map<String, Object> subscriber = subscriber(email);
+        assertThat(subscriber.get("confirmed_at")).isNull();
+        assertThat(((Number) subscriber.get("digest_hour")).intValue()).isEqualTo(6);
+        long subscriberId = ((Number) subscriber.get("id")).longValue();
+        assertThat(endedWhy(subscriberId)).containsExactly("pending");
+
+        String mail = awaitMail(email, "Confirm your subscription");
+        Matcher link = Pattern.compile("(http\\S+/alerts/confirm/" + subscriberId + "\\?t=[A-Za-z0-9_-]+)")
+                .matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        String confirmPath = URI.create(link.group(1)).getRawPath() + "?" + URI.create(link.group(1)).getRawQuery();
+        assertThat(mail).contains("Section: World");
+
+        // A link scanner opens the link: a page with a button, nothing confirmed.
+        HttpResponse<String> opened = http.get(confirmPath);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        Element button = Jsoup.parse(opened.body()).select("form[method=post] button").first();
+        assertThat(button).isNotNull();
+        assertThat(subscriber(email).get("confirmed_at")).isNull();
+        assertThat(endedWhy(subscriberId)).containsExactly("pending");
+
+        // A forged or foreign token confirms nothing.
+        assertThat(post("/alerts/confirm/" + subscriberId, Map.of("t", "forged"), true).statusCode()).isEqualTo(404);
+        assertThat(post("/alerts/confirm/x", Map.of("t", "forged"), true).statusCode()).isEqualTo(404);
+        assertThat(subscriber(email).get("confirmed_at")).isNull();
+
+        Element form = Jsoup.parse(opened.body()).select("form[method=post]").first();
+        HttpResponse<String> confirmed = post(form.attr("action"),
+                Map.of("t", form.select("input[name=t]").val()), true);
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(subscriber(email).get("confirmed_at")).isNotNull();
+        assertThat(endedWhy(subscriberId)).containsExactly((String) null);
+
+        // The subscriber's page, by the signed link only.
+        String managePath = path(Jsoup.parse(confirmed.body()).select("a[href*=/alerts/manage/]").attr("href"));
+        assertThat(managePath).isEqualTo(path(links.manage(subscriberId, key(subscriberId))));
+        assertThat(http.get("/alerts/manage/" + subscriberId + "?t=forged").statusCode()).isEqualTo(404);
+        assertThat(http.get("/alerts/manage/" + subscriberId).statusCode()).isEqualTo(404);
+        Document manage = Jsoup.parse(http.get(managePath).body());
+        assertThat(manage.select(".alerts-list li").eachText()).singleElement().asString()
+                .contains("Section: World").contains("Daily digest");
+        String token = manage.select("input[name=t]").first().val();
+
+        HttpResponse<String> badZone = post("/alerts/manage/" + subscriberId + "/digest",
+                Map.of("t", token, "hour", "21", "zone", "Mars/Olympus"), true);
+        assertThat(badZone.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(badZone.body()).select(".form-errors").text()).contains("time zone");
+        HttpResponse<String> badHour = post("/alerts/manage/" + subscriberId + "/digest",
+                Map.of("t", token, "hour", "24", "zone", "Asia/Tokyo"), true);
+        assertThat(badHour.statusCode()).isEqualTo(400);
+        assertThat(((Number) subscriber(email).get("digest_hour")).intValue()).isEqualTo(6);
+        HttpResponse<String> digest = post("/alerts/manage/" + subscriberId + "/digest",
+                Map.of("t", token, "hour", "21", "zone", "Asia/Tokyo"), true);
+        assertThat(digest.statusCode()).isEqualTo(302);
+        assertThat(subscriber(email)).containsEntry("time_zone", "Asia/Tokyo");
+        assertThat(((Number) subscriber(email).get("digest_hour")).intValue()).isEqualTo(21);
+        assertThat(post("/alerts/manage/" + subscriberId + "/digest",
+                Map.of("t", "forged", "hour", "3", "zone", "UTC"), true).statusCode()).isEqualTo(404);
+
+        // Another one, then end one, then all.
+        Map<String, String> breaking = breakingForm();
+        breaking.put("email", email);
+        assertThat(post("/en/subscribe", breaking, true).statusCode()).isEqualTo(200);
+        assertThat(endedWhy(subscriberId)).containsExactlyInAnyOrder(null, "pending");
+        long sectionSubscription = subscriptionIds(subscriberId).get(0);
+        HttpResponse<String> other = post("/alerts/manage/" + subscriberId + "/end",
+                Map.of("t", token, "subscription", "999999999"), true);
+        assertThat(other.statusCode()).isEqualTo(404);
+        HttpResponse<String> ended = post("/alerts/manage/" + subscriberId + "/end",
+                Map.of("t", token, "subscription", Long.toString(sectionSubscription)), true);
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(endedWhy(subscriberId)).containsExactlyInAnyOrder("unsubscribed", "pending");
+        assertThat(post("/alerts/manage/" + subscriberId + "/end-all", Map.of("t", token), true).statusCode())
+                .isEqualTo(302);
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed", "unsubscribed");
+        assertThat(Jsoup.parse(http.get(managePath).body()).select(".alerts-list li")).isEmpty();
+    }
+
+    @Test
+    void oneClickUnsubscribeFollowsRfc8058AndAGetNeverEndsAnything() throws Exception {
+        long subscriberId = confirmedVisitor("one-click-" + System.nanoTime() + "@readers.test");
+        long subscriptionId = subscriptionIds(subscriberId).get(0);
+        String link = links.unsubscribe(subscriptionId, key(subscriberId));
+
+        HttpResponse<String> page = http.get(path(link));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).select("form[method=post] input[name=List-Unsubscribe]").val())
+                .isEqualTo("One-Click");
+        assertThat(endedWhy(subscriberId)).containsExactly((String) null);
+
+        // Wrong proof, or another subscription's, ends nothing; nor does a POST without the one-click body.
+        long otherSubscriber = confirmedVisitor("one-click-other-" + System.nanoTime() + "@readers.test");
+        String foreign = links.unsubscribe(subscriptionIds(otherSubscriber).get(0), key(otherSubscriber));
+        String foreignToken = URI.create(foreign).getRawQuery();
+        assertThat(oneClick("/alerts/unsubscribe/" + subscriptionId + "?" + foreignToken, "List-Unsubscribe=One-Click")
+                .statusCode()).isEqualTo(404);
+        assertThat(oneClick("/alerts/unsubscribe/" + subscriptionId, "List-Unsubscribe=One-Click").statusCode())
+                .isEqualTo(404);
+        assertThat(oneClick(path(link), "").statusCode()).isEqualTo(400);
+        assertThat(endedWhy(subscriberId)).containsExactly((String) null);
+
+        // As a mail provider posts it: from nowhere, no cookie, no origin, no CSRF token.
+        HttpResponse<String> done = oneClick(path(link), "List-Unsubscribe=One-Click");
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed");
+        assertThat(endedWhy(otherSubscriber)).containsExactly((String) null);
+        assertThat(oneClick(path(link), "List-Unsubscribe=One-Click").statusCode()).as("again").isEqualTo(200);
+
+        // RFC 8058 allows multipart/form-data too.
+        long third = confirmedVisitor("one-click-multipart-" + System.nanoTime() + "@readers.test");
+        String multipart = links.unsubscribe(subscriptionIds(third).get(0), key(third));
+        String boundary = "----rfc8058boundary";
+        HttpResponse<String> fromMultipart = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(http.base() + path(multipart)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+                        + "One-Click\r\n--" + boundary + "--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromMultipart.statusCode()).isEqualTo(200);
+        assertThat(endedWhy(third)).containsExactly("unsubscribed");
+        assertThat(Jsoup.parse(http.get(path(link)).body()).select("form[method=post]")).isEmpty();
+    }
+
+    @Test
+    void badInputIsRefusedAndLeavesNothingWritten() throws Exception {
+        String email = "refused-" + System.nanoTime() + "@readers.test";
+        Map<String, String> good = sectionForm("/en/world/");
+        good.put("email", email);
+
+        // From another site (or with no word on where it comes from): refused by the CSRF protection.
+        assertThat(post("/en/subscribe", good, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(post("/en/subscribe", good, "Origin", "https://elsewhere.example").statusCode()).isEqualTo(403);
+        assertThat(post("/en/subscribe", good, false).statusCode()).isEqualTo(403);
+
+        assertRefused(with(good, "email", ""), "email", "Enter your email address");
+        assertRefused(with(good, "email", "not-an-address"), "email", "not valid");
+        assertRefused(with(good, "email", "a".repeat(250) + "@x.test"), "email", "not valid");
+        assertRefused(with(good, "topic", "WEATHER"), "topic", "nothing of this kind");
+        assertRefused(with(good, "target", "999999999"), "target", "nothing to follow");
+        assertRefused(with(good, "target", "12abc"), "target", "nothing to follow");
+        assertRefused(with(breakingForm(), "email", email, "target", "7"), "target", "nothing to follow");
+        assertRefused(with(good, "delivery", "PUSH"), "delivery", "need JavaScript");
+        assertRefused(with(good, "delivery", "PIGEON"), "delivery", "Choose email");
+        assertRefused(with(good, "delivery", "DIGEST", "hour", "24"), "hour", "00:00 to 23:00");
+        assertRefused(with(good, "edition", "ru"), "edition", "edition does not exist");
+        HttpResponse<String> russian = post("/ru/subscribe", with(good, "edition", "ru", "email", "x"), true);
+        assertThat(russian.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(russian.body()).select(".form-errors").text()).contains("Этот адрес");
+
+        // A refusal shows the form again with what was typed.
+        HttpResponse<String> again = post("/en/subscribe", with(good, "delivery", "PUSH"), true);
+        assertThat(Jsoup.parse(again.body()).select("form[data-alerts-form] input[name=email]").val())
+                .isEqualTo(email);
+
+        assertThat(post("/zz/subscribe", good, true).statusCode()).isEqualTo(404);
+
+        // The zone is a hidden field the script fills in: one unknown here falls back to the edition's.
+        String zoned = "zoned-" + System.nanoTime() + "@readers.test";
+        assertThat(post("/en/subscribe", with(good, "email", zoned, "zone", "Nowhere/Land"), true).statusCode())
+                .isEqualTo(200);
+        String editionZone = jdbc.sql("SELECT time_zone FROM editions WHERE code = 'en'").query(String.class)
+                .single();
+        assertThat(subscriber(zoned)).containsEntry("time_zone", editionZone);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE email = ?").params(email).query(Long.class)
+                .single()).isZero();
+        assertThat(Files.exists(outbox()) ? mailsTo(email) : List.of()).isEmpty();
+    }
+
+    @Test
+    void visitorsAreRateLimitedPerAddressAndPerEmail() throws Exception {
+        String email = "limited-" + System.nanoTime() + "@readers.test";
+        Map<String, String> breaking = breakingForm();
+        breaking.put("email", email);
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("/en/subscribe", breaking, true).statusCode()).isEqualTo(200);
+        }
+        caller = "10.20.0." + (System.nanoTime() % 250 + 1); // another client: the address's own limit holds
+        HttpResponse<String> sixth = post("/en/subscribe", breaking, true);
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(sixth.body()).select(".form-errors").text()).contains("Too many attempts");
+
+        // One client, many addresses: 30 an hour.
+        caller = "10.21.0." + (System.nanoTime() % 250 + 1);
+        int accepted = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 31; i++) {
+            last = post("/en/subscribe", with(breaking, "email", "many-" + i + "-" + System.nanoTime()
+                    + "@readers.test"), true);
+            accepted += last.statusCode() == 200 ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(30);
+        assertThat(last.statusCode()).isEqualTo(429);
+
+        // Confirming: 30 an hour per client, forged or not.
+        caller = "10.22.0." + (System.nanoTime() % 250 + 1);
+        for (int i = 0; i < 30; i++) {
+            assertThat(post("/alerts/confirm/1", Map.of("t", "forged"), true).statusCode()).isEqualTo(404);
+        }
+        assertThat(post("/alerts/confirm/1", Map.of("t", "forged"), true).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aLoggedInReaderSubscribesInOneClickAndManagesOnTheAccountPage() throws Exception {
+        String email = "account-subscriber-" + System.nanoTime() + "@readers.test";
+        WebSession reader = reader(email);
+        long accountId = jdbc.sql("SELECT id FROM accounts WHERE email = ?").params(email).query(Long.class).single();
+        Story story = publish("en", "world", "Story a reader follows");
+
+        Map<String, String> fields = formFields(Jsoup.parse(http.get(story.path()).body())
+                .select("form[data-alerts-form]").first());
+        fields.put("email", "");
+        HttpResponse<String> done = post(reader, "/en/subscribe", fields);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(done.body()).select("h1").text()).isEqualTo("You are subscribed");
+        assertThat(done.body()).contains("Story a reader follows");
+        long subscriberId = jdbc.sql("SELECT id FROM subscribers WHERE account_id = ?").params(accountId)
+                .query(Long.class).single();
+        assertThat(subscriber(subscriberId).get("confirmed_at")).isNotNull();
+        assertThat(subscriber(subscriberId).get("email")).isNull();
+        assertThat(endedWhy(subscriberId)).containsExactly((String) null);
+        assertThat(Jsoup.parse(post(reader, "/en/subscribe", fields).body()).select("h1").text())
+                .isEqualTo("Already subscribed");
+        assertThat(subscriptionIds(subscriberId)).hasSize(1);
+
+        // Also the section, by digest at 8 in the reader's zone.
+        Map<String, String> section = sectionForm("/en/world/");
+        section.putAll(Map.of("delivery", "DIGEST", "hour", "8", "zone", "Europe/Berlin"));
+        assertThat(post(reader, "/en/subscribe", section).statusCode()).isEqualTo(200);
+        assertThat(subscriber(subscriberId)).containsEntry("time_zone", "Europe/Berlin");
+
+        HttpResponse<String> account = reader.get("/account/subscriptions");
+        assertThat(account.statusCode()).isEqualTo(200);
+        Document list = Jsoup.parse(account.body());
+        assertThat(list.select(".alerts-list li").eachText()).hasSize(2);
+        assertThat(list.select("form[action=/account/subscriptions/end] input[name=_csrf]")).isNotEmpty();
+        assertThat(reader.get("/account").body()).contains("/account/subscriptions");
+
+        // The CSRF token is required here; with it, one ends.
+        long storySubscription = subscriptionIds(subscriberId).get(0);
+        assertThat(reader.post("/account/subscriptions/end", Map.of("subscription", Long.toString(storySubscription)))
+                .statusCode()).isEqualTo(403);
+        assertThat(reader.submit("/account/subscriptions", "/account/subscriptions/end",
+                Map.of("subscription", "999999999")).statusCode()).isEqualTo(404);
+        assertThat(reader.submit("/account/subscriptions", "/account/subscriptions/end",
+                Map.of("subscription", Long.toString(storySubscription))).statusCode()).isEqualTo(302);
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed", null);
+        assertThat(reader.submit("/account/subscriptions", "/account/subscriptions/digest",
+                Map.of("hour", "99", "zone", "Europe/Berlin")).statusCode()).isEqualTo(400);
+        assertThat(reader.submit("/account/subscriptions", "/account/subscriptions/digest",
+                Map.of("hour", "19", "zone", "America/New_York")).statusCode()).isEqualTo(302);
+        assertThat(((Number) subscriber(subscriberId).get("digest_hour")).intValue()).isEqualTo(19);
+
+        // Strangers see nothing of it.
+        assertThat(WebSession.location(new WebSession(port).get("/account/subscriptions"))).contains("/account/login");
+        assertThat(WebSession.location(new WebSession(port).get("/account/export"))).contains("/account/login");
+
+        // The export lists every subscription, the ended one too.
+        HttpResponse<String> export = reader.get("/account/export");
+        assertThat(export.statusCode()).isEqualTo(200);
+        JsonNode exported = json.readTree(export.body());
+        assertThat(exported.get("account").get("email").asString()).isEqualTo(email);
+        JsonNode subscriptions = exported.get("subscriptions").get("subscriptions");
+        assertThat(subscriptions).hasSize(2);
+        assertThat(subscriptions.get(0).get("topic").asString()).isEqualTo("STORY");
+        assertThat(subscriptions.get(0).get("target").asLong()).isEqualTo(story.id());
+        assertThat(subscriptions.get(0).get("endedWhy").asString()).isEqualTo("unsubscribed");
+        assertThat(subscriptions.get(1).get("delivery").asString()).isEqualTo("DIGEST");
+        assertThat(exported.get("subscriptions").get("timeZone").asString()).isEqualTo("America/New_York");
+
+        // Deleting the account removes its subscriber and everything under it.
+        assertThat(reader.submit("/account", "/account/delete", Map.of("password", PASSWORD)).statusCode())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE account_id = ?").params(accountId)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscriptions WHERE subscriber_id = ?").params(subscriberId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void everyAlertsPageIsValidHtml() throws Exception {
+        String email = "valid-" + System.nanoTime() + "@readers.test";
+        Map<String, String> breaking = breakingForm();
+        breaking.put("email", email);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/en/subscribe", http.get("/en/subscribe").body());
+        pages.put("/ru/subscribe", http.get("/ru/subscribe").body());
+        pages.put("check mail", post("/en/subscribe", breaking, true).body());
+        pages.put("refused", post("/en/subscribe", with(breaking, "delivery", "PUSH"), true).body());
+        pages.put("refused, unknown", post("/ru/subscribe", with(breaking, "topic", "X", "edition", "ru"), true)
+                .body());
+        long id = ((Number) subscriber(email).get("id")).longValue();
+        pages.put("confirm", http.get(path(links.confirm(id, key(id)))).body());
+        pages.put("confirmed", post("/alerts/confirm/" + id, Map.of("t",
+                URI.create(links.confirm(id, key(id))).getRawQuery().substring(2)), true).body());
+        pages.put("manage", http.get(path(links.manage(id, key(id)))).body());
+        pages.put("bad link", http.get("/alerts/manage/" + id + "?t=bad").body());
+        String unsubscribe = path(links.unsubscribe(subscriptionIds(id).get(0), key(id)));
+        pages.put("unsubscribe", http.get(unsubscribe).body());
+        pages.put("unsubscribed", oneClick(unsubscribe, "List-Unsubscribe=One-Click").body());
+        WebSession reader = reader();
+        pages.put("subscribed", post(reader, "/en/subscribe", breakingForm()).body());
+        pages.put("account", reader.get("/account/subscriptions?lang=ru").body());
+        List<String> problems = new ArrayList<>();
+        pages.forEach((name, html) -> HtmlChecker.errors(html).forEach(error -> problems.add(name + " " + error)));
+        assertThat(problems).isEmpty();
+    }
+
+    // --- helpers
+
+    record Story(long id, String path, String tagPath, String authorPath) {
+    }
+
+    private Story publish(String edition, String section, String headline) throws Exception {
+        HttpResponse<String> created = http.postJson("/api/admin/articles", Http.article(edition, section, headline),
+                DatelineTestContext.ADMIN_TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        JsonNode body = json.readTree(created.body());
+        String path = URI.create(body.get("url").asString()).getPath();
+        Document page = Jsoup.parse(http.get(path).body());
+        return new Story(body.get("id").asLong(), path, page.select(".tags a").attr("href"),
+                page.select(".byline a").attr("href"));
+    }
+
+    private Element formOf(String page) {
+        return Jsoup.parse(http.get(page).body()).select("form[data-alerts-form]").first();
+    }
+
+    private Map<String, String> sectionForm(String page) {
+        return formFields(formOf(page));
+    }
+
+    private Map<String, String> breakingForm() {
+        return formFields(Jsoup.parse(http.get("/en/subscribe").body())
+                .select("form[data-alerts-form]:has(input[name=topic][value=BREAKING])").first());
+    }
+
+    /** The form's fields as a browser without script sends them: hidden ones, the checked radio, the selection. */
+    private static Map<String, String> formFields(Element form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            String type = input.attr("type");
+            if (!type.equals("radio") || input.hasAttr("checked")) {
+                fields.put(input.attr("name"), input.val());
+            }
+        }
+        for (Element select : form.select("select[name]")) {
+            fields.put(select.attr("name"), select.select("option[selected]").val());
+        }
+        return fields;
+    }
+
+    private static Map<String, String> with(Map<String, String> fields, String... changes) {
+        Map<String, String> changed = new LinkedHashMap<>(fields);
+        for (int i = 0; i < changes.length; i += 2) {
+            changed.put(changes[i], changes[i + 1]);
+        }
+        return changed;
+    }
+
+    private void assertRefused(Map<String, String> fields, String field, String message) {
+        HttpResponse<String> refused = post("/en/subscribe", fields, true);
+        assertThat(refused.statusCode()).as(field).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select(".form-errors").text()).as(field).contains(message);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields, boolean sameOrigin) {
+        return sameOrigin ? post(path, fields, "Sec-Fetch-Site", "same-origin") : post(path, fields, new String[0]);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
+        return send(http.client(), path, form(fields), headers);
+    }
+
+    /** A logged-in reader's browser posts a form from this site's page. */
+    private HttpResponse<String> post(WebSession browser, String path, Map<String, String> fields) {
+        return send(browser.client(), path, form(fields), "Sec-Fetch-Site", "same-origin");
+    }
+
+    private HttpResponse<String> oneClick(String path, String body) {
+        return send(HttpClient.newHttpClient(), path, body);
+    }
+
+    private HttpResponse<String> send(HttpClient client, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base() + path))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", caller).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private static String path(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private long confirmedVisitor(String email) throws Exception {
+        Map<String, String> breaking = breakingForm();
+        breaking.put("email", email);
+        assertThat(post("/en/subscribe", breaking, true).statusCode()).isEqualTo(200);
+        long id = ((Number) subscriber(email).get("id")).longValue();
+        String confirm = path(links.confirm(id, key(id)));
+        assertThat(post(confirm.substring(0, confirm.indexOf('?')),
+                Map.of("t", confirm.substring(confirm.indexOf("?t=") + 3)), true).statusCode()).isEqualTo(200);
+        return id;
+    }
+
+    private Map<String, Object> subscriber(String email) {
+        return subscriberWhere("email", email);
+    }
+
+    private Map<String, Object> subscriber(long id) {
+        return subscriberWhere("id", id);
+    }
+
+    /** The subscriber's row, by lower-case column names (H2 answers in upper case). */
+    private Map<String, Object> subscriberWhere(String column, Object value) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM subscribers WHERE " + column + " = ?").params(value).query().singleRow()
+                .forEach((name, field) -> row.put(name.toLowerCase(), field));
+        return row;
+    }
+
+    private String key(long subscriberId) {
+        return jdbc.sql("SELECT manage_key FROM subscribers WHERE id = ?").params(subscriberId).query(String.class)
+                .single();
+    }
+
+    private List<String> endedWhy(long subscriberId) {
+        List<String> why = new ArrayList<>();
+        jdbc.sql("SELECT ended_why FROM subscriptions WHERE subscriber_id = ? ORDER BY id").params(subscriberId)
+                .query((rs, row) -> why.add(rs.getString(1))).list();
+        return why;
+    }
+
+    private List<Long> subscriptionIds(long subscriberId) {
+        return jdbc.sql("SELECT id FROM subscriptions WHERE subscriber_id = ? ORDER BY id").params(subscriberId)
+                .query(Long.class).list();
+    }
+
+    private WebSession reader() {
+        return reader("alerts-reader-" + System.nanoTime() + "@readers.test");
+    }
+
+    private WebSession reader(String email) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, ?, ?, 'READER', TRUE, FALSE, ?, ?, ?)
+                """).params(email, "Alerts reader", encoder.encode(PASSWORD), now, now, now).update();
+        WebSession reader = new WebSession(port);
+        HttpResponse<String> login = reader.submit("/account/login", "/account/login",
+                Map.of("email", email, "password", PASSWORD));
+        assertThat(WebSession.location(login)).endsWith("/account");
+        return reader;
+    }
+
+    private Path outbox() {
+        return settings.dataDir().resolve("mail").resolve("outbox");
+    }
+
+    private List<String> mailsTo(String email) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(outbox())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage message = new MimeMessage(null, in);
+                    String to = message.getHeader("To", ",");
+                    if (to != null && to.contains(email)) {
+                        found.add(message.getSubject() + "\n" + message.getContent());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private String awaitMail(String email, String subject) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(outbox())) {
+                for (String mail : mailsTo(email)) {
+                    if (mail.startsWith(subject)) {
+                        return mail;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + email + " in " + outbox());
+    }
+}
