@@ -75,7 +75,8 @@ async function subscribe(form) {
       subscription = null;
     }
     if (!subscription) {
-      subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+      subscription = await withinTime(
+        registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
     }
     const edition = field(form, 'edition');
     const response = await fetch('/' + encodeURIComponent(edition) + '/subscribe/push', {
@@ -100,6 +101,14 @@ async function subscribe(form) {
   } finally {
     for (const button of buttons) button.disabled = false;
   }
+}
+
+// A browser that cannot reach its push service may never answer: the reader is told after a while.
+const SUBSCRIBE_TIMEOUT_MS = 15000;
+
+function withinTime(promise) {
+  return Promise.race([promise, new Promise((_, reject) =>
+    setTimeout(() => reject(new Error('the push service did not answer')), SUBSCRIBE_TIMEOUT_MS))]);
 }
 
 async function serverKey() {
