@@ -26,7 +26,8 @@ final class VapidJwt {
     static String audience(URI endpoint) {
         String scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
         int port = endpoint.getPort();
-        boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443)
+                || ("http".equals(scheme) && port == 80);
         return scheme + "://" + endpoint.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 

@@ -46,7 +46,8 @@ class WebPushSender implements PushSender {
      * @param vapid   the cluster's VAPID key pair
      * @param contact the JWT's {@code sub} claim
      */
-    WebPushSender(Supplier<KeyPair> vapid, Supplier<String> contact, boolean allowLocal, Duration timeout, Clock clock) {
+    WebPushSender(Supplier<KeyPair> vapid, Supplier<String> contact, boolean allowLocal, Duration timeout,
+                  Clock clock) {
         this.vapid = vapid;
         this.contact = contact;
         this.allowLocal = allowLocal;

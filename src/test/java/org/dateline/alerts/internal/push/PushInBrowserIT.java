@@ -104,7 +104,8 @@ class PushInBrowserIT {
         // Chromium's own subscribe: headless it has no push service, and what it answers (or, after 15 seconds
         // without an answer, push.js) shows in the status.
         chooseSubscribe();
-        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> !status(d).isEmpty() && !status(d).startsWith("Asking"));
+        new WebDriverWait(browser, Duration.ofSeconds(40))
+                .until(d -> !status(d).isEmpty() && !status(d).startsWith("Asking"));
         String real = status(browser);
         assertThat(real).isIn("Subscribed here.", "Could not subscribe.");
         assertThat(browser.executeAsyncScript("""
