@@ -41,6 +41,21 @@ self.addEventListener('push', (event) => {
   event.waitUntil(self.registration.showNotification(text(alert.title) || self.location.hostname, options));
 });
 
+// The push service replaced this browser's subscription (it expired or its keys changed):
+// the site moves the stored one to the new, proven by the old one's auth secret.
+self.addEventListener('pushsubscriptionchange', (event) => {
+  const old = event.oldSubscription;
+  if (!old) return;
+  event.waitUntil((async () => {
+    const fresh = event.newSubscription || await self.registration.pushManager.subscribe(old.options);
+    await fetch('/alerts/push/renew', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ endpoint: old.endpoint, auth: old.toJSON().keys.auth, subscription: fresh.toJSON() }),
+    });
+  })());
+});
+
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const url = ownUrl(event.notification.data && event.notification.data.url);

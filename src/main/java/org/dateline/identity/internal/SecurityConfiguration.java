@@ -60,13 +60,14 @@ class SecurityConfiguration {
      * call comes from this site's own page ({@link SameOriginPost}), so another site cannot make its visitors'
      * browsers count views here. The calls of push.js are alike: a browser's push subscription stored
      * ({@code POST /{edition}/subscribe/push}, for the logged-in reader if any, else for the browser alone) or ended
-     * ({@code POST /alerts/push/unsubscribe}, with its secret as proof), from this site's own pages only.
+     * ({@code POST /alerts/push/unsubscribe}, with its secret as proof) or renewed by the service worker when the
+     * push service replaced it ({@code POST /alerts/push/renew}, the same proof), from this site's own pages only.
      */
     @Bean
     @Order(0)
     SecurityFilterChain readerApiChain(HttpSecurity http, JsonMapper json) throws Exception {
         http
-            .securityMatcher("/api/chats/**", "/api/views/**", PUSH_SUBSCRIBE, PUSH_UNSUBSCRIBE)
+            .securityMatcher("/api/chats/**", "/api/views/**", PUSH_SUBSCRIBE, PUSH_UNSUBSCRIBE, PUSH_RENEW)
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
             .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(
@@ -98,10 +99,14 @@ class SecurityConfiguration {
 
     private static final String PUSH_SUBSCRIBE = "/*/subscribe/push";
     private static final String PUSH_UNSUBSCRIBE = "/alerts/push/unsubscribe";
+    private static final String PUSH_RENEW = "/alerts/push/renew";
 
-    /** The paths of push.js's calls: an edition's {@code /subscribe/push} and {@code /alerts/push/unsubscribe}. */
+    /**
+     * The paths of push.js's and the service worker's calls: an edition's {@code /subscribe/push},
+     * {@code /alerts/push/unsubscribe} and {@code /alerts/push/renew}.
+     */
     private static boolean pushPath(String uri) {
-        return PUSH_UNSUBSCRIBE.equals(uri) || uri.matches("/[^/]+/subscribe/push");
+        return PUSH_UNSUBSCRIBE.equals(uri) || PUSH_RENEW.equals(uri) || uri.matches("/[^/]+/subscribe/push");
     }
 
     private static CookieCsrfTokenRepository csrfCookie() {

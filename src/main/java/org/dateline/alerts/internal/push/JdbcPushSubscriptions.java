@@ -149,6 +149,24 @@ class JdbcPushSubscriptions {
         return Ended.ENDED;
     }
 
+    /**
+     * Moves a stored endpoint to the subscription the browser replaced it with (its push service renewed it), keeping
+     * its subscriber; proven by the old subscription's auth secret. Empty when the new endpoint is stored already.
+     */
+    @Transactional
+    Optional<Ended> renew(String endpoint, String auth, Browser fresh) {
+        Optional<EndpointRow> row = endpoint(endpoint);
+        if (row.isEmpty() || !sameSecret(row.get().auth(), auth)) {
+            return Optional.of(Ended.NOT_FOUND);
+        }
+        if (!fresh.endpoint().equals(endpoint) && endpoint(fresh.endpoint()).isPresent()) {
+            return Optional.empty();
+        }
+        jdbc.sql("UPDATE push_endpoints SET endpoint = ?, p256dh = ?, auth = ?, ended_at = NULL WHERE id = ?")
+                .params(fresh.endpoint(), fresh.p256dh(), fresh.auth(), row.get().id()).update();
+        return Optional.of(Ended.ENDED);
+    }
+
     private record EndpointRow(long id, long subscriberId, String auth) {
     }
 

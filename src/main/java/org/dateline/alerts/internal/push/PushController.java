@@ -80,6 +80,9 @@ class PushController {
     record Unsubscribed(String code) {
     }
 
+    record RenewRequest(String endpoint, String auth, Subscription subscription) {
+    }
+
     @GetMapping(path = "/api/alerts/push-key", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PushKey> pushKey() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
@@ -151,6 +154,26 @@ class PushController {
         } catch (IllegalArgumentException notBase64) {
             return auth;
         }
+    }
+
+    /** The service worker's call when the push service replaced the browser's subscription. */
+    @PostMapping(path = "/alerts/push/renew", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Unsubscribed> renew(@RequestBody RenewRequest body, HttpServletRequest request) {
+        throttle(request);
+        if (body.endpoint() == null || body.auth() == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "proof_required",
+                    "Send the old subscription's endpoint and its auth secret.");
+        }
+        JdbcPushSubscriptions.Browser fresh = browser(body.subscription());
+        JdbcPushSubscriptions.Ended renewed = subscriptions.renew(body.endpoint(), normalised(body.auth()), fresh)
+                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "endpoint_taken",
+                        "The new push subscription is stored already."));
+        if (renewed == JdbcPushSubscriptions.Ended.NOT_FOUND) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "push_subscription_not_found",
+                    "No push subscription has this endpoint and auth secret.");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Unsubscribed("renewed"));
     }
 
     private void throttle(HttpServletRequest request) {

@@ -250,6 +250,38 @@ class PushSubscriptionsIT {
     }
 
     @Test
+    void aSubscriptionThePushServiceReplacedMovesToTheNewOneWithTheOldSecret() throws Exception {
+        TestBrowser browser = new TestBrowser();
+        String endpoint = service.endpoint("old-" + System.nanoTime());
+        assertThat(subscribe(null, "en", "BREAKING", 0, browser.subscriptionJson(endpoint)).statusCode())
+                .isEqualTo(201);
+        Map<String, Object> before = endpointRow(endpoint);
+        TestBrowser renewed = new TestBrowser();
+        String fresh = service.endpoint("new-" + System.nanoTime());
+
+        assertRefused(renew(endpoint, renewed.authBase64(), renewed.subscriptionJson(fresh)), 404,
+                "push_subscription_not_found");
+        assertRefused(renew(endpoint, browser.authBase64(), renewed.subscriptionJson("ftp://127.0.0.1/p")), 400,
+                "endpoint_not_https");
+        assertRefused(post(null, "/alerts/push/renew", "{}"), 403, "cross_site");
+        HttpResponse<String> answer = renew(endpoint, browser.authBase64(), renewed.subscriptionJson(fresh));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Map<String, Object> after = endpointRow(fresh);
+        assertThat(after.get("id")).isEqualTo(before.get("id"));
+        assertThat(after.get("subscriber_id")).isEqualTo(before.get("subscriber_id"));
+        assertThat(after.get("p256dh")).isEqualTo(renewed.p256dh());
+        assertThat(after.get("auth")).isEqualTo(renewed.authBase64());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM push_endpoints WHERE endpoint = ?").param(endpoint)
+                .query(Long.class).single()).isZero();
+    }
+
+    private HttpResponse<String> renew(String endpoint, String auth, String subscription) {
+        return post(null, "/alerts/push/renew", "{\"endpoint\":\"%s\",\"auth\":\"%s\",\"subscription\":%s}"
+                .formatted(endpoint, auth, subscription), sameOrigin());
+    }
+
+    @Test
     void anAddressMayCallOnlySoOftenAnHour() throws Exception {
         TestBrowser browser = new TestBrowser();
         for (int i = 0; i < settings.subscribesPerAddressPerHour(); i++) {
