@@ -1,6 +1,5 @@
 package org.dateline.wire;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.dateline.newsroom.FieldProblem;
+import org.dateline.platform.web.NetworkAddresses;
 
 /**
  * Which feed and wire picture URLs Dateline will fetch: absolute http or https addresses whose host is not loopback, private,
@@ -69,16 +69,7 @@ final class FeedAddresses {
     }
 
     static boolean local(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        return (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64 // carrier-grade NAT 100.64.0.0/10
-                || (bytes[0] & 0xff) == 0; // "this network" 0.0.0.0/8
+        return NetworkAddresses.local(address);
     }
 
     private static Optional<FieldProblem> problem(String code, String message) {

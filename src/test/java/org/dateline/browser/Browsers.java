@@ -23,7 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Headless Debian Chromium driven through Debian's chromedriver: no tool downloads a browser. On CI the browser
  * must be there (.ci/run installs it); elsewhere a machine without it skips browser tests.
  */
-final class Browsers {
+public final class Browsers {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -31,7 +31,7 @@ final class Browsers {
     private Browsers() {
     }
 
-    static ChromeDriver start() throws IOException {
+    public static ChromeDriver start() throws IOException {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(present, "Debian chromium and chromium-driver are not installed");

@@ -81,7 +81,9 @@ class AdminApiScopesIT {
         FRONT,
         /** Reads that concern no story, behind one scope. */
         INTEGRATIONS,
-        WIRE
+        WIRE,
+        /** Public reads that concern no story (the VAPID public key browsers subscribe with): 200 to every caller. */
+        PUBLIC
     }
 
     static final Map<String, Route> ROUTES = Map.ofEntries(
@@ -103,7 +105,8 @@ class AdminApiScopesIT {
             Map.entry("/api/admin/integrations/{id}/deliveries", Route.INTEGRATIONS),
             Map.entry("/api/wire/log", Route.WIRE),
             Map.entry("/api/wire/feeds", Route.WIRE),
-            Map.entry("/api/wire/feeds/{id}", Route.WIRE));
+            Map.entry("/api/wire/feeds/{id}", Route.WIRE),
+            Map.entry("/api/alerts/push-key", Route.PUBLIC));
 
     /** The readers' browser API (session and CSRF cookie, its own security chain): no token reaches it. */
     static final List<String> READERS_API = List.of("/api/chats", "/api/views");
@@ -279,6 +282,7 @@ class AdminApiScopesIT {
                     case FRONT -> front(route, caller, wrong);
                     case INTEGRATIONS -> scoped(route, caller, "integrations:manage", wrong);
                     case WIRE -> scoped(route, caller, "wire:push", wrong);
+                    case PUBLIC -> open(route, caller, wrong);
                 }
             }
         }
@@ -439,6 +443,13 @@ class AdminApiScopesIT {
      * The front page answers every caller that reads published articles (an unknown edition: 404) and shows none of
      * the stories a partner may not see, even when the stored arrangement names them.
      */
+    private void open(String route, Caller caller, List<String> wrong) {
+        HttpResponse<String> response = get(route, caller);
+        if (response.statusCode() != 200) {
+            wrong.add(caller.name() + " GET " + route + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+
     private void front(String route, Caller caller, List<String> wrong) {
         for (String edition : List.of("en", "xx")) {
             HttpResponse<String> response = get(route.replace("{edition}", edition), caller);

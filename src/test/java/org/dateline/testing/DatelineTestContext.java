@@ -48,6 +48,9 @@ public class DatelineTestContext implements ApplicationContextInitializer<Config
         properties.put("dateline.wire.fetch-pictures",
                 environment.getProperty("dateline.wire.fetch-pictures", "false"));
         properties.put("dateline.trusted-proxies", "127.0.0.1");
+        // Push tests run their push service on loopback, over http; the address checks have unit tests of their own.
+        properties.put("dateline.alerts.push.allow-local",
+                environment.getProperty("dateline.alerts.push.allow-local", "true"));
         // The chat tests count rooms and messages of their own; DemoCommunityIT opens the demo's.
         properties.put("dateline.demo.community", environment.getProperty("dateline.demo.community", "false"));
         // A ranking on the wall clock's minute that found other tests' views changed would evict pages in the middle

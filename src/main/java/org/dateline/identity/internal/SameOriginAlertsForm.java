@@ -8,7 +8,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The subscription forms that need no CSRF token. {@code POST /{edition}/subscribe} is sent from cached pages, the
  * same for every reader, which hold no token: it passes when the browser says it comes from this site's own page
- * ({@link SameOriginView#fromThisSite}), so another site cannot make its visitors' browsers subscribe their accounts
+ * ({@link SameOriginPost#fromThisSite}), so another site cannot make its visitors' browsers subscribe their accounts
  * (a visitor's address is confirmed by mail anyway). So do the forms of the pages that signed links open
  * ({@code /alerts/confirm/*}, {@code /alerts/manage/**}): the link's signature is their proof, and the origin check
  * keeps them from being posted from elsewhere. RFC 8058's one-click unsubscribe ({@code POST /alerts/unsubscribe/*})
@@ -26,6 +26,6 @@ final class SameOriginAlertsForm implements RequestMatcher {
         }
         String path = request.getRequestURI();
         return FROM_ANYWHERE.matcher(path).matches()
-                || FROM_OUR_PAGES.matcher(path).matches() && SameOriginView.fromThisSite(request);
+                || FROM_OUR_PAGES.matcher(path).matches() && SameOriginPost.fromThisSite(request);
     }
 }

@@ -57,17 +57,22 @@ class SecurityConfiguration {
      * the CSRF token of the cookie sent back in a header. Use cases check who may do what; failures answer as problem
      * documents. One call needs no token: counting an article view ({@code POST /api/views/{id}}), which every cached
      * page makes, anonymous or not, before it holds any token; it is let through only when the browser says the
-     * call comes from this site's own page ({@link SameOriginView}), so another site cannot make its visitors'
-     * browsers count views here.
+     * call comes from this site's own page ({@link SameOriginPost}), so another site cannot make its visitors'
+     * browsers count views here. The calls of push.js are alike: a browser's push subscription stored
+     * ({@code POST /{edition}/subscribe/push}, for the logged-in reader if any, else for the browser alone) or ended
+     * ({@code POST /alerts/push/unsubscribe}, with its secret as proof) or renewed by the service worker when the
+     * push service replaced it ({@code POST /alerts/push/renew}, the same proof), from this site's own pages only.
      */
     @Bean
     @Order(0)
     SecurityFilterChain readerApiChain(HttpSecurity http, JsonMapper json) throws Exception {
         http
-            .securityMatcher("/api/chats/**", "/api/views/**")
+            .securityMatcher("/api/chats/**", "/api/views/**", PUSH_SUBSCRIBE, PUSH_UNSUBSCRIBE, PUSH_RENEW)
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(new SameOriginView()))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(
+                    new SameOriginPost(path -> path.startsWith("/api/views/")),
+                    new SameOriginPost(SecurityConfiguration::pushPath)))
             .requestCache(cache -> cache.disable())
             .httpBasic(basic -> basic.disable())
             .formLogin(form -> form.disable())
@@ -81,12 +86,27 @@ class SecurityConfiguration {
                     if (request.getRequestURI().startsWith("/api/views/")) {
                         problem(response, json, HttpStatus.FORBIDDEN, "cross_site",
                                 "Views are counted only from this site's own pages.");
+                    } else if (pushPath(request.getRequestURI())) {
+                        problem(response, json, HttpStatus.FORBIDDEN, "cross_site",
+                                "Push subscriptions are made only from this site's own pages.");
                     } else {
                         problem(response, json, HttpStatus.FORBIDDEN, "csrf_token_invalid",
                                 "Send the CSRF token from GET /api/chats/me in its header.");
                     }
                 }));
         return http.build();
+    }
+
+    private static final String PUSH_SUBSCRIBE = "/*/subscribe/push";
+    private static final String PUSH_UNSUBSCRIBE = "/alerts/push/unsubscribe";
+    private static final String PUSH_RENEW = "/alerts/push/renew";
+
+    /**
+     * The paths of push.js's and the service worker's calls: an edition's {@code /subscribe/push},
+     * {@code /alerts/push/unsubscribe} and {@code /alerts/push/renew}.
+     */
+    private static boolean pushPath(String uri) {
+        return PUSH_UNSUBSCRIBE.equals(uri) || PUSH_RENEW.equals(uri) || uri.matches("/[^/]+/subscribe/push");
     }
 
     private static CookieCsrfTokenRepository csrfCookie() {
@@ -121,6 +141,8 @@ class SecurityConfiguration {
                     .hasAuthority(Scopes.INTEGRATIONS_MANAGE)
                 .requestMatchers("/api/admin/**").hasAuthority(Scopes.ARTICLES_WRITE)
                 .requestMatchers("/api/wire/**").hasAuthority(Scopes.WIRE_PUSH)
+                // The VAPID public key that browsers subscribe with: public by nature.
+                .requestMatchers(HttpMethod.GET, "/api/alerts/push-key").permitAll()
                 .anyRequest().permitAll())
             .addFilterBefore(new AdminTokenFilter(settings, apiTokens), AnonymousAuthenticationFilter.class)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
