@@ -50,7 +50,9 @@ class JdbcAlerts {
                          ORDER BY next_attempt_at, id LIMIT ?)
               AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""";
     private static final String CLAIMED_ALERTS = """
-            SELECT a.id, a.subscriber_id, a.subscription_id, a.attempts, j.kind, j.article_id, j.path, j.headline,
+            SELECT a.id, a.subscriber_id, a.subscription_id, a.attempts,
+                   CASE WHEN j.kind = 'PUBLISHED' AND ar.breaking_since IS NOT NULL THEN 'BREAKING' ELSE j.kind END
+                       AS kind, j.article_id, j.path, j.headline,
                    j.note, j.edition, ar.state, ar.lead, COALESCE(r.email, acc.email) AS email, r.manage_key,
                    e.locale, s.ended_at AS subscription_ended
             FROM alerts a JOIN alert_jobs j ON j.id = a.job_id JOIN subscribers r ON r.id = a.subscriber_id
