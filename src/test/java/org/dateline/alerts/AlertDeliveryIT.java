@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -17,14 +19,23 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
+import org.dateline.alerts.internal.push.PushSender;
+import org.dateline.identity.Accounts;
+import org.dateline.identity.Role;
 import org.dateline.testing.Await;
+import org.dateline.testing.WebSession;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.TestNodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuse an address ({@link SmtpGate}); followers written straight into their tables ({@link AlertFixtures}).
  */
 @IntegrationTest
+@Import(AlertDeliveryIT.Push.class)
 class AlertDeliveryIT {
 
     static final GreenMail SMTP;
@@ -73,6 +85,8 @@ class AlertDeliveryIT {
     Environment environment;
     @Autowired
     ManageLinks links;
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     Editions editions;
@@ -91,6 +105,7 @@ class AlertDeliveryIT {
     @Test
     void aBreakingStoryReachesEachFollowerOnceAsMultipartMailWithOneClickUnsubscribe() throws Exception {
         AlertFixtures fixtures = fixtures();
+        fixtures.endBreakingFollows(); // other tests' followers: the counts here are this test's
         Section section = freshSection("en");
         String tag = "Alerts tag " + UUID.randomUUID();
         AlertFixtures.Subscriber reader = fixtures.subscriber(unique("reader"), "en", true);
@@ -268,6 +283,67 @@ class AlertDeliveryIT {
     }
 
     @Test
+    void theDeskPublishesAsBreakingNewsAndShowsTheCounts() throws Exception {
+        AlertFixtures fixtures = fixtures();
+        fixtures.endBreakingFollows(); // other tests' followers: the counts here are this test's
+        AlertFixtures.Subscriber reader = fixtures.subscriber(unique("desk"), "en", true);
+        fixtures.follow(reader, "BREAKING", "en", 0, "EMAIL");
+        WebSession editor = staff(Role.EDITOR);
+        String headline = "Desk breaking " + UUID.randomUUID();
+        HttpResponse<String> made = editor.submit("/newsroom/stories/new", "/newsroom/stories",
+                Map.of("edition", "en", "section", "world", "headline", headline, "lead",
+                        "A lead sentence that sums the story up.", "body", "First paragraph.",
+                        "datelinePlace", "MOSCOW", "credit", "Dateline", "when", "draft"));
+        String path = WebSession.location(made).replaceAll("^https?://[^/]+", "").replaceAll("\\?.*", "");
+        Document form = Jsoup.parse(editor.get(path).body());
+        assertThat(form.select("form.story-form input[type=checkbox][name=breaking]")).hasSize(1);
+        Map<String, String> fields = new HashMap<>();
+        for (var input : form.select("form.story-form input[name], form.story-form textarea[name]")) {
+            if (!input.attr("type").equals("checkbox")) {
+                fields.put(input.attr("name"), input.is("textarea") ? input.text() : input.val());
+            }
+        }
+        fields.put("section", form.select("#section option[selected]").val());
+        fields.put("action", "publish");
+        fields.put("breaking", "on");
+        assertThat(WebSession.location(editor.submit(path, path, fields))).endsWith("?done=publish");
+        Await.await(() -> mailsTo(reader.email()).size() == 1, Duration.ofSeconds(20));
+        assertThat(mailsTo(reader.email()).get(0).getSubject()).isEqualTo("Breaking: " + headline);
+        Await.await(() -> Jsoup.parse(editor.get(path).body()).select("[data-alerts-sent]").text().equals("1"),
+                Duration.ofSeconds(10));
+        Document page = Jsoup.parse(editor.get(path).body());
+        assertThat(page.select(".story-alerts").text()).isEqualTo("alerts: 0 queued, 1 sent, 0 failed");
+        assertThat(page.select(".state-breaking")).isNotEmpty();
+    }
+
+    @Test
+    void pushGoesToEveryLiveEndpointAndAGoneOneEndsTheChannel() throws Exception {
+        AlertFixtures fixtures = fixtures();
+        fixtures.endBreakingFollows(); // other tests' followers: the counts here are this test's
+        String live = "https://push.example/" + UUID.randomUUID();
+        String gone = "https://push.example/gone-" + UUID.randomUUID();
+        AlertFixtures.Subscriber browser = fixtures.browser("en", live);
+        fixtures.follow(browser, "BREAKING", "en", 0, "PUSH");
+        AlertFixtures.Subscriber goneBrowser = fixtures.browser("en", gone);
+        long goneChannel = fixtures.follow(goneBrowser, "BREAKING", "en", 0, "PUSH");
+        String headline = "Pushed " + UUID.randomUUID();
+        long id = publish("en", freshSection("en").slug(), headline, true, null);
+        Await.await(() -> PUSHES.stream().anyMatch(p -> p.endpoint().equals(live)), Duration.ofSeconds(20));
+        Await.await(() -> jdbc.sql("SELECT ended_why FROM subscriptions WHERE id = ?").params(goneChannel)
+                .query(String.class).optional().filter("push-gone"::equals).isPresent(), Duration.ofSeconds(20));
+        Pushed pushed = PUSHES.stream().filter(p -> p.endpoint().equals(live)).findFirst().orElseThrow();
+        JsonNode payload = json.readTree(pushed.payload());
+        assertThat(payload.get("title").asString()).isEqualTo("Breaking: " + headline);
+        assertThat(payload.get("url").asString()).endsWith(jdbc.sql("SELECT path FROM alert_jobs WHERE article_id = ?"
+                + " AND kind = 'BREAKING'").params(id).query(String.class).single());
+        assertThat(payload.get("tag").asString()).isEqualTo("story-" + id);
+        assertThat(pushed.topic()).isEqualTo("story-" + id);
+        assertThat(jdbc.sql("SELECT ended_at FROM push_endpoints WHERE endpoint = ?").params(gone)
+                .query(java.sql.Timestamp.class).single()).isNotNull();
+        assertThat(PUSHES.stream().filter(p -> p.endpoint().equals(live))).hasSize(1);
+    }
+
+    @Test
     void breakingAtPublishIsForEditorsAndNotForDrafts() {
         HttpResponse<String> draft = new Http(port).postJson("/api/admin/articles",
                 articleJson("en", "sport", "Draft " + UUID.randomUUID(), null)
@@ -277,6 +353,36 @@ class AlertDeliveryIT {
     }
 
     // --- helpers ---
+
+    /** A push message as the test's push sender took it. */
+    record Pushed(String endpoint, String payload, String topic) {
+    }
+
+    static final List<Pushed> PUSHES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The push sender of this test's context: takes every message, except that an endpoint named gone is gone. */
+    @TestConfiguration
+    static class Push {
+        @Bean
+        PushSender testPushSender() {
+            return (target, payload, ttl, topic) -> {
+                if (target.endpoint().contains("/gone-")) {
+                    return PushSender.Outcome.GONE;
+                }
+                PUSHES.add(new Pushed(target.endpoint(), new String(payload, java.nio.charset.StandardCharsets.UTF_8),
+                        topic));
+                return PushSender.Outcome.SENT;
+            };
+        }
+    }
+
+    private WebSession staff(Role role) {
+        String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";
+        accounts.createStaff(email, "Alerts " + role.name().toLowerCase(), role, "start-Password-123", false);
+        WebSession session = new WebSession(port);
+        session.submit("/login", "/login", Map.of("username", email, "password", "start-Password-123"));
+        return session;
+    }
 
     private long publish(String edition, String section, String headline, boolean breaking, String tag) {
         String body = articleJson(edition, section, headline, tag);

@@ -52,6 +52,12 @@ record AlertFixtures(JdbcClient jdbc) {
                 .params(subscriber.id(), topic, edition, target, delivery).query(Long.class).single();
     }
 
+    /** Ends every breaking-news subscription there is, as their readers could. */
+    void endBreakingFollows() {
+        jdbc.sql("UPDATE subscriptions SET ended_at = ?, ended_why = 'unsubscribed' WHERE topic = 'BREAKING'"
+                + " AND ended_at IS NULL").params(Timestamp.from(Instant.now())).update();
+    }
+
     long section(String edition, String slug) {
         return jdbc.sql("SELECT id FROM sections WHERE edition = ? AND slug = ?").params(edition, slug)
                 .query(Long.class).single();
