@@ -22,6 +22,8 @@ final class SmtpGate implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     volatile boolean down;
+    /** How long the server seems to take over each mail's data: a slow server, to stop a node in the middle. */
+    volatile long delayMillis;
 
     SmtpGate(int target) {
         this.target = target;
@@ -77,6 +79,14 @@ final class SmtpGate implements AutoCloseable {
                     }
                     String data;
                     while ((data = fromClient.readLine()) != null) {
+                        if (data.equals(".") && delayMillis > 0) {
+                            try {
+                                Thread.sleep(delayMillis);
+                            } catch (InterruptedException stopped) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
                         write(toServer, data);
                         if (data.equals(".")) {
                             break;
