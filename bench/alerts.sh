@@ -7,6 +7,7 @@
 # Usage: bench/alerts.sh
 #   env: SUBSCRIBERS=100000 PUSH_SHARE=20 (per cent by push; needs a build with a PushSender, else 0) DB=h2|postgres
 #        PUBLISHES=5 (timed publishes each side) TIMEOUT_S=300 JAVA=java ALERT_ARGS="" (extra --dateline.alerts.*)
+#        KEEP_WORK=1 (keeps the work folder: server logs, sink log)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -24,7 +25,7 @@ PG_DB=dateline_bench_alerts
 WORK=$(mktemp -d /tmp/dateline-bench-alerts.XXXXXX)
 DL_PID=
 SINK_PID=
-cleanup() { stop_pid "$DL_PID"; stop_pid "$SINK_PID"; drop_database "$DB" "$PG_DB"; rm -rf "$WORK"; }
+cleanup() { stop_pid "$DL_PID"; stop_pid "$SINK_PID"; drop_database "$DB" "$PG_DB"; [ -n "${KEEP_WORK:-}" ] && echo "kept $WORK" || rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
 echo "## alerts $(date -u +%FT%TZ)"
