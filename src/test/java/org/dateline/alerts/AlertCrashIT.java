@@ -62,7 +62,8 @@ class AlertCrashIT {
             gate.delayMillis = 15;
             Path dataDir = Files.createTempDirectory("dateline-alerts-crash");
             String url = "jdbc:h2:file:" + dataDir.resolve("db/dateline")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                    + ";AUTO_SERVER=TRUE";
             int port = freePort();
             Http http = new Http(port);
             dateline = start(dataDir, url, port, gate.port());

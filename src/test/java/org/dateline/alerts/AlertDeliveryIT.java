@@ -233,7 +233,8 @@ class AlertDeliveryIT {
         try {
             id = publish("en", section.slug(), "Unverified claim " + UUID.randomUUID(), false, null);
             Await.await(() -> jdbc.sql("SELECT COUNT(*) FROM alerts WHERE article_id = ? AND attempts >= 1"
-                    + " AND subscriber_id = ?").params(id, reader.id()).query(Long.class).single() == 1, Duration.ofSeconds(20));
+                    + " AND subscriber_id = ?").params(id, reader.id()).query(Long.class).single() == 1,
+                    Duration.ofSeconds(20));
             assertThat(new Http(port).postJson("/api/admin/articles/" + id + "/kill", "",
                     DatelineTestContext.ADMIN_TOKEN).statusCode()).isEqualTo(200);
         } finally {

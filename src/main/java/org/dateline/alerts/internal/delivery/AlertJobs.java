@@ -1,5 +1,8 @@
 package org.dateline.alerts.internal.delivery;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.dateline.newsroom.ArticleBreaking;
 import org.dateline.newsroom.ArticleKilled;
 import org.dateline.newsroom.ArticlePublished;
@@ -11,16 +14,22 @@ import org.springframework.stereotype.Component;
 /**
  * Turns newsroom events into alert jobs. The newsroom raises them inside the transaction of the change, so a job
  * commits with the change or not at all (a transactional outbox), and costs the publish one small insert whatever
- * the number of followers: the worker expands it later. A kill or an unpublish withdraws, in its own transaction,
- * every alert of the story that has not gone out.
+ * the number of followers: the worker expands it later. A story published with a time more than a day back (an
+ * import of the archive, the demo content) is no news to anyone. A kill or an unpublish withdraws, in its own
+ * transaction, every alert of the story that has not gone out.
  */
 @Component
 class AlertJobs {
 
-    private final JdbcAlerts alerts;
+    /** A story published with a time further back than this (an import of the archive) alerts nobody. */
+    static final Duration NEWS_AGE = Duration.ofDays(1);
 
-    AlertJobs(JdbcAlerts alerts) {
+    private final JdbcAlerts alerts;
+    private final Clock clock;
+
+    AlertJobs(JdbcAlerts alerts, Clock clock) {
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     @EventListener
@@ -33,6 +42,9 @@ class AlertJobs {
 
     @EventListener
     void on(ArticlePublished event) {
+        if (event.publishedAt().isBefore(clock.instant().minus(NEWS_AGE))) {
+            return;
+        }
         alerts.addJob("PUBLISHED", event.articleId(), event.edition(), event.path(), event.headline(), null,
                 event.publishedAt());
     }

@@ -160,7 +160,8 @@ class AlertWorker implements DisposableBean {
     private int sendInParallel() {
         List<Future<Integer>> batches = new ArrayList<>();
         for (int i = 0; i < settings.senders(); i++) {
-            batches.add(senders.submit(this::sendOneBatchOfEach));
+            int offset = i * settings.batch();
+            batches.add(senders.submit(() -> sendEmails(offset) + sendPushes(offset) + sendDigests()));
         }
         int sent = 0;
         for (Future<Integer> batch : batches) {
@@ -176,15 +177,11 @@ class AlertWorker implements DisposableBean {
         return sent;
     }
 
-    private int sendOneBatchOfEach() {
-        return sendEmails() + sendPushes() + sendDigests();
-    }
-
-    int sendEmails() {
+    int sendEmails(int offset) {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
         List<JdbcAlerts.Claimed> claimed = alerts.claimAlerts("EMAIL", claim, now, now.plus(settings.lease()),
-                settings.batch());
+                settings.batch(), offset);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -223,7 +220,7 @@ class AlertWorker implements DisposableBean {
         return claimed.size();
     }
 
-    int sendPushes() {
+    int sendPushes(int offset) {
         PushSender sender = push.getIfAvailable();
         if (sender == null) {
             return 0; // push alerts wait until a node with a push sender takes them
@@ -231,7 +228,7 @@ class AlertWorker implements DisposableBean {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
         List<JdbcAlerts.Claimed> claimed = alerts.claimAlerts("PUSH", claim, now, now.plus(settings.lease()),
-                settings.batch());
+                settings.batch(), offset);
         List<JdbcAlerts.Outcome> outcomes = new ArrayList<>();
         List<Long> unreachable = new ArrayList<>();
         for (JdbcAlerts.Claimed alert : claimed) {
@@ -278,8 +275,9 @@ class AlertWorker implements DisposableBean {
         List<JdbcAlerts.ClaimedDigest> claimed = alerts.claimDigests(claim, now, now.plus(settings.lease()),
                 Math.max(1, settings.batch() / 10));
         for (JdbcAlerts.ClaimedDigest digest : claimed) {
-            List<JdbcAlerts.Claimed> entries = alerts.digestEntries(digest.id()).stream()
-                    .filter(JdbcAlerts.Claimed::live).toList();
+            List<JdbcAlerts.Claimed> all = alerts.digestEntries(digest.id());
+            alerts.withdrawAlerts(all.stream().filter(e -> !e.live()).map(JdbcAlerts.Claimed::id).toList());
+            List<JdbcAlerts.Claimed> entries = all.stream().filter(JdbcAlerts.Claimed::live).toList();
             if (entries.isEmpty() || digest.email() == null) {
                 alerts.finishDigest(digest.id(), claim, "WITHDRAWN", digest.attempts(), now,
                         digest.email() == null ? "no address" : "withdrawn", null);

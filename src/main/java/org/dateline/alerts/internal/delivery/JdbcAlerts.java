@@ -32,7 +32,8 @@ class JdbcAlerts {
              OR ? = 'PUBLISHED' AND (
                  s.topic = 'SECTION' AND s.target_id = (SELECT section_id FROM articles WHERE id = ?)
               OR s.topic = 'TAG' AND s.target_id IN (SELECT tag_id FROM article_tags WHERE article_id = ?)
-              OR s.topic = 'AUTHOR' AND s.target_id IN (SELECT author_id FROM article_authors WHERE article_id = ?)))""";
+              OR s.topic = 'AUTHOR'
+                 AND s.target_id IN (SELECT author_id FROM article_authors WHERE article_id = ?)))""";
     private static final String EXPAND = """
             INSERT INTO alerts (job_id, subscriber_id, subscription_id, channel, article_id, dedup_key, status,
                                 attempts, next_attempt_at, created_at)
@@ -40,14 +41,15 @@ class JdbcAlerts {
                    'PENDING', 0, ?, ?
             FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id
             WHERE %s AND %s
-              AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.dedup_key = CONCAT(s.subscriber_id, ':', s.delivery, ':', ?))
+              AND NOT EXISTS (SELECT 1 FROM alerts a
+                              WHERE a.dedup_key = CONCAT(s.subscriber_id, ':', s.delivery, ':', ?))
             GROUP BY s.subscriber_id, s.delivery""";
     private static final String CLAIM_ALERTS = """
             UPDATE alerts SET claim = ?, claimed_until = ?
             WHERE id IN (SELECT id FROM alerts
                          WHERE status = 'PENDING' AND channel = ? AND next_attempt_at <= ?
                            AND (claimed_until IS NULL OR claimed_until < ?)
-                         ORDER BY next_attempt_at, id LIMIT ?)
+                         ORDER BY next_attempt_at, id LIMIT ? OFFSET ?)
               AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""";
     private static final String CLAIMED_ALERTS = """
             SELECT a.id, a.subscriber_id, a.subscription_id, a.attempts,
@@ -174,9 +176,14 @@ class JdbcAlerts {
 
     // --- alerts ---
 
-    List<Claimed> claimAlerts(String channel, String claim, Instant now, Instant leaseUntil, int limit) {
+    /**
+     * Claims up to {@code limit} due alerts of a channel. Senders running at once pass different {@code offset}s
+     * (their number times the batch), so that they do not all reach for the same first rows and wait on each other.
+     */
+    List<Claimed> claimAlerts(String channel, String claim, Instant now, Instant leaseUntil, int limit, int offset) {
         Timestamp at = ts(now);
-        int claimed = jdbc.sql(CLAIM_ALERTS).params(claim, ts(leaseUntil), channel, at, at, limit, at).update();
+        int claimed = jdbc.sql(CLAIM_ALERTS).params(claim, ts(leaseUntil), channel, at, at, limit, offset, at)
+                .update();
         if (claimed == 0) {
             return List.of();
         }
@@ -201,6 +208,15 @@ class JdbcAlerts {
             }
         }
         return held;
+    }
+
+    /** Alerts of a digest that no longer go out (their story was taken down, their subscription ended). */
+    void withdrawAlerts(List<Long> ids) {
+        for (long id : ids) {
+            jdbc.sql("""
+                    UPDATE alerts SET status = 'WITHDRAWN', last_error = 'withdrawn'
+                    WHERE id = ? AND status = 'PENDING'""").params(id).update();
+        }
     }
 
     List<PushTarget> liveEndpoints(long subscriberId) {
