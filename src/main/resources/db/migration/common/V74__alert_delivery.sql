@@ -38,6 +38,7 @@ CREATE TABLE alert_digests (
     CONSTRAINT alert_digests_status CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'WITHDRAWN'))
 );
 CREATE INDEX alert_digests_due ON alert_digests (status, next_attempt_at, id);
+CREATE INDEX alert_digests_claim ON alert_digests (claim);
 
 -- One alert per (subscriber, channel, story, kind): dedup_key is unique, so a reader who follows the section, a tag
 -- and breaking news gets one alert for one story, and a job expanded twice (a node died half way) adds nothing.
@@ -68,3 +69,5 @@ CREATE INDEX alerts_due ON alerts (status, channel, next_attempt_at, id);
 CREATE INDEX alerts_article ON alerts (article_id, status);
 CREATE INDEX alerts_digest_wait ON alerts (subscriber_id, channel, status);
 CREATE INDEX alerts_digest ON alerts (digest_id);
+-- A sender reads back the rows its claim took.
+CREATE INDEX alerts_claim ON alerts (claim);
