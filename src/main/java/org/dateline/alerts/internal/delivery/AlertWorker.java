@@ -125,9 +125,10 @@ class AlertWorker implements DisposableBean {
                 expanded++;
                 log.debug("Alert job {} expanded into {} alerts", id, added);
             } catch (DuplicateKeyException raced) {
-                // Another node expanded a job of the same story at the same moment: the lease runs out and the
-                // next try adds only what is still missing.
+                // Another node expanded a job of the same story at the same moment: the next round tries again and
+                // adds only what is still missing.
                 log.debug("Alert job {} met another expansion; it is tried again", id);
+                alerts.releaseJob(id, claim);
             }
         }
         return expanded;

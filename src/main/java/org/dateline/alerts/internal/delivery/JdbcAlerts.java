@@ -160,6 +160,12 @@ class JdbcAlerts {
                 WHERE id = ? AND claim = ? AND withdrawn_at IS NULL""").params(ts(now), id, claim).update() == 1;
     }
 
+    /** Gives a job's claim back at once, for the next round to try again (its expansion met another's). */
+    void releaseJob(long id, String claim) {
+        jdbc.sql("UPDATE alert_jobs SET claim = NULL, claimed_until = NULL WHERE id = ? AND claim = ?")
+                .params(id, claim).update();
+    }
+
     /**
      * A kill: jobs not expanded yet are withdrawn, and so are alerts and digest entries not sent yet and not in a
      * live sender's hands (those the sender checks itself: it sends nothing for a story that is not live).
