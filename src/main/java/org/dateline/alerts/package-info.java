@@ -22,5 +22,19 @@
  * account's subscriber goes) and adds {@code subscriptions} to the account's export
  * ({@link org.dateline.identity.AccountExport}). Visitors' subscribing and confirming are rate limited per client
  * address and per email address.
+ * <p>
+ * Delivery ({@code internal.delivery}, tables of V74): each newsroom event that may alert followers writes one
+ * {@code alert_jobs} row in the newsroom's own transaction (a breaking mark: the edition's breaking-news followers; a
+ * publication: the section's, tags' and authors' followers; an update or correction: the story's followers). Every
+ * node runs the worker, and claims with leases let one node at a time work on each row: it expands a job into one
+ * {@code alerts} row per (subscriber, channel, story, kind), the unique {@code dedup_key} making a reader who follows
+ * the section, a tag and breaking news get one alert; it sends EMAIL at once (multipart HTML and text from
+ * {@code jte/alerts}, in the story's edition's language, with RFC 8058 {@code List-Unsubscribe} headers and a
+ * Message-ID made from the alert's id), PUSH through the {@link org.dateline.alerts.internal.push.PushSender} bean
+ * when there is one, and gathers DIGEST alerts into one {@code alert_digests} mail per subscriber and local day (a
+ * unique key: once per cluster). At least once, with retries on a growing back-off; a permanent failure (a 5xx from
+ * the mail server, a push endpoint gone or refused) ends that channel; a kill or an unpublish withdraws what has not
+ * gone out. The newsroom reads a story's counts (queued, sent, failed) through
+ * {@link org.dateline.newsroom.StoryAlerts}, which this module implements.
  */
 package org.dateline.alerts;

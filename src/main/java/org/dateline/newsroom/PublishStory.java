@@ -45,11 +45,14 @@ public class PublishStory {
     private final ChangeLog changes;
     private final ApplicationEventPublisher events;
     private final StoryTransaction transaction;
+    private final MarkBreaking markBreaking;
     private final Clock clock;
 
     PublishStory(StoryChecks checks, ArticleStore articles, ContentQueries content, StoryValidation validation,
                  SaveStory saveStory, CreateStory createStory, ChangeLog changes,
-                 ApplicationEventPublisher events, StoryTransaction transaction, Clock clock) {
+                 ApplicationEventPublisher events, StoryTransaction transaction, MarkBreaking markBreaking,
+                 Clock clock) {
+        this.markBreaking = markBreaking;
         this.checks = checks;
         this.articles = articles;
         this.content = content;
@@ -94,6 +97,33 @@ public class PublishStory {
     /** Stores a new story and publishes it now. */
     public StoryResult publishNew(Actor actor, PublishCommand command) {
         return publishNew(actor, command, clock.instant());
+    }
+
+    /**
+     * Stores a new story and publishes it now, marked breaking news when {@code breaking}: one transaction, so a
+     * mark the actor may not set (only editors and administrators may) publishes nothing either.
+     */
+    public StoryResult publishNew(Actor actor, PublishCommand command, boolean breaking) {
+        if (!breaking) {
+            return publishNew(actor, command);
+        }
+        return transaction.run(() -> markedBreaking(actor, publishNew(actor, command)));
+    }
+
+    /** Saves the editor's fields (when they changed) and publishes, marked breaking news when {@code breaking}. */
+    public StoryResult publish(Actor actor, long id, StoryEdit edit, boolean breaking) {
+        if (!breaking) {
+            return publish(actor, id, edit);
+        }
+        return transaction.run(() -> markedBreaking(actor, publish(actor, id, edit)));
+    }
+
+    private StoryResult markedBreaking(Actor actor, StoryResult published) {
+        if (!(published instanceof StoryResult.Done done)) {
+            return published;
+        }
+        StoryResult marked = markBreaking.mark(actor, done.storyId(), true);
+        return marked instanceof StoryResult.Done ? published : marked;
     }
 
     /** Stores a new story and publishes it with this publication time: imports keep their original times. */

@@ -100,7 +100,10 @@ class AdminArticlesController {
             @Schema(description = "Id of the lead picture in the library (/api/admin/pictures); absent or null for none. "
                     + "Publishing or scheduling needs a picture that is in the library (picture_not_found) and has alt "
                     + "text (picture_alt_missing), as does every figure of the body: a paragraph of its own holding "
-                    + "![caption](picture:<id>)") Long leadPicture) {
+                    + "![caption](picture:<id>)") Long leadPicture,
+            @Schema(description = "true to publish it as breaking news (POST without publishAt or status only; "
+                    + "editors and administrators only, else not_permitted and nothing is published): the "
+                    + "edition's breaking-news subscribers are alerted at once") Boolean breaking) {
 
         PublishCommand command() {
             return new PublishCommand(edition, section, headline, lead, body, datelinePlace, datelineDate, credit,
@@ -116,6 +119,11 @@ class AdminArticlesController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(@RequestBody ArticleRequest request) {
         Actor actor = actor();
+        if (Boolean.TRUE.equals(request.breaking()) && (request.publishAt() != null
+                || request.status() != null && !request.status().isBlank())) {
+            return StoryAnswers.problem(StoryResult.rejected("breaking", "invalid_value",
+                    "breaking is for a story published now, not for a draft or a scheduled one."));
+        }
         if (request.status() != null && !request.status().isBlank()) {
             if (!"draft".equalsIgnoreCase(request.status().strip())) {
                 return StoryAnswers.problem(StoryResult.rejected("status", "invalid_value",
@@ -140,7 +148,7 @@ class AdminArticlesController {
             }
             return StoryAnswers.problem(result);
         }
-        StoryResult result = publishStory.publishNew(actor, request.command());
+        StoryResult result = publishStory.publishNew(actor, request.command(), Boolean.TRUE.equals(request.breaking()));
         if (result instanceof StoryResult.Done done) {
             URI url = URI.create(baseUrl.of(story(done.storyId()).path()));
             return ResponseEntity.created(url).body(new StoryResources.Published(done.storyId(), url.toString()));

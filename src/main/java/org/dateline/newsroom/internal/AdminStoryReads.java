@@ -9,10 +9,12 @@ import org.dateline.identity.Scopes;
 import org.dateline.media.PictureJson;
 import org.dateline.media.PictureQueries;
 import org.dateline.newsroom.Story;
+import org.dateline.newsroom.StoryAlerts;
 import org.dateline.newsroom.StoryFilter;
 import org.dateline.newsroom.StoryQueries;
 import org.dateline.newsroom.StorySummary;
 import org.dateline.platform.web.BaseUrl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +33,11 @@ class AdminStoryReads {
     private final CurrentScopes scopes;
     private final PictureQueries pictures;
     private final BaseUrl baseUrl;
+    private final ObjectProvider<StoryAlerts> alerts;
 
-    AdminStoryReads(StoryQueries queries, CurrentScopes scopes, PictureQueries pictures, BaseUrl baseUrl) {
+    AdminStoryReads(StoryQueries queries, CurrentScopes scopes, PictureQueries pictures, BaseUrl baseUrl,
+                    ObjectProvider<StoryAlerts> alerts) {
+        this.alerts = alerts;
         this.queries = queries;
         this.scopes = scopes;
         this.pictures = pictures;
@@ -51,7 +56,9 @@ class AdminStoryReads {
     StoryResources.StoryResource resource(Story story) {
         PictureJson lead = story.leadPicture() == null ? null : pictures.find(story.leadPicture())
                 .map(picture -> PictureJson.of(picture, baseUrl.get())).orElse(null);
-        return StoryResources.of(story, lead, baseUrl);
+        StoryAlerts counter = alerts.getIfAvailable();
+        return StoryResources.of(story, lead, baseUrl,
+                counter == null ? StoryAlerts.Counts.NONE : counter.counts(story.id()));
     }
 
     List<StorySummary> list(StoryFilter filter) {

@@ -19,6 +19,7 @@ import org.dateline.newsroom.CorrectStory;
 import org.dateline.newsroom.KillStory;
 import org.dateline.newsroom.LinkTranslation;
 import org.dateline.newsroom.MarkBreaking;
+import org.dateline.newsroom.StoryAlerts;
 import org.dateline.newsroom.MoveStory;
 import org.dateline.newsroom.MoveStoryEdition;
 import org.dateline.newsroom.PublishStory;
@@ -37,6 +38,7 @@ import org.dateline.newsroom.UnpublishStory;
 import org.dateline.newsroom.UnscheduleStory;
 import org.dateline.newsroom.WorkflowAction;
 import org.dateline.newsroom.WorkflowPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,13 +79,16 @@ class StoryDeskController {
     private final PictureQueries pictures;
     private final LiveCoverageQueries liveCoverage;
     private final MarkBreaking markBreaking;
+    private final ObjectProvider<StoryAlerts> alerts;
 
     StoryDeskController(StoryQueries queries, SaveStory saveStory, MoveStory moveStory, PublishStory publishStory,
                         ScheduleStory scheduleStory, UnscheduleStory unscheduleStory, CorrectStory correctStory,
                         UnpublishStory unpublishStory, KillStory killStory, RestoreRevision restoreRevision,
                         StoryLock storyLock, MoveStoryEdition moveEdition, LinkTranslation translations,
                         Editions editions, StaffPages pages, CurrentActor currentActor, PictureQueries pictures,
-                        LiveCoverageQueries liveCoverage, MarkBreaking markBreaking) {
+                        LiveCoverageQueries liveCoverage, MarkBreaking markBreaking,
+                        ObjectProvider<StoryAlerts> alerts) {
+        this.alerts = alerts;
         this.queries = queries;
         this.saveStory = saveStory;
         this.moveStory = moveStory;
@@ -183,7 +188,9 @@ class StoryDeskController {
 
     /** A button of the editor: one use case, which saves the fields with its step in one transaction. */
     @PostMapping("/newsroom/stories/{id}")
-    String act(@PathVariable long id, @ModelAttribute EditForm form, HttpServletRequest request, Model model) {
+    String act(@PathVariable long id, @ModelAttribute EditForm form,
+               @RequestParam(name = "breaking", required = false) String breaking, HttpServletRequest request,
+               Model model) {
         Actor actor = actor();
         Story story = story(id);
         DeskButton button = DeskButton.of(form.action())
@@ -194,7 +201,7 @@ class StoryDeskController {
         StoryResult result = switch (button) {
             case SAVE -> saveStory.saveChanges(actor, id, edit);
             case SUBMIT, READY, RETURN -> moveStory.move(actor, id, button.action(), edit);
-            case PUBLISH -> publishStory.publish(actor, id, edit);
+            case PUBLISH -> publishStory.publish(actor, id, edit, "on".equals(breaking));
             case SCHEDULE, EMBARGO -> {
                 Instant at = FormTime.in(form.publishAt(), editions.find(story.edition()).orElseThrow().zone());
                 if (at == null) {
@@ -326,6 +333,8 @@ class StoryDeskController {
         model.addAttribute("goesPublic", story.publishAt() == null ? null : FormTime.shown(story.publishAt(), edition));
         model.addAttribute("mayMarkBreaking", WorkflowPolicy.decide(actor, story, WorkflowAction.BREAKING)
                 instanceof WorkflowPolicy.Allowed);
+        StoryAlerts counter = alerts.getIfAvailable();
+        model.addAttribute("alerts", counter == null ? StoryAlerts.Counts.NONE : counter.counts(story.id()));
         model.addAttribute("editable", editable && lockedBy.isEmpty());
         model.addAttribute("lockedBy", lockedBy.orElse(null));
         model.addAttribute("editions", editions.all());

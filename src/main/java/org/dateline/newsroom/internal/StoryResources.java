@@ -5,6 +5,7 @@ import java.util.List;
 import org.dateline.content.ArticleState;
 import org.dateline.media.PictureJson;
 import org.dateline.newsroom.Story;
+import org.dateline.newsroom.StoryAlerts;
 import org.dateline.newsroom.StoryRevision;
 import org.dateline.platform.web.BaseUrl;
 
@@ -22,7 +23,7 @@ final class StoryResources {
                          String lead, List<String> body, String datelinePlace, String datelineDate, String credit,
                          List<String> tags, List<String> authors, PictureJson leadPicture, String slug, String url,
                          String publishedAt, String updatedAt, String correction, int revision, String createdBy,
-                         String lockedBy, Story.Provenance provenance, boolean breaking) {
+                         String lockedBy, Story.Provenance provenance, boolean breaking, StoryAlerts.Counts alerts) {
 
         /**
          * Without the newsroom's own fields, which readers never see: who created it, holds its lock, sent it, and a
@@ -32,7 +33,7 @@ final class StoryResources {
             PictureJson shown = leadPicture == null || !"ACTIVE".equals(leadPicture.state()) ? null : leadPicture;
             return new StoryResource(id, state, desk, edition, section, headline, lead, body, datelinePlace,
                     datelineDate, credit, tags, authors, shown, slug, url, publishedAt, updatedAt, correction,
-                    revision, null, null, null, breaking);
+                    revision, null, null, null, breaking, null);
         }
     }
 
@@ -58,13 +59,13 @@ final class StoryResources {
     }
 
     /** The story as the admin API shows it, in any state, with its lead picture as the library holds it. */
-    static StoryResource of(Story s, PictureJson leadPicture, BaseUrl baseUrl) {
+    static StoryResource of(Story s, PictureJson leadPicture, BaseUrl baseUrl, StoryAlerts.Counts alerts) {
         return new StoryResource(s.id(), s.state(), s.desk(), s.edition(), s.section(), s.headline(), s.lead(),
                 s.blocks(), s.datelinePlace(), s.datelineDate() == null ? null : s.datelineDate().toString(),
                 s.credit(), s.tags(), s.authors(), leadPicture, s.slug(), s.path() == null ? null : baseUrl.of(s.path()),
                 s.publishAt() == null ? null : s.publishAt().toString(), s.updatedAt().toString(),
                 s.correctionNote(), s.revision(), s.createdByName(), s.lock() == null ? null : s.lock().name(),
-                s.provenance(), s.breaking());
+                s.provenance(), s.breaking(), alerts);
     }
 
     static RevisionLine line(StoryRevision r) {

@@ -32,6 +32,11 @@ class MailConfiguration {
         return new BackgroundMailer(smtp.getIfAvailable(), outbox, settings.mail().from());
     }
 
+    @Bean
+    MailDelivery mailDelivery(ObjectProvider<JavaMailSender> smtp, MailOutbox outbox, DatelineSettings settings) {
+        return new SmtpMailDelivery(smtp.getIfAvailable(), outbox, settings.mail().from());
+    }
+
     static final class BackgroundMailer implements Mailer, DisposableBean {
 
         private static final Logger log = LoggerFactory.getLogger(BackgroundMailer.class);

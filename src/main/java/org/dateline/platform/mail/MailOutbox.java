@@ -52,13 +52,32 @@ public class MailOutbox {
                 .withZone(java.time.ZoneOffset.UTC).format(now);
         String name = stamp + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         try {
-            Files.createDirectories(folder);
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to()));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setText(mail.text(), StandardCharsets.UTF_8.name());
             message.setSentDate(java.util.Date.from(now));
+            store(message, name);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot write the mail to the outbox", e);
+        }
+    }
+
+    /** Writes a finished message (its headers and parts as they are) to the outbox. */
+    void write(MimeMessage message) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        try {
+            store(message, stamp + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml");
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot write the mail to the outbox", e);
+        }
+    }
+
+    private void store(MimeMessage message, String name) throws MessagingException {
+        try {
+            Files.createDirectories(folder);
             Path temporary = folder.resolve(name + ".part");
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 message.writeTo(out);
@@ -66,8 +85,6 @@ public class MailOutbox {
             Files.move(temporary, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("Cannot write the mail to the outbox", e);
         }
     }
 
