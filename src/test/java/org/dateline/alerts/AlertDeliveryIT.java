@@ -3,6 +3,7 @@ package org.dateline.alerts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +20,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.dateline.editions.Editions;
 import org.dateline.editions.Section;
-import org.dateline.alerts.internal.push.PushSender;
+import org.dateline.alerts.internal.push.LocalPushService;
+import org.dateline.alerts.internal.push.TestBrowser;
 import org.dateline.identity.Accounts;
 import org.dateline.identity.Role;
 import org.dateline.testing.Await;
@@ -32,10 +34,7 @@ import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.TestNodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuse an address ({@link SmtpGate}); followers written straight into their tables ({@link AlertFixtures}).
  */
 @IntegrationTest
-@Import(AlertDeliveryIT.Push.class)
 class AlertDeliveryIT {
 
     static final GreenMail SMTP;
@@ -321,27 +319,40 @@ class AlertDeliveryIT {
     void pushGoesToEveryLiveEndpointAndAGoneOneEndsTheChannel() throws Exception {
         AlertFixtures fixtures = fixtures();
         fixtures.endBreakingFollows(); // other tests' followers: the counts here are this test's
-        String live = "https://push.example/" + UUID.randomUUID();
-        String gone = "https://push.example/gone-" + UUID.randomUUID();
-        AlertFixtures.Subscriber browser = fixtures.browser("en", live);
-        fixtures.follow(browser, "BREAKING", "en", 0, "PUSH");
-        AlertFixtures.Subscriber goneBrowser = fixtures.browser("en", gone);
-        long goneChannel = fixtures.follow(goneBrowser, "BREAKING", "en", 0, "PUSH");
-        String headline = "Pushed " + UUID.randomUUID();
-        long id = publish("en", freshSection("en").slug(), headline, true, null);
-        Await.await(() -> PUSHES.stream().anyMatch(p -> p.endpoint().equals(live)), Duration.ofSeconds(20));
-        Await.await(() -> jdbc.sql("SELECT ended_why FROM subscriptions WHERE id = ?").params(goneChannel)
-                .query(String.class).optional().filter("push-gone"::equals).isPresent(), Duration.ofSeconds(20));
-        Pushed pushed = PUSHES.stream().filter(p -> p.endpoint().equals(live)).findFirst().orElseThrow();
-        JsonNode payload = json.readTree(pushed.payload());
-        assertThat(payload.get("title").asString()).isEqualTo("Breaking: " + headline);
-        assertThat(payload.get("url").asString()).endsWith(jdbc.sql("SELECT path FROM alert_jobs WHERE article_id = ?"
-                + " AND kind = 'BREAKING'").params(id).query(String.class).single());
-        assertThat(payload.get("tag").asString()).isEqualTo("story-" + id);
-        assertThat(pushed.topic()).isEqualTo("story-" + id);
-        assertThat(jdbc.sql("SELECT ended_at FROM push_endpoints WHERE endpoint = ?").params(gone)
-                .query(java.sql.Timestamp.class).single()).isNotNull();
-        assertThat(PUSHES.stream().filter(p -> p.endpoint().equals(live))).hasSize(1);
+        try (LocalPushService service = new LocalPushService()) {
+            TestBrowser liveBrowser = new TestBrowser();
+            TestBrowser goneBrowser = new TestBrowser();
+            String live = service.endpoint(UUID.randomUUID().toString());
+            String gone = service.endpoint("gone-" + UUID.randomUUID()); // the service answers 410
+            AlertFixtures.Subscriber browser = fixtures.browser("en", live, liveBrowser.p256dh(),
+                    liveBrowser.authBase64());
+            fixtures.follow(browser, "BREAKING", "en", 0, "PUSH");
+            AlertFixtures.Subscriber dropped = fixtures.browser("en", gone, goneBrowser.p256dh(),
+                    goneBrowser.authBase64());
+            long goneChannel = fixtures.follow(dropped, "BREAKING", "en", 0, "PUSH");
+            String headline = "Pushed " + UUID.randomUUID();
+            long id = publish("en", freshSection("en").slug(), headline, true, null);
+            String livePath = URI.create(live).getPath();
+            Await.await(() -> service.received().stream().anyMatch(r -> r.path().equals(livePath)),
+                    Duration.ofSeconds(20));
+            Await.await(() -> jdbc.sql("SELECT ended_why FROM subscriptions WHERE id = ?").params(goneChannel)
+                    .query(String.class).optional().filter("push-gone"::equals).isPresent(), Duration.ofSeconds(20));
+            // The real sender: signed for the push service (the service checked the VAPID token), encrypted for
+            // the browser alone (its keys decrypt it).
+            assertThat(service.refusals()).isEmpty();
+            LocalPushService.Received pushed = service.received().stream().filter(r -> r.path().equals(livePath))
+                    .findFirst().orElseThrow();
+            JsonNode payload = json.readTree(new String(liveBrowser.decrypt(pushed.body()),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(payload.get("title").asString()).isEqualTo("Breaking: " + headline);
+            assertThat(payload.get("url").asString()).endsWith(jdbc.sql("SELECT path FROM alert_jobs"
+                    + " WHERE article_id = ? AND kind = 'BREAKING'").params(id).query(String.class).single());
+            assertThat(payload.get("tag").asString()).isEqualTo("story-" + id);
+            assertThat(pushed.header("Topic")).isEqualTo("story-" + id);
+            assertThat(jdbc.sql("SELECT ended_at FROM push_endpoints WHERE endpoint = ?").params(gone)
+                    .query(java.sql.Timestamp.class).single()).isNotNull();
+            assertThat(service.received().stream().filter(r -> r.path().equals(livePath))).hasSize(1);
+        }
     }
 
     @Test
@@ -354,28 +365,6 @@ class AlertDeliveryIT {
     }
 
     // --- helpers ---
-
-    /** A push message as the test's push sender took it. */
-    record Pushed(String endpoint, String payload, String topic) {
-    }
-
-    static final List<Pushed> PUSHES = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** The push sender of this test's context: takes every message, except that an endpoint named gone is gone. */
-    @TestConfiguration
-    static class Push {
-        @Bean
-        PushSender testPushSender() {
-            return (target, payload, ttl, topic) -> {
-                if (target.endpoint().contains("/gone-")) {
-                    return PushSender.Outcome.GONE;
-                }
-                PUSHES.add(new Pushed(target.endpoint(), new String(payload, java.nio.charset.StandardCharsets.UTF_8),
-                        topic));
-                return PushSender.Outcome.SENT;
-            };
-        }
-    }
 
     private WebSession staff(Role role) {
         String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";

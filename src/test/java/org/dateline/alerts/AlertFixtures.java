@@ -28,6 +28,11 @@ record AlertFixtures(JdbcClient jdbc) {
 
     /** A browser known by its push subscription alone. */
     Subscriber browser(String edition, String endpoint) {
+        return browser(edition, endpoint, "p256dh-key", "auth-secret");
+    }
+
+    /** A browser known by its push subscription alone, with its keys (RFC 8291). */
+    Subscriber browser(String edition, String endpoint, String p256dh, String auth) {
         String key = ManageLinks.newKey();
         Timestamp now = Timestamp.from(Instant.now());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -37,7 +42,7 @@ record AlertFixtures(JdbcClient jdbc) {
         long id = keys.getKey().longValue();
         jdbc.sql("""
                 INSERT INTO push_endpoints (subscriber_id, endpoint, p256dh, auth, created_at)
-                VALUES (?, ?, 'p256dh-key', 'auth-secret', ?)""").params(id, endpoint, now).update();
+                VALUES (?, ?, ?, ?, ?)""").params(id, endpoint, p256dh, auth, now).update();
         return new Subscriber(id, null, key);
     }
 

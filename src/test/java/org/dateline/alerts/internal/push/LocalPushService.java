@@ -26,15 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  * own origin, {@code exp} in the future and within 24 hours, a {@code sub}), answers 401 when it fails, else the
  * status it is told to, and keeps every request for the test to decrypt.
  */
-final class LocalPushService implements AutoCloseable {
+public final class LocalPushService implements AutoCloseable {
 
     private static final Pattern VAPID = Pattern.compile("vapid t=([^,\\s]+),\\s*k=([A-Za-z0-9_-]+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as received, with what the VAPID check found in it. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body, String vapidKey, JsonNode claims) {
+    public record Received(String path, Map<String, List<String>> headers, byte[] body, String vapidKey, JsonNode claims) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -45,7 +45,7 @@ final class LocalPushService implements AutoCloseable {
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(201);
 
-    LocalPushService() throws IOException {
+    public LocalPushService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext("/push/", exchange -> {
@@ -63,7 +63,8 @@ final class LocalPushService implements AutoCloseable {
                 JsonNode claims = verify(vapid.group(1), vapid.group(2));
                 received.add(new Received(exchange.getRequestURI().getPath(),
                         Map.copyOf(exchange.getRequestHeaders()), body, vapid.group(2), claims));
-                answer = status.get();
+                // A subscription its browser dropped: an endpoint named gone-… answers 410 Gone.
+                answer = exchange.getRequestURI().getPath().startsWith("/push/gone-") ? 410 : status.get();
             } catch (RuntimeException refused) {
                 refusals.add(refused.getMessage());
                 answer = 401;
@@ -74,11 +75,11 @@ final class LocalPushService implements AutoCloseable {
         server.start();
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String endpoint(String id) {
+    public String endpoint(String id) {
         return origin() + "/push/" + id;
     }
 
@@ -86,11 +87,11 @@ final class LocalPushService implements AutoCloseable {
         status.set(code);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
-    List<String> refusals() {
+    public List<String> refusals() {
         return new ArrayList<>(refusals);
     }
 

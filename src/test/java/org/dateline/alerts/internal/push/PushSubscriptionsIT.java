@@ -51,14 +51,21 @@ class PushSubscriptionsIT {
 
     private Http http;
     private LocalPushService service;
-    /** Each test speaks from its own client address (127.0.0.1 is a trusted proxy), so limits do not mix. */
+    /**
+     * Each test speaks from its own client address (127.0.0.1 is a trusted proxy), so limits do not mix: one after
+     * the other from a random start in 198.18.0.0/15, since the limits' buckets outlive a run on PostgreSQL.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
+            new java.util.concurrent.atomic.AtomicInteger(new java.security.SecureRandom().nextInt(1 << 17));
+
     private String address;
 
     @BeforeEach
     void start() throws Exception {
         http = new Http(port);
         service = new LocalPushService();
-        address = "203.0.113." + (1 + (int) (System.nanoTime() % 250));
+        int n = NEXT_ADDRESS.getAndIncrement();
+        address = "198." + (18 + (n >> 16 & 1)) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 
     @AfterEach

@@ -13,12 +13,12 @@ import javax.crypto.Cipher;
  * A browser's side of Web Push for tests: its own P-256 key pair and auth secret (what a browser puts in its push
  * subscription), and the decryption of an {@code aes128gcm} body as a browser does it (RFC 8291 §3.4, RFC 8188).
  */
-final class TestBrowser {
+public final class TestBrowser {
 
     final KeyPair keys;
     final byte[] auth;
 
-    TestBrowser() {
+    public TestBrowser() {
         this(P256.newKeyPair(), random(16));
     }
 
@@ -27,11 +27,11 @@ final class TestBrowser {
         this.auth = auth;
     }
 
-    String p256dh() {
+    public String p256dh() {
         return P256.base64(P256.point((ECPublicKey) keys.getPublic()));
     }
 
-    String authBase64() {
+    public String authBase64() {
         return P256.base64(auth);
     }
 
@@ -47,7 +47,7 @@ final class TestBrowser {
     }
 
     /** The plain payload of a body encrypted for this browser; throws when it was not. */
-    byte[] decrypt(byte[] body) {
+    public byte[] decrypt(byte[] body) {
         ByteBuffer in = ByteBuffer.wrap(body);
         byte[] salt = new byte[16];
         in.get(salt);
