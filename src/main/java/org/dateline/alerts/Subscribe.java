@@ -99,6 +99,7 @@ public class Subscribe {
     }
 
     /** A logged-in reader subscribes in one click: running at once. */
+    @Transactional
     public Result forAccount(long accountId, Request request) {
         return forAccount(accountId, List.of(request));
     }
@@ -133,6 +134,7 @@ public class Subscribe {
      * mail; so does a confirmed one, for this new subscription: whoever types an address cannot make it receive
      * alerts its owner never asked for.
      */
+    @Transactional
     public Result forVisitor(String email, Request request) {
         return forVisitor(email, List.of(request));
     }
