@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.dateline.alerts.internal.JdbcSubscriptions;
 import org.dateline.alerts.internal.Targets;
@@ -36,6 +37,20 @@ public class Subscribe {
 
     /** What a subscribe form sends, as sent: every field is checked here. */
     public record Request(String edition, String topic, String target, String delivery, String hour, String zone) {
+
+        /**
+         * What the edition's subscribe page sends: one request for each {@code follow} value it checked, such as
+         * {@code BREAKING:0} or {@code SECTION:12}, all delivered alike. A value of another shape names no topic.
+         */
+        public static List<Request> follows(String edition, List<String> follow, String delivery, String hour,
+                                            String zone) {
+            return follow.stream().filter(value -> !value.isBlank()).distinct().map(value -> {
+                int colon = value.indexOf(':');
+                return colon < 0 ? new Request(edition, value, "", delivery, hour, zone)
+                        : new Request(edition, value.substring(0, colon), value.substring(colon + 1), delivery, hour,
+                        zone);
+            }).toList();
+        }
     }
 
     /** A field that is not right, by its stable code ({@code alerts.problem.<code>} in the site's bundles). */
@@ -45,12 +60,13 @@ public class Subscribe {
     public sealed interface Result {
     }
 
-    /** Running now (or already before). */
-    public record Subscribed(Subscriber subscriber, Subscription subscription, boolean already) implements Result {
+    /** Running now, each one asked for; {@code already} when every one of them ran before. */
+    public record Subscribed(Subscriber subscriber, List<Subscription> subscriptions, boolean already)
+            implements Result {
     }
 
-    /** Waiting for the visitor to confirm their address; the mail is sent (or, once confirmed, not needed). */
-    public record ConfirmationSent(Subscriber subscriber, Subscription subscription) implements Result {
+    /** Waiting for the visitor to confirm their address: one mail for all of them is sent. */
+    public record ConfirmationSent(Subscriber subscriber, List<Subscription> subscriptions) implements Result {
     }
 
     public record Refused(List<Problem> problems) implements Result {
@@ -62,6 +78,8 @@ public class Subscribe {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
     public static final int EMAIL_MAX = 254;
+    /** The most things one form may follow at once: far more than an edition has sections. */
+    public static final int FOLLOW_MAX = 100;
 
     private final Editions editions;
     private final Targets targets;
@@ -83,20 +101,32 @@ public class Subscribe {
     /** A logged-in reader subscribes in one click: running at once. */
     @Transactional
     public Result forAccount(long accountId, Request request) {
+        return forAccount(accountId, List.of(request));
+    }
+
+    /** A logged-in reader follows several things in one click, all or (when one is wrong) none. */
+    @Transactional
+    public Result forAccount(long accountId, List<Request> requests) {
         List<Problem> problems = new ArrayList<>();
-        Checked checked = check(request, problems);
+        List<Checked> checked = check(requests, problems);
         if (checked == null) {
             return new Refused(problems);
         }
+        Checked first = checked.get(0);
         Instant now = clock.instant();
-        Subscriber subscriber = store.ensureForAccount(accountId, checked.edition().code(), zone(checked).getId(),
-                now);
-        if (checked.hour() != null) {
-            store.setDigest(subscriber.id(), checked.hour(), zone(checked).getId());
+        Subscriber subscriber = store.ensureForAccount(accountId, first.edition().code(), zone(first).getId(), now);
+        if (first.hour() != null) {
+            store.setDigest(subscriber.id(), first.hour(), zone(first).getId());
         }
-        var started = store.start(subscriber.id(), checked.topic(), checked.edition().code(), checked.target(),
-                checked.delivery(), now, false);
-        return new Subscribed(subscriber, started.subscription(), started.already());
+        List<Subscription> subscriptions = new ArrayList<>();
+        boolean already = true;
+        for (Checked one : checked) {
+            var started = store.start(subscriber.id(), one.topic(), one.edition().code(), one.target(),
+                    one.delivery(), now, false);
+            subscriptions.add(started.subscription());
+            already &= started.already();
+        }
+        return new Subscribed(subscriber, subscriptions, already);
     }
 
     /**
@@ -106,37 +136,56 @@ public class Subscribe {
      */
     @Transactional
     public Result forVisitor(String email, Request request) {
+        return forVisitor(email, List.of(request));
+    }
+
+    /**
+     * A visitor follows several things at once: all wait for the one confirmation mail, which names every one of
+     * them that does not run already; when one is wrong, none is written.
+     */
+    @Transactional
+    public Result forVisitor(String email, List<Request> requests) {
         List<Problem> problems = new ArrayList<>();
         String address = email(email, problems);
-        Checked checked = check(request, problems);
+        List<Checked> checked = check(requests, problems);
         if (checked == null || address == null) {
             return new Refused(problems);
         }
+        Checked first = checked.get(0);
         Instant now = clock.instant();
-        Subscriber subscriber = store.ensureForEmail(address, checked.edition().code(), zone(checked).getId(), now);
-        if (checked.hour() != null && !subscriber.confirmed()) {
-            store.setDigest(subscriber.id(), checked.hour(), zone(checked).getId());
+        Subscriber subscriber = store.ensureForEmail(address, first.edition().code(), zone(first).getId(), now);
+        if (first.hour() != null && !subscriber.confirmed()) {
+            store.setDigest(subscriber.id(), first.hour(), zone(first).getId());
         }
-        var started = store.start(subscriber.id(), checked.topic(), checked.edition().code(), checked.target(),
-                checked.delivery(), now, true);
-        if (started.already()) {
-            return new Subscribed(subscriber, started.subscription(), true);
+        List<Subscription> subscriptions = new ArrayList<>();
+        List<Subscription> waiting = new ArrayList<>();
+        for (Checked one : checked) {
+            var started = store.start(subscriber.id(), one.topic(), one.edition().code(), one.target(),
+                    one.delivery(), now, true);
+            subscriptions.add(started.subscription());
+            if (!started.already()) {
+                waiting.add(started.subscription());
+            }
         }
-        Edition edition = editions.find(subscriber.edition()).orElse(checked.edition());
+        if (waiting.isEmpty()) {
+            return new Subscribed(subscriber, subscriptions, true);
+        }
+        Edition edition = editions.find(subscriber.edition()).orElse(first.edition());
         String confirm = links.confirm(subscriber.id(), subscriber.manageKey());
-        String what = targets.label(started.subscription(), edition.locale());
+        String what = waiting.stream().map(s -> targets.label(s, edition.locale()))
+                .collect(Collectors.joining("; "));
         afterCommit(() -> mailer.send(confirmationMail(address, edition.locale(), what, confirm)));
-        return new ConfirmationSent(subscriber, started.subscription());
+        return new ConfirmationSent(subscriber, subscriptions);
     }
 
     /**
      * What is wrong with a visitor's request, checked without writing anything (so that a caller may spend a rate
      * limit's token only on a request that can go through); empty when nothing is.
      */
-    public List<Problem> problems(String email, Request request) {
+    public List<Problem> problems(String email, List<Request> requests) {
         List<Problem> problems = new ArrayList<>();
         email(email, problems);
-        check(request, problems);
+        check(requests, problems);
         return problems;
     }
 
@@ -179,6 +228,31 @@ public class Subscribe {
         }
         problems.add(new Problem("zone", "zone_invalid"));
         return null;
+    }
+
+    /**
+     * Every request checked, or null with the problems noted (each once): nothing is followed when one is wrong,
+     * and something must be.
+     */
+    private List<Checked> check(List<Request> requests, List<Problem> problems) {
+        if (requests.isEmpty()) {
+            problems.add(new Problem("follow", "follow_none"));
+            return null;
+        }
+        if (requests.size() > FOLLOW_MAX) {
+            problems.add(new Problem("follow", "follow_too_many"));
+            return null;
+        }
+        List<Problem> found = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        for (Request request : requests) {
+            Checked one = check(request, found);
+            if (one != null) {
+                checked.add(one);
+            }
+        }
+        found.stream().distinct().forEach(problems::add);
+        return checked.size() == requests.size() ? checked : null;
     }
 
     private Checked check(Request request, List<Problem> problems) {

@@ -7,9 +7,10 @@
  * {@code push_endpoints}. Every mail carries links made by {@link org.dateline.alerts.ManageLinks}: signed with the
  * subscriber's own random key, so they work without logging in, and a new key ends them all.
  * <p>
- * API: {@link org.dateline.alerts.Subscribe} (a logged-in reader's one click, a visitor's subscription that waits
- * for the confirmation of their address), {@link org.dateline.alerts.SubscribeForm} (the form the site puts under a
- * headline and on section, tag, author and {@code /{edition}/subscribe} pages: the same for every reader),
+ * API: {@link org.dateline.alerts.Subscribe} (a logged-in reader's one click, a visitor's subscriptions that wait
+ * for the confirmation of their address; one thing or several at once, all or none),
+ * {@link org.dateline.alerts.SubscribeForm} (the form the site puts under a headline and on section, tag and author
+ * pages, and the edition's one form of boxes on {@code /{edition}/subscribe}: the same for every reader),
  * {@link org.dateline.alerts.Topic}, {@link org.dateline.alerts.Delivery}, {@link org.dateline.alerts.Subscriber},
  * {@link org.dateline.alerts.Subscription}. A visitor's subscription waits with {@code ended_at} set and
  * {@code ended_why = 'pending'} until the address is confirmed; so nothing that reads running subscriptions

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
@@ -111,17 +112,160 @@ class SubscribeIT {
         Document author = Jsoup.parse(http.get(story.authorPath()).body());
         assertThat(author.select("form[data-alerts-form] input[name=topic]").val()).isEqualTo("AUTHOR");
 
+        // Under a heading that names it, the form says it once more only to assistive technology.
+        assertThat(form.select(".alerts-what")).isEmpty();
+        assertThat(form.attr("aria-label")).isEqualTo("Updates to this story: Alerts form story");
+        assertThat(formOf("/en/world/").select(".alerts-what")).isEmpty();
+
         HttpResponse<String> english = http.get("/en/subscribe");
         assertThat(english.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(english.body());
         assertThat(page.select("h1").text()).isEqualTo("Subscribe");
-        assertThat(page.select("form[data-alerts-form] input[name=topic]").eachAttr("value")).first()
-                .isEqualTo("BREAKING");
-        assertThat(page.select("form[data-alerts-form] input[name=topic][value=SECTION]")).isNotEmpty();
+        assertThat(page.select("main form")).as("one form for everything").hasSize(1);
+        Element one = page.select("main form[data-alerts-form]").first();
+        assertThat(one.attr("action")).isEqualTo("/en/subscribe");
+        assertThat(one.select("input[name=topic], input[name=target]")).isEmpty();
+        assertThat(one.select("input[type=hidden][name=edition]").val()).isEqualTo("en");
+        Element topics = one.select("fieldset.alerts-follow").first();
+        assertThat(topics.select("> legend").text()).isEqualTo("What to follow");
+        List<Element> boxes = topics.select("input[type=checkbox][name=follow]");
+        assertThat(boxes).hasSizeGreaterThan(2);
+        assertThat(boxes.get(0).val()).isEqualTo("BREAKING:0");
+        assertThat(boxes.get(0).hasAttr("checked")).as("breaking news checked by default").isTrue();
+        for (Element box : boxes.subList(1, boxes.size())) {
+            assertThat(box.val()).matches("SECTION:\\d+");
+            assertThat(box.hasAttr("checked")).isFalse();
+        }
+        for (Element box : boxes) {
+            assertThat(topics.select("label[for=" + box.id() + "]").text()).isNotBlank();
+        }
+        assertThat(topics.select("label[for=" + boxes.get(0).id() + "]").text()).startsWith("Breaking news: ");
+        assertThat(topics.select("label").eachText().subList(1, boxes.size())).allMatch(l -> l.startsWith("Section: "));
+        assertThat(page.select("main h2")).as("no heading per topic").isEmpty();
+        assertThat(page.select(".alerts-what")).isEmpty();
+        assertThat(one.select("input[name=email]")).hasSize(1);
+        assertThat(one.select("select[name=hour]")).hasSize(1);
+        assertThat(one.select("button[type=submit]")).hasSize(1);
+        assertThat(one.select("input[name=delivery]").eachAttr("value")).containsExactly("EMAIL", "DIGEST", "PUSH");
+        assertThat(one.select("div[data-push-option][hidden] input[name=delivery]").val()).isEqualTo("PUSH");
+        assertThat(one.select("p[data-alerts-status][role=status]")).hasSize(1);
+        assertThat(one.select("input[name=_csrf]")).isEmpty();
+        assertThat(reader.get("/en/subscribe").body()).isEqualTo(http.get("/en/subscribe").body());
         Document russian = Jsoup.parse(http.get("/ru/subscribe").body());
         assertThat(russian.select("h1").text()).isEqualTo("Подписка");
+        assertThat(russian.select("form[data-alerts-form] legend").first().text()).isEqualTo("На что подписаться");
+        assertThat(russian.select("form[data-alerts-form] label[for=alerts-follow-breaking-0]").text())
+                .startsWith("Срочные новости: ");
         assertThat(russian.select("form[data-alerts-form] button").first().text()).isEqualTo("Подписаться");
         assertThat(russian.select("form[data-alerts-form]").first().attr("action")).isEqualTo("/ru/subscribe");
+    }
+
+    @Test
+    void theEditionsOneFormFollowsEveryCheckedTopicWithOneConfirmation() throws Exception {
+        String email = "many-topics-" + System.nanoTime() + "@readers.test";
+        EditionForm form = editionForm(formOf("/en/subscribe"), email);
+        List<String> three = form.values().subList(0, 3);
+        HttpResponse<String> asked = post("/en/subscribe", with(form.fields(), "follow", String.join(" ", three),
+                "delivery", "DIGEST", "hour", "9"), true);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(asked.body()).select("h1").text()).isEqualTo("Check your mail");
+        long id = ((Number) subscriber(email).get("id")).longValue();
+        assertThat(((Number) subscriber(email).get("digest_hour")).intValue()).isEqualTo(9);
+        assertThat(jdbc.sql("SELECT topic || ':' || target_id FROM subscriptions WHERE subscriber_id = ? ORDER BY id")
+                .params(id).query(String.class).list()).containsExactlyElementsOf(three);
+        assertThat(endedWhy(id)).containsExactly("pending", "pending", "pending");
+        assertThat(jdbc.sql("SELECT DISTINCT delivery FROM subscriptions WHERE subscriber_id = ?").params(id)
+                .query(String.class).list()).containsExactly("DIGEST");
+
+        // One mail names all three; its one link confirms them all.
+        String mail = awaitMail(email, "Confirm your subscription");
+        assertThat(mail).contains("Breaking news: ");
+        assertThat(mail.split("Section: ", -1)).as("both sections named").hasSize(3);
+        Thread.sleep(300);
+        assertThat(mailsTo(email)).hasSize(1);
+        String confirm = path(links.confirm(id, key(id)));
+        assertThat(post(confirm.substring(0, confirm.indexOf('?')),
+                Map.of("t", confirm.substring(confirm.indexOf("?t=") + 3)), true).statusCode()).isEqualTo(200);
+        assertThat(endedWhy(id)).containsExactly(null, null, null);
+    }
+
+    @Test
+    void aLoggedInReaderFollowsEveryCheckedTopicInOneClick() throws Exception {
+        String email = "many-account-" + System.nanoTime() + "@readers.test";
+        WebSession reader = reader(email);
+        EditionForm form = editionForm(Jsoup.parse(reader.get("/en/subscribe").body())
+                .select("form[data-alerts-form]").first(), "");
+        List<String> values = form.values();
+        Map<String, String> fields = form.fields();
+        fields.put("follow", values.get(0) + " " + values.get(values.size() - 1));
+        HttpResponse<String> done = post(reader, "/en/subscribe", fields);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(done.body()).select("h1").text()).isEqualTo("You are subscribed");
+        assertThat(Jsoup.parse(done.body()).text()).contains("Breaking news: ", "; Section: ");
+        long id = jdbc.sql("SELECT r.id FROM subscribers r JOIN accounts a ON a.id = r.account_id WHERE a.email = ?")
+                .params(email).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT topic || ':' || target_id FROM subscriptions WHERE subscriber_id = ? ORDER BY id")
+                .params(id).query(String.class).list())
+                .containsExactly(values.get(0), values.get(values.size() - 1));
+        assertThat(endedWhy(id)).containsExactly(null, null);
+        assertThat(Jsoup.parse(post(reader, "/en/subscribe", fields).body()).select("h1").text())
+                .isEqualTo("Already subscribed");
+        assertThat(subscriptionIds(id)).hasSize(2);
+
+        // A foreign topic among them: nothing more written.
+        String foreign = formOf("/ru/subscribe").select("input[name=follow]").get(1).val();
+        HttpResponse<String> refused = post(reader, "/en/subscribe",
+                with(fields, "follow", values.get(1) + " " + foreign));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(subscriptionIds(id)).hasSize(2);
+    }
+
+    @Test
+    void theEditionsFormRefusesNoneCheckedAndAnyWrongTopicWhole() throws Exception {
+        String email = "many-refused-" + System.nanoTime() + "@readers.test";
+        EditionForm form = editionForm(formOf("/en/subscribe"), email);
+        List<String> values = form.values();
+        Map<String, String> fields = form.fields();
+
+        Map<String, String> none = with(fields, "follow", "", "delivery", "DIGEST", "hour", "5");
+        HttpResponse<String> nothing = post("/en/subscribe", none, true);
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        Document again = Jsoup.parse(nothing.body());
+        assertThat(again.select(".form-errors").text()).contains("Check at least one thing to follow");
+        Element shown = again.select("form[data-alerts-form]").first();
+        assertThat(shown.select("input[name=follow]").eachAttr("value")).isEqualTo(values);
+        assertThat(shown.select("input[name=follow][checked]")).isEmpty();
+        assertThat(shown.select("input[name=email]").val()).isEqualTo(email);
+        assertThat(shown.select("input[name=delivery][value=DIGEST]").hasAttr("checked")).isTrue();
+        assertThat(shown.select("select[name=hour] option[selected]").val()).isEqualTo("5");
+        Document russian = Jsoup.parse(post("/ru/subscribe", with(none, "edition", "ru"), true).body());
+        assertThat(russian.select(".form-errors").text()).contains("Отметьте хотя бы одну подписку");
+
+        String foreign = formOf("/ru/subscribe").select("input[name=follow]").get(1).val();
+        assertRefused(with(fields, "follow", values.get(0) + " SECTION:999999999"), "target", "nothing to follow");
+        assertRefused(with(fields, "follow", values.get(1) + " " + foreign), "target", "nothing to follow");
+        assertRefused(with(fields, "follow", values.get(0) + " BREAKING:7"), "target", "nothing to follow");
+        assertRefused(with(fields, "follow", values.get(0) + " WEATHER:1"), "topic", "nothing of this kind");
+        assertRefused(with(fields, "follow", values.get(0) + " SECTION"), "target", "nothing to follow");
+        assertRefused(with(fields, "follow", values.get(0) + " SECTION:x"), "target", "nothing to follow");
+        assertRefused(with(fields, "follow", IntStream.range(0, Subscribe.FOLLOW_MAX + 1)
+                .mapToObj(i -> "STORY:" + i).collect(Collectors.joining(" "))), "follow", "more than one form");
+        HttpResponse<String> kept = post("/en/subscribe", with(fields, "follow", values.get(1) + " " + foreign), true);
+        assertThat(Jsoup.parse(kept.body()).select("input[name=follow][checked]").eachAttr("value"))
+                .containsExactly(values.get(1));
+        assertNothingWrittenFor(email);
+    }
+
+    @Test
+    void theEditionsFormCountsOneRequestAgainstTheLimits() throws Exception {
+        String email = "many-limited-" + System.nanoTime() + "@readers.test";
+        EditionForm form = editionForm(formOf("/en/subscribe"), email);
+        Map<String, String> fields = form.fields();
+        fields.put("follow", String.join(" ", form.values()));
+        for (int i = 0; i < 5; i++) { // the limit per email address
+            assertThat(post("/en/subscribe", fields, true).statusCode()).as("request " + i).isEqualTo(200);
+        }
+        assertThat(post("/en/subscribe", fields, true).statusCode()).isEqualTo(429);
     }
 
     @Test
@@ -275,7 +419,7 @@ class SubscribeIT {
         assertRefused(with(good, "topic", "WEATHER"), "topic", "nothing of this kind");
         assertRefused(with(good, "target", "999999999"), "target", "nothing to follow");
         assertRefused(with(good, "target", "12abc"), "target", "nothing to follow");
-        assertRefused(with(breakingForm(), "email", email, "target", "7"), "target", "nothing to follow");
+        assertRefused(with(breakingForm(), "email", email, "follow", "BREAKING:7"), "target", "nothing to follow");
         assertRefused(with(good, "delivery", "PUSH"), "delivery", "need JavaScript");
         assertRefused(with(good, "delivery", "PIGEON"), "delivery", "Choose email");
         assertRefused(with(good, "delivery", "DIGEST", "hour", "24"), "hour", "00:00 to 23:00");
@@ -298,9 +442,7 @@ class SubscribeIT {
         String editionZone = jdbc.sql("SELECT time_zone FROM editions WHERE code = 'en'").query(String.class)
                 .single();
         assertThat(subscriber(zoned)).containsEntry("time_zone", editionZone);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE email = ?").params(email).query(Long.class)
-                .single()).isZero();
-        assertThat(Files.exists(outbox()) ? mailsTo(email) : List.of()).isEmpty();
+        assertNothingWrittenFor(email);
     }
 
     @Test
@@ -425,6 +567,8 @@ class SubscribeIT {
         pages.put("refused", post("/en/subscribe", with(breaking, "delivery", "PUSH"), true).body());
         pages.put("refused, unknown", post("/ru/subscribe", with(breaking, "topic", "X", "edition", "ru"), true)
                 .body());
+        pages.put("refused, none checked", post("/ru/subscribe", with(breaking, "follow", "", "edition", "ru"), true)
+                .body());
         long id = ((Number) subscriber(email).get("id")).longValue();
         pages.put("confirm", http.get(path(links.confirm(id, key(id)))).body());
         pages.put("confirmed", post("/alerts/confirm/" + id, Map.of("t",
@@ -466,17 +610,36 @@ class SubscribeIT {
         return formFields(formOf(page));
     }
 
-    private Map<String, String> breakingForm() {
-        return formFields(Jsoup.parse(http.get("/en/subscribe").body())
-                .select("form[data-alerts-form]:has(input[name=topic][value=BREAKING])").first());
+    /** The edition's form's fields with the address typed in, and the values of all its boxes. */
+    record EditionForm(List<String> values, Map<String, String> fields) {
     }
 
-    /** The form's fields as a browser without script sends them: hidden ones, the checked radio, the selection. */
+    private static EditionForm editionForm(Element form, String email) {
+        Map<String, String> fields = formFields(form);
+        fields.put("email", email);
+        return new EditionForm(form.select("input[name=follow]").eachAttr("value"), fields);
+    }
+
+    /** The edition's form as the page has it: breaking news checked. */
+    private Map<String, String> breakingForm() {
+        Map<String, String> fields = formFields(formOf("/en/subscribe"));
+        assertThat(fields).containsEntry("follow", "BREAKING:0");
+        return fields;
+    }
+
+    /**
+     * The form's fields as a browser without script sends them: hidden ones, the checked radio and boxes, the
+     * selection. The checked boxes' values are kept space-separated under their name, and sent repeated.
+     */
     private static Map<String, String> formFields(Element form) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type");
-            if (!type.equals("radio") || input.hasAttr("checked")) {
+            if (type.equals("checkbox")) {
+                if (input.hasAttr("checked")) {
+                    fields.merge(input.attr("name"), input.val(), (a, b) -> a + " " + b);
+                }
+            } else if (!type.equals("radio") || input.hasAttr("checked")) {
                 fields.put(input.attr("name"), input.val());
             }
         }
@@ -498,6 +661,13 @@ class SubscribeIT {
         HttpResponse<String> refused = post("/en/subscribe", fields, true);
         assertThat(refused.statusCode()).as(field).isEqualTo(400);
         assertThat(Jsoup.parse(refused.body()).select(".form-errors").text()).as(field).contains(message);
+    }
+
+    /** No subscriber for the address, no mail to it. */
+    private void assertNothingWrittenFor(String email) throws Exception {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE email = ?").params(email).query(Long.class)
+                .single()).isZero();
+        assertThat(Files.exists(outbox()) ? mailsTo(email) : List.of()).isEmpty();
     }
 
     private HttpResponse<String> post(String path, Map<String, String> fields, boolean sameOrigin) {
@@ -532,8 +702,11 @@ class SubscribeIT {
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream().flatMap(e -> (e.getKey().equals("follow")
+                        ? Stream.of(e.getValue().split(" ")).filter(v -> !v.isEmpty())
+                        : Stream.of(e.getValue())).map(value -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
     }
 
     private static String path(String url) {

@@ -50,7 +50,8 @@ class HtmlValidityIT {
                 article.select(".tags a").first().attr("href"), article.select(".byline a").first().attr("href"),
                 "/en/newsfeed", "/ru/newsfeed", "/en/chat", "/ru/chat", "/en/no-such-section/", "/login", "/account/register", "/account/login?unconfirmed",
                 "/account/reset?lang=ru", "/account/confirm/resend", "/account/confirm?token=bad", "/account/restore",
-                "/en/search", "/en/search?q=budget", "/en/about", "/ru/about", "/en/contact", "/ru/privacy", "/ru/search?q=" + URLEncoder.encode("бюджит", StandardCharsets.UTF_8));
+                "/en/search", "/en/search?q=budget", "/en/about", "/ru/about", "/en/contact", "/ru/privacy",
+                "/en/subscribe", "/ru/subscribe", "/ru/search?q=" + URLEncoder.encode("бюджит", StandardCharsets.UTF_8));
         List<String> problems = new ArrayList<>();
         for (String page : pages) {
             String html = http.get(page, "Accept", "text/html").body();

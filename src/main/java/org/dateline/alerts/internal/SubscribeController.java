@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,10 +68,16 @@ class SubscribeController {
 
     // --- subscribing from a form on a public page
 
+    /**
+     * A form that follows one thing sends its {@code topic} and {@code target}; the edition's subscribe page sends
+     * no topic but a {@code follow} value for each box checked, none of them being a mistake the reader can mend.
+     * Either way it is one request: one token of the rate limits, one confirmation mail, all or nothing written.
+     */
     @PostMapping("/{edition:[a-z]{2}}/subscribe")
     String subscribe(@PathVariable("edition") String pathEdition,
                      @RequestParam(name = "edition", required = false) String formEdition,
                      @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String target,
+                     @RequestParam(required = false) List<String> follow,
                      @RequestParam(defaultValue = "") String delivery, @RequestParam(defaultValue = "") String hour,
                      @RequestParam(defaultValue = "") String zone, @RequestParam(defaultValue = "") String email,
                      HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -80,7 +87,11 @@ class SubscribeController {
                     "alerts.edition.unknown.title", "alerts.edition.unknown.text", null);
         }
         Locale locale = edition.get().locale();
-        Subscribe.Request asked = new Subscribe.Request(pathEdition, topic, target, delivery, hour, zone);
+        Subscribe.Request sent = new Subscribe.Request(pathEdition, topic, target, delivery, hour, zone);
+        Asked asked = topic.isBlank()
+                ? new Asked(sent, Subscribe.Request.follows(pathEdition, follow == null ? List.of() : follow,
+                        delivery, hour, zone), true)
+                : new Asked(sent, List.of(sent), false);
         if (formEdition != null && !formEdition.equals(pathEdition)) {
             return refused(request, response, model, edition.get(), asked, email,
                     List.of(new Subscribe.Problem("edition", "edition_unknown")));
@@ -88,9 +99,9 @@ class SubscribeController {
         Optional<Actor> actor = currentActor.get();
         Subscribe.Result result;
         if (actor.isPresent()) {
-            result = subscribe.forAccount(actor.get().accountId(), asked);
+            result = subscribe.forAccount(actor.get().accountId(), asked.requests());
         } else {
-            List<Subscribe.Problem> problems = subscribe.problems(email, asked);
+            List<Subscribe.Problem> problems = subscribe.problems(email, asked.requests());
             if (!problems.isEmpty()) {
                 return refused(request, response, model, edition.get(), asked, email, problems);
             }
@@ -99,14 +110,15 @@ class SubscribeController {
                 return refused(request, response, model, edition.get(), asked, email,
                         List.of(new Subscribe.Problem("", "rate_limited")), HttpStatus.TOO_MANY_REQUESTS);
             }
-            result = subscribe.forVisitor(address, asked);
+            result = subscribe.forVisitor(address, asked.requests());
         }
         if (result instanceof Subscribe.Refused refused) {
             return refused(request, response, model, edition.get(), asked, email, refused.problems());
         }
         if (result instanceof Subscribe.Subscribed done && actor.isPresent()) {
-            model.addAttribute("what", targets.label(done.subscription(), locale));
-            model.addAttribute("delivery", done.subscription().delivery().name());
+            model.addAttribute("what", done.subscriptions().stream().map(s -> targets.label(s, locale))
+                    .collect(Collectors.joining("; ")));
+            model.addAttribute("delivery", done.subscriptions().get(0).delivery().name());
             model.addAttribute("already", done.already());
             model.addAttribute("page", pages.page(request, response, locale, done.already()
                     ? "alerts.subscribed.already.title" : "alerts.subscribed.title"));
@@ -117,21 +129,33 @@ class SubscribeController {
                 "alerts.check-mail.text", null);
     }
 
+    /** What a form sent, what it asked to follow, and whether it was the edition's form of boxes. */
+    private record Asked(Subscribe.Request sent, List<Subscribe.Request> requests, boolean many) {
+    }
+
     private String refused(HttpServletRequest request, HttpServletResponse response, Model model, Edition edition,
-                           Subscribe.Request asked, String email, List<Subscribe.Problem> problems) {
+                           Asked asked, String email, List<Subscribe.Problem> problems) {
         return refused(request, response, model, edition, asked, email, problems, HttpStatus.BAD_REQUEST);
     }
 
     private String refused(HttpServletRequest request, HttpServletResponse response, Model model, Edition edition,
-                           Subscribe.Request asked, String email, List<Subscribe.Problem> problems,
-                           HttpStatus status) {
+                           Asked asked, String email, List<Subscribe.Problem> problems, HttpStatus status) {
         response.setStatus(status.value());
         Locale locale = edition.locale();
         model.addAttribute("page", pages.page(request, response, locale, "alerts.subscribe.title", null, problems,
                 Map.of()));
-        model.addAttribute("form", form(edition, asked, email).orElse(null));
+        model.addAttribute("form", asked.many() ? editionForm(edition, asked, email)
+                : form(edition, asked.sent(), email).orElse(null));
         model.addAttribute("more", "/" + edition.code() + "/subscribe");
         return "alerts/refused";
+    }
+
+    /** The edition's form again, with the boxes that were checked and what was typed. */
+    private SubscribeForm editionForm(Edition edition, Asked asked, String email) {
+        List<String> checked = asked.requests().stream().map(r -> r.topic() + ":" + r.target()).toList();
+        Settings settings = settings(edition, asked.sent());
+        return SubscribeForm.edition(edition, editions.sections(edition.code()), checked, settings.zone().getId(),
+                email.length() > Subscribe.EMAIL_MAX ? "" : email, settings.delivery(), settings.hour());
     }
 
     /** The form again with what was sent, when it names something that can be followed. */
@@ -148,12 +172,21 @@ class SubscribeController {
         }
         String what = targets.label(new Subscription(0, 0, topic.get(), edition.code(), target, Delivery.EMAIL, null,
                 null, null), edition.locale());
+        Settings settings = settings(edition, asked);
+        return Optional.of(new SubscribeForm(edition.locale(), edition.code(), topic.get(), target, what,
+                settings.zone().getId(), email.length() > Subscribe.EMAIL_MAX ? "" : email, settings.delivery(),
+                settings.hour(), List.of()));
+    }
+
+    /** How the refused form asked to be delivered, so that it shows the same choice again. */
+    private record Settings(Delivery delivery, int hour, ZoneId zone) {
+    }
+
+    private static Settings settings(Edition edition, Subscribe.Request asked) {
         int hour = Optional.ofNullable(Subscribe.hour(asked.hour(), new ArrayList<>())).orElse(7);
         ZoneId zone = asked.zone().isBlank() ? edition.zone()
                 : Optional.ofNullable(Subscribe.zone(asked.zone(), new ArrayList<>())).orElse(edition.zone());
-        return Optional.of(new SubscribeForm(edition.locale(), edition.code(), topic.get(), target, what,
-                zone.getId(), email.length() > Subscribe.EMAIL_MAX ? "" : email,
-                Delivery.parse(asked.delivery()).orElse(Delivery.EMAIL), hour));
+        return new Settings(Delivery.parse(asked.delivery()).orElse(Delivery.EMAIL), hour, zone);
     }
 
     // --- a visitor confirms their address (double opt-in)

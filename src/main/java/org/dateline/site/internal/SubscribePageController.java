@@ -5,11 +5,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.alerts.SubscribeForm;
-import org.dateline.alerts.Topic;
 import org.dateline.content.ContentKeys;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
-import org.dateline.editions.Section;
 import org.dateline.platform.cache.PageCache;
 import org.dateline.site.Ui;
 import org.dateline.site.view.Chrome;
@@ -19,8 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * {@code /{edition}/subscribe}: what a reader can follow in the edition (its breaking news, each section), one
- * Subscribe form each. The same for every reader and cached like every page; the forms post to the alerts module.
+ * {@code /{edition}/subscribe}: what a reader can follow in the edition (its breaking news, each section), one box
+ * each in one Subscribe form. The same for every reader and cached like every page; the form posts to the alerts
+ * module.
  */
 @Controller
 class SubscribePageController {
@@ -41,17 +40,12 @@ class SubscribePageController {
         String path = "/" + e.code() + "/subscribe";
         Chrome chrome = pages.chrome(e, null, Pages.Head.of(title, ui.t("alerts.subscribe.description"), path,
                 Pages.feeds(e, null, e.siteName())));
-        List<SubscribeForm> forms = new ArrayList<>();
-        forms.add(SubscribeForm.of(e, Topic.BREAKING, 0, ui.t("alerts.topic.BREAKING", e.name())));
-        for (Section section : editions.sections(e.code())) {
-            forms.add(SiteController.subscribeForm(e, Topic.SECTION, section.id(), section.name()));
-        }
         List<String> keys = new ArrayList<>(List.of(ContentKeys.edition(e.code())));
         keys.addAll(chrome.pictureKeys());
         PageCache.tag(request, keys);
         model.addAttribute("page", chrome);
         model.addAttribute("title", title);
-        model.addAttribute("forms", forms);
+        model.addAttribute("form", SubscribeForm.edition(e, editions.sections(e.code())));
         return "site/subscribe";
     }
 }
