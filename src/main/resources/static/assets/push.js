@@ -55,7 +55,23 @@ function say(form, key, fallback) {
   if (status) status.textContent = status.dataset[key] || fallback;
 }
 
+// What the form follows: its hidden topic and target, or each box checked on a form with a box per topic
+// (name "follow", value "TOPIC:target").
+function topics(form) {
+  const boxes = [...form.querySelectorAll('input[name=follow]')];
+  if (!boxes.length) return [{ topic: field(form, 'topic'), target: Number(field(form, 'target') || 0) }];
+  return boxes.filter((box) => box.checked).map((box) => {
+    const [topic, target] = box.value.split(':');
+    return { topic, target: Number(target || 0) };
+  });
+}
+
 async function subscribe(form) {
+  const follows = topics(form);
+  if (!follows.length) {
+    say(form, 'tPushNone', 'Choose at least one thing to follow.');
+    return;
+  }
   const buttons = [...form.querySelectorAll('button, [type=submit]')];
   for (const button of buttons) button.disabled = true;
   say(form, 'tPushWorking', 'Asking your browser…');
@@ -79,19 +95,20 @@ async function subscribe(form) {
         registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
     }
     const edition = field(form, 'edition');
-    const response = await fetch('/' + encodeURIComponent(edition) + '/subscribe/push', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        topic: field(form, 'topic'),
-        target: Number(field(form, 'target') || 0),
-        subscription: subscription.toJSON(),
-      }),
-    });
-    if (response.ok) {
+    const statuses = [];
+    for (const { topic, target } of follows) {
+      const response = await fetch('/' + encodeURIComponent(edition) + '/subscribe/push', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ topic, target, subscription: subscription.toJSON() }),
+      });
+      statuses.push(response.status);
+      if (!response.ok) break;
+    }
+    if (statuses.every((status) => status >= 200 && status < 300)) {
       say(form, 'tPushDone', 'Done: alerts will appear on this device.');
-    } else if (response.status === 429) {
+    } else if (statuses.includes(429)) {
       say(form, 'tPushLimited', 'Too many subscriptions from here; try again later.');
     } else {
       say(form, 'tPushFailed', 'This browser could not be subscribed; choose email instead.');

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.DevTools;
@@ -120,10 +121,16 @@ class PushInBrowserIT {
                     .query(Long.class).single()).isEqualTo(1);
         }
 
-        // The same form with a subscribe that answers a test browser's subscription at the local push service.
+        // The edition's subscribe page, its breaking news and one section checked, with a subscribe that answers a
+        // test browser's subscription at the local push service: one push subscription per checked topic.
         TestBrowser testBrowser = new TestBrowser();
         String endpoint = service.endpoint("chromium-" + System.nanoTime());
-        formOnPage(base);
+        browser.get(base + "/en/subscribe");
+        wait.until(d -> d.findElement(By.cssSelector("[data-push-option]")).isDisplayed());
+        WebElement section = browser.findElements(By.cssSelector("input[name=follow]")).stream()
+                .filter(box -> box.getDomProperty("value").startsWith("SECTION:")).findFirst().orElseThrow();
+        long sectionId = Long.parseLong(section.getDomProperty("value").substring("SECTION:".length()));
+        section.click();
         browser.executeScript("""
                 const subscription = JSON.parse(arguments[0]);
                 PushManager.prototype.getSubscription = async () => null;
@@ -134,9 +141,9 @@ class PushInBrowserIT {
                   return { endpoint: subscription.endpoint, options, toJSON: () => subscription };
                 };
                 """, testBrowser.subscriptionJson(endpoint));
-        browser.executeAsyncScript("import('/assets/push.js').then(m => { m.init(); arguments[0](); })");
-        chooseSubscribe();
-        wait.until(d -> "Subscribed here.".equals(status(d)));
+        browser.findElement(By.cssSelector("input[name=delivery][value=PUSH]")).click();
+        browser.findElement(By.cssSelector("form[data-alerts-form] button[type=submit]")).click();
+        wait.until(d -> "Done: alerts will appear on this device.".equals(status(d)));
         String vapidKey = JSON.readTree(new Http(port).get("/api/alerts/push-key").body()).path("publicKey")
                 .asString();
         assertThat(browser.executeScript("return window.pushKeyGiven")).isEqualTo(vapidKey);
@@ -144,9 +151,10 @@ class PushInBrowserIT {
         Map<String, Object> row = jdbc.sql("SELECT * FROM push_endpoints WHERE endpoint = ?").param(endpoint)
                 .query().singleRow();
         assertThat(jdbc.sql("""
-                SELECT COUNT(*) FROM subscriptions WHERE subscriber_id = ? AND topic = 'BREAKING' AND edition = 'en'
-                  AND target_id = 0 AND delivery = 'PUSH' AND ended_at IS NULL
-                """).param(row.get("subscriber_id")).query(Long.class).single()).isEqualTo(1);
+                SELECT topic || ':' || target_id FROM subscriptions WHERE subscriber_id = ? AND edition = 'en'
+                  AND delivery = 'PUSH' AND ended_at IS NULL
+                """).param(row.get("subscriber_id")).query(String.class).list())
+                .containsExactlyInAnyOrder("BREAKING:0", "SECTION:" + sectionId);
         byte[] payload = "{\"title\":\"Breaking\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(sender.send(new PushSender.Target(((Number) row.get("id")).longValue(), endpoint,
                 (String) row.get("p256dh"), (String) row.get("auth")), payload, Duration.ofMinutes(1), "story-1"))
