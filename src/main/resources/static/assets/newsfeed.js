@@ -106,11 +106,14 @@ function showBreaking(story) {
   const url = story && story.id != null ? safePath(story.url) : null;
   if (!url || !link) {
     bar.hidden = true;
+    document.body.style.paddingBottom = '';
     return;
   }
   link.href = url;
   link.textContent = story.headline || '';
   bar.hidden = false;
+  // Room at the end of the page, so the bar never covers the footer's last line.
+  document.body.style.paddingBottom = bar.offsetHeight + 'px';
 }
 
 function start() {

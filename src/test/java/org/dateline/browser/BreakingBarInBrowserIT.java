@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In real headless Chromium, on a phone and a laptop, in both editions: a story marked breaking news shows in a bar
- * at the top of an open page (cached, and left so), a page loaded afterwards shows it too, the bar links to the
+ * at the foot of an open page's screen (cached, and left so), a page loaded afterwards shows it too, the bar links to the
  * story, and it goes when the mark ends; the newsfeed's times stay on one line under their day's heading, also for
  * an item that arrives live.
  */
@@ -77,6 +77,9 @@ class BreakingBarInBrowserIT {
                 assertThat(bar.findElement(By.className("breaking-label")).getText())
                         .isEqualToIgnoringCase(edition.equals("en") ? "Breaking" : "Срочно");
                 assertThat(bar.getRect().getX() + bar.getRect().getWidth()).isLessThanOrEqualTo(width);
+                // At the foot of the screen, over the page: nothing the reader reads moves when it appears.
+                assertThat(bar.getRect().getY() + bar.getRect().getHeight()).isEqualTo(((Number) browser
+                        .executeScript("return window.innerHeight")).intValue());
                 assertThat(link.getSize().getHeight()).isGreaterThanOrEqualTo(44);
                 // The live item went under today's heading; every time in the panel is one line.
                 assertThat(browser.findElement(By.cssSelector("#newsfeed-list li:first-child")).getAttribute("class"))
