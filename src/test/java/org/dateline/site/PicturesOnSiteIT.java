@@ -76,8 +76,8 @@ class PicturesOnSiteIT {
         assertThat(response.body()).doesNotContain("<script>alert").doesNotContain("<b>Petrova");
         Document page = Jsoup.parse(response.body());
 
-        Element leadFigure = page.selectFirst("article.article h1 + figure.figure-lead");
-        assertThat(leadFigure).as("the lead picture right under the headline").isNotNull();
+        Element leadFigure = page.selectFirst("article.article h1 + details.alerts-subscribe + figure.figure-lead");
+        assertThat(leadFigure).as("the lead picture right under the headline and its Subscribe button").isNotNull();
         Element webp = leadFigure.selectFirst("picture > source[type=image/webp]");
         assertThat(webp.attr("srcset")).contains("/16x9-").contains(".webp 320w").contains(".webp 1280w");
         assertThat(webp.attr("sizes")).isNotBlank();
