@@ -219,7 +219,11 @@ class PicturesApiIT {
         while (http.getBytes(rendition).statusCode() != 404 && System.nanoTime() < until) {
             Thread.sleep(20);
         }
-        assertThat(http.getBytes(rendition).statusCode()).as("every node drops the renditions").isEqualTo(404);
+        assertThat(http.getBytes(rendition).statusCode()).as(() -> "every node drops the renditions; change log "
+                + jdbc.sql("SELECT position, kind, subject_id FROM change_log WHERE position > (SELECT MAX(position) - 8"
+                + " FROM change_log) ORDER BY position").query().listOfRows() + ", node positions "
+                + jdbc.sql("SELECT node_id, position FROM change_cursors").query().listOfRows())
+                .isEqualTo(404);
     }
 
     private void assertRefused(byte[] bytes, String name, String type, int status, String code) {

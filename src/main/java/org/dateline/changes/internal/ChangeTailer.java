@@ -64,8 +64,11 @@ class ChangeTailer implements SmartLifecycle {
     private volatile long position;
     private long storedPosition = -1;
     private long storedAt;
-    private long holeBelow = -1;
-    private Instant holeSeenAt;
+    /**
+     * When this node first saw each hole it has not passed yet, by the position of the change above the hole: holes
+     * seen in one read age together, so several rolled-back transactions in a row cost one gap timeout, not one each.
+     */
+    private final java.util.NavigableMap<Long, Instant> holesSeen = new java.util.TreeMap<>();
     private Thread thread;
     /** The tailer thread's connection while changes keep coming ({@link #catchUp}). */
     private Connection held;
@@ -202,6 +205,14 @@ class ChangeTailer implements SmartLifecycle {
     private boolean readAndDispatch() {
         List<Change> batch = history.after(position, BATCH);
         long before = position;
+        Instant now = clock.instant();
+        long below = position;
+        for (Change change : batch) {
+            if (change.position() != below + 1) {
+                holesSeen.putIfAbsent(change.position(), now);
+            }
+            below = change.position();
+        }
         for (Change change : batch) {
             boolean hole = change.position() != position + 1;
             if (hole && waitsAtHole(change)) {
@@ -210,6 +221,7 @@ class ChangeTailer implements SmartLifecycle {
             dispatch(change);
             position = change.position();
         }
+        holesSeen.headMap(position, true).clear(); // passed: filled, or given up as rolled back
         storePosition(false);
         return batch.size() == BATCH && position != before;
     }
@@ -226,11 +238,8 @@ class ChangeTailer implements SmartLifecycle {
         if (change.at().isBefore(now.minus(STALE_HOLE))) {
             return false;
         }
-        if (holeBelow != change.position()) {
-            holeBelow = change.position();
-            holeSeenAt = now;
-        }
-        return now.isBefore(holeSeenAt.plus(settings.gapTimeout()));
+        Instant seen = holesSeen.computeIfAbsent(change.position(), above -> now);
+        return now.isBefore(seen.plus(settings.gapTimeout()));
     }
 
     private void dispatch(Change change) {
