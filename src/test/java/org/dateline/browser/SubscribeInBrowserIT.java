@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -151,7 +152,9 @@ class SubscribeInBrowserIT {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
                 "deviceScaleFactor", 2, "mobile", true));
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class); // a submit replaces the page under the wait
+        return wait;
     }
 
     /** Every visible target of the Subscribe forms at least 44 pixels high and within the phone's width. */
