@@ -216,13 +216,10 @@ class PicturesApiIT {
     }
 
     /**
-     * Disabled: in full-suite runs (never alone) the rendition of a deleted picture is still served after this node's
-     * change tailer has applied the {@code picture.removed} change (the diagnostic showed the node at that very
-     * position), about one run in two on either database. A bug in {@code Renditions} being looked for; the drop
-     * must not be taken as working until this passes again.
+     * The rendition is read over and over while the deletion reaches the node: a read that finds the file just before
+     * the drop deletes it must not put the rendition back in memory for good.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("a deleted picture's rendition is sometimes still served in full-suite runs; see the javadoc")
     void aDeletedPicturesRenditionsLeaveEveryNode() throws Exception {
         JsonNode unused = uploaded(TestPictures.jpeg(720, 500), "unused.jpg", "image/jpeg", Map.of());
         String rendition = URI.create(unused.get("renditions").get("o").get(0).get("jpeg").asString()).getPath();

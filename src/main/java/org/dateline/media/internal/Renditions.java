@@ -56,8 +56,12 @@ public class Renditions implements RenditionSizes {
     private final Cache<String, Served> memory;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Served>>> making = new ConcurrentHashMap<>();
     private final Semaphore renderers;
-    /** Counts drops, so that a rendition read while one ran is not put back in memory after it. */
-    private final AtomicLong drops = new AtomicLong();
+    /**
+     * Drops begun and drops ended, so that a rendition read while one ran, or began before one ended, is not left in
+     * memory after it.
+     */
+    private final AtomicLong dropsBegun = new AtomicLong();
+    private final AtomicLong dropsEnded = new AtomicLong();
 
     Renditions(JdbcPictures pictures, JdbcOriginals originals, DatelineSettings platform, MediaSettings settings) {
         this.pictures = pictures;
@@ -90,12 +94,13 @@ public class Renditions implements RenditionSizes {
             return running.join();
         }
         try {
-            long dropsBefore = drops.get();
+            long endedBefore = dropsEnded.get();
             Optional<Served> result = fromFolder(path).or(() -> make(path));
             result.ifPresent(found -> memory.put(key, found));
-            if (drops.get() != dropsBefore) {
-                // A picture left meanwhile, perhaps this one, after the file was read or made: check again. Put first
-                // and checked after, so that a drop running at any moment either removes the entry or is seen here.
+            if (dropsBegun.get() != endedBefore) {
+                // A drop ran at some moment since the file was read or made (one running when this began, or one begun
+                // since): its picture may be this one, so check again. Put first and checked after, so that a drop
+                // either removes the entry (it began its removal after the put) or is seen here.
                 dropUnused(path.originalKey());
             }
             mine.complete(result);
@@ -119,13 +124,13 @@ public class Renditions implements RenditionSizes {
         if (!pictures.byOriginalKey(originalKey).isEmpty()) {
             return;
         }
-        // Counted before and after: a request that read the folder while this ran sees the count move either way.
-        drops.incrementAndGet();
+        // Counted when begun and when ended: a request that read the folder or memory while this ran sees it.
+        dropsBegun.incrementAndGet();
         try {
-            memory.asMap().keySet().removeIf(key -> key.startsWith(originalKey + "/"));
             deleteFolder(folder.resolve(originalKey));
+            memory.asMap().keySet().removeIf(key -> key.startsWith(originalKey + "/"));
         } finally {
-            drops.incrementAndGet();
+            dropsEnded.incrementAndGet();
         }
     }
 
