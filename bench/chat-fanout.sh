@@ -16,6 +16,7 @@
 # as brand-new), and it is started again with the chat allowances raised for this one load generator (below).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/readers.sh"
 
 PORT=18080
 RUNS=${RUNS:-17:5000 25:10000}
@@ -58,32 +59,6 @@ echo "- rooms $ROOMS, $RATE posts/s for $SECONDS_ s (after $WARMUP_S s of warm-u
 
 javac -d "$WORK/classes" "$BENCH_DIR/ChatFanout.java"
 
-# One BCrypt hash (the server's own encoder, default strength) for every bench account; and H2's own tools.
-mkdir -p "$WORK/lib"
-(cd "$WORK/lib" && unzip -q -o -j "$JAR" 'BOOT-INF/lib/spring-security-crypto-*.jar' 'BOOT-INF/lib/commons-logging-*.jar' \
-    'BOOT-INF/lib/h2-*.jar')
-cat >"$WORK/Hash.java" <<'EOF'
-public class Hash {
-    public static void main(String[] args) {
-        System.out.println(org.springframework.security.crypto.factory.PasswordEncoderFactories
-                .createDelegatingPasswordEncoder().encode(args[0]));
-    }
-}
-EOF
-PASSWORD="chat-bench-passphrase-$(date +%s)"
-HASH=$("$JAVA17" -cp "$WORK/lib/*" "$WORK/Hash.java" "$PASSWORD")
-for i in $(seq 1 "$POSTERS"); do echo "chat-bench-$i@dateline.test $PASSWORD"; done >"$WORK/accounts.txt"
-
-accounts_sql() { # the INSERT for POSTERS accounts; $1 = the row source of 1..POSTERS as column x
-    cat <<EOF
-INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password, created_at,
-                      password_changed_at, email_confirmed_at)
-SELECT 'chat-bench-' || x || '@dateline.test', 'Bench reader ' || x, '$HASH', 'READER', TRUE, FALSE,
-       CURRENT_TIMESTAMP - INTERVAL '3' DAY, CURRENT_TIMESTAMP - INTERVAL '3' DAY, CURRENT_TIMESTAMP - INTERVAL '3' DAY
-FROM $1;
-EOF
-}
-
 # prepare DB DATA: first start (migrations, demo content), stop, write the accounts, list the articles
 prepare() {
     local db=$1 data=$2 java=$3
@@ -92,17 +67,7 @@ prepare() {
     grep -o 'Loaded [0-9]* demo articles[^$]*' "$WORK/first-start.log" | head -1 | sed 's/^/- demo content: /'
     stop_pid "$DL_PID"
     DL_PID=
-    if [ "$db" = postgres ]; then
-        { accounts_sql "generate_series(1, $POSTERS) AS g(x)"; } | psql -h 127.0.0.1 -U postgres -d $PG_DB -q -v ON_ERROR_STOP=1
-        psql -h 127.0.0.1 -U postgres -d $PG_DB -Atc "SELECT id FROM articles WHERE state = 'LIVE' ORDER BY id" >"$WORK/articles.txt"
-    else
-        local url="jdbc:h2:file:$data/db/dateline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        { accounts_sql "SYSTEM_RANGE(1, $POSTERS) AS r(x)"
-          echo "CALL CSVWRITE('$WORK/articles.txt', 'SELECT id FROM articles WHERE state = ''LIVE'' ORDER BY id', 'writeColumnHeader=false');"
-        } >"$WORK/prepare.sql"
-        "$JAVA17" -cp "$(ls "$WORK"/lib/h2-*.jar)" org.h2.tools.RunScript -url "$url" -user sa -password '' -script "$WORK/prepare.sql"
-        sed -i 's/"//g' "$WORK/articles.txt"
-    fi
+    prepare_readers "$db" "$data" "$POSTERS" "$PG_DB"
     echo "- prepared $POSTERS reader accounts and $(wc -l <"$WORK/articles.txt") live articles in the database"
 }
 

@@ -5,6 +5,7 @@
 # Usage: bench/startup.sh   (env: RUNS=3 JAVA17=java JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pages.sh"
 
 PORT=18080
 RUNS=${RUNS:-3}
@@ -18,20 +19,7 @@ trap cleanup EXIT INT TERM
 # authors, newsfeed pages and items, feeds, sitemaps; repeated until 1,000.
 make_requests() {
     local list="$WORK/urls.txt"
-    {
-        echo /en/; echo /ru/; echo /en/newsfeed; echo /ru/newsfeed; echo /en/newsfeed/items; echo /ru/newsfeed/items
-        echo /en/rss.xml; echo /ru/atom.xml; echo /sitemap.xml; echo /sitemaps/news.xml; echo /robots.txt
-        for e in en ru; do
-            curl -s "$BASE/$e/" | grep -o "href=\"/$e/[a-z0-9-]*/\"" | sed 's/^href="//; s/"$//' | sort -u || true
-        done
-        curl -s "$BASE/sitemap.xml" | grep -o '/sitemaps/articles-[0-9]*\.xml' | while read -r s; do
-            echo "$s"
-            curl -s "$BASE$s" | grep -o '<loc>[^<]*</loc>' | sed 's#<loc>https\?://[^/]*##; s#</loc>##' || true
-        done
-        for e in en ru; do
-            curl -s "$BASE/$e/" | grep -o "href=\"/$e/\(tag\|author\)/[^\"]*\"" | sed 's/^href="//; s/"$//' | sort -u || true
-        done
-    } | awk 'NF && !seen[$0]++' >"$list"
+    site_paths "$BASE" >"$list"
     local n
     n=$(wc -l <"$list")
     : >"$WORK/requests.curl"

@@ -20,19 +20,19 @@ import org.dateline.newsroom.StoryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo content through the newsroom's publishing use case: on first start when the database holds no
  * article (unless {@code DATELINE_DEMO_ON_EMPTY=false}), or on demand with the {@code --demo} command-line flag.
+ * It loads before the web server opens its port (a lifecycle phase below the server's), so a node reports healthy
+ * only with its content, and a first visitor never finds an empty site.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class DemoLoader implements ApplicationRunner {
+public class DemoLoader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     static final long SEED = 20070222L;
@@ -48,9 +48,12 @@ public class DemoLoader implements ApplicationRunner {
     private final DemoSettings settings;
     private final DemoCommunity community;
     private final Clock clock;
+    private final ApplicationArguments arguments;
+    private volatile boolean running;
 
     DemoLoader(Editions editions, ContentQueries content, PublishStory publishStory, UploadPicture uploadPicture,
-               TransactionTemplate transaction, DemoSettings settings, DemoCommunity community, Clock clock) {
+               TransactionTemplate transaction, DemoSettings settings, DemoCommunity community, Clock clock,
+               ApplicationArguments arguments) {
         this.editions = editions;
         this.content = content;
         this.publishStory = publishStory;
@@ -59,16 +62,34 @@ public class DemoLoader implements ApplicationRunner {
         this.settings = settings;
         this.community = community;
         this.clock = clock;
+        this.arguments = arguments;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        boolean asked = args.containsOption("demo");
+    public void start() {
+        running = true;
+        boolean asked = arguments.containsOption("demo");
         if (asked || settings.onEmpty() && content.count() == 0) {
-            int perEdition = asked && !args.getOptionValues("demo").isEmpty()
-                    ? Integer.parseInt(args.getOptionValues("demo").get(0)) : settings.perEdition();
+            int perEdition = asked && !arguments.getOptionValues("demo").isEmpty()
+                    ? Integer.parseInt(arguments.getOptionValues("demo").get(0)) : settings.perEdition();
             load(perEdition);
         }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the chats' writer (the demo opens conversations), before the web server. */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
     }
 
     /** Publishes the seed article and {@code perEdition} generated articles per edition, all or nothing. */

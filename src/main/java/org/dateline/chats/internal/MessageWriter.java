@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dateline.platform.jdbc.DatabaseKind;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -79,5 +80,14 @@ public class MessageWriter implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return writer.isRunning();
+    }
+
+    /**
+     * Started before the web server opens its port and stopped after it closed: content loaded before the port opens
+     * (the demo's chats) can post, and messages accepted until the last request are stored.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 4096;
     }
 }
