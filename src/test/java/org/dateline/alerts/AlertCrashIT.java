@@ -1,7 +1,5 @@
 package org.dateline.alerts;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +14,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.dateline.testing.Await;
+import org.dateline.testing.DatelineProcess;
 import org.dateline.testing.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,21 +39,18 @@ class AlertCrashIT {
 
     private static final String TOKEN = "crash-test-admin-token-0123456789";
     private static final int READERS = 300;
-    private Process dateline;
+    private DatelineProcess dateline;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (dateline != null && dateline.isAlive()) {
-            dateline.destroy();
-            if (!dateline.waitFor(20, TimeUnit.SECONDS)) {
-                dateline.destroyForcibly();
-            }
+        if (dateline != null) {
+            dateline.close();
         }
     }
 
     @Test
     void everyAlertIsDeliveredAfterANodeDiesMidSend() throws Exception {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.port(freePort()));
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.port(DatelineProcess.freePort()));
         smtp.start();
         try (SmtpGate gate = new SmtpGate(smtp.getSmtp().getPort())) {
             gate.delayMillis = 15;
@@ -64,10 +58,14 @@ class AlertCrashIT {
             String url = "jdbc:h2:file:" + dataDir.resolve("db/dateline")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
                     + ";AUTO_SERVER=TRUE";
-            int port = freePort();
+            int port = DatelineProcess.freePort();
             Http http = new Http(port);
-            dateline = start(dataDir, url, port, gate.port());
-            awaitUp(http);
+            // SMTP through the gate, and short leases.
+            dateline = new DatelineProcess(dataDir, port, TOKEN, "--spring.datasource.url=" + url,
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + gate.port(),
+                    "--dateline.alerts.interval=100ms", "--dateline.alerts.batch=20", "--dateline.alerts.senders=2",
+                    "--dateline.alerts.lease=5s", "--dateline.alerts.retry-first=1s");
+            dateline.start();
             try (Connection db = DriverManager.getConnection(url, "sa", "")) {
                 subscribe(db);
             }
@@ -76,13 +74,12 @@ class AlertCrashIT {
                     "Alert sent through a crash").replace("}", ",\"breaking\":true}"), TOKEN);
             assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
             Await.await(() -> smtp.getReceivedMessages().length >= 40, Duration.ofSeconds(60));
-            dateline.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            dateline.kill();
             int beforeRestart = smtp.getReceivedMessages().length;
             assertThat(beforeRestart).as("killed in the middle").isLessThan(READERS);
 
             gate.delayMillis = 0;
-            dateline = start(dataDir, url, port, gate.port());
-            awaitUp(http);
+            dateline.start();
             Await.await(() -> distinctRecipients(smtp) == READERS, Duration.ofSeconds(120));
 
             Map<String, Set<String>> idsByReader = new HashMap<>();
@@ -140,50 +137,6 @@ class AlertCrashIT {
             return mail.getMessageID();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The application as `./dateline` starts it, with SMTP through the gate and short leases. */
-    private static Process start(Path dataDir, String url, int port, int smtpPort) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "org.dateline.DatelineApplication",
-                "--logging.level.root=warn", "--dateline.demo.per-edition=5",
-                "--spring.datasource.url=" + url,
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-                "--dateline.alerts.interval=100ms", "--dateline.alerts.batch=20", "--dateline.alerts.senders=2",
-                "--dateline.alerts.lease=5s", "--dateline.alerts.retry-first=1s"));
-        Map<String, String> env = builder.environment();
-        env.put("DATELINE_DATA_DIR", dataDir.toString());
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("DATELINE_ADMIN_TOKEN", TOKEN);
-        env.put("DATELINE_WIRE_POLL_FEEDS", "false");
-        env.remove("SPRING_DATASOURCE_URL");
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                dataDir.resolve("dateline.log").toFile()));
-        return builder.start();
-    }
-
-    private void awaitUp(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos(); // a loaded machine starts slowly
-        while (System.nanoTime() < deadline) {
-            assertThat(dateline.isAlive()).as("Dateline exited during start").isTrue();
-            try {
-                if (http.get("/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Dateline did not come up within 180 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

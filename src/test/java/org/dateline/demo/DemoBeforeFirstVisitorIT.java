@@ -1,6 +1,5 @@
 package org.dateline.demo;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.dateline.DatelineApplication;
+import org.dateline.testing.DatelineProcess;
 import org.dateline.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,10 +30,7 @@ class DemoBeforeFirstVisitorIT {
     @Test
     void theFirstVisitorFindsTheDemoContent() throws Exception {
         TestDatabases.Database database = TestDatabases.fresh();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = DatelineProcess.freePort();
         String[] args = {"--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(), "--server.address=127.0.0.1",
