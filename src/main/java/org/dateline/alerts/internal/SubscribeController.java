@@ -38,9 +38,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * says it comes from this site's own page. Confirming and a subscriber's page need no login: their signed links
  * ({@link ManageLinks}) are the proof. {@code POST /alerts/unsubscribe/{id}} is RFC 8058's one-click end, which mail
  * providers post from anywhere: its signed link alone decides; a digest's
- * ({@code /alerts/unsubscribe/digest-{subscriber}}) ends every digest subscription of its subscriber. No GET ever changes anything. Every write a stranger can make (and
- * a logged-in reader's one click) takes a token of a limit per client address ({@link SubscribeLimits}); a confirmation
- * link stops working after {@link AlertSettings#confirmExpiry()}.
+ * ({@code /alerts/unsubscribe/digest-{subscriber}}) ends every digest subscription of its subscriber. No GET ever
+ * changes anything. Every write a stranger can make (and a logged-in reader's one click) takes a token of a limit per
+ * client address ({@link SubscribeLimits}); a confirmation link stops working after
+ * {@link AlertSettings#confirmExpiry()}.
  */
 @Controller
 class SubscribeController {
