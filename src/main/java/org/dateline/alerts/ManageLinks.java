@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * subscriptions, the one-click end of one subscription (RFC 8058), and a visitor's confirmation of their address.
  * A link names what it is for and carries an HMAC-SHA256 of that, keyed with the subscriber's {@code manage_key}:
  * unguessable, bound to its purpose (a manage link cannot end another subscription), and void once the key is
- * replaced.
+ * replaced. A confirmation link also signs when it was made ({@code t=<epoch seconds>.<mac>}), so that it stops
+ * working after the confirmation expiry: an address typed by someone else is not confirmed weeks later by a mail
+ * found in an old inbox.
  */
 @Component
 public class ManageLinks {
@@ -34,10 +39,25 @@ public class ManageLinks {
      */
     public static final String CONFIRM_PATH = "/alerts/confirm/";
 
-    private final BaseUrl baseUrl;
+    /** What a digest's one-click end puts before its subscriber: {@code /alerts/unsubscribe/digest-{subscriber}?t=}. */
+    public static final String DIGEST_PREFIX = "digest-";
 
-    public ManageLinks(BaseUrl baseUrl) {
+    /** What a confirmation link's token says. */
+    public enum Confirmation {
+        /** Made for this subscriber with this key, within the expiry. */
+        VALID,
+        /** Made for this subscriber with this key, but longer ago than the expiry. */
+        EXPIRED,
+        /** Not made for this subscriber with this key (forged, foreign, cut short, or of a replaced key). */
+        INVALID
+    }
+
+    private final BaseUrl baseUrl;
+    private final Clock clock;
+
+    public ManageLinks(BaseUrl baseUrl, Clock clock) {
         this.baseUrl = baseUrl;
+        this.clock = clock;
     }
 
     /** The subscriber's page, as an absolute URL. */
@@ -51,14 +71,42 @@ public class ManageLinks {
                 manageKey));
     }
 
-    /** The confirmation of a visitor's subscriptions (double opt-in), as an absolute URL. */
-    public String confirm(long subscriberId, String manageKey) {
-        return baseUrl.of(CONFIRM_PATH + subscriberId + "?t=" + token("confirm:" + subscriberId, manageKey));
+    /**
+     * The one-click end of every digest subscription of the subscriber (RFC 8058), as an absolute URL: what a digest
+     * mail's {@code List-Unsubscribe} names, since a reader who ends "this mail" expects no digest the next day.
+     */
+    public String unsubscribeDigest(long subscriberId, String manageKey) {
+        return baseUrl.of(UNSUBSCRIBE_PATH + DIGEST_PREFIX + subscriberId + "?t="
+                + token("unsubscribe-digest:" + subscriberId, manageKey));
     }
 
-    /** Whether a confirmation link's token was made for this subscriber with this key. */
-    public static boolean validConfirm(long subscriberId, String manageKey, String token) {
-        return matches(token("confirm:" + subscriberId, manageKey), token);
+    /** The confirmation of a visitor's subscriptions (double opt-in), made now, as an absolute URL. */
+    public String confirm(long subscriberId, String manageKey) {
+        long issued = clock.instant().getEpochSecond();
+        return baseUrl.of(CONFIRM_PATH + subscriberId + "?t=" + issued + "."
+                + token("confirm:" + subscriberId + ":" + issued, manageKey));
+    }
+
+    /**
+     * What a confirmation link's token says: made for this subscriber with this key, and no longer ago than
+     * {@code expiry} at {@code now}. A token without its time (as links were made before they expired) is invalid.
+     */
+    public static Confirmation checkConfirm(long subscriberId, String manageKey, String token, Instant now,
+                                            Duration expiry) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot < 1 || dot > 19) {
+            return Confirmation.INVALID;
+        }
+        long issued;
+        try {
+            issued = Long.parseLong(token.substring(0, dot));
+        } catch (NumberFormatException notATime) {
+            return Confirmation.INVALID;
+        }
+        if (!matches(token("confirm:" + subscriberId + ":" + issued, manageKey), token.substring(dot + 1))) {
+            return Confirmation.INVALID;
+        }
+        return Instant.ofEpochSecond(issued).plus(expiry).isBefore(now) ? Confirmation.EXPIRED : Confirmation.VALID;
     }
 
     /** Whether a manage link's token was made for this subscriber with this key. */
@@ -69,6 +117,11 @@ public class ManageLinks {
     /** Whether an unsubscribe link's token was made for this subscription with its subscriber's key. */
     public static boolean validUnsubscribe(long subscriptionId, String manageKey, String token) {
         return matches(token("unsubscribe:" + subscriptionId, manageKey), token);
+    }
+
+    /** Whether a digest's unsubscribe link's token was made for this subscriber with this key. */
+    public static boolean validUnsubscribeDigest(long subscriberId, String manageKey, String token) {
+        return matches(token("unsubscribe-digest:" + subscriberId, manageKey), token);
     }
 
     /** A new random key for a subscriber (256 bits, URL-safe). */

@@ -20,9 +20,11 @@
  * shows a button, the POST confirms); {@code /alerts/manage/{subscriber}} (list, end one, end all, the digest's hour
  * and time zone); {@code /alerts/unsubscribe/{subscription}} (RFC 8058: the POST ends it, a GET only asks);
  * {@code /account/subscriptions} for logged-in readers. Consumes {@link org.dateline.identity.AccountDeleted} (the
- * account's subscriber goes) and adds {@code subscriptions} to the account's export
- * ({@link org.dateline.identity.AccountExport}). Visitors' subscribing and confirming are rate limited per client
- * address and per email address.
+ * account's running subscriptions end, {@code account-deleted}), {@link org.dateline.identity.AccountRestored}
+ * (exactly those run again) and {@link org.dateline.identity.AccountErased} (the account's subscriber goes), and
+ * adds {@code subscriptions} to the account's export ({@link org.dateline.identity.AccountExport}). Visitors'
+ * subscribing and confirming are rate limited per client address and per email address, and every other write a
+ * stranger can make per client address; a confirmation link expires ({@code dateline.alerts.confirm-expiry}).
  * <p>
  * Delivery ({@code internal.delivery}, tables of V74): each newsroom event that may alert followers writes one
  * {@code alert_jobs} row in the newsroom's own transaction (a breaking mark: the edition's breaking-news followers; a
@@ -33,9 +35,11 @@
  * {@code jte/alerts}, in the story's edition's language, with RFC 8058 {@code List-Unsubscribe} headers and a
  * Message-ID made from the alert's id), PUSH through the {@link org.dateline.alerts.internal.push.PushSender} bean
  * when there is one, and gathers DIGEST alerts into one {@code alert_digests} mail per subscriber and local day (a
- * unique key: once per cluster). At least once, with retries on a growing back-off; a permanent failure (a 5xx from
- * the mail server, a push endpoint gone or refused) ends that channel; a kill or an unpublish withdraws what has not
- * gone out. The newsroom reads a story's counts (queued, sent, failed) through
- * {@link org.dateline.newsroom.StoryAlerts}, which this module implements.
+ * unique key: once per cluster; its one-click link ends every digest subscription of the subscriber). At least
+ * once, with retries on a growing back-off; a permanent failure (a 5xx from the mail server, a push endpoint gone or
+ * refused) ends that channel; a kill or an unpublish withdraws what has not gone out. Every node prunes what is past
+ * {@code dateline.alerts.retention} and the confirmation expiry ({@code AlertRetention}, indexes of V76). The
+ * newsroom reads a story's counts (queued, sent, failed) through {@link org.dateline.newsroom.StoryAlerts}, which this
+ * module implements.
  */
 package org.dateline.alerts;

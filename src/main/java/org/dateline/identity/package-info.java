@@ -14,8 +14,10 @@
  * through {@link org.dateline.identity.ApiTokens} (implemented by {@code integrations}) into
  * {@link org.dateline.identity.Scopes}.
  * Sends mail through {@code platform}'s {@code Mailer}. Publishes {@link org.dateline.identity.AccountDeleted} inside
- * the deletion's transaction; consumes no events. {@code GET /account/export} gives a reader everything their account
- * holds: its own fields and each module's {@link org.dateline.identity.AccountExport}.
+ * the deletion's transaction, {@link org.dateline.identity.AccountRestored} inside the restore's and
+ * {@link org.dateline.identity.AccountErased} inside the erasure's (once per account); consumes no events.
+ * {@code GET /account/export} gives a reader everything their account holds: its own fields and each module's
+ * {@link org.dateline.identity.AccountExport}.
  * <p>
  * Every form and API call is authorised here, in {@code internal.SecurityConfiguration}; use cases receive an
  * authenticated caller and check their own policy.

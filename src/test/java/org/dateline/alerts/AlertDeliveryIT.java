@@ -249,11 +249,7 @@ class AlertDeliveryIT {
         AlertFixtures fixtures = fixtures();
         Section section = freshSection("en");
         AlertFixtures.Subscriber reader = fixtures.subscriber(unique("digest"), "en", true);
-        // A zone where it is just after midnight, and the digest at 23: not due until the test says so.
-        int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-        String zone = hour <= 12 ? "Etc/GMT+" + hour : "Etc/GMT-" + (24 - hour);
-        jdbc.sql("UPDATE subscribers SET time_zone = ?, digest_hour = 23 WHERE id = ?").params(zone, reader.id())
-                .update();
+        digestNotDueYet(reader);
         fixtures.follow(reader, "SECTION", "en", section.id(), "DIGEST");
         ConfigurableApplicationContext second = TestNodes.start(environment, "alerts-second-" + UUID.randomUUID(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + GATE.port(),
@@ -279,6 +275,54 @@ class AlertDeliveryIT {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void aDigestsOneClickEndsEveryDigestSubscriptionAndItsVisibleLinkOpensTheSubscribersPage() throws Exception {
+        AlertFixtures fixtures = fixtures();
+        Section first = freshSection("en");
+        Section second = freshSection("en");
+        AlertFixtures.Subscriber reader = fixtures.subscriber(unique("digest-end"), "en", true);
+        digestNotDueYet(reader);
+        List<Long> digests = List.of(fixtures.follow(reader, "SECTION", "en", first.id(), "DIGEST"),
+                fixtures.follow(reader, "SECTION", "en", second.id(), "DIGEST"),
+                fixtures.follow(reader, "SECTION", "en", freshSection("en").id(), "DIGEST")); // no news today
+        long atOnce = fixtures.follow(reader, "SECTION", "en", freshSection("en").id(), "EMAIL");
+        publish("en", first.slug(), "Harbour reopens " + UUID.randomUUID(), false, null);
+        publish("en", second.slug(), "Bridge tolls cut " + UUID.randomUUID(), false, null);
+        Await.await(() -> jdbc.sql("SELECT COUNT(*) FROM alerts WHERE subscriber_id = ? AND channel = 'DIGEST'")
+                .params(reader.id()).query(Long.class).single() == 2, Duration.ofSeconds(20));
+        jdbc.sql("UPDATE subscribers SET digest_hour = 0 WHERE id = ?").params(reader.id()).update();
+        Await.await(() -> mailsTo(reader.email()).size() == 1, Duration.ofSeconds(20));
+        MimeMessage mail = mailsTo(reader.email()).get(0);
+        assertThat(mail.getSubject()).contains("2 stories");
+
+        // The header ends the digest as a whole; the visible link opens the page that lists each subscription.
+        String oneClick = links.unsubscribeDigest(reader.id(), reader.manageKey());
+        String manage = links.manage(reader.id(), reader.manageKey());
+        assertThat(mail.getHeader("List-Unsubscribe", null)).isEqualTo("<" + oneClick + ">");
+        assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(text).contains("Unsubscribe: " + manage).doesNotContain("/alerts/unsubscribe/");
+        assertThat(html).contains("href=\"" + manage.replace("&", "&amp;") + "\"")
+                .doesNotContain("/alerts/unsubscribe/");
+
+        // As a mail provider posts it: every digest subscription ends, the one that had no news today too.
+        URI uri = URI.create(oneClick);
+        HttpResponse<String> done = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + port + uri.getRawPath() + "?" + uri.getRawQuery()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        for (long digest : digests) {
+            assertThat(jdbc.sql("SELECT ended_why FROM subscriptions WHERE id = ?").params(digest)
+                    .query(String.class).single()).isEqualTo("unsubscribed");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscriptions WHERE id = ? AND ended_at IS NULL").params(atOnce)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -365,6 +409,14 @@ class AlertDeliveryIT {
     }
 
     // --- helpers ---
+
+    /** A zone where it is just after midnight, and the digest at 23: not due until the test says so. */
+    private void digestNotDueYet(AlertFixtures.Subscriber reader) {
+        int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+        String zone = hour <= 12 ? "Etc/GMT+" + hour : "Etc/GMT-" + (24 - hour);
+        jdbc.sql("UPDATE subscribers SET time_zone = ?, digest_hour = 23 WHERE id = ?").params(zone, reader.id())
+                .update();
+    }
 
     private WebSession staff(Role role) {
         String email = role.name().toLowerCase() + "-" + System.nanoTime() + "@dateline.test";

@@ -286,7 +286,7 @@ class SubscribeIT {
         assertThat(endedWhy(subscriberId)).containsExactly("pending");
 
         String mail = awaitMail(email, "Confirm your subscription");
-        Matcher link = Pattern.compile("(http\\S+/alerts/confirm/" + subscriberId + "\\?t=[A-Za-z0-9_-]+)")
+        Matcher link = Pattern.compile("(http\\S+/alerts/confirm/" + subscriberId + "\\?t=\\d+\\.[A-Za-z0-9_-]+)")
                 .matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
         String confirmPath = URI.create(link.group(1)).getRawPath() + "?" + URI.create(link.group(1)).getRawQuery();
@@ -485,9 +485,7 @@ class SubscribeIT {
         long accountId = jdbc.sql("SELECT id FROM accounts WHERE email = ?").params(email).query(Long.class).single();
         Story story = publish("en", "world", "Story a reader follows");
 
-        Map<String, String> fields = formFields(Jsoup.parse(http.get(story.path()).body())
-                .select("form[data-alerts-form]").first());
-        fields.put("email", "");
+        Map<String, String> fields = storyForm(story);
         HttpResponse<String> done = post(reader, "/en/subscribe", fields);
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(done.body()).select("h1").text()).isEqualTo("You are subscribed");
@@ -546,13 +544,133 @@ class SubscribeIT {
         assertThat(subscriptions.get(1).get("delivery").asString()).isEqualTo("DIGEST");
         assertThat(exported.get("subscriptions").get("timeZone").asString()).isEqualTo("America/New_York");
 
-        // Deleting the account removes its subscriber and everything under it.
+        // Deleting the account ends what ran, kept for a restore within its window; the ended one stays ended.
         assertThat(reader.submit("/account", "/account/delete", Map.of("password", PASSWORD)).statusCode())
                 .isEqualTo(302);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE account_id = ?").params(accountId)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscriptions WHERE subscriber_id = ?").params(subscriberId)
-                .query(Long.class).single()).isZero();
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed", "account-deleted");
+    }
+
+    @Test
+    void restoringADeletedAccountBringsBackTheSubscriptionsTheDeletionEndedAndNoOther() throws Exception {
+        String email = "restored-" + System.nanoTime() + "@readers.test";
+        WebSession reader = reader(email);
+        long accountId = jdbc.sql("SELECT id FROM accounts WHERE email = ?").params(email).query(Long.class).single();
+        Story story = publish("en", "world", "Story a returning reader follows");
+        assertThat(post(reader, "/en/subscribe", storyForm(story)).statusCode()).isEqualTo(200);
+        assertThat(post(reader, "/en/subscribe", breakingForm()).statusCode()).isEqualTo(200);
+        assertThat(post(reader, "/en/subscribe", with(sectionForm("/en/world/"), "delivery", "DIGEST", "hour", "8"))
+                .statusCode()).isEqualTo(200);
+        long subscriberId = jdbc.sql("SELECT id FROM subscribers WHERE account_id = ?").params(accountId)
+                .query(Long.class).single();
+        List<Long> ids = subscriptionIds(subscriberId);
+        assertThat(ids).hasSize(3);
+        // The reader ends the story's before leaving: no restore brings it back.
+        assertThat(reader.submit("/account/subscriptions", "/account/subscriptions/end",
+                Map.of("subscription", Long.toString(ids.get(0)))).statusCode()).isEqualTo(302);
+
+        assertThat(reader.submit("/account", "/account/delete", Map.of("password", PASSWORD)).statusCode())
+                .isEqualTo(302);
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed", "account-deleted", "account-deleted");
+        // While the account is deleted, the one-click link of an older mail still ends its subscription for good.
+        String unsubscribe = path(links.unsubscribe(ids.get(1), key(subscriberId)));
+        assertThat(oneClick(unsubscribe, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed", "unsubscribed", "account-deleted");
+
+        WebSession back = new WebSession(port);
+        assertThat(WebSession.location(back.submit("/account/login", "/account/login",
+                Map.of("email", email, "password", PASSWORD)))).contains("/account/restore");
+        assertThat(WebSession.location(back.submit("/account/restore", "/account/restore", Map.of())))
+                .contains("/account?restored");
+        assertThat(endedWhy(subscriberId)).containsExactly("unsubscribed", "unsubscribed", null);
+        assertThat(Jsoup.parse(back.get("/account/subscriptions").body()).select(".alerts-list li").eachText())
+                .singleElement().asString().contains("Section: World").contains("Daily digest");
+    }
+
+    @Test
+    void aConfirmationLinkExpiresWithAPageThatOffersToSubscribeAgain() throws Exception {
+        String email = "expiring-" + System.nanoTime() + "@readers.test";
+        Map<String, String> breaking = breakingForm();
+        breaking.put("email", email);
+        assertThat(post("/en/subscribe", breaking, true).statusCode()).isEqualTo(200);
+        long id = ((Number) subscriber(email).get("id")).longValue();
+        String fresh = path(links.confirm(id, key(id)));
+        assertThat(fresh).matches("/alerts/confirm/" + id + "\\?t=\\d+\\.[A-Za-z0-9_-]+");
+
+        // Made eight days ago, the setting being seven: a page that says so, offers the form, and confirms nothing.
+        String old = confirmToken(id, Instant.now().minus(Duration.ofDays(8)));
+        for (HttpResponse<String> expired : List.of(http.get("/alerts/confirm/" + id + "?t=" + old),
+                post("/alerts/confirm/" + id, Map.of("t", old), true))) {
+            assertThat(expired.statusCode()).isEqualTo(410);
+            Document page = Jsoup.parse(expired.body());
+            assertThat(page.select("h1").text()).isEqualTo("This link has expired");
+            assertThat(page.select("main a[href=/en/subscribe]").text()).isEqualTo("Subscribe again");
+            assertThat(expired.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertThat(subscriber(email).get("confirmed_at")).isNull();
+        assertThat(endedWhy(id)).containsExactly("pending");
+        // A link without its time (as they were made before), or with its time changed, is not valid at all.
+        String untimed = ManageLinks.token("confirm:" + id, key(id));
+        assertThat(http.get("/alerts/confirm/" + id + "?t=" + untimed).statusCode()).isEqualTo(404);
+        String shifted = old.replaceFirst("^\\d+", Long.toString(Instant.now().getEpochSecond()));
+        assertThat(post("/alerts/confirm/" + id, Map.of("t", shifted), true).statusCode()).isEqualTo(404);
+
+        // Six days old, it still works.
+        String recent = confirmToken(id, Instant.now().minus(Duration.ofDays(6)));
+        assertThat(http.get("/alerts/confirm/" + id + "?t=" + recent).statusCode()).isEqualTo(200);
+        assertThat(post("/alerts/confirm/" + id, Map.of("t", recent), true).statusCode()).isEqualTo(200);
+        assertThat(endedWhy(id)).containsExactly((String) null);
+    }
+
+    @Test
+    void everyWriteAStrangerCanMakeIsLimitedPerAddress() throws Exception {
+        long subscriberId = confirmedVisitor("limited-writes-" + System.nanoTime() + "@readers.test");
+        String token = URI.create(links.manage(subscriberId, key(subscriberId))).getRawQuery().substring(2);
+        String[] writes = {"/end", "/end-all", "/digest"};
+        // 60 an hour, refilled evenly (one a minute): forged or not, each takes one.
+        int forged = 0;
+        int status;
+        while ((status = post("/alerts/manage/" + subscriberId + writes[forged % 3], Map.of("t", "forged"), true)
+                .statusCode()) == 404 && forged < 70) {
+            forged++;
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(forged).isBetween(60, 61);
+        for (String write : writes) {
+            HttpResponse<String> refused = post("/alerts/manage/" + subscriberId + write,
+                    Map.of("t", token, "hour", "5", "zone", "UTC"), true);
+            assertThat(refused.statusCode()).as(write).isEqualTo(429);
+            assertThat(Jsoup.parse(refused.body()).select("main p").first().text()).contains("Too many attempts");
+        }
+        assertThat(endedWhy(subscriberId)).containsExactly((String) null);
+
+        // A logged-in reader's one click, from the same address: the same allowance, spent already.
+        WebSession reader = reader();
+        HttpResponse<String> click = post(reader, "/en/subscribe", breakingForm());
+        assertThat(click.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(click.body()).select(".form-errors").text()).contains("Too many attempts");
+        caller = "10.23.0." + (System.nanoTime() % 250 + 1);
+        assertThat(post(reader, "/en/subscribe", breakingForm()).statusCode()).isEqualTo(200);
+        assertThat(post("/alerts/manage/" + subscriberId + "/end-all", Map.of("t", token), true).statusCode())
+                .isEqualTo(302);
+
+        // One-click unsubscribes: far more, since mail providers post them for all their users.
+        caller = "10.24.0." + (System.nanoTime() % 250 + 1);
+        String unsubscribe = "/alerts/unsubscribe/" + subscriptionIds(subscriberId).get(0) + "?t=forged";
+        int unsubscribes = 0;
+        while ((status = send(http.client(), unsubscribe, "List-Unsubscribe=One-Click").statusCode()) == 404
+                && unsubscribes < 1100) {
+            unsubscribes++;
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(unsubscribes).as("1,000 an hour, one more every 3.6 s").isBetween(1000, 1050);
+        String digest = path(links.unsubscribeDigest(subscriberId, key(subscriberId)));
+        assertThat(oneClick(digest, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(429);
+    }
+
+    /** A confirmation token as {@link ManageLinks} makes it, made at {@code issued}. */
+    private String confirmToken(long subscriberId, Instant issued) {
+        long at = issued.getEpochSecond();
+        return at + "." + ManageLinks.token("confirm:" + subscriberId + ":" + at, key(subscriberId));
     }
 
     @Test
@@ -618,6 +736,14 @@ class SubscribeIT {
         Map<String, String> fields = formFields(form);
         fields.put("email", email);
         return new EditionForm(form.select("input[name=follow]").eachAttr("value"), fields);
+    }
+
+    /** The form under the story's headline as a logged-in reader sends it: no address. */
+    private Map<String, String> storyForm(Story story) {
+        Map<String, String> fields = formFields(Jsoup.parse(http.get(story.path()).body())
+                .select("form[data-alerts-form]").first());
+        fields.put("email", "");
+        return fields;
     }
 
     /** The edition's form as the page has it: breaking news checked. */

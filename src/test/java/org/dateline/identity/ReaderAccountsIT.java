@@ -236,8 +236,14 @@ class ReaderAccountsIT {
         String email = confirmedReader("gone", "Gone Reader");
         WebSession reader = new WebSession(port);
         logIn(reader, email, PASSWORD, false);
-        reader.submit("/account", "/account/delete", Map.of("password", PASSWORD));
         long id = accounts.byEmail(email).orElseThrow().id();
+        // What another module keeps of the account for a restore (the alerts' subscriber) goes with the erasure.
+        jdbc.sql("""
+                INSERT INTO subscribers (account_id, edition, time_zone, confirmed_at, manage_key, created_at)
+                VALUES (?, 'en', 'UTC', CURRENT_TIMESTAMP, 'key', CURRENT_TIMESTAMP)""").params(id).update();
+        reader.submit("/account", "/account/delete", Map.of("password", PASSWORD));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE account_id = ?").params(id).query(Long.class)
+                .single()).isEqualTo(1);
         clock.advance(Duration.ofDays(31));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!accounts.find(id).orElseThrow().erased() && System.nanoTime() < deadline) {
@@ -247,6 +253,8 @@ class ReaderAccountsIT {
         assertThat(erased.erased()).isTrue();
         assertThat(erased.email()).doesNotContain("gone").endsWith("@erased.invalid");
         assertThat(erased.displayName()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscribers WHERE account_id = ?").params(id).query(Long.class)
+                .single()).isZero();
         assertThat(jdbc.sql("SELECT password_hash FROM accounts WHERE id = ?").params(id).query(String.class).single())
                 .isEqualTo("!erased");
         assertThat(accounts.byEmail(email)).isEmpty();

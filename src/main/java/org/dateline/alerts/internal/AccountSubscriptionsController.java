@@ -36,14 +36,16 @@ class AccountSubscriptionsController {
     private final CurrentActor currentActor;
     private final ReaderPages readerPages;
     private final AlertsPages pages;
+    private final SubscribeLimits limits;
     private final Clock clock;
 
     AccountSubscriptionsController(JdbcSubscriptions store, CurrentActor currentActor, ReaderPages readerPages,
-                                   AlertsPages pages, Clock clock) {
+                                   AlertsPages pages, SubscribeLimits limits, Clock clock) {
         this.store = store;
         this.currentActor = currentActor;
         this.readerPages = readerPages;
         this.pages = pages;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -56,6 +58,9 @@ class AccountSubscriptionsController {
     @PostMapping(PATH + "/end")
     String end(@RequestParam(defaultValue = "-1") long subscription, HttpServletRequest request,
                HttpServletResponse response, Model model) {
+        if (!limits.write(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Optional<Subscriber> subscriber = store.byAccount(actor().accountId());
         if (subscriber.isEmpty() || !store.end(subscriber.get().id(), subscription, clock.instant())) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -66,7 +71,10 @@ class AccountSubscriptionsController {
     }
 
     @PostMapping(PATH + "/end-all")
-    String endAll(HttpServletRequest request) {
+    String endAll(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!limits.write(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         store.byAccount(actor().accountId()).ifPresent(s -> store.endAll(s.id(), clock.instant()));
         return redirect(request, "endedAll");
     }
@@ -74,6 +82,9 @@ class AccountSubscriptionsController {
     @PostMapping(PATH + "/digest")
     String digest(@RequestParam(defaultValue = "") String hour, @RequestParam(defaultValue = "") String zone,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!limits.write(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         List<Subscribe.Problem> problems = new ArrayList<>();
         Integer h = Subscribe.hour(hour, problems);
         ZoneId z = Subscribe.zone(zone, problems);
@@ -103,6 +114,11 @@ class AccountSubscriptionsController {
                 subscriber.map(Subscriber::timeZone).orElse("UTC"),
                 subscriber.map(s -> pages.rows(store.current(s.id()), locale)).orElse(List.of())));
         return "alerts/subscriber";
+    }
+
+    private String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        return page(request, response, model, null, List.of(new Subscribe.Problem("", "rate_limited")));
     }
 
     private String redirect(HttpServletRequest request, String done) {

@@ -30,6 +30,15 @@ public class JdbcSubscriptions {
             SELECT id, subscriber_id, topic, edition, target_id, delivery, created_at, ended_at, ended_why
             FROM subscriptions""";
 
+    /** {@code ended_why} of a subscription that ended with its reader's account: a restore starts it again. */
+    public static final String ACCOUNT_DELETED = "account-deleted";
+
+    /** A visitor who never confirmed their address and has asked for nothing since {@code :before}. */
+    private static final String UNCONFIRMED_SINCE = """
+            %1$s.confirmed_at IS NULL AND %1$s.created_at < :before AND %1$s.account_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM subscriptions s
+                              WHERE s.subscriber_id = %1$s.id AND (s.ended_at IS NULL OR s.ended_at >= :before))""";
+
     private final JdbcClient jdbc;
 
     public JdbcSubscriptions(JdbcClient jdbc) {
@@ -139,13 +148,25 @@ public class JdbcSubscriptions {
                 .params(Timestamp.from(now), subscriberId, Subscription.PENDING).update();
     }
 
-    /** Ends one running or pending subscription of the subscriber; false when it has none such. */
+    /**
+     * Ends one running or pending subscription of the subscriber, or one that the deletion of their account ended
+     * (so that a restore does not bring back what its reader ended meanwhile); false when it has none such.
+     */
     public boolean end(long subscriberId, long subscriptionId, Instant now) {
         return jdbc.sql("""
                 UPDATE subscriptions SET ended_at = ?, ended_why = ?
-                WHERE id = ? AND subscriber_id = ? AND (ended_at IS NULL OR ended_why = ?)""")
+                WHERE id = ? AND subscriber_id = ? AND (ended_at IS NULL OR ended_why IN (?, ?))""")
                 .params(Timestamp.from(now), Subscription.UNSUBSCRIBED, subscriptionId, subscriberId,
-                        Subscription.PENDING).update() == 1;
+                        Subscription.PENDING, ACCOUNT_DELETED).update() == 1;
+    }
+
+    /** Ends every running or pending subscription of the subscriber by this delivery (a digest's one click). */
+    public int endDelivery(long subscriberId, Delivery delivery, Instant now) {
+        return jdbc.sql("""
+                UPDATE subscriptions SET ended_at = ?, ended_why = ?
+                WHERE subscriber_id = ? AND delivery = ? AND (ended_at IS NULL OR ended_why = ?)""")
+                .params(Timestamp.from(now), Subscription.UNSUBSCRIBED, subscriberId, delivery.name(),
+                        Subscription.PENDING).update();
     }
 
     /** Ends every running or pending subscription of the subscriber; how many. */
@@ -156,9 +177,50 @@ public class JdbcSubscriptions {
                 .params(Timestamp.from(now), Subscription.UNSUBSCRIBED, subscriberId, Subscription.PENDING).update();
     }
 
+    /**
+     * Ends the running subscriptions of a deleted account's subscriber, marked {@link #ACCOUNT_DELETED} so that a
+     * restore brings back these and no other; how many.
+     */
+    public int endForDeletedAccount(long accountId, Instant now) {
+        return jdbc.sql("""
+                UPDATE subscriptions SET ended_at = ?, ended_why = ?
+                WHERE subscriber_id = (SELECT id FROM subscribers WHERE account_id = ?) AND ended_at IS NULL""")
+                .params(Timestamp.from(now), ACCOUNT_DELETED, accountId).update();
+    }
+
+    /** Runs again what {@link #endForDeletedAccount} ended, and nothing else; how many. */
+    public int restoreForAccount(long accountId) {
+        return jdbc.sql("""
+                UPDATE subscriptions SET ended_at = NULL, ended_why = NULL
+                WHERE subscriber_id = (SELECT id FROM subscribers WHERE account_id = ?) AND ended_why = ?""")
+                .params(accountId, ACCOUNT_DELETED).update();
+    }
+
     /** Removes the account's subscriber with its subscriptions and push endpoints (cascade); false when none. */
     public boolean deleteForAccount(long accountId) {
         return jdbc.sql("DELETE FROM subscribers WHERE account_id = ?").params(accountId).update() > 0;
+    }
+
+    /**
+     * Deletes up to {@code batch} visitors' subscriptions that waited for the confirmation since before
+     * {@code cutoff} (their link has expired), and up to {@code batch} visitors who never confirmed their address
+     * and asked for nothing since then (with what they asked for); how many rows of each. Through the
+     * {@code subscriptions_ended} and {@code subscribers_unconfirmed} indexes (V76); idempotent, so every node may
+     * run it.
+     */
+    public int prunePending(Instant cutoff, int batch) {
+        Timestamp before = Timestamp.from(cutoff);
+        List<Long> subscriptions = jdbc.sql("""
+                SELECT id FROM subscriptions WHERE ended_why = ? AND ended_at < ? ORDER BY ended_at LIMIT ?""")
+                .params(Subscription.PENDING, before, batch).query(Long.class).list();
+        int deleted = subscriptions.isEmpty() ? 0 : jdbc.sql("""
+                DELETE FROM subscriptions WHERE id IN (:ids) AND ended_why = :pending AND ended_at < :before""")
+                .param("ids", subscriptions).param("pending", Subscription.PENDING).param("before", before).update();
+        List<Long> visitors = jdbc.sql("SELECT r.id FROM subscribers r WHERE " + UNCONFIRMED_SINCE.formatted("r")
+                        + " ORDER BY r.created_at LIMIT :batch").param("before", before).param("batch", batch)
+                .query(Long.class).list();
+        return deleted + (visitors.isEmpty() ? 0 : jdbc.sql("DELETE FROM subscribers WHERE id IN (:ids) AND "
+                + UNCONFIRMED_SINCE.formatted("subscribers")).param("ids", visitors).param("before", before).update());
     }
 
     private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {

@@ -18,6 +18,7 @@ import org.dateline.alerts.SubscribeForm;
 import org.dateline.alerts.Subscriber;
 import org.dateline.alerts.Subscription;
 import org.dateline.alerts.Topic;
+import org.dateline.alerts.internal.delivery.AlertSettings;
 import org.dateline.editions.Edition;
 import org.dateline.editions.Editions;
 import org.dateline.identity.Actor;
@@ -36,7 +37,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * is sent from cached pages that carry no CSRF token: the security configuration lets it through when the browser
  * says it comes from this site's own page. Confirming and a subscriber's page need no login: their signed links
  * ({@link ManageLinks}) are the proof. {@code POST /alerts/unsubscribe/{id}} is RFC 8058's one-click end, which mail
- * providers post from anywhere: its signed link alone decides. No GET ever changes anything.
+ * providers post from anywhere: its signed link alone decides; a digest's
+ * ({@code /alerts/unsubscribe/digest-{subscriber}}) ends every digest subscription of its subscriber. No GET ever
+ * changes anything. Every write a stranger can make (and a logged-in reader's one click) takes a token of a limit per
+ * client address ({@link SubscribeLimits}); a confirmation link stops working after
+ * {@link AlertSettings#confirmExpiry()}.
  */
 @Controller
 class SubscribeController {
@@ -51,10 +56,12 @@ class SubscribeController {
     private final AlertsPages pages;
     private final Targets targets;
     private final ManageLinks links;
+    private final AlertSettings settings;
     private final Clock clock;
 
     SubscribeController(Subscribe subscribe, JdbcSubscriptions store, Editions editions, CurrentActor currentActor,
-                        SubscribeLimits limits, AlertsPages pages, Targets targets, ManageLinks links, Clock clock) {
+                        SubscribeLimits limits, AlertsPages pages, Targets targets, ManageLinks links,
+                        AlertSettings settings, Clock clock) {
         this.subscribe = subscribe;
         this.store = store;
         this.editions = editions;
@@ -63,6 +70,7 @@ class SubscribeController {
         this.pages = pages;
         this.targets = targets;
         this.links = links;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -99,6 +107,10 @@ class SubscribeController {
         Optional<Actor> actor = currentActor.get();
         Subscribe.Result result;
         if (actor.isPresent()) {
+            if (!limits.write(request.getRemoteAddr())) {
+                return refused(request, response, model, edition.get(), asked, email,
+                        List.of(new Subscribe.Problem("", "rate_limited")), HttpStatus.TOO_MANY_REQUESTS);
+            }
             result = subscribe.forAccount(actor.get().accountId(), asked.requests());
         } else {
             List<Subscribe.Problem> problems = subscribe.problems(email, asked.requests());
@@ -194,10 +206,12 @@ class SubscribeController {
     @GetMapping(ManageLinks.CONFIRM_PATH + "{id}")
     String confirmPage(@PathVariable String id, @RequestParam(defaultValue = "") String t,
                        HttpServletRequest request, HttpServletResponse response, Model model) {
-        Subscriber subscriber = signed(id, t, ManageLinks::validConfirm).orElse(null);
-        if (subscriber == null) {
-            return invalidLink(request, response, model);
+        Optional<Subscriber> found = number(id).flatMap(store::subscriber);
+        ManageLinks.Confirmation state = confirmation(found, t);
+        if (state != ManageLinks.Confirmation.VALID) {
+            return unconfirmable(request, response, model, found, state);
         }
+        Subscriber subscriber = found.get();
         Locale locale = locale(subscriber);
         model.addAttribute("page", pages.page(request, response, locale, "alerts.confirm.title"));
         model.addAttribute("action", ManageLinks.CONFIRM_PATH + subscriber.id());
@@ -211,16 +225,38 @@ class SubscribeController {
     String confirm(@PathVariable String id, @RequestParam(defaultValue = "") String t, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
         if (!limits.confirm(request.getRemoteAddr())) {
-            return message(request, response, model, editions.defaultEdition().locale(),
-                    HttpStatus.TOO_MANY_REQUESTS, "alerts.throttled.title", "alerts.problem.rate_limited", null);
+            return throttled(request, response, model);
         }
-        Subscriber subscriber = signed(id, t, ManageLinks::validConfirm).orElse(null);
-        if (subscriber == null) {
-            return invalidLink(request, response, model);
+        Optional<Subscriber> found = number(id).flatMap(store::subscriber);
+        ManageLinks.Confirmation state = confirmation(found, t);
+        if (state != ManageLinks.Confirmation.VALID) {
+            return unconfirmable(request, response, model, found, state);
         }
+        Subscriber subscriber = found.get();
         store.confirm(subscriber.id(), clock.instant());
         return message(request, response, model, locale(subscriber), HttpStatus.OK, "alerts.confirmed.title",
                 "alerts.confirmed.text", links.manage(subscriber.id(), subscriber.manageKey()));
+    }
+
+    private ManageLinks.Confirmation confirmation(Optional<Subscriber> subscriber, String token) {
+        return subscriber.map(s -> ManageLinks.checkConfirm(s.id(), s.manageKey(), token, clock.instant(),
+                settings.confirmExpiry())).orElse(ManageLinks.Confirmation.INVALID);
+    }
+
+    /**
+     * A confirmation link that is not valid, or was valid but expired: the expired one says so (410, in the
+     * subscriber's language) and offers the edition's form to subscribe again, whose new mail brings a new link.
+     */
+    private String unconfirmable(HttpServletRequest request, HttpServletResponse response, Model model,
+                                 Optional<Subscriber> subscriber, ManageLinks.Confirmation state) {
+        if (state != ManageLinks.Confirmation.EXPIRED) {
+            return invalidLink(request, response, model);
+        }
+        Edition edition = editions.find(subscriber.orElseThrow().edition()).orElse(editions.defaultEdition());
+        message(request, response, model, edition.locale(), HttpStatus.GONE, "alerts.link.expired.title",
+                "alerts.link.expired.text", null);
+        model.addAttribute("again", "/" + edition.code() + "/subscribe");
+        return "alerts/message";
     }
 
     // --- a subscriber's page, reached by the signed link in every mail
@@ -240,6 +276,9 @@ class SubscribeController {
     String end(@PathVariable String id, @RequestParam(defaultValue = "") String t,
                @RequestParam(defaultValue = "-1") long subscription, HttpServletRequest request,
                HttpServletResponse response, Model model) {
+        if (!limits.write(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Subscriber subscriber = signed(id, t, ManageLinks::validManage).orElse(null);
         if (subscriber == null) {
             return invalidLink(request, response, model);
@@ -255,6 +294,9 @@ class SubscribeController {
     @PostMapping(ManageLinks.MANAGE_PATH + "{id}/end-all")
     String endAll(@PathVariable String id, @RequestParam(defaultValue = "") String t, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
+        if (!limits.write(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Subscriber subscriber = signed(id, t, ManageLinks::validManage).orElse(null);
         if (subscriber == null) {
             return invalidLink(request, response, model);
@@ -267,6 +309,9 @@ class SubscribeController {
     String digest(@PathVariable String id, @RequestParam(defaultValue = "") String t,
                   @RequestParam(defaultValue = "") String hour, @RequestParam(defaultValue = "") String zone,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!limits.write(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Subscriber subscriber = signed(id, t, ManageLinks::validManage).orElse(null);
         if (subscriber == null) {
             return invalidLink(request, response, model);
@@ -319,6 +364,9 @@ class SubscribeController {
     String unsubscribe(@PathVariable String id, @RequestParam(defaultValue = "") String t,
                        @RequestParam(name = "List-Unsubscribe", defaultValue = "") String oneClick,
                        HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!limits.unsubscribe(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Optional<Subscription> subscription = unsubscribable(id, t);
         if (subscription.isEmpty()) {
             return invalidLink(request, response, model);
@@ -331,6 +379,47 @@ class SubscribeController {
         store.end(subscriber.id(), subscription.get().id(), clock.instant());
         return message(request, response, model, locale(subscriber), HttpStatus.OK, "alerts.unsubscribed.title",
                 "alerts.unsubscribed.text", links.manage(subscriber.id(), subscriber.manageKey()));
+    }
+
+    // --- a digest's one-click unsubscribe (RFC 8058): every digest subscription of the subscriber
+
+    @GetMapping(ManageLinks.UNSUBSCRIBE_PATH + ManageLinks.DIGEST_PREFIX + "{id}")
+    String unsubscribeDigestPage(@PathVariable String id, @RequestParam(defaultValue = "") String t,
+                                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        Subscriber subscriber = signed(id, t, ManageLinks::validUnsubscribeDigest).orElse(null);
+        if (subscriber == null) {
+            return invalidLink(request, response, model);
+        }
+        Locale locale = locale(subscriber);
+        ReaderPage page = pages.page(request, response, locale, "alerts.unsubscribe.title");
+        model.addAttribute("page", page);
+        model.addAttribute("action", ManageLinks.UNSUBSCRIBE_PATH + ManageLinks.DIGEST_PREFIX + subscriber.id()
+                + "?t=" + t);
+        model.addAttribute("what", page.t("alerts.unsubscribe.digest"));
+        model.addAttribute("ended", store.current(subscriber.id()).stream()
+                .noneMatch(s -> s.delivery() == Delivery.DIGEST));
+        model.addAttribute("manage", links.manage(subscriber.id(), subscriber.manageKey()));
+        return "alerts/unsubscribe";
+    }
+
+    @PostMapping(ManageLinks.UNSUBSCRIBE_PATH + ManageLinks.DIGEST_PREFIX + "{id}")
+    String unsubscribeDigest(@PathVariable String id, @RequestParam(defaultValue = "") String t,
+                             @RequestParam(name = "List-Unsubscribe", defaultValue = "") String oneClick,
+                             HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!limits.unsubscribe(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
+        Subscriber subscriber = signed(id, t, ManageLinks::validUnsubscribeDigest).orElse(null);
+        if (subscriber == null) {
+            return invalidLink(request, response, model);
+        }
+        if (!ONE_CLICK.equals(oneClick)) {
+            return message(request, response, model, locale(subscriber), HttpStatus.BAD_REQUEST,
+                    "alerts.unsubscribe.title", "alerts.problem.one_click_missing", null);
+        }
+        store.endDelivery(subscriber.id(), Delivery.DIGEST, clock.instant());
+        return message(request, response, model, locale(subscriber), HttpStatus.OK, "alerts.unsubscribed.title",
+                "alerts.unsubscribed.digest", links.manage(subscriber.id(), subscriber.manageKey()));
     }
 
     private Optional<Subscription> unsubscribable(String id, String token) {
@@ -360,6 +449,12 @@ class SubscribeController {
 
     private Locale locale(Subscriber subscriber) {
         return editions.find(subscriber.edition()).map(Edition::locale).orElse(Locale.ENGLISH);
+    }
+
+    /** 429 with the stable code of every rate limit ({@code rate_limited}), in the default edition's language. */
+    private String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return message(request, response, model, editions.defaultEdition().locale(), HttpStatus.TOO_MANY_REQUESTS,
+                "alerts.throttled.title", "alerts.problem.rate_limited", null);
     }
 
     private String invalidLink(HttpServletRequest request, HttpServletResponse response, Model model) {

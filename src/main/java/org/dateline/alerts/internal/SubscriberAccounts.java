@@ -6,13 +6,18 @@ import java.util.Map;
 
 import org.dateline.alerts.Subscription;
 import org.dateline.identity.AccountDeleted;
+import org.dateline.identity.AccountErased;
 import org.dateline.identity.AccountExport;
+import org.dateline.identity.AccountRestored;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A reader account's subscriber follows the account: deleting the account removes it with its subscriptions and push
- * endpoints (in the deletion's transaction), and the account's export lists them, ended ones too.
+ * A reader account's subscriber follows the account, each step in that step's transaction: deleting the account ends
+ * its running subscriptions (marked {@link JdbcSubscriptions#ACCOUNT_DELETED}, so nothing goes out), restoring it
+ * starts exactly those again (not what the reader had ended before), and erasing it when the restore window has
+ * passed removes the subscriber with its subscriptions and push endpoints. The account's export lists them, ended
+ * ones too.
  */
 @Component
 class SubscriberAccounts implements AccountExport {
@@ -25,6 +30,16 @@ class SubscriberAccounts implements AccountExport {
 
     @EventListener
     void on(AccountDeleted event) {
+        store.endForDeletedAccount(event.accountId(), event.at());
+    }
+
+    @EventListener
+    void on(AccountRestored event) {
+        store.restoreForAccount(event.accountId());
+    }
+
+    @EventListener
+    void on(AccountErased event) {
         store.deleteForAccount(event.accountId());
     }
 

@@ -6,11 +6,15 @@ import java.util.List;
 
 import org.dateline.identity.Account;
 import org.dateline.identity.AccountDeleted;
+import org.dateline.identity.AccountErased;
+import org.dateline.identity.AccountRestored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A reader deletes their account with their password. For {@value Account#RESTORE_DAYS} days, logging in offers to
@@ -27,12 +31,15 @@ class DeleteAccount {
     private final AccountSessions sessions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    DeleteAccount(JdbcAccounts accounts, AccountSessions sessions, Clock clock, ApplicationEventPublisher events) {
+    DeleteAccount(JdbcAccounts accounts, AccountSessions sessions, Clock clock, ApplicationEventPublisher events,
+                  PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -50,10 +57,17 @@ class DeleteAccount {
         return true;
     }
 
-    /** False when there is nothing to restore (never deleted, or already erased). */
+    /**
+     * False when there is nothing to restore (never deleted, or already erased). {@link AccountRestored} goes to the
+     * modules in this transaction.
+     */
     @Transactional
     public boolean restore(long accountId) {
-        return accounts.restore(accountId);
+        if (!accounts.restore(accountId)) {
+            return false;
+        }
+        events.publishEvent(new AccountRestored(accountId, clock.instant()));
+        return true;
     }
 
     /**
@@ -62,10 +76,22 @@ class DeleteAccount {
      */
     public int eraseExpired() {
         List<Long> due = accounts.deletedBefore(clock.instant().minus(RESTORE_WINDOW));
-        due.forEach(accounts::erase);
-        if (!due.isEmpty()) {
-            log.info("Erased the personal data of {} deleted account(s)", due.size());
+        int erased = 0;
+        for (long id : due) {
+            // One transaction per account, with AccountErased in it; of nodes erasing at once, only the one whose
+            // update took the row raises it.
+            Boolean done = transaction.execute(status -> {
+                boolean took = accounts.erase(id);
+                if (took) {
+                    events.publishEvent(new AccountErased(id, clock.instant()));
+                }
+                return took;
+            });
+            erased += Boolean.TRUE.equals(done) ? 1 : 0;
         }
-        return due.size();
+        if (erased > 0) {
+            log.info("Erased the personal data of {} deleted account(s)", erased);
+        }
+        return erased;
     }
 }

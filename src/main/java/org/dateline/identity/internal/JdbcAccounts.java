@@ -185,16 +185,20 @@ class JdbcAccounts implements Accounts {
                 .params(cutoff.atOffset(ZoneOffset.UTC)).query(Long.class).list();
     }
 
-    /** Removes the personal data of a deleted account: email, name and password hash. The row and its id stay. */
+    /**
+     * Removes the personal data of a deleted account: email, name and password hash. The row and its id stay. False
+     * when it was erased already (by another node meanwhile).
+     */
     @Transactional
-    void erase(long id) {
+    boolean erase(long id) {
         find(id).ifPresent(a -> forgetRememberedLogins(a.email()));
         jdbc.sql("DELETE FROM account_tokens WHERE account_id = ?").params(id).update();
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE accounts SET email = ?, display_name = '', password_hash = '!erased', active = FALSE,
                                     erased_at = ?
                 WHERE id = ? AND erased_at IS NULL
-                """).params("erased-" + id + ERASED_DOMAIN, clock.instant().atOffset(ZoneOffset.UTC), id).update();
+                """).params("erased-" + id + ERASED_DOMAIN, clock.instant().atOffset(ZoneOffset.UTC), id).update()
+                == 1;
     }
 
     void forgetRememberedLogins(String email) {

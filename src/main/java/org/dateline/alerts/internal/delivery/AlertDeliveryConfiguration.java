@@ -18,4 +18,14 @@ class AlertDeliveryConfiguration {
         return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(worker::tick, settings.interval(),
                 Duration.ofSeconds(2)));
     }
+
+    /**
+     * Every node prunes, first one interval after it starts (nothing is urgent, and a start is busy enough); the
+     * deletes are idempotent, so two nodes at once delete each row once.
+     */
+    @Bean
+    SchedulingConfigurer alertPruning(AlertRetention retention, AlertSettings settings) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(retention::scheduled, settings.pruneInterval(),
+                settings.pruneInterval()));
+    }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * {@code alerts/mail.jte} (HTML) and {@code alerts/mail-text.jte} (plain text).
  *
  * @param items          the stories: one for an alert, the day's for a digest
- * @param unsubscribeUrl the one-click end of the subscription this mail came through
+ * @param unsubscribeUrl the visible unsubscribe link: the one-click end of the subscription an alert came through;
+ *                       for a digest, which gathers several, the subscriber's page (the same as {@code manageUrl},
+ *                       then shown once)
  * @param manageUrl      the subscriber's page
  */
 public record AlertMail(String lang, String siteName, String heading, String intro, List<Item> items,

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders alert mails and daily digests from the templates {@code alerts/mail.jte} and {@code alerts/mail-text.jte},
  * in the language of the story's edition (of the subscriber's, for a digest), with the RFC 8058 headers
- * ({@code List-Unsubscribe} to the subscription's one-click end, {@code List-Unsubscribe-Post}) and a Message-ID
- * made from the alert's id, the same however often it is sent.
+ * ({@code List-Unsubscribe} to the subscription's one-click end, or for a digest to the end of every digest
+ * subscription of the subscriber; {@code List-Unsubscribe-Post}) and a Message-ID made from the alert's id, the same
+ * however often it is sent.
  */
 @Component
 class AlertMails {
@@ -70,12 +71,14 @@ class AlertMails {
         String site = siteName(edition);
         List<AlertMail.Item> items = entries.stream().map(e -> new AlertMail.Item(strings.getString("label."
                 + e.kind()), e.headline(), e.note() != null ? e.note() : e.lead(), baseUrl.of(e.path()))).toList();
-        // The first entry's subscription is the one the one-click link ends: a digest is one channel.
-        String unsubscribe = links.unsubscribe(entries.get(0).subscriptionId(), digest.manageKey());
+        // A digest gathers several subscriptions into one mail, and a reader who ends "this mail" expects no digest
+        // tomorrow: the one-click link ends every digest subscription of the subscriber. The visible link opens
+        // their page, which lists each subscription and ends one or all.
+        String unsubscribe = links.unsubscribeDigest(digest.subscriberId(), digest.manageKey());
+        String manage = links.manage(digest.subscriberId(), digest.manageKey());
         AlertMail mail = new AlertMail(locale.getLanguage(), site, strings.getString("digest.heading"),
                 strings.getString("digest.intro"), items, strings.getString("read"), strings.getString("unsubscribe"),
-                unsubscribe, strings.getString("manage"), links.manage(digest.subscriberId(), digest.manageKey()),
-                format(strings, locale, "why.digest", site));
+                manage, strings.getString("manage"), manage, format(strings, locale, "why.digest", site));
         return rich(digest.email(), format(strings, locale, "digest.subject", site, items.size()), mail, unsubscribe,
                 "digest-" + digest.id());
     }

@@ -345,6 +345,48 @@ class JdbcAlerts {
         return held;
     }
 
+    // --- retention ---
+
+    /**
+     * Deletes up to {@code batch} alerts of one final status and channel whose last attempt (or due time, for one
+     * withdrawn) is older than {@code cutoff}: a range of the {@code alerts_due} index; how many.
+     */
+    int pruneAlerts(String status, String channel, Instant cutoff, int batch) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM alerts WHERE status = ? AND channel = ? AND next_attempt_at < ?
+                ORDER BY next_attempt_at, id LIMIT ?""").params(status, channel, ts(cutoff), batch)
+                .query(Long.class).list();
+        return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM alerts WHERE id IN (:ids) AND status = :status")
+                .param("ids", ids).param("status", status).update();
+    }
+
+    /** Deletes up to {@code batch} digests of one final status older than {@code cutoff}: {@code alert_digests_due}. */
+    int pruneDigests(String status, Instant cutoff, int batch) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM alert_digests WHERE status = ? AND next_attempt_at < ?
+                ORDER BY next_attempt_at, id LIMIT ?""").params(status, ts(cutoff), batch).query(Long.class).list();
+        return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM alert_digests WHERE id IN (:ids) AND status = :status")
+                .param("ids", ids).param("status", status).update();
+    }
+
+    /**
+     * Deletes up to {@code batch} jobs expanded (or withdrawn) before {@code cutoff} that no alert names any more:
+     * a range of the {@code alert_jobs_open} index, each checked through the index on {@code alerts.job_id}.
+     */
+    int pruneJobs(Instant cutoff, int batch) {
+        Timestamp before = ts(cutoff);
+        List<Long> ids = jdbc.sql("""
+                SELECT j.id FROM alert_jobs j
+                WHERE (j.expanded_at < :before OR j.expanded_at IS NULL AND j.withdrawn_at < :before)
+                  AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.job_id = j.id)
+                ORDER BY j.id LIMIT :batch""").param("before", before).param("batch", batch)
+                .query(Long.class).list();
+        return ids.isEmpty() ? 0 : jdbc.sql("""
+                DELETE FROM alert_jobs
+                WHERE id IN (:ids) AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.job_id = alert_jobs.id)""")
+                .param("ids", ids).update();
+    }
+
     // --- counts ---
 
     /** How many alerts of a story are queued, sent and failed (a digest entry counts once it is in a sent mail). */

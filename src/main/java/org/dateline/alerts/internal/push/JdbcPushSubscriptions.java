@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.dateline.alerts.ManageLinks;
@@ -65,7 +66,9 @@ class JdbcPushSubscriptions {
     /**
      * Stores the browser's endpoint and its PUSH subscription to the topic, for the logged-in reader's subscriber
      * (accountId) or, for a visitor, the subscriber the endpoint already belongs to or a new browser subscriber.
-     * Empty when the endpoint is stored with another auth secret (the caller does not own it).
+     * Empty when the endpoint is stored with another auth secret (the caller does not own it). When a reader's
+     * browser comes to their account from being a visitor's, what the browser followed comes along
+     * ({@link #moveBrowser}): one endpoint, one subscriber.
      *
      * @throws org.springframework.dao.DuplicateKeyException when another request stored the same row meanwhile
      */
@@ -88,12 +91,23 @@ class JdbcPushSubscriptions {
             jdbc.sql("""
                     UPDATE push_endpoints SET subscriber_id = ?, p256dh = ?, ended_at = NULL WHERE id = ?
                     """).params(subscriberId, browser.p256dh(), existing.get().id()).update();
+            if (existing.get().subscriberId() != subscriberId) {
+                moveBrowser(existing.get().subscriberId(), subscriberId, now);
+            }
         } else {
             jdbc.sql("""
                     INSERT INTO push_endpoints (subscriber_id, endpoint, p256dh, auth, created_at)
                     VALUES (?, ?, ?, ?, ?)
                     """).params(subscriberId, browser.endpoint(), browser.p256dh(), browser.auth(), now).update();
         }
+        startPush(subscriberId, follow, now);
+        String key = jdbc.sql("SELECT manage_key FROM subscribers WHERE id = ?").param(subscriberId)
+                .query(String.class).single();
+        return Optional.of(new Stored(subscriberId, key));
+    }
+
+    /** Starts the subscriber's PUSH subscription to the topic: anew when it had ended, as a new row if none. */
+    private void startPush(long subscriberId, Follow follow, OffsetDateTime now) {
         int restarted = jdbc.sql("""
                 UPDATE subscriptions SET ended_at = NULL, ended_why = NULL, created_at = ?
                 WHERE subscriber_id = ? AND topic = ? AND edition = ? AND target_id = ? AND delivery = 'PUSH'
@@ -110,9 +124,33 @@ class JdbcPushSubscriptions {
                     VALUES (?, ?, ?, ?, 'PUSH', ?)
                     """).params(subscriberId, follow.topic(), follow.edition(), follow.target(), now).update();
         }
-        String key = jdbc.sql("SELECT manage_key FROM subscribers WHERE id = ?").param(subscriberId)
-                .query(String.class).single();
-        return Optional.of(new Stored(subscriberId, key));
+    }
+
+    /**
+     * The endpoint went from one subscriber to another (a reader logged in on the browser that subscribed as a
+     * visitor). When it came from a browser subscriber (no account, no address) that has no other live endpoint, that
+     * subscriber is this endpoint and nothing else: its running PUSH subscriptions start on the new subscriber and end
+     * on the old one ({@code moved}), so the browser keeps what it followed, one subscriber holds the endpoint, and an
+     * alert reaches it once. Another account's subscriber keeps its subscriptions (its reader may use other browsers).
+     */
+    private void moveBrowser(long from, long to, OffsetDateTime now) {
+        boolean browserAlone = jdbc.sql("""
+                SELECT COUNT(*) FROM subscribers r
+                WHERE r.id = ? AND r.account_id IS NULL AND r.email IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM push_endpoints p WHERE p.subscriber_id = r.id AND p.ended_at IS NULL)
+                """).param(from).query(Long.class).single() > 0;
+        if (!browserAlone) {
+            return;
+        }
+        List<Follow> follows = jdbc.sql("""
+                SELECT topic, edition, target_id FROM subscriptions
+                WHERE subscriber_id = ? AND delivery = 'PUSH' AND ended_at IS NULL ORDER BY id
+                """).param(from).query((rs, n) -> new Follow(rs.getString("topic"), rs.getString("edition"),
+                rs.getLong("target_id"))).list();
+        follows.forEach(follow -> startPush(to, follow, now));
+        jdbc.sql("""
+                UPDATE subscriptions SET ended_at = ?, ended_why = 'moved' WHERE subscriber_id = ? AND ended_at IS NULL
+                """).params(now, from).update();
     }
 
     /**

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.dateline.alerts.ManageLinks;
+import org.dateline.testing.Await;
+import org.dateline.testing.DatelineTestContext;
 import org.dateline.testing.Http;
 import org.dateline.testing.IntegrationTest;
 import org.dateline.testing.WebSession;
@@ -138,22 +140,14 @@ class PushSubscriptionsIT {
     @Test
     void aLoggedInReadersBrowserIsTheirAccountsAndComesToItFromBeingAVisitors() throws Exception {
         String email = "push-reader-" + System.nanoTime() + "@dateline.test";
-        Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(3)));
-        jdbc.sql("""
-                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
-                                      created_at, password_changed_at, email_confirmed_at)
-                VALUES (?, 'Push Reader', ?, 'READER', TRUE, FALSE, ?, ?, ?)
-                """).params(email, encoder.encode("reader-Pa55word-1"), created, created, created).update();
-        long account = jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(email).query(Long.class).single();
+        long account = readerAccount(email);
         TestBrowser browser = new TestBrowser();
         String endpoint = service.endpoint("reader-" + System.nanoTime());
         assertThat(subscribe(null, "ru", "BREAKING", 0, browser.subscriptionJson(endpoint)).statusCode())
                 .isEqualTo(201);
         long visitor = ((Number) endpointRow(endpoint).get("subscriber_id")).longValue();
 
-        WebSession reader = new WebSession(port);
-        assertThat(WebSession.location(reader.submit("/account/login", "/account/login",
-                Map.of("email", email, "password", "reader-Pa55word-1")))).doesNotContain("error");
+        WebSession reader = logIn(email);
         HttpResponse<String> answer = subscribe(reader.client(), "ru", "BREAKING", 0,
                 browser.subscriptionJson(endpoint));
 
@@ -166,6 +160,62 @@ class PushSubscriptionsIT {
                 SELECT COUNT(*) FROM subscriptions WHERE subscriber_id = ? AND topic = 'BREAKING' AND edition = 'ru'
                   AND delivery = 'PUSH' AND ended_at IS NULL
                 """).param(subscriber).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT ended_why FROM subscriptions WHERE subscriber_id = ?").param(visitor)
+                .query(String.class).list()).containsExactly("moved");
+    }
+
+    @Test
+    void whatTheBrowserFollowedAsAVisitorComesToTheAccountAndABreakingAlertReachesItOnce() throws Exception {
+        String email = "push-mover-" + System.nanoTime() + "@dateline.test";
+        long account = readerAccount(email);
+        TestBrowser browser = new TestBrowser();
+        String endpoint = service.endpoint("mover-" + System.nanoTime());
+        long section = jdbc.sql("SELECT MIN(id) FROM sections WHERE edition = 'en'").query(Long.class).single();
+        assertThat(subscribe(null, "en", "BREAKING", 0, browser.subscriptionJson(endpoint)).statusCode())
+                .isEqualTo(201);
+        long visitor = ((Number) endpointRow(endpoint).get("subscriber_id")).longValue();
+
+        // Logged in, the same browser follows a section: the endpoint and the visitor's breaking news move along.
+        assertThat(subscribe(logIn(email).client(), "en", "SECTION", section, browser.subscriptionJson(endpoint))
+                .statusCode()).isEqualTo(201);
+        long subscriber = jdbc.sql("SELECT id FROM subscribers WHERE account_id = ?").param(account)
+                .query(Long.class).single();
+        assertThat(endpointRow(endpoint).get("subscriber_id")).isEqualTo(subscriber);
+        assertThat(jdbc.sql("""
+                SELECT topic FROM subscriptions
+                WHERE subscriber_id = ? AND delivery = 'PUSH' AND ended_at IS NULL ORDER BY topic
+                """).param(subscriber).query(String.class).list()).containsExactly("BREAKING", "SECTION");
+        assertThat(live(visitor)).isZero();
+
+        String headline = "Moved browser " + System.nanoTime();
+        HttpResponse<String> published = http.postJson("/api/admin/articles",
+                Http.article("en", "world", headline).strip().replace("}", ",\"breaking\":true}"),
+                DatelineTestContext.ADMIN_TOKEN);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String path = URI.create(endpoint).getPath();
+        Await.await(() -> service.received().stream().anyMatch(r -> r.path().equals(path)), Duration.ofSeconds(20));
+        Thread.sleep(1500); // the publish and the breaking mark are two jobs: both expanded, still one alert
+        assertThat(service.received().stream().filter(r -> r.path().equals(path))).hasSize(1);
+        assertThat(JSON.readTree(browser.decrypt(service.received().stream().filter(r -> r.path().equals(path))
+                .findFirst().orElseThrow().body())).path("title").asString()).isEqualTo("Breaking: " + headline);
+    }
+
+    /** A confirmed reader account, made three days ago; its id. */
+    private long readerAccount(String email) {
+        Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(3)));
+        jdbc.sql("""
+                INSERT INTO accounts (email, display_name, password_hash, role, active, must_change_password,
+                                      created_at, password_changed_at, email_confirmed_at)
+                VALUES (?, 'Push Reader', ?, 'READER', TRUE, FALSE, ?, ?, ?)
+                """).params(email, encoder.encode("reader-Pa55word-1"), created, created, created).update();
+        return jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(email).query(Long.class).single();
+    }
+
+    private WebSession logIn(String email) {
+        WebSession reader = new WebSession(port);
+        assertThat(WebSession.location(reader.submit("/account/login", "/account/login",
+                Map.of("email", email, "password", "reader-Pa55word-1")))).doesNotContain("error");
+        return reader;
     }
 
     @Test
