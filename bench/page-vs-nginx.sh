@@ -39,7 +39,7 @@ machine_note
 
 log "starting Dateline ($JAVA) on 127.0.0.1:$DL_PORT"
 start_dateline "$JAVA" "$DL_PORT" "$WORK/data" "$WORK/dateline.log"
-ms=$(wait_health "$DL_PORT" "$DL_PID" 180) || { tail -50 "$WORK/dateline.log"; exit 1; }
+ms=$(wait_health "$DL_PORT" "$DL_PID" 300) || { tail -50 "$WORK/dateline.log"; exit 1; }
 log "healthy after $ms ms"
 if [ -n "$BEFORE_JAR" ]; then
     after_pid=$DL_PID
@@ -47,7 +47,7 @@ if [ -n "$BEFORE_JAR" ]; then
     JAR=$BEFORE_JAR start_dateline "$JAVA" "$BEFORE_PORT" "$WORK/data-before" "$WORK/before.log"
     BEFORE_PID=$DL_PID
     DL_PID=$after_pid
-    ms=$(wait_health "$BEFORE_PORT" "$BEFORE_PID" 180) || { tail -50 "$WORK/before.log"; exit 1; }
+    ms=$(wait_health "$BEFORE_PORT" "$BEFORE_PID" 300) || { tail -50 "$WORK/before.log"; exit 1; }
     log "before jar healthy after $ms ms"
 fi
 

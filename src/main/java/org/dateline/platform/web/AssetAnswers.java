@@ -29,6 +29,7 @@ public final class AssetAnswers {
     private static final Set<String> COMPRESSIBLE = Set.of("text/css", "text/javascript", "application/javascript",
             "image/svg+xml");
 
+    private final String prefix = Assets.path("");
     private final Map<String, ReadyAnswer> answers;
 
     public AssetAnswers() {
@@ -37,7 +38,7 @@ public final class AssetAnswers {
 
     /** The answer for this (still encoded) path, or null if it names no file of this build's version. */
     public ReadyAnswer find(String path) {
-        return path.startsWith(Assets.path("")) ? answers.get(path) : null;
+        return path.startsWith(prefix) ? answers.get(path) : null;
     }
 
     private static Map<String, ReadyAnswer> load() {
