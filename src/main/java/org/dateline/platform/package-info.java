@@ -1,6 +1,7 @@
 /**
  * Infrastructure every module uses: settings, the clock, HTTP errors with stable codes, security headers, the
- * per-node page cache and its first-in-chain servlet filter, inserting a JDBC batch for its generated keys, rate limits
+ * per-node page cache with its hit path in front of the servlet layer (pages and this build's assets) and its
+ * first-in-chain servlet filter, inserting a JDBC batch for its generated keys, rate limits
  * that hold for the cluster, a thread of its own for a periodic job's rounds.
  * <p>
  * API: {@link org.dateline.platform.DatelineSettings}, {@link org.dateline.platform.SettingRules},

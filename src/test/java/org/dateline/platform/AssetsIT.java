@@ -69,6 +69,30 @@ class AssetsIT {
     }
 
     @Test
+    void aVersionedAssetCarriesAStrongEtagAndTheHeadersOfTheServletLayersAnswer() {
+        String css = Jsoup.parse(http.get("/en/").body()).selectFirst("link[rel=stylesheet]").attr("href");
+        HttpResponse<byte[]> plain = http.getBytes(css);
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{27}\"");
+        assertThat(plain.headers().firstValue("Content-Length")).hasValue(String.valueOf(plain.body().length));
+        assertThat(plain.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(plain.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        HttpResponse<byte[]> notModified = http.getBytes(css, "If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+
+        // A range is left to Spring's resource handling: the headers both write agree.
+        HttpResponse<byte[]> range = http.getBytes(css, "Range", "bytes=0-9");
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).hasSize(10);
+        for (String header : List.of("Cache-Control", "Content-Type", "Last-Modified", "Accept-Ranges",
+                "Content-Security-Policy", "X-Frame-Options", "Referrer-Policy")) {
+            assertThat(plain.headers().allValues(header)).as(header).isEqualTo(range.headers().allValues(header));
+        }
+    }
+
+    @Test
     void anotherBuildsFolderIsNotFoundAndThePlainAddressIsCachedForAnHour() {
         assertThat(http.getBytes("/assets/v-000000000000/site.css").statusCode()).isEqualTo(404);
         assertThat(http.getBytes("/assets/v-000000000000/../site.css").statusCode()).isIn(400, 404);

@@ -2,6 +2,7 @@ package org.dateline.media.internal;
 
 import java.nio.ByteBuffer;
 
+import org.dateline.platform.web.HitPathHandler;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * answers a static file. Anything else under {@code /pictures/} (a rendition to read from the folder or to make, a
  * query string, another method, what is no rendition) goes on to {@link PictureFilter}, as does every other path.
  */
-final class PictureHandler extends Handler.Wrapper {
+final class PictureHandler extends HitPathHandler {
 
     private final Renditions renditions;
 
@@ -32,10 +33,7 @@ final class PictureHandler extends Handler.Wrapper {
         Renditions.Served hit = (head || HttpMethod.GET.is(method)) && request.getHttpURI().getQuery() == null
                 ? renditions.inMemory(request.getHttpURI().getPath()) : null;
         if (hit == null) {
-            // Everything else may block (the servlet layer reads, writes and waits on the database): never on the
-            // thread that answered this one, which may be the connector's selector.
-            getServer().getThreadPool().execute(() -> handleBlocking(request, response, callback));
-            return true;
+            return passOn(request, response, callback);
         }
         var headers = response.getHeaders();
         RenditionAnswer.always(request.isSecure(), headers::put);
@@ -49,24 +47,5 @@ final class PictureHandler extends Handler.Wrapper {
         headers.put(HttpHeader.CONTENT_LENGTH, hit.bytes().length);
         response.write(true, head ? null : ByteBuffer.wrap(hit.bytes()).asReadOnlyBuffer(), callback);
         return true;
-    }
-
-    /**
-     * A hit is answered from memory without blocking, so Jetty may call this handler where the request was read
-     * (the selector thread), with no hand-over to another thread; a request that goes on is handed over here.
-     */
-    @Override
-    public InvocationType getInvocationType() {
-        return InvocationType.NON_BLOCKING;
-    }
-
-    private void handleBlocking(Request request, Response response, Callback callback) {
-        try {
-            if (!super.handle(request, response, callback)) {
-                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
-            }
-        } catch (Throwable failure) {
-            callback.failed(failure);
-        }
     }
 }

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class StrictTransport {
 
     private static final String HEADER = "Strict-Transport-Security";
-    private static final String VALUE = "max-age=31536000 ; includeSubDomains";
+    static final String VALUE = "max-age=31536000 ; includeSubDomains";
 
     private StrictTransport() {
     }

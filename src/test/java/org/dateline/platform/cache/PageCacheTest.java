@@ -17,7 +17,7 @@ class PageCacheTest {
             List.of()));
 
     private static CachedPage page(String body, String... keys) {
-        return CachedPage.of(body.getBytes(StandardCharsets.UTF_8), null, "\"e\"", List.of(), Set.of(keys));
+        return CachedPage.of(body.getBytes(StandardCharsets.UTF_8), List.of(), Set.of(keys));
     }
 
     @Test
