@@ -11,11 +11,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,12 @@ class WebPushSender implements PushSender {
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     /** The JWT's lifetime; RFC 8292 §2 allows at most 24 hours. */
     private static final Duration JWT_LIFETIME = Duration.ofHours(12);
+    /**
+     * How long one signed JWT serves a push service: RFC 8292 lets a JWT be used until it expires, and an ES256
+     * signature per message was a tenth of a large send's time. Well inside the lifetime, so a JWT sent always has
+     * more than eleven hours left.
+     */
+    private static final Duration JWT_REUSE = Duration.ofHours(1);
     /** Alerts are news the reader asked for: delivered at once, even to a device saving its battery. */
     static final String URGENCY = "high";
 
@@ -41,6 +48,12 @@ class WebPushSender implements PushSender {
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient http;
+    /** The Authorization header per key, push service and contact (a handful in practice; bounded all the same). */
+    private final Cache<Signer, String> authorizations = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(JWT_REUSE).build();
+
+    private record Signer(KeyPair key, String audience, String subject) {
+    }
 
     /**
      * @param vapid   the cluster's VAPID key pair
@@ -74,11 +87,12 @@ class WebPushSender implements PushSender {
             log.info("Push endpoint {} of {} has unusable keys", target.endpointId(), host(target));
             return Outcome.REFUSED;
         }
-        Instant expires = clock.instant().plus(JWT_LIFETIME);
+        String authorization = authorizations.get(new Signer(vapid.get(), VapidJwt.audience(endpoint), contact.get()),
+                signer -> VapidJwt.authorization(signer.key(), signer.audience(), clock.instant().plus(JWT_LIFETIME),
+                        signer.subject()));
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
-                .header("Authorization", VapidJwt.authorization(vapid.get(), VapidJwt.audience(endpoint), expires,
-                        contact.get()))
+                .header("Authorization", authorization)
                 .header("TTL", Long.toString(Math.max(0, ttl.toSeconds())))
                 .header("Urgency", URGENCY)
                 .header("Content-Encoding", "aes128gcm")
