@@ -15,11 +15,7 @@ ROUNDS=${ROUNDS:-2}
 JAVA=${JAVA:-$JAVA17}
 PORT_BEFORE=18083
 PORT_AFTER=18084
-WORK=$(mktemp -d /tmp/dateline-bench-article.XXXXXX)
-B_PID=
-A_PID=
-cleanup() { stop_pid "$B_PID"; stop_pid "$A_PID"; rm -rf "$WORK"; }
-trap cleanup EXIT INT TERM
+before_after_work article
 export DATELINE_PAGE_CACHE_ENABLED=false
 
 echo "## article-miss-before-after $(date -u +%FT%TZ)"
@@ -28,23 +24,7 @@ machine_note
 echo "- before: $BEFORE; after: $AFTER"
 echo "- page cache off; wrk -t1 -c1 -d$DURATION --latency after $WARMUP warm-up; $ROUNDS rounds, the builds in turn"
 
-log "loading --demo=$PER_EDITION with the before build"
-JAR=$BEFORE start_dateline "$JAVA" "$PORT_BEFORE" "$WORK/data" "$WORK/load.log" --demo="$PER_EDITION"
-wait_health "$PORT_BEFORE" "$DL_PID" 300 > /dev/null
-wait_idle "$DL_PID" 300
-stop_pid "$DL_PID"
-DL_PID=
-cp -r "$WORK/data" "$WORK/data-before"
-cp -r "$WORK/data" "$WORK/data-after"
-
-JAR=$BEFORE start_dateline "$JAVA" "$PORT_BEFORE" "$WORK/data-before" "$WORK/before.log"
-B_PID=$DL_PID
-JAR=$AFTER start_dateline "$JAVA" "$PORT_AFTER" "$WORK/data-after" "$WORK/after.log"
-A_PID=$DL_PID
-wait_health "$PORT_BEFORE" "$B_PID" 300 > /dev/null
-wait_health "$PORT_AFTER" "$A_PID" 300 > /dev/null
-wait_idle "$B_PID" 300
-wait_idle "$A_PID" 300
+start_before_after "$JAVA" "$PER_EDITION" "$WORK" "$PORT_BEFORE" "$PORT_AFTER"
 
 SEED=/en/russia/20070222/1-russia-us-look-to-boost-cooperation-on-terror-proliferation
 RECENT=$(curl -s "http://127.0.0.1:$PORT_AFTER/en/russia/" | grep -o 'href="/en/russia/20[0-9]*/[^"]*"' | head -1 \

@@ -38,6 +38,38 @@ start_dateline() {
     DL_PID=$!
 }
 
+# before_after_work NAME: sets WORK to a fresh folder for a run of two builds; at exit both builds (B_PID, A_PID) are
+# stopped and the folder removed.
+before_after_work() {
+    WORK=$(mktemp -d "/tmp/dateline-bench-$1.XXXXXX")
+    B_PID=
+    A_PID=
+    trap 'stop_pid "$B_PID"; stop_pid "$A_PID"; rm -rf "$WORK"' EXIT INT TERM
+}
+
+# start_before_after JAVA PER_EDITION WORK PORT_BEFORE PORT_AFTER: loads --demo=PER_EDITION into WORK/data with the
+# jar $BEFORE, then starts $BEFORE and $AFTER, each on its own copy of that folder (logs WORK/before.log and
+# WORK/after.log), and waits until both are healthy and idle; sets B_PID and A_PID (the caller stops them).
+start_before_after() {
+    local java=$1 per_edition=$2 work=$3 port_before=$4 port_after=$5
+    log "loading --demo=$per_edition with the before build"
+    JAR=$BEFORE start_dateline "$java" "$port_before" "$work/data" "$work/load.log" --demo="$per_edition"
+    wait_health "$port_before" "$DL_PID" 300 > /dev/null
+    wait_idle "$DL_PID" 300
+    stop_pid "$DL_PID"
+    DL_PID=
+    cp -r "$work/data" "$work/data-before"
+    cp -r "$work/data" "$work/data-after"
+    JAR=$BEFORE start_dateline "$java" "$port_before" "$work/data-before" "$work/before.log"
+    B_PID=$DL_PID
+    JAR=$AFTER start_dateline "$java" "$port_after" "$work/data-after" "$work/after.log"
+    A_PID=$DL_PID
+    wait_health "$port_before" "$B_PID" 300 > /dev/null
+    wait_health "$port_after" "$A_PID" 300 > /dev/null
+    wait_idle "$B_PID" 300
+    wait_idle "$A_PID" 300
+}
+
 # wait_health PORT PID TIMEOUT_S: waits for /actuator/health to answer UP; prints ms since DL_START_MS.
 wait_health() {
     local port=$1 pid=$2 timeout=${3:-120} deadline

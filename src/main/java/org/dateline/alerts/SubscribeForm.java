@@ -90,6 +90,15 @@ public record SubscribeForm(Locale locale, String edition, Topic topic, long tar
     }
 
     public List<Integer> hours() {
-        return IntStream.range(0, 24).boxed().toList();
+        return HOURS;
     }
+
+    /** The label of a digest hour of {@link #hours()}: {@code 07:00}. */
+    public static String hourLabel(int hour) {
+        return HOUR_LABELS.get(hour);
+    }
+
+    private static final List<Integer> HOURS = IntStream.range(0, 24).boxed().toList();
+    private static final List<String> HOUR_LABELS = HOURS.stream()
+            .map(hour -> String.format(Locale.ROOT, "%02d:00", hour)).toList();
 }

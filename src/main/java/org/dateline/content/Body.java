@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -53,6 +55,16 @@ public record Body(String markup) {
             .maxOpenBlockParsers(12)
             .maxInlineNesting(12)
             .build();
+    /**
+     * Recent bodies parsed: one page asks its body for its figures, its HTML and its text, each a walk of the same
+     * parse, and the next reader of the page asks again. The document is only read once made. Weighed by the
+     * length of the markup (characters).
+     */
+    private static final Cache<String, Node> PARSED = Caffeine.newBuilder()
+            .maximumWeight(16_000_000)
+            .weigher((String markup, Node document) -> markup.length())
+            .build();
+    private static final Pattern EXTRA_BLANK_LINES = Pattern.compile("\n{3,}");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n\\s*");
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+(?=\\n|$)");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\n\\s*");
@@ -64,8 +76,9 @@ public record Body(String markup) {
     private static final Pattern PICTURE = Pattern.compile("picture:([1-9][0-9]{0,17})");
 
     public Body {
-        markup = markup == null ? "" : TRAILING_SPACE.matcher(markup.replace("\r\n", "\n").replace('\r', '\n'))
-                .replaceAll("").replaceAll("\n{3,}", "\n\n").strip();
+        String lines = markup == null ? ""
+                : TRAILING_SPACE.matcher(markup.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        markup = EXTRA_BLANK_LINES.matcher(lines).replaceAll("\n\n").strip();
     }
 
     public static Body of(String markup) {
@@ -123,6 +136,10 @@ public record Body(String markup) {
         return marker.charAt(0) == '*' ? line : "\\" + line;
     }
 
+    private Node document() {
+        return PARSED.get(markup, PARSER::parse);
+    }
+
     /** The source in blocks: the parts between blank lines (a list or quote with blank lines spans several). */
     public List<String> blocks() {
         return markup.isEmpty() ? List.of() : Arrays.asList(BLANK_LINES.split(markup));
@@ -169,7 +186,7 @@ public record Body(String markup) {
 
     /** Writes the body's elements ({@code p h2 h3 blockquote ul ol li a em strong br span}) to {@code out}. */
     public void render(BodyWriter out, String dateline) {
-        Node document = PARSER.parse(markup);
+        Node document = document();
         Node first = document.getFirstChild();
         if (dateline != null && !dateline.isBlank() && !(first instanceof Paragraph)) {
             out.start("p");
@@ -188,7 +205,7 @@ public record Body(String markup) {
      */
     public List<Long> pictureIds() {
         List<Long> ids = new ArrayList<>();
-        for (Node block = PARSER.parse(markup).getFirstChild(); block != null; block = block.getNext()) {
+        for (Node block = document().getFirstChild(); block != null; block = block.getNext()) {
             Figure figure = figure(block);
             if (figure != null && !ids.contains(figure.pictureId())) {
                 ids.add(figure.pictureId());
@@ -218,7 +235,7 @@ public record Body(String markup) {
     /** Plain text: one entry per block (the items of a list on lines of their own, "- " or "1. " before them). */
     public List<String> plainParagraphs() {
         List<String> paragraphs = new ArrayList<>();
-        for (Node block = PARSER.parse(markup).getFirstChild(); block != null; block = block.getNext()) {
+        for (Node block = document().getFirstChild(); block != null; block = block.getNext()) {
             if (figure(block) != null) {
                 continue; // pictures are not text
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dateline.platform.web.Translated;
@@ -36,10 +37,16 @@ public class ReaderPages {
         return Translated.chosen(request, LANGUAGES);
     }
 
+    /**
+     * The site's strings in a language. A page's forms ask for them at every label; the bundles never change while
+     * the application runs, so each language's is looked up once (a missing one is not kept: it fails each time).
+     */
     public static ResourceBundle strings(Locale locale) {
-        return ResourceBundle.getBundle("i18n.site", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return STRINGS.computeIfAbsent(locale, language -> ResourceBundle.getBundle("i18n.site", language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
+
+    private static final Map<Locale, ResourceBundle> STRINGS = new ConcurrentHashMap<>();
 
     public ReaderPage page(HttpServletRequest request, String titleKey, String noticeKey) {
         return page(request, titleKey, noticeKey, List.of(), Map.of());

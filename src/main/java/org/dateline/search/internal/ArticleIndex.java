@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -178,11 +179,19 @@ final class ArticleIndex implements Closeable {
         }
     }
 
-    /** A searcher over one point-in-time reader, with that reader's facet ordinals made on first use. */
+    /**
+     * A searcher over one point-in-time reader, with that reader's facet ordinals made on first use, and the answers
+     * of related-story searches made on it: the same reader gives the same answer, and a change to the index makes
+     * a new view, so an answer kept here is never older than the index.
+     */
     static final class View extends IndexSearcher {
+
+        /** Enough for every story of a large site's readers in the life of one view; beyond it, searched each time. */
+        private static final int RELATED_KEPT = 50_000;
 
         private SortedSetDocValuesReaderState facets;
         private boolean facetsRead;
+        private final Map<Object, List<Long>> related = new ConcurrentHashMap<>();
 
         View(IndexReader reader) {
             super(reader);
@@ -197,6 +206,19 @@ final class ArticleIndex implements Closeable {
                 throw new IllegalStateException("document " + doc + " has no article id");
             }
             return ids.longValue();
+        }
+
+        /** The related-story ids asked with this key on this view, searched on first use. */
+        List<Long> related(Object key, SearchWork<List<Long>> search) throws IOException {
+            List<Long> kept = related.get(key);
+            if (kept != null) {
+                return kept;
+            }
+            List<Long> found = List.copyOf(search.on(this));
+            if (related.size() < RELATED_KEPT) {
+                related.put(key, found);
+            }
+            return found;
         }
 
         /** Null while no document has a facet (an empty index). */

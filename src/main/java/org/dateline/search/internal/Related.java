@@ -38,8 +38,21 @@ final class Related {
     private final Cache<Made, Query> queries = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    /** Ids of the stories most like this one, best first; empty when the story is not in the index. */
+    /** What a related-story search asks: its answer depends on nothing else but the view it runs on. */
+    private record Asked(long articleId, String edition, Language language, int limit) {
+    }
+
+    /**
+     * Ids of the stories most like this one, best first; empty when the story is not in the index. Asked again of
+     * the same view, the first answer (see {@link ArticleIndex.View#related}).
+     */
     List<Long> of(ArticleIndex.View view, long articleId, String edition, Language language, int limit)
+            throws IOException {
+        return view.related(new Asked(articleId, edition, language, limit),
+                v -> search(v, articleId, edition, language, limit));
+    }
+
+    private List<Long> search(ArticleIndex.View view, long articleId, String edition, Language language, int limit)
             throws IOException {
         TopDocs self = view.search(new TermQuery(ArticleIndex.idTerm(articleId)), 1);
         if (self.scoreDocs.length == 0) {

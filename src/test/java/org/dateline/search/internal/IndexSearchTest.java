@@ -279,4 +279,20 @@ class IndexSearchTest {
         assertThat(index.related(3, "en", 5)).containsExactly(4L);
         assertThat(index.related(99, "en", 5)).isEmpty();
     }
+
+    @Test
+    void relatedStoriesAskedAgainFollowTheIndexChanges() {
+        index.add(article(1, "en", "Oil output cut agreed", "Producers agreed to cut oil output from March.", daysAgo(3)),
+                article(2, "en", "Oil producers meet", "Producers discuss oil output and prices.", daysAgo(2)),
+                article(3, "en", "Chess final drawn", "The chess final ended in a draw.", daysAgo(1)));
+        assertThat(index.related(1, "en", 5)).containsExactly(2L);
+        assertThat(index.related(1, "en", 5)).containsExactly(2L); // the answer kept on this view
+
+        index.add(article(6, "en", "Oil output cut agreed again", "Producers agreed to cut oil output again.",
+                daysAgo(1)));
+        assertThat(index.related(1, "en", 5)).containsExactlyInAnyOrder(6L, 2L);
+
+        index.remove(2);
+        assertThat(index.related(1, "en", 5)).containsExactly(6L);
+    }
 }
