@@ -130,7 +130,7 @@ class PushInBrowserIT {
         WebElement section = browser.findElements(By.cssSelector("input[name=follow]")).stream()
                 .filter(box -> box.getDomProperty("value").startsWith("SECTION:")).findFirst().orElseThrow();
         long sectionId = Long.parseLong(section.getDomProperty("value").substring("SECTION:".length()));
-        section.click();
+        click(section);
         browser.executeScript("""
                 const subscription = JSON.parse(arguments[0]);
                 PushManager.prototype.getSubscription = async () => null;
@@ -141,8 +141,8 @@ class PushInBrowserIT {
                   return { endpoint: subscription.endpoint, options, toJSON: () => subscription };
                 };
                 """, testBrowser.subscriptionJson(endpoint));
-        browser.findElement(By.cssSelector("input[name=delivery][value=PUSH]")).click();
-        browser.findElement(By.cssSelector("form[data-alerts-form] button[type=submit]")).click();
+        click(browser.findElement(By.cssSelector("input[name=delivery][value=PUSH]")));
+        click(browser.findElement(By.cssSelector("form[data-alerts-form] button[type=submit]")));
         wait.until(d -> "Done: alerts will appear on this device.".equals(status(d)));
         String vapidKey = JSON.readTree(new Http(port).get("/api/alerts/push-key").body()).path("publicKey")
                 .asString();
@@ -196,8 +196,8 @@ class PushInBrowserIT {
     }
 
     private void chooseSubscribe() {
-        browser.findElement(By.cssSelector("input[name=delivery][value=PUSH]")).click();
-        browser.findElement(By.cssSelector("#push-test-form button[type=submit]")).click();
+        click(browser.findElement(By.cssSelector("input[name=delivery][value=PUSH]")));
+        click(browser.findElement(By.cssSelector("#push-test-form button[type=submit]")));
     }
 
     private static String status(WebDriver driver) {
@@ -210,5 +210,15 @@ class PushInBrowserIT {
                 navigator.serviceWorker.ready.then(r => r.getNotifications()).then(list => arguments[0](
                     list.map(n => [n.title, n.body, n.tag, n.data && n.data.url].join('|'))))
                 """);
+    }
+
+    /**
+     * Clicks in the middle of the window: the breaking bar, fixed at the foot of the screen while another test's
+     * breaking story is live, would take a click on an element scrolled just into view at the bottom.
+     */
+    private void click(org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 }
