@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -153,7 +153,10 @@ class SubscribeInBrowserIT {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
                 "deviceScaleFactor", 2, "mobile", true));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(StaleElementReferenceException.class); // a submit replaces the page under the wait
+        // A submit replaces the page under the wait: an element found in the old page is stale, or Chromium's
+        // inspector no longer knows its node ("does not belong to the document"); the wait looks again. A condition
+        // that never holds still fails, at the timeout, with the last of these as its cause.
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
